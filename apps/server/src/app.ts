@@ -1,0 +1,69 @@
+// Builds the Fastify app from its dependencies; server.ts listens, tests call app.inject().
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Ctx } from './context.ts';
+import { authenticate } from './http/auth.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { healthRoutes } from './routes/health.ts';
+import { merchantConfigRoutes } from './routes/merchant-config.ts';
+import { merchantOrderRoutes } from './routes/merchant-orders.ts';
+import { merchantReturnRoutes } from './routes/merchant-returns.ts';
+import { portalRoutes } from './routes/portal.ts';
+
+export interface AppOptions {
+  logger?: boolean | object;
+  /** Check every response against its schema (tests); production serialises without checking. */
+  validateResponses?: boolean;
+  trustProxy?: string[] | boolean;
+}
+
+export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy:
+      options.trustProxy && (Array.isArray(options.trustProxy) ? options.trustProxy.length > 0 : true) ? options.trustProxy : false,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
+  installErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!request.url.startsWith('/r/')) reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Retour API',
+        version: '0.1.0',
+        description: 'Returns portal and merchant API. Errors: { error: { code, message, details } }.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(ctx));
+  await app.register(portalRoutes(ctx));
+  await app.register(
+    async (merchant) => {
+      merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
+      await merchant.register(merchantConfigRoutes(ctx));
+      await merchant.register(merchantOrderRoutes(ctx));
+      await merchant.register(merchantReturnRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

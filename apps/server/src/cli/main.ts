@@ -1,0 +1,87 @@
+// `npx retour <command>`: serve, migrate, merchant create, worker.
+import { parseArgs } from 'node:util';
+import { countMerchants } from '@retour/db/repos/merchants';
+import { AppError } from '../errors.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { startWorker } from '../jobs/worker.ts';
+import { openContext, startServer } from '../server.ts';
+import { createMerchant } from '../use-cases/create-merchant.ts';
+import { demoInstructions, seedDemo } from './seed-demo.ts';
+
+const USAGE = `Usage: retour <command>
+
+  serve                     migrate, then serve API, portal and back office (demo data on an empty database)
+  migrate                   bring the database schema up to date
+  merchant create --name <name> --email <email> [--password <password>] [--json]
+  worker                    run background jobs only (with PostgreSQL, beside API processes)
+
+Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO (see README).`;
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  if (command === 'serve') {
+    const config = loadConfig();
+    let demo: string | null = null;
+    const { app } = await startServer(config, {
+      onReady: async (ctx) => {
+        if (config.demo && (await countMerchants(ctx.db)) === 0) demo = demoInstructions(config.publicUrl, (await seedDemo(ctx)).apiKey);
+      },
+    });
+    app.log.info(`Retour listening on ${config.publicUrl}`);
+    if (demo) process.stdout.write(demo);
+    return;
+  }
+  if (command === 'migrate') {
+    const { close } = await openContext(loadConfig());
+    await close();
+    process.stdout.write('Database is up to date.\n');
+    return;
+  }
+  if (command === 'worker') {
+    const { ctx, close } = await openContext(loadConfig());
+    const worker = startWorker(ctx, (e) => process.stderr.write(`job error: ${String(e)}\n`));
+    const stop = async () => {
+      await worker.stop();
+      await close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    process.stdout.write('Retour worker running; Ctrl+C to stop.\n');
+    return;
+  }
+  if (command === 'merchant' && sub === 'create') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { name: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' } },
+    });
+    if (!values.name || !values.email) throw new UsageError('merchant create needs --name and --email.');
+    const { ctx, close } = await openContext(loadConfig());
+    try {
+      const result = await createMerchant(ctx, { name: values.name, email: values.email, password: values.password });
+      const { password, ...json } = result;
+      if (values.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+      else
+        process.stdout.write(
+          `Merchant ${json.merchant.name} (${json.merchant.id})\nLogin: ${json.user.email}${password ? ` / ${password}` : ''}\nAPI key (shown once): ${json.apiKey}\n`,
+        );
+    } finally {
+      await close();
+    }
+    return;
+  }
+  throw new UsageError(command ? `Unknown command "${[command, sub].filter(Boolean).join(' ')}".` : 'Give a command.');
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof ConfigError || error instanceof AppError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`retour: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

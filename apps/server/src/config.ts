@@ -1,0 +1,72 @@
+// Configuration from the environment (api.md: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL,
+// SECRET_KEY, RETOUR_DEMO), checked once at start with a message that says what to fix.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { dialectOf, sqlitePath } from '@retour/db/database';
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  smtpUrl: string | null;
+  secretKey: Buffer;
+  demo: boolean;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (RETOUR_TRUSTED_PROXIES). */
+  trustedProxies: string[];
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function dataDir(databaseUrl: string): string {
+  if (dialectOf(databaseUrl) === 'sqlite') {
+    const path = sqlitePath(databaseUrl);
+    if (path !== ':memory:') return dirname(path);
+  }
+  return resolve('data');
+}
+
+/** SECRET_KEY, or one generated on first start and kept in the data folder. */
+function secretKey(env: NodeJS.ProcessEnv, databaseUrl: string): Buffer {
+  if (env.SECRET_KEY) {
+    if (env.SECRET_KEY.length < 32)
+      throw new ConfigError('SECRET_KEY must be at least 32 characters; generate one with `openssl rand -hex 32`.');
+    return Buffer.from(env.SECRET_KEY);
+  }
+  const file = resolve(dataDir(databaseUrl), 'secret-key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim());
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return Buffer.from(key);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || 'file:./data/retour.sqlite';
+  try {
+    dialectOf(databaseUrl);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}").`);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://.');
+  return {
+    databaseUrl,
+    port,
+    host,
+    publicUrl,
+    smtpUrl: env.SMTP_URL || null,
+    secretKey: secretKey(env, databaseUrl),
+    demo: env.RETOUR_DEMO !== '0',
+    trustedProxies: (env.RETOUR_TRUSTED_PROXIES || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,96 @@
+// Shopper-facing error messages in every portal language, by error code. The English sentences
+// in the use cases are the fallback (and what the merchant API answers).
+import { SUPPORTED_LANGUAGES, type Language } from '@retour/domain/reasons';
+
+type Catalogue = Partial<Record<string, Record<Exclude<Language, 'en'>, string>>>;
+
+const MESSAGES: Catalogue = {
+  portal_not_found: {
+    nl: 'Op dit adres is geen retourportaal. Controleer de link die je hebt gekregen.',
+    fr: "Il n'y a pas de portail de retour à cette adresse. Vérifiez le lien reçu.",
+    de: 'Unter dieser Adresse gibt es kein Retourenportal. Prüfen Sie den erhaltenen Link.',
+    it: 'A questo indirizzo non esiste un portale resi. Controlla il link ricevuto.',
+  },
+  order_not_found: {
+    nl: 'We konden geen bestelling met deze gegevens vinden. Controleer het bestelnummer (of trackingnummer) en de postcode van het afleveradres.',
+    fr: "Nous n'avons trouvé aucune commande avec ces informations. Vérifiez le numéro de commande (ou de suivi) et le code postal de l'adresse de livraison.",
+    de: 'Wir konnten keine Bestellung mit diesen Angaben finden. Prüfen Sie die Bestellnummer (oder Sendungsnummer) und die Postleitzahl der Lieferadresse.',
+    it: "Non abbiamo trovato un ordine con questi dati. Controlla il numero d'ordine (o di tracciamento) e il CAP dell'indirizzo di consegna.",
+  },
+  too_many_attempts: {
+    nl: 'Te veel mislukte pogingen. Wacht even en probeer het daarna opnieuw.',
+    fr: 'Trop de tentatives infructueuses. Patientez avant de réessayer.',
+    de: 'Zu viele erfolglose Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+    it: 'Troppi tentativi non riusciti. Attendi prima di riprovare.',
+  },
+  return_window_expired: {
+    nl: 'De retourtermijn voor deze bestelling is verlopen. Neem contact op met de winkel als je denkt dat dit niet klopt.',
+    fr: 'Le délai de retour de cette commande est dépassé. Contactez la boutique si vous pensez que c’est une erreur.',
+    de: 'Die Rückgabefrist für diese Bestellung ist abgelaufen. Wenden Sie sich an den Shop, wenn Sie das für falsch halten.',
+    it: 'Il periodo di reso per questo ordine è scaduto. Contatta il negozio se pensi che sia un errore.',
+  },
+  no_returnable_items: {
+    nl: 'Niets uit deze bestelling kan nog worden geretourneerd: de artikelen zijn uitverkoop of al geretourneerd.',
+    fr: 'Plus rien dans cette commande ne peut être retourné : articles soldés ou déjà retournés.',
+    de: 'Aus dieser Bestellung kann nichts mehr zurückgegeben werden: Die Artikel sind vom Umtausch ausgeschlossen oder bereits zurückgesandt.',
+    it: 'Nulla di questo ordine può più essere reso: gli articoli sono in saldo definitivo o già resi.',
+  },
+  customs_data_missing: {
+    nl: 'Deze retour gaat over een douanegrens en de winkel heeft voor sommige artikelen de douanegegevens niet gegeven. Neem contact op met de winkel.',
+    fr: 'Ce retour franchit une frontière douanière et la boutique n’a pas fourni les données douanières de certains articles. Contactez la boutique.',
+    de: 'Diese Rücksendung überquert eine Zollgrenze, und der Shop hat für einige Artikel keine Zolldaten hinterlegt. Wenden Sie sich an den Shop.',
+    it: 'Questo reso attraversa un confine doganale e il negozio non ha fornito i dati doganali di alcuni articoli. Contatta il negozio.',
+  },
+  no_return_method_for_country: {
+    nl: 'Deze winkel biedt geen retourmogelijkheid vanuit jouw land. Neem contact op met de winkel.',
+    fr: 'Cette boutique ne propose aucun mode de retour depuis votre pays. Contactez la boutique.',
+    de: 'Dieser Shop bietet keine Rücksendemöglichkeit aus Ihrem Land. Wenden Sie sich an den Shop.',
+    it: 'Questo negozio non offre modalità di reso dal tuo paese. Contatta il negozio.',
+  },
+  invalid_token: {
+    nl: 'Je sessie is verlopen. Zoek je bestelling opnieuw op om verder te gaan.',
+    fr: 'Votre session a expiré. Recherchez à nouveau votre commande pour continuer.',
+    de: 'Ihre Sitzung ist abgelaufen. Suchen Sie Ihre Bestellung erneut, um fortzufahren.',
+    it: 'La sessione è scaduta. Cerca di nuovo il tuo ordine per continuare.',
+  },
+  phone_required: {
+    nl: 'De vervoerder heeft een telefoonnummer nodig. Vul je telefoonnummer in.',
+    fr: 'Le transporteur a besoin d’un numéro de téléphone. Indiquez votre numéro.',
+    de: 'Der Versanddienstleister benötigt eine Telefonnummer. Bitte geben Sie Ihre Telefonnummer an.',
+    it: 'Il corriere ha bisogno di un numero di telefono. Inserisci il tuo numero.',
+  },
+  comment_required: {
+    nl: 'Vertel kort waarom je dit artikel retourneert als je "Anders" kiest.',
+    fr: 'Expliquez brièvement pourquoi vous retournez cet article si vous choisissez « Autre ».',
+    de: 'Bitte begründen Sie kurz die Rücksendung, wenn Sie „Sonstiges“ wählen.',
+    it: 'Spiega brevemente perché restituisci questo articolo se scegli «Altro».',
+  },
+  validation_error: {
+    nl: 'Sommige velden zijn niet goed ingevuld; controleer ze en probeer het opnieuw.',
+    fr: 'Certains champs sont mal remplis ; vérifiez-les et réessayez.',
+    de: 'Einige Felder sind nicht korrekt ausgefüllt; bitte prüfen und erneut versuchen.',
+    it: 'Alcuni campi non sono compilati correttamente; controllali e riprova.',
+  },
+  return_not_found: {
+    nl: 'We konden deze retour niet vinden. Gebruik de link uit je bevestigingsmail.',
+    fr: 'Nous ne trouvons pas ce retour. Utilisez le lien de votre e-mail de confirmation.',
+    de: 'Wir konnten diese Rücksendung nicht finden. Verwenden Sie den Link aus Ihrer Bestätigungs-E-Mail.',
+    it: "Non troviamo questo reso. Usa il link dell'e-mail di conferma.",
+  },
+};
+
+/** ?lang= first, then the first supported language in Accept-Language, else English. */
+export function requestLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+  const lang = (query as { lang?: unknown } | undefined)?.lang;
+  if (typeof lang === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(lang)) return lang as Language;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if ((SUPPORTED_LANGUAGES as readonly string[]).includes(code)) return code as Language;
+  }
+  return 'en';
+}
+
+export function localise(code: string, fallback: string, lang: Language): string {
+  if (lang === 'en') return fallback;
+  return MESSAGES[code]?.[lang] ?? fallback;
+}

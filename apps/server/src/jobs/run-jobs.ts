@@ -1,0 +1,85 @@
+// Runs outbox jobs: claimed with a lease, retried with exponential backoff, never lost. Topics
+// without a handler in this process (emails until a mail transport is configured) stay queued.
+import { newId } from '@retour/db/ids';
+import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
+import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
+import type { Ctx } from '../context.ts';
+import { announceReturn } from './announce-return.ts';
+
+type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>) => Promise<void>;
+export const HANDLERS: Record<string, Handler> = {
+  'carrier.announce': announceReturn,
+};
+const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(60 * 60_000, 1000 * 2 ** Math.max(0, attempts - 1));
+}
+
+async function runOne(ctx: Ctx, job: OutboxJob): Promise<void> {
+  const handler = HANDLERS[job.topic];
+  if (!handler) return;
+  try {
+    await handler(ctx, job.merchantId, job.payload);
+    await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const retryAt = new Date(ctx.now().getTime() + backoffMs(job.attempts)).toISOString();
+    await failJob(ctx.db, job.merchantId, job.id, message, retryAt);
+    if (job.topic === 'carrier.announce' && job.attempts >= MAX_ATTEMPTS) await markLabelFailed(ctx, job, message);
+  }
+}
+
+/** The carrier kept failing: say so on the return (staff can see why), keep retrying less often. */
+async function markLabelFailed(ctx: Ctx, job: OutboxJob, message: string): Promise<void> {
+  const returnId = String(job.payload.returnId);
+  const ret = await getReturnRow(ctx.db, job.merchantId, returnId);
+  if (!ret || ret.labelStatus === 'failed') return;
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    if (!(await updateReturn(tx, job.merchantId, returnId, ret.version, { labelStatus: 'failed', updatedAt: at }))) return;
+    await appendEvents(tx, [
+      {
+        merchantId: job.merchantId,
+        id: newId('evt'),
+        returnId,
+        at,
+        recordedAt: at,
+        type: 'label_failed',
+        status: null,
+        message: `The carrier did not accept the return: ${message}`,
+        actor: 'system',
+        data: null,
+        dedupeKey: null,
+      },
+    ]);
+  });
+}
+
+export async function drainJobs(ctx: Ctx, limit = 50): Promise<number> {
+  const now = ctx.now();
+  const jobs = await claimJobs(ctx.db, ctx.dialect, {
+    topics: Object.keys(HANDLERS),
+    limit,
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+  });
+  for (const job of jobs) await runOne(ctx, job);
+  return jobs.length;
+}
+
+/** Runs just-committed jobs at once (so the shopper sees the tracking number in the response). */
+export async function runJobsNow(ctx: Ctx, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const now = ctx.now();
+    const [job] = await claimJobs(ctx.db, ctx.dialect, {
+      topics: Object.keys(HANDLERS),
+      limit: 1,
+      now: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+      onlyId: id,
+    });
+    if (job) await runOne(ctx, job);
+  }
+}

@@ -1,0 +1,156 @@
+// Builds the return object of api.md from what is stored. Money and quantities are folds over
+// the recorded actions on the timeline, never separately kept totals.
+import type { MerchantReturn, ReturnView } from '@retour/contracts/returns';
+import { proposeRefund, refundCap, type FeePayment } from '@retour/domain/fees';
+import { foldLedger, type LedgerAction } from '@retour/domain/return-ledger';
+import { allowedEvents, type ReturnStatus } from '@retour/domain/state-machine';
+import type { Executor } from '@retour/db/database';
+import { getRow } from '@retour/db/repos/config';
+import { getOrderNumber } from '@retour/db/repos/orders';
+import { getReturn, type ReturnAggregate, type ReturnEventRecord } from '@retour/db/repos/returns';
+import { fail } from '../errors.ts';
+import { moneyOut } from '../use-cases/shared/return-options.ts';
+
+const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
+const PRIVATE_TYPES = new Set(['note']);
+
+function ledgerOf(events: ReturnEventRecord[]): LedgerAction[] {
+  return events.filter((e) => LEDGER_TYPES.has(e.type) && e.data).map((e) => ({ type: e.type, ...e.data }) as LedgerAction);
+}
+
+export function moneyFacts(agg: ReturnAggregate) {
+  const ledger = foldLedger(ledgerOf(agg.events));
+  const feePayment = agg.ret.feePayment as FeePayment | null;
+  const cap = refundCap({
+    items: agg.items.map((i) => ({ unitPrice: i.unitPrice, quantity: i.quantity })),
+    fee: agg.ret.feeAmount,
+    feePayment,
+  });
+  const proposed = proposeRefund({
+    items: agg.items.map((i) => ({ unitPrice: i.unitPrice, receivedQuantity: ledger.receivedByItem.get(i.id) ?? 0 })),
+    fee: agg.ret.feeAmount,
+    feePayment,
+    alreadyRefunded: ledger.refundedTotal,
+  });
+  return {
+    ledger,
+    cap,
+    proposed: Math.min(proposed, Math.max(0, cap - ledger.refundedTotal)),
+    remaining: Math.max(0, cap - ledger.refundedTotal),
+  };
+}
+
+type Extra = { portalSlug: string | null; orderNumber: string };
+
+export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
+  const { ret } = agg;
+  const { ledger } = moneyFacts(agg);
+  const timeline = [...agg.events]
+    .filter((e) => !PRIVATE_TYPES.has(e.type))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
+    .map((e) => ({
+      at: e.at,
+      type: e.type,
+      ...(e.status ? { status: e.status as ReturnStatus } : {}),
+      ...(e.message ? { message: e.message } : {}),
+    }));
+  return {
+    id: ret.id,
+    reference: ret.reference,
+    status: ret.status as ReturnStatus,
+    portal: extra.portalSlug,
+    orderNumber: extra.orderNumber,
+    createdAt: ret.createdAt,
+    items: agg.items.map((i) => ({
+      orderItemId: i.orderItemId,
+      sku: i.sku,
+      name: i.name,
+      quantity: i.quantity,
+      reason: i.reason,
+      comment: i.comment,
+    })),
+    method: ret.method as ReturnView['method'],
+    carrier: ret.carrier,
+    resolution: ret.resolution as ReturnView['resolution'],
+    fee: moneyOut(ret.feeAmount, ret.currency),
+    refundTotal: moneyOut(ledger.refundedTotal, ret.currency),
+    label: {
+      status: ret.labelStatus as ReturnView['label']['status'],
+      trackingNumber: ret.trackingNumber,
+      trackingUrl: null,
+      formats: [],
+    },
+    ...(accessCode ? { accessCode } : {}),
+    timeline,
+  };
+}
+
+export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantReturn {
+  const base = toReturnView(agg, extra);
+  const { ret } = agg;
+  const money = moneyFacts(agg);
+  const actions = (type: string) => agg.events.filter((e) => e.type === type && e.data);
+  return {
+    ...base,
+    orderId: ret.orderId,
+    language: ret.language as MerchantReturn['language'],
+    contact: { email: ret.contactEmail, phone: ret.contactPhone },
+    exchangeNote: ret.exchangeNote,
+    windowOverridden: ret.windowOverridden === 1,
+    items: agg.items.map((i) => ({
+      orderItemId: i.orderItemId,
+      sku: i.sku,
+      name: i.name,
+      quantity: i.quantity,
+      reason: i.reason,
+      comment: i.comment,
+      unitPrice: moneyOut(i.unitPrice, ret.currency),
+      receivedQuantity: money.ledger.receivedByItem.get(i.id) ?? 0,
+    })),
+    refunds: actions('refund').map((e) => ({
+      at: e.at,
+      amount: moneyOut(Number(e.data?.amount), ret.currency),
+      note: (e.data?.note as string) ?? null,
+      actor: e.actor,
+    })),
+    storeCredits: actions('store_credit').map((e) => ({
+      at: e.at,
+      amount: moneyOut(Number(e.data?.amount), ret.currency),
+      code: String(e.data?.code),
+      actor: e.actor,
+    })),
+    replacements: actions('replacement').map((e) => ({
+      at: e.at,
+      carrier: String(e.data?.carrier),
+      trackingNumber: String(e.data?.trackingNumber),
+      actor: e.actor,
+    })),
+    proposedRefund: moneyOut(money.proposed, ret.currency),
+    refundableRemaining: moneyOut(money.remaining, ret.currency),
+    allowedActions: allowedEvents(ret.status as ReturnStatus),
+    timeline: [...agg.events]
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
+      .map((e) => ({
+        at: e.at,
+        type: e.type,
+        actor: e.actor,
+        data: e.data,
+        ...(e.status ? { status: e.status as ReturnStatus } : {}),
+        ...(e.message ? { message: e.message } : {}),
+      })),
+  };
+}
+
+export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Extra> {
+  const [portal, orderNumber] = await Promise.all([
+    agg.ret.portalId ? getRow(db, 'portals', agg.ret.merchantId, agg.ret.portalId) : undefined,
+    getOrderNumber(db, agg.ret.merchantId, agg.ret.orderId),
+  ]);
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '' };
+}
+
+export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {
+  const agg = await getReturn(db, merchantId, id);
+  if (!agg) fail('return_not_found', 'There is no return with this id for your account.');
+  return toMerchantReturn(agg, await viewExtras(db, agg));
+}

@@ -1,0 +1,210 @@
+// Merchant API: returns and their state-machine events.
+import { ErrorSchema, pageOf } from '@retour/contracts/common';
+import {
+  EmptyBodySchema,
+  ManualReturnBodySchema,
+  MerchantReturnSchema,
+  NoteBodySchema,
+  ReasonBodySchema,
+  ReceiveBodySchema,
+  RefundBodySchema,
+  ReplacementBodySchema,
+  ReturnListQuerySchema,
+  StoreCreditBodySchema,
+  TrackingEventBodySchema,
+} from '@retour/contracts/returns';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../context.ts';
+import { authOf } from '../http/auth.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { loadMerchantReturn } from '../presenters/return-view.ts';
+import { addNote } from '../use-cases/add-note.ts';
+import { approveReturn } from '../use-cases/approve-return.ts';
+import { cancelReturn } from '../use-cases/cancel-return.ts';
+import { createManualReturn } from '../use-cases/create-manual-return.ts';
+import { issueRefund } from '../use-cases/issue-refund.ts';
+import { issueStoreCredit } from '../use-cases/issue-store-credit.ts';
+import { listMerchantReturns } from '../use-cases/list-returns.ts';
+import { receiveReturn } from '../use-cases/receive-return.ts';
+import { recordReplacement } from '../use-cases/record-replacement.ts';
+import { recordTrackingEvent } from '../use-cases/record-tracking-event.ts';
+import { rejectReturn } from '../use-cases/reject-return.ts';
+import { resendLabel } from '../use-cases/resend-label.ts';
+import { resolveReturn } from '../use-cases/resolve-return.ts';
+
+const Params = z.object({ id: z.string().min(1).max(64) });
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
+const tags = ['returns'];
+
+type Action = {
+  path: string;
+  summary: string;
+  body: z.ZodType;
+  status: 200 | 201;
+  run: (ctx: Ctx, m: string, id: string, actor: string, body: never) => Promise<unknown>;
+};
+
+const ACTIONS: Action[] = [
+  {
+    path: 'approve',
+    summary: 'Approve a requested return',
+    body: EmptyBodySchema.optional(),
+    status: 200,
+    run: (c, m, id, a) => approveReturn(c, m, id, a),
+  },
+  {
+    path: 'reject',
+    summary: 'Reject a requested return',
+    body: ReasonBodySchema.optional(),
+    status: 200,
+    run: (c, m, id, a, b: { reason?: string | null } | undefined) => rejectReturn(c, m, id, a, b?.reason ?? null),
+  },
+  {
+    path: 'cancel',
+    summary: 'Cancel a return',
+    body: ReasonBodySchema.optional(),
+    status: 200,
+    run: (c, m, id, a, b: { reason?: string | null } | undefined) => cancelReturn(c, m, id, a, b?.reason ?? null),
+  },
+  {
+    path: 'receive',
+    summary: 'Record received items (quantity, condition, restocked)',
+    body: ReceiveBodySchema,
+    status: 200,
+    run: (c, m, id, a, b) => receiveReturn(c, m, id, a, b),
+  },
+  {
+    path: 'resolve',
+    summary: 'Complete a received return',
+    body: EmptyBodySchema.optional(),
+    status: 200,
+    run: (c, m, id, a) => resolveReturn(c, m, id, a),
+  },
+  {
+    path: 'notes',
+    summary: 'Add a staff note',
+    body: NoteBodySchema,
+    status: 201,
+    run: (c, m, id, a, b: { message: string }) => addNote(c, m, id, a, b.message),
+  },
+  {
+    path: 'refunds',
+    summary: 'Refund (proposed amount, or another with a note)',
+    body: RefundBodySchema,
+    status: 201,
+    run: (c, m, id, a, b) => issueRefund(c, m, id, a, b),
+  },
+  {
+    path: 'store-credits',
+    summary: 'Give store credit',
+    body: StoreCreditBodySchema,
+    status: 201,
+    run: (c, m, id, a, b) => issueStoreCredit(c, m, id, a, b),
+  },
+  {
+    path: 'replacements',
+    summary: 'Record a replacement shipment',
+    body: ReplacementBodySchema,
+    status: 201,
+    run: (c, m, id, a, b) => recordReplacement(c, m, id, a, b),
+  },
+  {
+    path: 'resend-label',
+    summary: 'Send the label email again',
+    body: EmptyBodySchema.optional(),
+    status: 200,
+    run: (c, m, id, a) => resendLabel(c, m, id, a),
+  },
+];
+
+export function merchantReturnRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/returns',
+      {
+        schema: {
+          tags,
+          summary: 'List returns',
+          querystring: ReturnListQuerySchema,
+          response: { 200: pageOf(MerchantReturnSchema), 400: ErrorSchema, 401: ErrorSchema },
+        },
+      },
+      async (req) => listMerchantReturns(ctx, authOf(req).merchantId, req.query),
+    );
+
+    app.get(
+      '/returns/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One return with timeline, refunds and label',
+          params: Params,
+          response: { 200: MerchantReturnSchema, 401: ErrorSchema, 404: ErrorSchema },
+        },
+      },
+      async (req) => loadMerchantReturn(ctx.db, authOf(req).merchantId, req.params.id),
+    );
+
+    app.post(
+      '/returns',
+      {
+        schema: {
+          tags,
+          summary: 'Create a return by staff (manual return)',
+          body: ManualReturnBodySchema,
+          response: { 201: MerchantReturnSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        return idempotent(ctx, req, reply, `merchant:${auth.merchantId}`, async () => ({
+          status: 201,
+          body: await createManualReturn(ctx, auth.merchantId, auth.actor, req.body),
+        }));
+      },
+    );
+
+    for (const action of ACTIONS) {
+      app.post(
+        `/returns/:id/${action.path}`,
+        {
+          schema: {
+            tags,
+            summary: action.summary,
+            params: Params,
+            body: action.body,
+            response: { 200: MerchantReturnSchema, 201: MerchantReturnSchema, ...errors },
+          },
+        },
+        async (req, reply) => {
+          const auth = authOf(req);
+          const perform = async () => {
+            await action.run(ctx, auth.merchantId, req.params.id, auth.actor, req.body as never);
+            return { status: action.status, body: await loadMerchantReturn(ctx.db, auth.merchantId, req.params.id) };
+          };
+          if (action.status === 201) return idempotent(ctx, req, reply, `merchant:${auth.merchantId}`, perform);
+          return (await perform()).body;
+        },
+      );
+    }
+
+    app.post(
+      '/returns/:id/events',
+      {
+        schema: {
+          tags,
+          summary: 'Record a carrier tracking event (late, duplicate and out-of-order events are handled)',
+          params: Params,
+          body: TrackingEventBodySchema,
+          response: { 200: MerchantReturnSchema, 201: MerchantReturnSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const auth = authOf(req);
+        const stored = await recordTrackingEvent(ctx, auth.merchantId, req.params.id, auth.actor, req.body);
+        return reply.status((stored ? 201 : 200) as 201).send(await loadMerchantReturn(ctx.db, auth.merchantId, req.params.id));
+      },
+    );
+  };
+}

@@ -1,0 +1,115 @@
+// Create or change a portal. POST fills defaults, PATCH changes any subset; either way the
+// complete settings are checked again as a whole (cross-field rules, references, carriers).
+import {
+  type Portal,
+  type PortalSettings,
+  PortalSettingsSchema,
+  type PortalCreateSchema,
+  type PortalPatchSchema,
+} from '@retour/contracts/config';
+import { DEFAULT_TIMEZONE, DEFAULT_TRANSIT_ALLOWANCE_DAYS } from '@retour/domain/return-window';
+import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
+import type { z } from 'zod';
+import { newId } from '@retour/db/ids';
+import { findPortalBySlug, getRow, insertRow, updateRow } from '@retour/db/repos/config';
+import type { PortalsTable } from '@retour/db/schema';
+import type { Ctx } from '../context.ts';
+import { AppError, fail, invalid } from '../errors.ts';
+import { issuesOf } from '../http/validation-issues.ts';
+import { toPortal } from '../presenters/config-view.ts';
+import { sanitizeRichText } from './shared/sanitize.ts';
+
+const DEFAULTS: Omit<PortalSettings, 'brandId'> = {
+  enabled: false,
+  returnAddressId: null,
+  returnWindowDays: 30,
+  transitAllowanceDays: DEFAULT_TRANSIT_ALLOWANCE_DAYS,
+  timezone: DEFAULT_TIMEZONE,
+  allowReturnsWithoutOutboundShipment: true,
+  approval: 'automatic',
+  methods: ['drop_off'],
+  carriers: { '*': ['sandbox'] },
+  returnFee: null,
+  resolutions: ['refund'],
+  reasons: [
+    { code: 'too_small', labels: {} },
+    { code: 'too_large', labels: {} },
+    { code: 'not_as_described', labels: {} },
+    { code: 'damaged', labels: {} },
+    { code: 'changed_mind', labels: {} },
+  ],
+  notificationEmail: null,
+  policyUrl: null,
+  instructionsHtml: null,
+  appearance: { layout: 'standard', showHeader: true, showFooter: true },
+  languages: [...SUPPORTED_LANGUAGES],
+  defaultLanguage: 'en',
+  withdrawalFunction: false,
+  allowedFrameAncestors: [],
+};
+
+async function check(ctx: Ctx, merchantId: string, candidate: unknown): Promise<PortalSettings> {
+  const parsed = PortalSettingsSchema.safeParse(candidate);
+  if (!parsed.success)
+    throw new AppError('validation_error', 'The portal settings are invalid; see details.issues.', { issues: issuesOf(parsed.error) });
+  const s = parsed.data;
+  if (!(await getRow(ctx.db, 'brands', merchantId, s.brandId))) invalid(['brandId'], 'There is no brand with this id for your account.');
+  if (s.returnAddressId) {
+    const address = await getRow(ctx.db, 'addresses', merchantId, s.returnAddressId);
+    if (!address || address.kind !== 'return') invalid(['returnAddressId'], 'Use the id of one of your addresses of kind "return".');
+  }
+  if (s.enabled && !s.returnAddressId)
+    fail('return_address_required', 'Choose a return address before enabling the portal.', { field: 'returnAddressId' });
+  for (const [country, codes] of Object.entries(s.carriers)) {
+    codes.forEach((code, i) => {
+      if (!ctx.carriers.get(code))
+        invalid(['carriers', country, i], `Unknown carrier "${code}"; GET /api/v1/carriers lists the available ones.`);
+    });
+  }
+  return { ...s, instructionsHtml: s.instructionsHtml ? sanitizeRichText(s.instructionsHtml) : null };
+}
+
+function rowOf(merchantId: string, id: string, slug: string, s: PortalSettings, createdAt: string, updatedAt: string): PortalsTable {
+  return {
+    merchantId,
+    id,
+    slug,
+    brandId: s.brandId,
+    returnAddressId: s.returnAddressId,
+    enabled: s.enabled ? 1 : 0,
+    settings: JSON.stringify(s),
+    createdAt,
+    updatedAt,
+  };
+}
+
+async function assertSlugFree(ctx: Ctx, slug: string, ownId: string | null): Promise<void> {
+  const other = await findPortalBySlug(ctx.db, slug);
+  if (other && other.id !== ownId) fail('slug_taken', `The address /r/${slug} is taken; choose another slug.`, { slug });
+}
+
+export async function createPortal(ctx: Ctx, merchantId: string, input: z.infer<typeof PortalCreateSchema>): Promise<Portal> {
+  const { slug, ...settings } = input;
+  const checked = await check(ctx, merchantId, { ...DEFAULTS, ...settings });
+  await assertSlugFree(ctx, slug, null);
+  const at = ctx.now().toISOString();
+  const row = rowOf(merchantId, newId('prt'), slug, checked, at, at);
+  try {
+    await insertRow(ctx.db, 'portals', row);
+  } catch (e) {
+    if (await findPortalBySlug(ctx.db, slug)) fail('slug_taken', `The address /r/${slug} is taken; choose another slug.`, { slug });
+    throw e;
+  }
+  return toPortal(row, ctx.publicUrl);
+}
+
+export async function updatePortal(ctx: Ctx, merchantId: string, id: string, patch: z.infer<typeof PortalPatchSchema>): Promise<Portal> {
+  const existing = await getRow(ctx.db, 'portals', merchantId, id);
+  if (!existing) fail('portal_not_found', 'There is no portal with this id for your account.');
+  const { slug = existing.slug, ...changes } = patch;
+  const checked = await check(ctx, merchantId, { ...(JSON.parse(existing.settings) as PortalSettings), ...changes });
+  if (slug !== existing.slug) await assertSlugFree(ctx, slug, id);
+  const row = rowOf(merchantId, id, slug, checked, existing.createdAt, ctx.now().toISOString());
+  await updateRow(ctx.db, 'portals', merchantId, id, row);
+  return toPortal(row, ctx.publicUrl);
+}

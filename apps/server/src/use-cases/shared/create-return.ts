@@ -1,0 +1,166 @@
+// The one path that stores a new return, for shoppers and staff alike: lock the order, assess it,
+// check the choices, then write the return, its items, its first timeline entry and its side
+// effects (carrier booking, emails) in one transaction.
+import { randomBytes } from 'node:crypto';
+import type { PortalSettings } from '@retour/contracts/config';
+import type { Language } from '@retour/domain/reasons';
+import { assessOrder } from '@retour/domain/eligibility';
+import { isWithinWindow } from '@retour/domain/return-window';
+import { normaliseOrderNumber } from '@retour/domain/normalise';
+import { formatReference } from '@retour/domain/reference';
+import { type ReturnStatus, transition } from '@retour/domain/state-machine';
+import { newId } from '@retour/db/ids';
+import { addressesOfKind, getRow } from '@retour/db/repos/config';
+import { getOrder, lockOrder } from '@retour/db/repos/orders';
+import { enqueue } from '@retour/db/repos/outbox';
+import { appendEvents, insertReturn, priorReturnsForOrder } from '@retour/db/repos/returns';
+import type { PortalsTable } from '@retour/db/schema';
+import type { Ctx } from '../../context.ts';
+import { fail } from '../../errors.ts';
+import { newAccessCode } from '../../secrets.ts';
+import { runJobsNow } from '../../jobs/run-jobs.ts';
+import { itemFacts } from './order-facts.ts';
+import { checkReturn, type ReturnChoice } from './validate-return.ts';
+
+export type NewReturnInput = {
+  merchantId: string;
+  portal: PortalsTable;
+  settings: PortalSettings;
+  orderId: string;
+  choice: ReturnChoice;
+  contact: { email: string | null; phone: string | null };
+  language: Language | null;
+  actor: string;
+  overrideWindow: boolean;
+  overrideNote: string | null;
+};
+
+export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
+  const access = newAccessCode();
+  const returnId = newId('ret');
+  const jobIds: string[] = [];
+  await ctx.db.transaction().execute(async (tx) => {
+    await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
+    const order = await getOrder(tx, input.merchantId, input.orderId);
+    if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
+    const now = ctx.now();
+    const prior = await priorReturnsForOrder(tx, input.merchantId, order.order.id);
+    const assessment = assessOrder({
+      placedAt: new Date(order.order.placedAt),
+      items: itemFacts(order),
+      prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
+      settings: input.settings,
+      now,
+      overrideWindow: input.overrideWindow,
+    });
+    const stores = input.settings.methods.includes('in_store') ? await addressesOfKind(tx, input.merchantId, 'store') : [];
+    const returnAddress = input.settings.returnAddressId
+      ? await getRow(tx, 'addresses', input.merchantId, input.settings.returnAddressId)
+      : undefined;
+    const phone = input.contact.phone ?? order.order.customerPhone;
+    const checked = checkReturn(ctx, {
+      order,
+      assessment: assessment.items,
+      settings: input.settings,
+      choice: input.choice,
+      phone,
+      stores,
+      returnAddress,
+    });
+
+    const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired: checked.paymentRequired });
+    if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+    const at = now.toISOString();
+    const email = input.contact.email ?? order.order.customerEmail;
+    const reference = formatReference(randomBytes(8));
+    await insertReturn(
+      tx,
+      {
+        merchantId: input.merchantId,
+        id: returnId,
+        reference,
+        portalId: input.portal.id,
+        orderId: order.order.id,
+        orderNumberNorm: normaliseOrderNumber(order.order.orderNumber),
+        status: submitted.status,
+        method: input.choice.method,
+        carrier: checked.carrier,
+        resolution: input.choice.resolution,
+        exchangeNote: input.choice.exchangeNote?.trim() || null,
+        currency: order.order.currency,
+        feeAmount: checked.fee,
+        feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
+        language: input.language ?? input.settings.defaultLanguage,
+        contactEmail: email,
+        contactEmailNorm: email.toLowerCase(),
+        contactPhone: phone,
+        accessCodeHash: access.hash,
+        trackingNumber: null,
+        trackingNorm: null,
+        labelStatus: submitted.status === 'open' && checked.carrier ? 'pending' : 'none',
+        servicePointId: input.choice.servicePointId ?? null,
+        pickup: input.choice.pickup ? JSON.stringify(input.choice.pickup) : null,
+        storeAddressId: checked.storeAddressId,
+        windowOverridden: input.overrideWindow ? 1 : 0,
+        createdBy: input.actor,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      },
+      checked.lines.map((l, position) => ({
+        merchantId: input.merchantId,
+        id: newId('rti'),
+        returnId,
+        orderItemId: l.item.id,
+        position,
+        quantity: l.quantity,
+        reason: l.reason,
+        comment: l.comment,
+        sku: l.item.sku,
+        name: l.item.name,
+        unitPrice: l.item.unitPrice,
+      })),
+    );
+    const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
+    const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
+    await appendEvents(tx, [
+      {
+        merchantId: input.merchantId,
+        id: newId('evt'),
+        returnId,
+        at,
+        recordedAt: at,
+        type: 'created',
+        status: submitted.status,
+        message: null,
+        actor: input.actor,
+        dedupeKey: null,
+        data: input.overrideWindow ? { overrideWindow: true, outsideWindow, note: input.overrideNote } : null,
+      },
+    ]);
+    if (submitted.status === 'open' && checked.carrier) {
+      const jobId = newId('job');
+      jobIds.push(jobId);
+      await enqueue(tx, {
+        merchantId: input.merchantId,
+        id: jobId,
+        topic: 'carrier.announce',
+        payload: { returnId },
+        dedupeKey: `announce:${returnId}`,
+        at,
+      });
+    }
+    if (input.settings.notificationEmail) {
+      await enqueue(tx, {
+        merchantId: input.merchantId,
+        id: newId('job'),
+        topic: 'email.new_return',
+        payload: { returnId, to: input.settings.notificationEmail, language: input.settings.defaultLanguage },
+        dedupeKey: `email:new_return:${returnId}`,
+        at,
+      });
+    }
+  });
+  await runJobsNow(ctx, jobIds);
+  return { returnId, accessCode: access.code };
+}

@@ -1,0 +1,188 @@
+// Merchant configuration: brands, addresses, portals and shipping rules.
+import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
+import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
+import {
+  RETURN_WINDOW_MAX_DAYS,
+  RETURN_WINDOW_MIN_DAYS,
+  TRANSIT_ALLOWANCE_MAX_DAYS,
+  TRANSIT_ALLOWANCE_MIN_DAYS,
+} from '@retour/domain/return-window';
+import { isValidTimezone } from '@retour/domain/calendar';
+import { z } from 'zod';
+import { AddressFieldsSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
+
+const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as "#1a73e8".');
+const HttpsUrlSchema = z.url({ protocol: /^https?$/ }).max(2000);
+
+// ── Brands ──────────────────────────────────────────────────────────────────────────
+export const BrandInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    logoUrl: HttpsUrlSchema.nullish(),
+    colors: z.object({ primary: ColorSchema, background: ColorSchema }).strict().optional(),
+    defaultLanguage: LanguageSchema.optional(),
+  })
+  .strict();
+export const BrandPatchSchema = BrandInputSchema.partial().strict();
+export const BrandSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  colors: z.object({ primary: z.string(), background: z.string() }),
+  defaultLanguage: LanguageSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type BrandInput = z.infer<typeof BrandInputSchema>;
+export type Brand = z.infer<typeof BrandSchema>;
+
+// ── Addresses ───────────────────────────────────────────────────────────────────────
+export const ADDRESS_KINDS = ['sender', 'return', 'store'] as const;
+export const AddressInputSchema = AddressFieldsSchema.extend({
+  kind: z.enum(ADDRESS_KINDS),
+  brandId: IdSchema.nullish(),
+  email: EmailSchema.nullish(),
+  phone: PhoneSchema.nullish(),
+}).strict();
+export const AddressPatchSchema = AddressInputSchema.partial().strict();
+export const AddressSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ADDRESS_KINDS),
+  brandId: z.string().nullable(),
+  name: z.string(),
+  company: z.string().nullable(),
+  street: z.string(),
+  houseNumber: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  postalCode: z.string(),
+  city: z.string(),
+  region: z.string().nullable(),
+  country: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type AddressInput = z.infer<typeof AddressInputSchema>;
+export type Address = z.infer<typeof AddressSchema>;
+
+// ── Portals ─────────────────────────────────────────────────────────────────────────
+const CarrierMapKey = z.string().regex(/^([A-Z]{2}|\*)$/, 'Use a country code such as "NL", or "*" for every other country.');
+const ReasonSettingSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use a lowercase code such as "too_small".'),
+    labels: z.partialRecord(LanguageSchema, z.string().trim().min(1).max(120)),
+  })
+  .strict();
+const OriginSchema = z
+  .string()
+  .regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'Use an origin such as "https://shop.example" (https, no path).');
+
+/** Every portal setting; all optional so that POST fills defaults and PATCH changes any subset. */
+export const PortalSettingsInputSchema = z
+  .object({
+    brandId: IdSchema,
+    enabled: z.boolean(),
+    returnAddressId: IdSchema.nullable(),
+    returnWindowDays: z.number().int().min(RETURN_WINDOW_MIN_DAYS).max(RETURN_WINDOW_MAX_DAYS),
+    transitAllowanceDays: z.number().int().min(TRANSIT_ALLOWANCE_MIN_DAYS).max(TRANSIT_ALLOWANCE_MAX_DAYS),
+    timezone: z.string().refine(isValidTimezone, 'Use an IANA time zone such as "Europe/Amsterdam".'),
+    allowReturnsWithoutOutboundShipment: z.boolean(),
+    approval: z.enum(['automatic', 'manual']),
+    methods: z.array(z.enum(RETURN_METHODS)).min(1).max(RETURN_METHODS.length),
+    carriers: z.record(CarrierMapKey, z.array(z.string().min(1).max(40)).max(20)),
+    returnFee: z
+      .object({ amount: MoneySchema, payment: z.enum(['upfront', 'deduct_from_refund']) })
+      .strict()
+      .nullable(),
+    resolutions: z.array(z.enum(RESOLUTIONS)).min(1).max(RESOLUTIONS.length),
+    reasons: z.array(ReasonSettingSchema).max(30),
+    notificationEmail: EmailSchema.nullable(),
+    policyUrl: HttpsUrlSchema.nullable(),
+    instructionsHtml: z.string().max(20_000).nullable(),
+    appearance: z
+      .object({
+        layout: z.enum(['standard', 'background']),
+        backgroundImageUrl: HttpsUrlSchema.nullish(),
+        showHeader: z.boolean(),
+        showFooter: z.boolean(),
+      })
+      .strict(),
+    languages: z.array(LanguageSchema).min(1).max(SUPPORTED_LANGUAGES.length),
+    defaultLanguage: LanguageSchema,
+    withdrawalFunction: z.boolean(),
+    allowedFrameAncestors: z.array(OriginSchema).max(20),
+  })
+  .strict();
+
+export const PortalCreateSchema = PortalSettingsInputSchema.partial()
+  .extend({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Use 2–63 lowercase letters, digits and hyphens.'), brandId: IdSchema })
+  .strict();
+export const PortalPatchSchema = PortalSettingsInputSchema.partial().extend({ slug: PortalCreateSchema.shape.slug.optional() }).strict();
+
+/** The complete, checked settings as stored: cross-field rules on top of the field rules. */
+export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ctx) => {
+  if (!s.languages.includes(s.defaultLanguage)) {
+    ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'The default language must be one of the portal languages.' });
+  }
+  if (new Set(s.methods).size !== s.methods.length) {
+    ctx.addIssue({ code: 'custom', path: ['methods'], message: 'List each method once.' });
+  }
+  if (new Set(s.reasons.map((r) => r.code)).size !== s.reasons.length) {
+    ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'List each reason code once.' });
+  }
+  if (s.appearance.layout === 'background' && !s.appearance.backgroundImageUrl) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['appearance', 'backgroundImageUrl'],
+      message: 'The background layout needs a background image.',
+    });
+  }
+});
+export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+export const PortalSchema = PortalSettingsInputSchema.extend({
+  id: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Portal = z.infer<typeof PortalSchema>;
+
+// ── Shipping rules ──────────────────────────────────────────────────────────────────
+const ConditionSchema = z
+  .object({
+    field: z.enum(['integration', 'country', 'tag', 'sku']),
+    op: z.enum(['eq', 'in']),
+    value: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(200)]),
+  })
+  .strict()
+  .refine((c) => (c.op === 'in') === Array.isArray(c.value), {
+    message: 'Use a list of values with "in" and a single value with "eq".',
+    path: ['value'],
+  });
+export const ShippingRuleInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    position: z.number().int().min(0).max(100_000),
+    conditions: z.array(ConditionSchema).max(20),
+    action: z.object({ senderAddressId: IdSchema }).strict(),
+  })
+  .strict();
+export const ShippingRulePatchSchema = ShippingRuleInputSchema.partial().strict();
+export const ShippingRuleSchema = ShippingRuleInputSchema.extend({ id: z.string(), createdAt: InstantSchema, updatedAt: InstantSchema });
+export type ShippingRuleInput = z.infer<typeof ShippingRuleInputSchema>;
+export type ShippingRule = z.infer<typeof ShippingRuleSchema>;
+
+// ── API keys ────────────────────────────────────────────────────────────────────────
+export const ApiKeyInputSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const ApiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: InstantSchema,
+  lastUsedAt: InstantSchema.nullable(),
+  key: z.string().optional().describe('The secret, shown once in the create response only.'),
+});

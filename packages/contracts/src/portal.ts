@@ -1,0 +1,35 @@
+// The public face of a portal, as the shopper's browser (or a merchant's own front end) sees it.
+import { z } from 'zod';
+import { LanguageSchema, MoneySchema } from './common.ts';
+import { ResolutionSchema, ReturnMethodSchema } from './returns.ts';
+
+export const PortalParamsSchema = z.object({ slug: z.string().min(1).max(63) });
+export const PortalLangQuerySchema = z.object({ lang: LanguageSchema.optional() });
+
+export const PublicPortalSchema = z.object({
+  slug: z.string(),
+  brand: z.object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    colors: z.object({ primary: z.string(), background: z.string() }),
+  }),
+  language: LanguageSchema,
+  languages: z.array(LanguageSchema),
+  defaultLanguage: LanguageSchema,
+  reasons: z.array(z.object({ code: z.string(), label: z.string(), commentRequired: z.boolean() })),
+  methods: z.array(ReturnMethodSchema),
+  resolutions: z.array(ResolutionSchema),
+  fee: z.object({ amount: MoneySchema, payment: z.enum(['upfront', 'deduct_from_refund']) }).nullable(),
+  lookup: z.object({ byOrderNumber: z.boolean(), byTrackingNumber: z.boolean() }),
+  returnWindowDays: z.number().int(),
+  policyUrl: z.string().nullable(),
+  instructionsHtml: z.string().nullable(),
+  appearance: z.object({
+    layout: z.enum(['standard', 'background']),
+    backgroundImageUrl: z.string().nullable(),
+    showHeader: z.boolean(),
+    showFooter: z.boolean(),
+  }),
+  withdrawalFunction: z.boolean(),
+});
+export type PublicPortal = z.infer<typeof PublicPortalSchema>;

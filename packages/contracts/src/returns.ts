@@ -1,0 +1,238 @@
+// Returns: the shared return object, the portal flow (lookup, create) and staff actions.
+import { CONDITIONS } from '@retour/domain/return-ledger';
+import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
+import { RETURN_STATUSES } from '@retour/domain/state-machine';
+import { z } from 'zod';
+import { CalendarDateSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
+
+export const ReturnStatusSchema = z.enum(RETURN_STATUSES);
+export const ReturnMethodSchema = z.enum(RETURN_METHODS);
+export const ResolutionSchema = z.enum(RESOLUTIONS);
+export const LabelStatusSchema = z.enum(['pending', 'ready', 'failed', 'none']);
+
+export const TimelineEntrySchema = z.object({
+  at: InstantSchema,
+  type: z.string(),
+  status: ReturnStatusSchema.optional(),
+  message: z.string().optional(),
+});
+
+export const ReturnItemViewSchema = z.object({
+  orderItemId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  reason: z.string(),
+  comment: z.string().nullable(),
+});
+
+export const ReturnViewSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: ReturnStatusSchema,
+  portal: z.string().nullable(),
+  orderNumber: z.string(),
+  createdAt: InstantSchema,
+  items: z.array(ReturnItemViewSchema),
+  method: ReturnMethodSchema,
+  carrier: z.string().nullable(),
+  resolution: ResolutionSchema,
+  fee: MoneySchema,
+  refundTotal: MoneySchema,
+  label: z.object({
+    status: LabelStatusSchema,
+    trackingNumber: z.string().nullable(),
+    trackingUrl: z.string().nullable(),
+    formats: z.array(z.string()),
+  }),
+  accessCode: z.string().optional(),
+  timeline: z.array(TimelineEntrySchema),
+});
+export type ReturnView = z.infer<typeof ReturnViewSchema>;
+
+/** The merchant view: the shared object plus internal fields. */
+export const MerchantReturnSchema = ReturnViewSchema.extend({
+  orderId: z.string(),
+  language: LanguageSchema,
+  contact: z.object({ email: z.string(), phone: z.string().nullable() }),
+  exchangeNote: z.string().nullable(),
+  windowOverridden: z.boolean(),
+  items: z.array(ReturnItemViewSchema.extend({ unitPrice: MoneySchema, receivedQuantity: z.number().int() })),
+  refunds: z.array(z.object({ at: InstantSchema, amount: MoneySchema, note: z.string().nullable(), actor: z.string() })),
+  storeCredits: z.array(z.object({ at: InstantSchema, amount: MoneySchema, code: z.string(), actor: z.string() })),
+  replacements: z.array(z.object({ at: InstantSchema, carrier: z.string(), trackingNumber: z.string(), actor: z.string() })),
+  proposedRefund: MoneySchema,
+  refundableRemaining: MoneySchema,
+  allowedActions: z.array(z.string()),
+  timeline: z.array(TimelineEntrySchema.extend({ actor: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
+});
+export type MerchantReturn = z.infer<typeof MerchantReturnSchema>;
+
+// ── Portal flow ─────────────────────────────────────────────────────────────────────
+export const LookupBodySchema = z
+  .object({
+    orderNumber: z.string().trim().min(1).max(100).optional(),
+    trackingNumber: z.string().trim().min(1).max(100).optional(),
+    postalCode: z.string().trim().min(1).max(20),
+  })
+  .strict()
+  .refine((b) => (b.orderNumber === undefined) !== (b.trackingNumber === undefined), {
+    message: 'Give either orderNumber or trackingNumber, with postalCode.',
+    path: ['orderNumber'],
+  });
+export type LookupBody = z.infer<typeof LookupBodySchema>;
+
+const CarrierOptionSchema = z.object({ code: z.string(), name: z.string(), fee: MoneySchema, phoneRequired: z.boolean() });
+export const LookupResultSchema = z.object({
+  token: z.string(),
+  expiresAt: InstantSchema,
+  order: z.object({
+    orderNumber: z.string(),
+    placedAt: InstantSchema,
+    country: z.string(),
+    email: z.string().describe('Masked, e.g. "j***@example.com".'),
+    phoneKnown: z.boolean(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        sku: z.string(),
+        name: z.string(),
+        variant: z.string().nullable(),
+        imageUrl: z.string().nullable(),
+        quantity: z.number().int(),
+        returnableQuantity: z.number().int(),
+        unitPrice: MoneySchema,
+        eligible: z.boolean(),
+        ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired']).nullable(),
+        returnDeadline: CalendarDateSchema,
+      }),
+    ),
+  }),
+  returnDeadline: CalendarDateSchema.nullable(),
+  crossesCustomsBorder: z.boolean(),
+  options: z.object({
+    methods: z.array(z.object({ method: ReturnMethodSchema, carriers: z.array(CarrierOptionSchema) })),
+    resolutions: z.array(ResolutionSchema),
+    reasons: z.array(z.object({ code: z.string(), label: z.string(), commentRequired: z.boolean() })),
+  }),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const ReturnItemInputSchema = z
+  .object({
+    orderItemId: IdSchema,
+    quantity: z.number().int().min(1).max(10_000),
+    reason: z.string().min(1).max(40),
+    comment: z.string().trim().max(2000).nullish(),
+  })
+  .strict();
+
+const ReturnChoiceFields = {
+  items: z.array(ReturnItemInputSchema).min(1).max(200),
+  method: ReturnMethodSchema,
+  carrier: z.string().min(1).max(40).nullish(),
+  servicePointId: z.string().min(1).max(100).nullish(),
+  pickup: z.object({ date: CalendarDateSchema }).strict().nullish(),
+  storeAddressId: IdSchema.nullish(),
+  resolution: ResolutionSchema,
+  exchangeNote: z.string().trim().max(1000).nullish(),
+};
+
+export const PortalReturnBodySchema = z
+  .object({
+    ...ReturnChoiceFields,
+    contact: z.object({ email: EmailSchema, phone: PhoneSchema.nullish() }).strict(),
+    language: LanguageSchema,
+  })
+  .strict();
+export type PortalReturnBody = z.infer<typeof PortalReturnBodySchema>;
+
+export const ManualReturnBodySchema = z
+  .object({
+    ...ReturnChoiceFields,
+    orderId: IdSchema,
+    portalId: IdSchema,
+    overrideWindow: z.boolean().default(false),
+    overrideBrand: z.boolean().default(false),
+    overrideReason: z.string().trim().max(500).nullish(),
+    contact: z.object({ email: EmailSchema.optional(), phone: PhoneSchema.nullish() }).strict().optional(),
+    language: LanguageSchema.optional(),
+  })
+  .strict();
+export type ManualReturnBody = z.infer<typeof ManualReturnBodySchema>;
+
+export const AccessQuerySchema = z.object({ access: z.string().min(1).max(100), lang: LanguageSchema.optional() });
+
+// ── Staff actions ───────────────────────────────────────────────────────────────────
+export const ReasonBodySchema = z.object({ reason: z.string().trim().max(1000).nullish() }).strict();
+export const EmptyBodySchema = z.object({}).strict();
+export const ReceiveBodySchema = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            orderItemId: IdSchema,
+            quantity: z.number().int().min(0).max(10_000),
+            condition: z.enum(CONDITIONS),
+            restocked: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+    note: z.string().trim().max(2000).nullish(),
+  })
+  .strict();
+export const NoteBodySchema = z.object({ message: z.string().trim().min(1).max(5000) }).strict();
+export const RefundBodySchema = z.object({ amount: MoneySchema.optional(), note: z.string().trim().max(2000).nullish() }).strict();
+export const StoreCreditBodySchema = z
+  .object({
+    amount: MoneySchema,
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/)
+      .optional(),
+  })
+  .strict();
+export const ReplacementBodySchema = z
+  .object({ carrier: z.string().trim().min(1).max(100), trackingNumber: z.string().trim().min(1).max(100) })
+  .strict();
+export const TRACKING_STATUSES = ['in_transit', 'delivered', 'exception', 'info'] as const;
+export const TrackingEventBodySchema = z
+  .object({
+    at: InstantSchema,
+    status: z.enum(TRACKING_STATUSES).optional(),
+    carrierCode: z.string().trim().min(1).max(100).optional(),
+    message: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .refine((e) => e.status !== undefined || e.carrierCode !== undefined, {
+    message: 'Give a status, a carrierCode, or both.',
+    path: ['status'],
+  });
+
+export const ReturnListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(ReturnStatusSchema).min(1))
+    .optional(),
+  portal: z.string().max(100).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  createdFrom: InstantSchema.optional(),
+  createdTo: InstantSchema.optional(),
+});
+export type ReturnListQuery = z.infer<typeof ReturnListQuerySchema>;
+
+export const CarrierSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  methods: z.array(ReturnMethodSchema),
+  countries: z.array(z.string()).describe('"*" means every country.'),
+  phoneRequired: z.boolean(),
+  prices: z.record(z.string(), MoneySchema),
+});

@@ -1,0 +1,23 @@
+// Sliding-window counters kept in the database, so every API process sees the same counts.
+import type { Executor } from '../database.ts';
+
+/** Hits recorded for `key` since `since`, oldest first (at most `limit`). */
+export async function recentHits(db: Executor, key: string, since: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rateLimitHits')
+    .select('at')
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .orderBy('at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function recordHit(db: Executor, key: string, at: string, id: string): Promise<void> {
+  await db.insertInto('rateLimitHits').values({ key, at, id }).execute();
+}
+
+export async function pruneHits(db: Executor, key: string, before: string): Promise<void> {
+  await db.deleteFrom('rateLimitHits').where('key', '=', key).where('at', '<=', before).execute();
+}

@@ -1,0 +1,164 @@
+// Returns, their items and their timeline (which is also the ledger of received items, refunds,
+// credits and replacements). Every change of a return bumps its version under a check, so two
+// writers racing on one return cannot both win.
+import type { Executor } from '../database.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { ReturnEventsTable, ReturnItemsTable, ReturnsTable } from '../schema.ts';
+
+export type ReturnRecord = ReturnsTable;
+export type ReturnItemRecord = ReturnItemsTable;
+export type ReturnEventRecord = Omit<ReturnEventsTable, 'data'> & { data: Record<string, unknown> | null };
+export type NewReturnEvent = Omit<ReturnEventRecord, 'seq'>;
+export type ReturnAggregate = { ret: ReturnRecord; items: ReturnItemRecord[]; events: ReturnEventRecord[] };
+
+export async function insertReturn(db: Executor, ret: ReturnRecord, items: ReturnItemRecord[]): Promise<void> {
+  await db.insertInto('returns').values(ret).execute();
+  if (items.length > 0) await db.insertInto('returnItems').values(items).execute();
+}
+
+export async function getReturnRow(db: Executor, merchantId: string, id: string): Promise<ReturnRecord | undefined> {
+  return db.selectFrom('returns').selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getReturn(db: Executor, merchantId: string, id: string): Promise<ReturnAggregate | null> {
+  const ret = await getReturnRow(db, merchantId, id);
+  if (!ret) return null;
+  const [items, events] = await Promise.all([
+    db.selectFrom('returnItems').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', id).orderBy('position').execute(),
+    db.selectFrom('returnEvents').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', id).orderBy('seq').execute(),
+  ]);
+  return { ret, items, events: events.map((e) => ({ ...e, data: fromJson(e.data) })) };
+}
+
+/** Quantities of earlier returns of an order, for the returnable-quantity rule. */
+export async function priorReturnsForOrder(
+  db: Executor,
+  merchantId: string,
+  orderId: string,
+): Promise<{ status: string; items: { orderItemId: string; quantity: number }[] }[]> {
+  const rows = await db
+    .selectFrom('returns')
+    .innerJoin('returnItems', (j) =>
+      j.onRef('returnItems.merchantId', '=', 'returns.merchantId').onRef('returnItems.returnId', '=', 'returns.id'),
+    )
+    .select(['returns.id', 'returns.status', 'returnItems.orderItemId', 'returnItems.quantity'])
+    .where('returns.merchantId', '=', merchantId)
+    .where('returns.orderId', '=', orderId)
+    .execute();
+  const byReturn = new Map<string, { status: string; items: { orderItemId: string; quantity: number }[] }>();
+  for (const r of rows) {
+    const entry = byReturn.get(r.id) ?? { status: r.status, items: [] };
+    entry.items.push({ orderItemId: r.orderItemId, quantity: r.quantity });
+    byReturn.set(r.id, entry);
+  }
+  return [...byReturn.values()];
+}
+
+/** Applies `fields` if the return is still at `version`; false means someone else changed it first. */
+export async function updateReturn(
+  db: Executor,
+  merchantId: string,
+  id: string,
+  version: number,
+  fields: Partial<Omit<ReturnRecord, 'merchantId' | 'id' | 'version'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('returns')
+    .set({ ...fields, version: version + 1 })
+    .where('merchantId', '=', merchantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Appends events in order. An event with a dedupe key that is already on the return is skipped;
+ * the result says which were stored.
+ */
+export async function appendEvents(db: Executor, events: NewReturnEvent[]): Promise<boolean[]> {
+  const stored: boolean[] = [];
+  for (const event of events) {
+    const last = await db
+      .selectFrom('returnEvents')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('merchantId', '=', event.merchantId)
+      .where('returnId', '=', event.returnId)
+      .executeTakeFirst();
+    const seq = Number(last?.seq ?? 0) + 1;
+    const r = await db
+      .insertInto('returnEvents')
+      .values({ ...event, seq, data: event.data ? toJson(event.data) : null })
+      .onConflict((oc) => oc.columns(['merchantId', 'returnId', 'dedupeKey']).doNothing())
+      .executeTakeFirst();
+    stored.push(Number(r.numInsertedOrUpdatedRows ?? 0) > 0);
+  }
+  return stored;
+}
+
+export async function hasEvent(db: Executor, merchantId: string, returnId: string, dedupeKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('returnEvents')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('returnId', '=', returnId)
+    .where('dedupeKey', '=', dedupeKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type ReturnFilters = {
+  limit: number;
+  before?: { createdAt: string; id: string };
+  statuses?: string[];
+  portalId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** Exact match on any of: reference, normalised order number, email, tracking number. */
+  search?: { reference: string; orderNumberNorm: string; emailNorm: string; trackingNorm: string };
+};
+
+export async function listReturns(db: Executor, merchantId: string, f: ReturnFilters): Promise<ReturnRecord[]> {
+  let q = db.selectFrom('returns').selectAll().where('merchantId', '=', merchantId);
+  if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', f.statuses);
+  if (f.portalId) q = q.where('portalId', '=', f.portalId);
+  if (f.createdFrom) q = q.where('createdAt', '>=', f.createdFrom);
+  if (f.createdTo) q = q.where('createdAt', '<', f.createdTo);
+  if (f.search) {
+    const s = f.search;
+    q = q.where((eb) =>
+      eb.or([
+        eb('reference', '=', s.reference),
+        eb('orderNumberNorm', '=', s.orderNumberNorm),
+        eb('contactEmailNorm', '=', s.emailNorm),
+        eb('trackingNorm', '=', s.trackingNorm),
+      ]),
+    );
+  }
+  if (f.before) {
+    const { createdAt, id } = f.before;
+    q = q.where((eb) => eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]));
+  }
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function itemsOfReturns(db: Executor, merchantId: string, returnIds: string[]): Promise<ReturnItemRecord[]> {
+  if (returnIds.length === 0) return [];
+  return db
+    .selectFrom('returnItems')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('returnId', 'in', returnIds)
+    .orderBy('position')
+    .execute();
+}
+
+export async function returnsOfOrder(db: Executor, merchantId: string, orderId: string): Promise<ReturnRecord[]> {
+  return db
+    .selectFrom('returns')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('orderId', '=', orderId)
+    .orderBy('createdAt')
+    .execute();
+}

@@ -1,0 +1,244 @@
+// Row shapes of every table, as Kysely sees them (camelCase; columns are snake_case in SQL).
+// Portable types only: text for ids, ISO-8601 instants and JSON; integers for money (minor
+// units), quantities and booleans (0/1), so the same queries run on SQLite and PostgreSQL.
+
+type Bool = number;
+type Json = string;
+
+export interface MerchantsTable {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+export interface UsersTable {
+  merchantId: string;
+  id: string;
+  email: string;
+  name: string | null;
+  passwordHash: string;
+  role: string;
+  createdAt: string;
+}
+export interface ApiKeysTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  keyPrefix: string;
+  keyHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+export interface BrandsTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  logoUrl: string | null;
+  colors: Json;
+  defaultLanguage: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface AddressesTable {
+  merchantId: string;
+  id: string;
+  kind: string;
+  brandId: string | null;
+  name: string;
+  company: string | null;
+  street: string;
+  houseNumber: string | null;
+  addressLine2: string | null;
+  postalCode: string;
+  city: string;
+  region: string | null;
+  country: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PortalsTable {
+  merchantId: string;
+  id: string;
+  slug: string;
+  brandId: string;
+  returnAddressId: string | null;
+  enabled: Bool;
+  settings: Json;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ShippingRulesTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  position: number;
+  conditions: Json;
+  action: Json;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface IntegrationsTable {
+  merchantId: string;
+  id: string;
+  name: string;
+  kind: string;
+  createdAt: string;
+}
+export interface OrdersTable {
+  merchantId: string;
+  id: string;
+  integrationId: string;
+  externalId: string;
+  orderNumber: string;
+  orderNumberNorm: string;
+  placedAt: string;
+  currency: string;
+  brandId: string | null;
+  senderAddressId: string | null;
+  customerName: string;
+  customerEmail: string;
+  customerPhone: string | null;
+  shippingAddress: Json;
+  shipPostalNorm: string;
+  shipCountry: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface OrderItemsTable {
+  merchantId: string;
+  id: string;
+  orderId: string;
+  position: number;
+  externalId: string;
+  sku: string;
+  name: string;
+  variant: string | null;
+  quantity: number;
+  unitPrice: number;
+  hsCode: string | null;
+  originCountry: string | null;
+  weightGrams: number | null;
+  imageUrl: string | null;
+  returnable: Bool;
+  tags: Json;
+}
+export interface ShipmentsTable {
+  merchantId: string;
+  id: string;
+  orderId: string;
+  position: number;
+  carrier: string;
+  trackingNumber: string;
+  trackingNorm: string;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  deliveredTo: string | null;
+  items: Json | null;
+}
+export interface ReturnsTable {
+  merchantId: string;
+  id: string;
+  reference: string;
+  portalId: string | null;
+  orderId: string;
+  orderNumberNorm: string;
+  status: string;
+  method: string;
+  carrier: string | null;
+  resolution: string;
+  exchangeNote: string | null;
+  currency: string;
+  feeAmount: number;
+  feePayment: string | null;
+  language: string;
+  contactEmail: string;
+  contactEmailNorm: string;
+  contactPhone: string | null;
+  accessCodeHash: string;
+  trackingNumber: string | null;
+  trackingNorm: string | null;
+  labelStatus: string;
+  servicePointId: string | null;
+  pickup: Json | null;
+  storeAddressId: string | null;
+  windowOverridden: Bool;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export interface ReturnItemsTable {
+  merchantId: string;
+  id: string;
+  returnId: string;
+  orderItemId: string;
+  position: number;
+  quantity: number;
+  reason: string;
+  comment: string | null;
+  sku: string;
+  name: string;
+  unitPrice: number;
+}
+export interface ReturnEventsTable {
+  merchantId: string;
+  id: string;
+  returnId: string;
+  seq: number;
+  at: string;
+  recordedAt: string;
+  type: string;
+  status: string | null;
+  message: string | null;
+  actor: string;
+  data: Json | null;
+  dedupeKey: string | null;
+}
+export interface OutboxTable {
+  merchantId: string;
+  id: string;
+  topic: string;
+  payload: Json;
+  dedupeKey: string | null;
+  createdAt: string;
+  availableAt: string;
+  attempts: number;
+  lockedUntil: string | null;
+  lastError: string | null;
+  doneAt: string | null;
+}
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  responseBody: string;
+  createdAt: string;
+}
+export interface RateLimitHitsTable {
+  key: string;
+  at: string;
+  id: string;
+}
+
+export interface Database {
+  merchants: MerchantsTable;
+  users: UsersTable;
+  apiKeys: ApiKeysTable;
+  brands: BrandsTable;
+  addresses: AddressesTable;
+  portals: PortalsTable;
+  shippingRules: ShippingRulesTable;
+  integrations: IntegrationsTable;
+  orders: OrdersTable;
+  orderItems: OrderItemsTable;
+  shipments: ShipmentsTable;
+  returns: ReturnsTable;
+  returnItems: ReturnItemsTable;
+  returnEvents: ReturnEventsTable;
+  outbox: OutboxTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  rateLimitHits: RateLimitHitsTable;
+}
