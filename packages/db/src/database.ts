@@ -36,6 +36,28 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length));
 }
 
+/**
+ * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so keep the
+ * prepared ones by SQL text (bounded, least recently used out first).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   const dialect = dialectOf(url);
   const plugins = [new CamelCasePlugin()];
@@ -47,7 +69,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    sqlite.pragma('cache_size = -32000');
+    sqlite.pragma('temp_store = MEMORY');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
     return { db, dialect, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

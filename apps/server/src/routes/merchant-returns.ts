@@ -45,25 +45,26 @@ type Action = {
   run: (ctx: Ctx, m: string, id: string, actor: string, body: never) => Promise<unknown>;
 };
 
+// Bodies marked nullish may be left out: Fastify validates a request without a body as null.
 const ACTIONS: Action[] = [
   {
     path: 'approve',
     summary: 'Approve a requested return',
-    body: EmptyBodySchema.optional(),
+    body: EmptyBodySchema.nullish(),
     status: 200,
     run: (c, m, id, a) => approveReturn(c, m, id, a),
   },
   {
     path: 'reject',
     summary: 'Reject a requested return',
-    body: ReasonBodySchema.optional(),
+    body: ReasonBodySchema.nullish(),
     status: 200,
     run: (c, m, id, a, b: { reason?: string | null } | undefined) => rejectReturn(c, m, id, a, b?.reason ?? null),
   },
   {
     path: 'cancel',
     summary: 'Cancel a return',
-    body: ReasonBodySchema.optional(),
+    body: ReasonBodySchema.nullish(),
     status: 200,
     run: (c, m, id, a, b: { reason?: string | null } | undefined) => cancelReturn(c, m, id, a, b?.reason ?? null),
   },
@@ -77,7 +78,7 @@ const ACTIONS: Action[] = [
   {
     path: 'resolve',
     summary: 'Complete a received return',
-    body: EmptyBodySchema.optional(),
+    body: EmptyBodySchema.nullish(),
     status: 200,
     run: (c, m, id, a) => resolveReturn(c, m, id, a),
   },
@@ -112,7 +113,7 @@ const ACTIONS: Action[] = [
   {
     path: 'resend-label',
     summary: 'Send the label email again',
-    body: EmptyBodySchema.optional(),
+    body: EmptyBodySchema.nullish(),
     status: 200,
     run: (c, m, id, a) => resendLabel(c, m, id, a),
   },

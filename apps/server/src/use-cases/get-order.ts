@@ -7,7 +7,7 @@ import { getReturn, returnsOfOrder } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { toOrderView } from '../presenters/order-view.ts';
-import { toMerchantReturn } from '../presenters/return-view.ts';
+import { toMerchantReturn, viewExtras } from '../presenters/return-view.ts';
 
 export async function getOrderDetail(ctx: Ctx, merchantId: string, id: string): Promise<Order & { returns: MerchantReturn[] }> {
   const agg = await getOrder(ctx.db, merchantId, id);
@@ -16,7 +16,7 @@ export async function getOrderDetail(ctx: Ctx, merchantId: string, id: string): 
   const returns: MerchantReturn[] = [];
   for (const r of await returnsOfOrder(ctx.db, merchantId, id)) {
     const ret = await getReturn(ctx.db, merchantId, r.id);
-    if (ret) returns.push(toMerchantReturn(ret, { portalSlug: null, orderNumber: agg.order.orderNumber }));
+    if (ret) returns.push(toMerchantReturn(ret, { ...(await viewExtras(ctx.db, ret)), orderNumber: agg.order.orderNumber }));
   }
   return { ...toOrderView(agg, names.get(agg.order.integrationId) ?? ''), returns };
 }

@@ -2,11 +2,15 @@
 import type { PublicPortal } from '@retour/contracts/portal';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
 import type { Ctx } from '../context.ts';
-import { loadEnabledPortal } from './shared/load-portal.ts';
+import { getRow } from '@retour/db/repos/config';
+import { fail } from '../errors.ts';
+import { loadEnabledPortal, PORTAL_NOT_FOUND } from './shared/load-portal.ts';
 import { sanitizeRichText } from './shared/sanitize.ts';
 
 export async function getPortalSettings(ctx: Ctx, slug: string, requested: Language | null): Promise<PublicPortal> {
-  const { portal, settings, brand } = await loadEnabledPortal(ctx, slug);
+  const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
+  const brand = await getRow(ctx.db, 'brands', merchantId, portal.brandId);
+  if (!brand) fail('portal_not_found', PORTAL_NOT_FOUND);
   const language = requested && settings.languages.includes(requested) ? requested : settings.defaultLanguage;
   const colors = JSON.parse(brand.colors) as PublicPortal['brand']['colors'];
   return {

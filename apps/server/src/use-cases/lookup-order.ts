@@ -14,7 +14,7 @@ import { fail, invalid } from '../errors.ts';
 import { signToken } from '../secrets.ts';
 import { loadEnabledPortal } from './shared/load-portal.ts';
 import { itemFacts } from './shared/order-facts.ts';
-import { assertUnderLimit, type Limit, recordFailure } from './shared/rate-limit.ts';
+import { assertUnderLimits, type Limit, recordFailure } from './shared/rate-limit.ts';
 import { methodOptions, moneyOut } from './shared/return-options.ts';
 
 export const LOOKUP_TOKEN_TTL_MS = 30 * 60 * 1000;
@@ -38,9 +38,7 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     { key: `lookup:ip:${portal.id}:${clientIp}`, ...FAILURES_PER_CLIENT },
     { key: `lookup:id:${portal.id}:${identifier}`, ...FAILURES_PER_ORDER_NUMBER },
   ];
-  for (const limit of limits) {
-    await assertUnderLimit(ctx, limit, 'Too many unsuccessful attempts. Please wait before trying again.');
-  }
+  await assertUnderLimits(ctx, limits, 'Too many unsuccessful attempts. Please wait before trying again.');
 
   const agg =
     body.orderNumber !== undefined

@@ -1,6 +1,18 @@
 // Sliding-window counters kept in the database, so every API process sees the same counts.
 import type { Executor } from '../database.ts';
 
+/** For each key: how many hits since `since` and the oldest of them (one query for all keys). */
+export async function hitCounts(db: Executor, keys: string[], since: string): Promise<Map<string, { count: number; oldest: string }>> {
+  const rows = await db
+    .selectFrom('rateLimitHits')
+    .select((eb) => ['key', eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('key', 'in', keys)
+    .where('at', '>', since)
+    .groupBy('key')
+    .execute();
+  return new Map(rows.map((r) => [r.key, { count: Number(r.n), oldest: String(r.oldest) }]));
+}
+
 /** Hits recorded for `key` since `since`, oldest first (at most `limit`). */
 export async function recentHits(db: Executor, key: string, since: string, limit: number): Promise<string[]> {
   const rows = await db

@@ -36,22 +36,29 @@ export async function priorReturnsForOrder(
   merchantId: string,
   orderId: string,
 ): Promise<{ status: string; items: { orderItemId: string; quantity: number }[] }[]> {
-  const rows = await db
+  // Two index lookups (returns by order, then their items) rather than a join, which the SQLite
+  // planner may drive from return_items and so read every item of the merchant.
+  const returns = await db
     .selectFrom('returns')
-    .innerJoin('returnItems', (j) =>
-      j.onRef('returnItems.merchantId', '=', 'returns.merchantId').onRef('returnItems.returnId', '=', 'returns.id'),
-    )
-    .select(['returns.id', 'returns.status', 'returnItems.orderItemId', 'returnItems.quantity'])
-    .where('returns.merchantId', '=', merchantId)
-    .where('returns.orderId', '=', orderId)
+    .select(['id', 'status'])
+    .where('merchantId', '=', merchantId)
+    .where('orderId', '=', orderId)
     .execute();
-  const byReturn = new Map<string, { status: string; items: { orderItemId: string; quantity: number }[] }>();
-  for (const r of rows) {
-    const entry = byReturn.get(r.id) ?? { status: r.status, items: [] };
-    entry.items.push({ orderItemId: r.orderItemId, quantity: r.quantity });
-    byReturn.set(r.id, entry);
-  }
-  return [...byReturn.values()];
+  if (returns.length === 0) return [];
+  const items = await db
+    .selectFrom('returnItems')
+    .select(['returnId', 'orderItemId', 'quantity'])
+    .where('merchantId', '=', merchantId)
+    .where(
+      'returnId',
+      'in',
+      returns.map((r) => r.id),
+    )
+    .execute();
+  return returns.map((r) => ({
+    status: r.status,
+    items: items.filter((i) => i.returnId === r.id).map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
+  }));
 }
 
 /** Applies `fields` if the return is still at `version`; false means someone else changed it first. */

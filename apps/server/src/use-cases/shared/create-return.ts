@@ -135,7 +135,10 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ r
         message: null,
         actor: input.actor,
         dedupeKey: null,
-        data: input.overrideWindow ? { overrideWindow: true, outsideWindow, note: input.overrideNote } : null,
+        data:
+          input.overrideWindow || input.overrideNote
+            ? { overrideWindow: input.overrideWindow, outsideWindow, note: input.overrideNote }
+            : null,
       },
     ]);
     if (submitted.status === 'open' && checked.carrier) {

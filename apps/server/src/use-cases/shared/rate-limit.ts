@@ -1,18 +1,33 @@
 // Sliding-window limits on failures, counted in the database so every process shares them.
 import { newId } from '@retour/db/ids';
-import { pruneHits, recentHits, recordHit } from '@retour/db/repos/rate-limits';
+import { hitCounts, pruneHits, recordHit } from '@retour/db/repos/rate-limits';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 
 export type Limit = { key: string; max: number; windowMs: number };
 
-/** Throws 429 too_many_attempts with Retry-After when `max` failures fall inside the window. */
-export async function assertUnderLimit(ctx: Ctx, limit: Limit, message: string): Promise<void> {
+/**
+ * Throws 429 too_many_attempts with Retry-After when any limit has `max` failures inside its
+ * window. All limits share one window start (the longest) in the query; each is judged on its own.
+ */
+export async function assertUnderLimits(ctx: Ctx, limits: Limit[], message: string): Promise<void> {
   const now = ctx.now().getTime();
-  const hits = await recentHits(ctx.db, limit.key, new Date(now - limit.windowMs).toISOString(), limit.max);
-  if (hits.length >= limit.max) {
-    const oldest = new Date(hits[0] as string).getTime();
-    const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000));
+  const longest = Math.max(...limits.map((l) => l.windowMs));
+  const counts = await hitCounts(
+    ctx.db,
+    limits.map((l) => l.key),
+    new Date(now - longest).toISOString(),
+  );
+  for (const limit of limits) {
+    const seen = counts.get(limit.key);
+    if (!seen || seen.count < limit.max) continue;
+    // The coarse count covered the longest window; count this limit's own window precisely.
+    const own =
+      limit.windowMs === longest
+        ? seen
+        : (await hitCounts(ctx.db, [limit.key], new Date(now - limit.windowMs).toISOString())).get(limit.key);
+    if (!own || own.count < limit.max) continue;
+    const retryAfter = Math.max(1, Math.ceil((new Date(own.oldest).getTime() + limit.windowMs - now) / 1000));
     throw new AppError('too_many_attempts', message, { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
   }
 }

@@ -1,0 +1,65 @@
+// A real app over a real test database (SQLite or PostgreSQL), with a clock the test controls.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openTestDatabase } from '@retour/db/testing';
+import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import { buildApp } from '../../src/app.ts';
+import type { Ctx } from '../../src/context.ts';
+import { createMerchant } from '../../src/use-cases/create-merchant.ts';
+
+export type Harness = {
+  app: FastifyInstance;
+  ctx: Ctx;
+  clock: { now: Date; advance(ms: number): void; set(iso: string): void };
+  close(): Promise<void>;
+};
+
+export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promise<Harness> {
+  const handle = await openTestDatabase();
+  const clock = {
+    now: new Date(startAt),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+    set(iso: string) {
+      this.now = new Date(iso);
+    },
+  };
+  const ctx: Ctx = {
+    db: handle.db,
+    dialect: handle.dialect,
+    now: () => clock.now,
+    carriers: createCarrierRegistry(),
+    secret: Buffer.from('test-secret-key-test-secret-key-0123456789'),
+    publicUrl: 'http://retour.test',
+  };
+  const app = await buildApp(ctx, { validateResponses: true });
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** A merchant with an API key; `call` sends authenticated requests. */
+export async function newMerchant(h: Harness, name = 'Shop') {
+  const email = `${name.toLowerCase().replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@example.com`;
+  const created = await createMerchant(h.ctx, { name, email, password: 'correct horse battery' });
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    h.app.inject({
+      method,
+      url,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+      headers: { authorization: `Bearer ${created.apiKey}`, ...headers },
+    });
+  return { id: created.merchant.id, apiKey: created.apiKey, call };
+}
+
+export type Merchant = Awaited<ReturnType<typeof newMerchant>>;
+
+export function json<T = Record<string, any>>(res: LightMyRequestResponse): T {
+  return res.json() as T;
+}
