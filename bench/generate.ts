@@ -14,22 +14,61 @@ import { createBrand } from '../apps/server/src/use-cases/save-brand.ts';
 import { createPortal } from '../apps/server/src/use-cases/save-portal.ts';
 
 export const BENCH_SLUG = 'bench';
-export const postalFor = (n: number) => `${1000 + (n % 9000)} ${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n >> 5) % 26))}`;
+export const postalFor = (n: number) =>
+  `${1000 + (n % 9000)} ${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n >> 5) % 26))}`;
 export const orderNumberFor = (n: number) => `B${n}`;
 
 export async function generate(url: string, count: number): Promise<{ apiKey: string }> {
   const handle = openDatabase(url);
   await migrateToLatest(handle.db);
   const now = new Date();
-  const ctx: Ctx = { db: handle.db, dialect: handle.dialect, now: () => now, carriers: createCarrierRegistry(), secret: Buffer.from('bench'), publicUrl: 'http://bench' };
-  const { merchant, apiKey } = await createMerchant(ctx, { name: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-bench' });
+  const ctx: Ctx = {
+    db: handle.db,
+    dialect: handle.dialect,
+    now: () => now,
+    carriers: createCarrierRegistry(),
+    secret: Buffer.from('bench'),
+    publicUrl: 'http://bench',
+  };
+  const { merchant, apiKey } = await createMerchant(ctx, {
+    name: 'Bench',
+    email: `bench-${Date.now()}@example.com`,
+    password: 'bench-bench',
+  });
   const m = merchant.id;
   const brand = await createBrand(ctx, m, { name: 'Bench' });
-  const ret = await createAddress(ctx, m, { kind: 'return', brandId: brand.id, name: 'Returns', street: 'Dam', houseNumber: '1', postalCode: '1012 JS', city: 'Amsterdam', country: 'NL' });
-  await createAddress(ctx, m, { kind: 'sender', brandId: brand.id, name: 'Bench', street: 'Dam', houseNumber: '1', postalCode: '1012 JS', city: 'Amsterdam', country: 'NL' });
-  await createPortal(ctx, m, { slug: BENCH_SLUG, brandId: brand.id, enabled: true, returnAddressId: ret.id, carriers: { '*': ['sandbox'] } });
+  const ret = await createAddress(ctx, m, {
+    kind: 'return',
+    brandId: brand.id,
+    name: 'Returns',
+    street: 'Dam',
+    houseNumber: '1',
+    postalCode: '1012 JS',
+    city: 'Amsterdam',
+    country: 'NL',
+  });
+  await createAddress(ctx, m, {
+    kind: 'sender',
+    brandId: brand.id,
+    name: 'Bench',
+    street: 'Dam',
+    houseNumber: '1',
+    postalCode: '1012 JS',
+    city: 'Amsterdam',
+    country: 'NL',
+  });
+  await createPortal(ctx, m, {
+    slug: BENCH_SLUG,
+    brandId: brand.id,
+    enabled: true,
+    returnAddressId: ret.id,
+    carriers: { '*': ['sandbox'] },
+  });
   const integrationId = newId('int');
-  await handle.db.insertInto('integrations').values({ merchantId: m, id: integrationId, name: 'bench', kind: 'api', createdAt: now.toISOString() }).execute();
+  await handle.db
+    .insertInto('integrations')
+    .values({ merchantId: m, id: integrationId, name: 'bench', kind: 'api', createdAt: now.toISOString() })
+    .execute();
 
   const delivered = new Date(now.getTime() - 2 * 86_400_000).toISOString();
   const started = Date.now();
@@ -42,20 +81,70 @@ export async function generate(url: string, count: number): Promise<{ apiKey: st
       const items = 2 + (n % 3); // 2, 3, 4 → 3 on average
       orders.push({
         order: {
-          merchantId: m, id, integrationId, externalId: `b-${n}`, orderNumber: orderNumberFor(n), orderNumberNorm: normaliseOrderNumber(orderNumberFor(n)),
-          placedAt: delivered, currency: 'EUR', brandId: brand.id, senderAddressId: null, customerName: 'Bench Shopper', customerEmail: `s${n}@example.com`,
-          customerPhone: null, shippingAddress: { name: 'Bench Shopper', street: 'Damrak', houseNumber: String(n % 300), postalCode: postal, city: 'Amsterdam', country: 'NL' },
-          shipPostalNorm: normalisePostalCode(postal), shipCountry: 'NL', createdAt: delivered, updatedAt: delivered,
+          merchantId: m,
+          id,
+          integrationId,
+          externalId: `b-${n}`,
+          orderNumber: orderNumberFor(n),
+          orderNumberNorm: normaliseOrderNumber(orderNumberFor(n)),
+          placedAt: delivered,
+          currency: 'EUR',
+          brandId: brand.id,
+          senderAddressId: null,
+          customerName: 'Bench Shopper',
+          customerEmail: `s${n}@example.com`,
+          customerPhone: null,
+          shippingAddress: {
+            name: 'Bench Shopper',
+            street: 'Damrak',
+            houseNumber: String(n % 300),
+            postalCode: postal,
+            city: 'Amsterdam',
+            country: 'NL',
+          },
+          shipPostalNorm: normalisePostalCode(postal),
+          shipCountry: 'NL',
+          createdAt: delivered,
+          updatedAt: delivered,
         },
         items: Array.from({ length: items }, (_, i) => ({
-          merchantId: m, id: newId('itm'), orderId: id, position: i, externalId: `l${i}`, sku: `SKU-${(n + i) % 5000}`, name: `Product ${i}`, variant: null,
-          quantity: 1 + (i % 2), unitPrice: 1995 + i * 500, hsCode: '610910', originCountry: 'PT', weightGrams: 300, imageUrl: null, returnable: true, tags: [],
+          merchantId: m,
+          id: newId('itm'),
+          orderId: id,
+          position: i,
+          externalId: `l${i}`,
+          sku: `SKU-${(n + i) % 5000}`,
+          name: `Product ${i}`,
+          variant: null,
+          quantity: 1 + (i % 2),
+          unitPrice: 1995 + i * 500,
+          hsCode: '610910',
+          originCountry: 'PT',
+          weightGrams: 300,
+          imageUrl: null,
+          returnable: true,
+          tags: [],
         })),
-        shipments: [{ merchantId: m, id: newId('shp'), orderId: id, position: 0, carrier: 'sandbox', trackingNumber: `BT${n}NL`, trackingNorm: normaliseTrackingNumber(`BT${n}NL`), shippedAt: delivered, deliveredAt: delivered, deliveredTo: 'home', items: null }],
+        shipments: [
+          {
+            merchantId: m,
+            id: newId('shp'),
+            orderId: id,
+            position: 0,
+            carrier: 'sandbox',
+            trackingNumber: `BT${n}NL`,
+            trackingNorm: normaliseTrackingNumber(`BT${n}NL`),
+            shippedAt: delivered,
+            deliveredAt: delivered,
+            deliveredTo: 'home',
+            items: null,
+          },
+        ],
       });
     }
     await handle.db.transaction().execute((tx) => insertOrders(tx, orders));
-    if ((start / batch) % 20 === 0) process.stderr.write(`\r  generated ${Math.min(count, start + batch).toLocaleString('en')} / ${count.toLocaleString('en')} orders`);
+    if ((start / batch) % 20 === 0)
+      process.stderr.write(`\r  generated ${Math.min(count, start + batch).toLocaleString('en')} / ${count.toLocaleString('en')} orders`);
   }
   process.stderr.write(`\r  generated ${count.toLocaleString('en')} orders in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   await analyze(handle.db, handle.dialect);

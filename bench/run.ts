@@ -30,7 +30,15 @@ function databaseUrl(): string {
 
 async function startServer(url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['apps/server/bin/retour.mjs', 'serve'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), RETOUR_DEMO: '0', RETOUR_TRUSTED_PROXIES: '127.0.0.1', SECRET_KEY: 'bench-secret-key-bench-secret-key-0123456789', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      RETOUR_DEMO: '0',
+      RETOUR_TRUSTED_PROXIES: '127.0.0.1',
+      SECRET_KEY: 'bench-secret-key-bench-secret-key-0123456789',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 300; i++) {
@@ -62,7 +70,11 @@ async function tokensFor(count: number, offset: number): Promise<{ token: string
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, count - i) }, async (_, j) => {
         const n = offset + i + j;
-        const res = await fetch(`${base}/api/portal/${BENCH_SLUG}/lookup`, { method: 'POST', headers: json, body: JSON.stringify({ orderNumber: orderNumberFor(n), postalCode: postalFor(n) }) });
+        const res = await fetch(`${base}/api/portal/${BENCH_SLUG}/lookup`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ orderNumber: orderNumberFor(n), postalCode: postalFor(n) }),
+        });
         const body = (await res.json()) as { token: string; order: { items: { id: string }[] } };
         if (!res.ok) throw new Error(`lookup for bench tokens failed: ${JSON.stringify(body)}`);
         return { token: body.token, itemId: body.order.items[0]?.id ?? '' };
@@ -77,17 +89,36 @@ function importBody(batch: number): string {
   const now = new Date().toISOString();
   return JSON.stringify({
     orders: Array.from({ length: 1000 }, (_, i) => ({
-      integration: 'bench-import', externalId: `imp-${batch}-${i}`, orderNumber: `I${batch}-${i}`, placedAt: now, currency: 'EUR',
+      integration: 'bench-import',
+      externalId: `imp-${batch}-${i}`,
+      orderNumber: `I${batch}-${i}`,
+      placedAt: now,
+      currency: 'EUR',
       customer: { name: 'Import Shopper', email: 'imp@example.com' },
-      shippingAddress: { name: 'Import Shopper', street: 'Damrak', houseNumber: '1', postalCode: '1012 LG', city: 'Amsterdam', country: 'NL' },
-      items: [0, 1, 2].map((k) => ({ externalId: `l${k}`, sku: `SKU-${k}`, name: `Product ${k}`, quantity: 1, unitPrice: { value: '19.95', currency: 'EUR' } })),
+      shippingAddress: {
+        name: 'Import Shopper',
+        street: 'Damrak',
+        houseNumber: '1',
+        postalCode: '1012 LG',
+        city: 'Amsterdam',
+        country: 'NL',
+      },
+      items: [0, 1, 2].map((k) => ({
+        externalId: `l${k}`,
+        sku: `SKU-${k}`,
+        name: `Product ${k}`,
+        quantity: 1,
+        unitPrice: { value: '19.95', currency: 'EUR' },
+      })),
       shipments: [{ carrier: 'sandbox', trackingNumber: `IT${batch}X${i}`, shippedAt: now }],
     })),
   });
 }
 
 async function main() {
-  console.log(`Retour bench on ${dialect}: ${ORDERS.toLocaleString('en')} orders, autocannon ${CONNECTIONS} connections × ${DURATION} s per scenario`);
+  console.log(
+    `Retour bench on ${dialect}: ${ORDERS.toLocaleString('en')} orders, autocannon ${CONNECTIONS} connections × ${DURATION} s per scenario`,
+  );
   const url = databaseUrl();
   const { apiKey } = await generate(url, ORDERS);
   const server = await startServer(url);
@@ -96,31 +127,86 @@ async function main() {
     await measure('warm-up', { path: '/api/health', duration: 3 });
     results.push(await measure('hello-world (GET /api/health)', { path: '/api/health' }));
     const lookupPath = `/api/portal/${BENCH_SLUG}/lookup`;
-    results.push(await measure('portal lookup, hit', {
-      method: 'POST', path: lookupPath, headers: json,
-      requests: [{ setupRequest: (req) => { const n = random(ORDERS); return { ...req, body: JSON.stringify({ orderNumber: orderNumberFor(n), postalCode: postalFor(n) }) }; } }],
-    }));
-    results.push(await measure('portal lookup, miss (404)', {
-      method: 'POST', path: lookupPath,
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...json, 'x-forwarded-for': `10.${random(255)}.${random(255)}.${random(255)}` }, body: JSON.stringify({ orderNumber: `NOPE${random(1e9)}`, postalCode: '9999 ZZ' }) }) }],
-    }, false));
+    results.push(
+      await measure('portal lookup, hit', {
+        method: 'POST',
+        path: lookupPath,
+        headers: json,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const n = random(ORDERS);
+              return { ...req, body: JSON.stringify({ orderNumber: orderNumberFor(n), postalCode: postalFor(n) }) };
+            },
+          },
+        ],
+      }),
+    );
+    results.push(
+      await measure(
+        'portal lookup, miss (404)',
+        {
+          method: 'POST',
+          path: lookupPath,
+          requests: [
+            {
+              setupRequest: (req) => ({
+                ...req,
+                headers: { ...json, 'x-forwarded-for': `10.${random(255)}.${random(255)}.${random(255)}` },
+                body: JSON.stringify({ orderNumber: `NOPE${random(1e9)}`, postalCode: '9999 ZZ' }),
+              }),
+            },
+          ],
+        },
+        false,
+      ),
+    );
 
     const tokens = await tokensFor(Math.min(Math.floor(ORDERS / 2), 40_000), Math.floor(ORDERS / 2));
     let next = 0;
-    results.push(await measure('return creation', {
-      method: 'POST', path: `/api/portal/${BENCH_SLUG}/returns`,
-      requests: [{ setupRequest: (req) => {
-        const t = tokens[next++ % tokens.length] as { token: string; itemId: string };
-        return { ...req, headers: { ...json, authorization: `Bearer ${t.token}` }, body: JSON.stringify({ items: [{ orderItemId: t.itemId, quantity: 1, reason: 'too_small' }], method: 'drop_off', carrier: 'sandbox', resolution: 'refund', contact: { email: 'b@example.com' }, language: 'en' }) };
-      } }],
-    }));
-    if (next > tokens.length) console.warn(`  return creation reused tokens (${next} requests for ${tokens.length} orders): later ones were refused`);
+    results.push(
+      await measure('return creation', {
+        method: 'POST',
+        path: `/api/portal/${BENCH_SLUG}/returns`,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const t = tokens[next++ % tokens.length] as { token: string; itemId: string };
+              return {
+                ...req,
+                headers: { ...json, authorization: `Bearer ${t.token}` },
+                body: JSON.stringify({
+                  items: [{ orderItemId: t.itemId, quantity: 1, reason: 'too_small' }],
+                  method: 'drop_off',
+                  carrier: 'sandbox',
+                  resolution: 'refund',
+                  contact: { email: 'b@example.com' },
+                  language: 'en',
+                }),
+              };
+            },
+          },
+        ],
+      }),
+    );
+    if (next > tokens.length)
+      console.warn(`  return creation reused tokens (${next} requests for ${tokens.length} orders): later ones were refused`);
 
     const bodies = Array.from({ length: 40 }, (_, b) => importBody(b));
     let batch = 0;
     const imported = await measure('order import (1,000 orders per request)', {
-      method: 'POST', path: '/api/v1/orders', connections: 4,
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...json, authorization: `Bearer ${apiKey}` }, body: bodies[batch++ % bodies.length] as string }) }],
+      method: 'POST',
+      path: '/api/v1/orders',
+      connections: 4,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...json, authorization: `Bearer ${apiKey}` },
+            body: bodies[batch++ % bodies.length] as string,
+          }),
+        },
+      ],
     });
     results.push({ ...imported, name: 'order import (orders/s)', rps: imported.rps * 1000, unit: 'orders/s' });
 
@@ -129,9 +215,13 @@ async function main() {
     const rows = results.map((r) => ({ ...r, ratio: r.unit ? null : r.rps / hello }));
     console.log(`\n| scenario (${dialect}) | req/s | p99 ms | ratio to hello-world |`);
     console.log('|---|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p99} | ${r.ratio === null ? '—' : r.ratio.toFixed(2)} |`);
+    for (const r of rows)
+      console.log(`| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p99} | ${r.ratio === null ? '—' : r.ratio.toFixed(2)} |`);
     console.log(`| server RSS after the runs | ${rss.toFixed(0)} MB | | |`);
-    writeFileSync(resolve(dir, `${dialect}.json`), JSON.stringify({ dialect, orders: ORDERS, rows, rssMb: rss, at: new Date().toISOString() }, null, 2));
+    writeFileSync(
+      resolve(dir, `${dialect}.json`),
+      JSON.stringify({ dialect, orders: ORDERS, rows, rssMb: rss, at: new Date().toISOString() }, null, 2),
+    );
   } finally {
     server.kill('SIGTERM');
   }

@@ -13,7 +13,9 @@ for (const file of reports) {
   }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   const suiteErrors = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
-  console.log(`${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped, ${suiteErrors} files failed to run`);
+  console.log(
+    `${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped, ${suiteErrors} files failed to run`,
+  );
   passed += r.numPassedTests;
   failed += r.numFailedTests + suiteErrors + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   if (r.numTotalTests === 0) failed += 1;

@@ -144,7 +144,8 @@ export const OrderSchema = z.object({
   brandId: z.string().nullable(),
   senderAddressId: z.string().nullable(),
   customer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
-  shippingAddress: AddressFieldsSchema,
+  // An output shape: the input's country transform (upper-casing) cannot run on encode.
+  shippingAddress: AddressFieldsSchema.extend({ country: z.string() }),
   items: z.array(OrderItemSchema),
   shipments: z.array(ShipmentSchema),
   createdAt: z.string(),
