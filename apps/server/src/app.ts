@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { frameworkError, installErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
@@ -26,11 +26,28 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     trustProxy:
       options.trustProxy && (Array.isArray(options.trustProxy) ? options.trustProxy.length > 0 : true) ? options.trustProxy : false,
     requestIdHeader: 'x-request-id',
+    // One log line per request, written below: ids and the route template only, never the URL
+    // (it can carry an access code) or bodies (personal data).
+    disableRequestLogging: true,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   installErrorHandling(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        merchantId: request.auth?.merchantId,
+      },
+      'request',
+    );
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

@@ -27,6 +27,28 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'validation_error', 'The request body is not valid JSON.'],
 };
 
+/**
+ * Errors Fastify raises before a route is found (a malformed or over-long URL segment), given the
+ * same envelope as every other error. Passed to Fastify as `frameworkErrors` in app.ts.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const problem = error.code === 'FST_ERR_BAD_URL' ? 'The URL is not validly encoded.' : 'A part of the URL is too long.';
+    return send(request, reply, 400, 'validation_error', 'The request has invalid fields; see details.issues.', {
+      issues: [{ path: [], message: problem, in: 'params' }],
+    });
+  }
+  request.log.error({ err: error }, 'unhandled framework error');
+  return send(
+    request,
+    reply,
+    500,
+    'internal_error',
+    'Something went wrong on our side. Try again; if it keeps happening, contact support with the request id.',
+    { requestId: request.id },
+  );
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {

@@ -4,7 +4,7 @@ import { newId } from '@retour/db/ids';
 import { getRow } from '@retour/db/repos/config';
 import { getOrder } from '@retour/db/repos/orders';
 import { enqueue } from '@retour/db/repos/outbox';
-import { appendEvents, getReturn, updateReturn } from '@retour/db/repos/returns';
+import { appendEvents, getReturn, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
 
@@ -34,7 +34,13 @@ export async function announceReturn(ctx: Ctx, merchantId: string, payload: Reco
   });
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
-    const stored = await updateReturn(tx, merchantId, returnId, agg.ret.version, {
+    // Another change (a staff note, say) may have bumped the version while the carrier was
+    // booking. Record the booking on the current row if it is still open and unbooked, rather
+    // than dropping it and booking the return with the carrier a second time on the retry.
+    const current = await getReturnRow(tx, merchantId, returnId);
+    if (!current || current.trackingNumber || current.status !== 'open')
+      throw new Error('the return changed while it was being announced; retrying');
+    const stored = await updateReturn(tx, merchantId, returnId, current.version, {
       trackingNumber: booking.trackingNumber,
       trackingNorm: normaliseTrackingNumber(booking.trackingNumber),
       labelStatus: 'pending',

@@ -1,7 +1,7 @@
 // Liveness (no database) and readiness (the database answers).
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ping } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
 
 export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
@@ -11,7 +11,7 @@ export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     }));
     app.get('/api/ready', { schema: { tags: ['operations'] } }, async (_req, reply) => {
       try {
-        await sql`select 1`.execute(ctx.db);
+        await ping(ctx.db);
         return { status: 'ok' };
       } catch {
         return reply.status(503).send({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
