@@ -10,6 +10,7 @@ import {
 import { DEFAULT_TIMEZONE, DEFAULT_TRANSIT_ALLOWANCE_DAYS } from '@retour/domain/return-window';
 import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
 import type { z } from 'zod';
+import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { findPortalBySlug, getRow, insertRow, updateRow } from '@retour/db/repos/config';
 import type { PortalsTable } from '@retour/db/schema';
@@ -88,18 +89,23 @@ async function assertSlugFree(ctx: Ctx, slug: string, ownId: string | null): Pro
   if (other && other.id !== ownId) fail('slug_taken', `The address /r/${slug} is taken; choose another slug.`, { slug });
 }
 
+/** Two requests racing for one slug: the loser gets slug_taken, not a 500. */
+async function slugSafe(slug: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) fail('slug_taken', `The address /r/${slug} is taken; choose another slug.`, { slug });
+    throw error;
+  }
+}
+
 export async function createPortal(ctx: Ctx, merchantId: string, input: z.infer<typeof PortalCreateSchema>): Promise<Portal> {
   const { slug, ...settings } = input;
   const checked = await check(ctx, merchantId, { ...DEFAULTS, ...settings });
   await assertSlugFree(ctx, slug, null);
   const at = ctx.now().toISOString();
   const row = rowOf(merchantId, newId('prt'), slug, checked, at, at);
-  try {
-    await insertRow(ctx.db, 'portals', row);
-  } catch (e) {
-    if (await findPortalBySlug(ctx.db, slug)) fail('slug_taken', `The address /r/${slug} is taken; choose another slug.`, { slug });
-    throw e;
-  }
+  await slugSafe(slug, () => insertRow(ctx.db, 'portals', row));
   return toPortal(row, ctx.publicUrl);
 }
 
@@ -110,6 +116,6 @@ export async function updatePortal(ctx: Ctx, merchantId: string, id: string, pat
   const checked = await check(ctx, merchantId, { ...(JSON.parse(existing.settings) as PortalSettings), ...changes });
   if (slug !== existing.slug) await assertSlugFree(ctx, slug, id);
   const row = rowOf(merchantId, id, slug, checked, existing.createdAt, ctx.now().toISOString());
-  await updateRow(ctx.db, 'portals', merchantId, id, row);
+  await slugSafe(slug, () => updateRow(ctx.db, 'portals', merchantId, id, row));
   return toPortal(row, ctx.publicUrl);
 }

@@ -9,6 +9,7 @@ import { isWithinWindow } from '@retour/domain/return-window';
 import { normaliseOrderNumber } from '@retour/domain/normalise';
 import { formatReference } from '@retour/domain/reference';
 import { type ReturnStatus, transition } from '@retour/domain/state-machine';
+import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { addressesOfKind, getRow } from '@retour/db/repos/config';
 import { getOrder, lockOrder } from '@retour/db/repos/orders';
@@ -36,6 +37,18 @@ export type NewReturnInput = {
 };
 
 export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
+  // A fresh reference and ids on each attempt: a collision of the 6-character reference is rare
+  // but must not become an error for the shopper.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createReturnOnce(ctx, input);
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
   const access = newAccessCode();
   const returnId = newId('ret');
   const jobIds: string[] = [];
