@@ -12,6 +12,16 @@ export const HANDLERS: Record<string, Handler> = {
 };
 const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
+/** A handler gets well under the lease, so a slow provider cannot make two workers overlap. */
+export const HANDLER_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function backoffMs(attempts: number): number {
   return Math.min(60 * 60_000, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -21,12 +31,12 @@ async function runOne(ctx: Ctx, job: OutboxJob): Promise<void> {
   const handler = HANDLERS[job.topic];
   if (!handler) return;
   try {
-    await handler(ctx, job.merchantId, job.payload);
-    await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString());
+    await withTimeout(handler(ctx, job.merchantId, job.payload), HANDLER_TIMEOUT_MS);
+    await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString(), job.lockedUntil);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const retryAt = new Date(ctx.now().getTime() + backoffMs(job.attempts)).toISOString();
-    await failJob(ctx.db, job.merchantId, job.id, message, retryAt);
+    await failJob(ctx.db, job.merchantId, job.id, message, retryAt, job.lockedUntil);
     if (job.topic === 'carrier.announce' && job.attempts >= MAX_ATTEMPTS) await markLabelFailed(ctx, job, message);
   }
 }

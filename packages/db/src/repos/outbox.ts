@@ -67,22 +67,36 @@ export async function claimJobs(
   return claimed;
 }
 
-export async function completeJob(db: Executor, merchantId: string, id: string, at: string): Promise<void> {
-  await db
+/**
+ * Finishes a job. With `lease` (the claim's lockedUntil) it only applies while that claim still
+ * holds the job, so a worker whose lease ran out cannot overwrite its successor; false then.
+ */
+export async function completeJob(db: Executor, merchantId: string, id: string, at: string, lease?: string | null): Promise<boolean> {
+  let q = db
     .updateTable('outbox')
     .set({ doneAt: at, lockedUntil: null, lastError: null })
     .where('merchantId', '=', merchantId)
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  if (lease) q = q.where('lockedUntil', '=', lease);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
-export async function failJob(db: Executor, merchantId: string, id: string, error: string, retryAt: string): Promise<void> {
-  await db
+/** Releases a job for a retry at `retryAt`, keeping the error; `lease` as for completeJob. */
+export async function failJob(
+  db: Executor,
+  merchantId: string,
+  id: string,
+  error: string,
+  retryAt: string,
+  lease?: string | null,
+): Promise<boolean> {
+  let q = db
     .updateTable('outbox')
     .set({ lastError: error.slice(0, 2000), availableAt: retryAt, lockedUntil: null })
     .where('merchantId', '=', merchantId)
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  if (lease) q = q.where('lockedUntil', '=', lease);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
 export async function pendingJobs(db: Executor, merchantId: string, topicPrefix?: string): Promise<OutboxJob[]> {
