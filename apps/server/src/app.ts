@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
+import { refuseNul } from './http/nul-guard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
@@ -35,6 +36,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   installErrorHandling(app);
+  app.addHook('preValidation', refuseNul);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -65,6 +65,48 @@ const MESSAGES: Catalogue = {
     de: 'Bitte begründen Sie kurz die Rücksendung, wenn Sie „Sonstiges“ wählen.',
     it: 'Spiega brevemente perché restituisci questo articolo se scegli «Altro».',
   },
+  quantity_exceeds_returnable: {
+    nl: 'Zoveel stuks van dit artikel kun je niet retourneren. Kies een kleiner aantal.',
+    fr: 'Vous ne pouvez pas retourner autant d’exemplaires de cet article. Choisissez une quantité plus petite.',
+    de: 'So viele Stück dieses Artikels können Sie nicht zurücksenden. Wählen Sie eine kleinere Menge.',
+    it: 'Non puoi restituire così tanti pezzi di questo articolo. Scegli una quantità inferiore.',
+  },
+  item_not_returnable: {
+    nl: 'Dit artikel kan niet worden geretourneerd. Haal het uit je retour.',
+    fr: 'Cet article ne peut pas être retourné. Retirez-le de votre retour.',
+    de: 'Dieser Artikel kann nicht zurückgegeben werden. Entfernen Sie ihn aus Ihrer Rücksendung.',
+    it: 'Questo articolo non può essere reso. Rimuovilo dal reso.',
+  },
+  invalid_reason: {
+    nl: 'Kies een van de aangeboden retourredenen.',
+    fr: 'Choisissez l’un des motifs de retour proposés.',
+    de: 'Wählen Sie einen der angebotenen Rücksendegründe.',
+    it: 'Scegli uno dei motivi di reso proposti.',
+  },
+  method_not_available: {
+    nl: 'Deze manier van retourneren is niet beschikbaar voor jouw land; kies een andere.',
+    fr: 'Ce mode de retour n’est pas disponible pour votre pays ; choisissez-en un autre.',
+    de: 'Diese Rücksendeart ist für Ihr Land nicht verfügbar; wählen Sie eine andere.',
+    it: 'Questa modalità di reso non è disponibile per il tuo paese; scegline un’altra.',
+  },
+  resolution_not_available: {
+    nl: 'Kies een van de afhandelingen die deze winkel aanbiedt.',
+    fr: 'Choisissez l’une des solutions proposées par cette boutique.',
+    de: 'Wählen Sie eine der Lösungen, die dieser Shop anbietet.',
+    it: 'Scegli una delle soluzioni offerte da questo negozio.',
+  },
+  idempotency_key_reused: {
+    nl: 'Dit verzoek verschilt van het eerdere verzoek met dezelfde sleutel. Laad de pagina opnieuw en probeer het nog eens.',
+    fr: 'Cette demande diffère de la précédente envoyée avec la même clé. Rechargez la page et réessayez.',
+    de: 'Diese Anfrage weicht von der früheren mit demselben Schlüssel ab. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    it: 'Questa richiesta è diversa da quella precedente con la stessa chiave. Ricarica la pagina e riprova.',
+  },
+  idempotency_key_in_progress: {
+    nl: 'Je verzoek wordt nog verwerkt. Probeer het zo opnieuw.',
+    fr: 'Votre demande est encore en cours de traitement. Réessayez dans un instant.',
+    de: 'Ihre Anfrage wird noch bearbeitet. Versuchen Sie es gleich noch einmal.',
+    it: 'La tua richiesta è ancora in elaborazione. Riprova tra un momento.',
+  },
   validation_error: {
     nl: 'Sommige velden zijn niet goed ingevuld; controleer ze en probeer het opnieuw.',
     fr: 'Certains champs sont mal remplis ; vérifiez-les et réessayez.',
