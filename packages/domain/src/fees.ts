@@ -52,3 +52,16 @@ export function refundCap(input: { items: { unitPrice: number; quantity: number 
   const upfront = input.feePayment === 'upfront' ? input.fee : 0;
   return itemsTotal(input.items) + upfront;
 }
+
+/**
+ * The portal's fee as it applies to an order: a fee is set in one currency and Retour does not
+ * convert, so an order in another currency is charged no fee (the merchant sets one portal per
+ * currency market to charge there).
+ */
+export function feeForOrderCurrency(
+  fee: { amount: number; currency: string; payment: FeePayment } | null,
+  orderCurrency: string,
+): ReturnFee {
+  if (!fee || fee.currency !== orderCurrency) return null;
+  return { amount: fee.amount, payment: fee.payment };
+}

@@ -12,7 +12,9 @@ import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
+/** Staff-only timeline entries, and entries whose text is for staff (a cancel reason). */
 const PRIVATE_TYPES = new Set(['note']);
+const STAFF_TEXT_TYPES = new Set(['cancelled']);
 
 function ledgerOf(events: ReturnEventRecord[]): LedgerAction[] {
   return events.filter((e) => LEDGER_TYPES.has(e.type) && e.data).map((e) => ({ type: e.type, ...e.data }) as LedgerAction);
@@ -52,7 +54,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       at: e.at,
       type: e.type,
       ...(e.status ? { status: e.status as ReturnStatus } : {}),
-      ...(e.message ? { message: e.message } : {}),
+      ...(e.message && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
     }));
   return {
     id: ret.id,

@@ -65,7 +65,7 @@ export function portalRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        idempotent(ctx, req, reply, `portal:${req.params.slug}:${req.headers.authorization ?? ''}`, async () => ({
+        idempotent(ctx, req, reply, `portal:${req.params.slug}`, async () => ({
           status: 201,
           body: await requestReturn(ctx, req.params.slug, req.headers.authorization, req.body),
         })),

@@ -1,5 +1,5 @@
 // Delete a brand, address, portal or shipping rule, unless something still depends on it.
-import { addressInUse, brandInUse, deleteRow, type ConfigTable } from '@retour/db/repos/config';
+import { addressInUse, brandInUse, type ConfigTable, deleteRow, portalHasReturns } from '@retour/db/repos/config';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 
@@ -7,8 +7,15 @@ export async function deleteConfig(ctx: Ctx, merchantId: string, table: ConfigTa
   if (table === 'addresses' && (await addressInUse(ctx.db, merchantId, id))) {
     fail('address_in_use', 'A portal or shipping rule still uses this address; change them first.');
   }
-  if (table === 'brands' && (await brandInUse(ctx.db, merchantId, id))) {
-    fail('conflict', 'A portal still belongs to this brand; move or delete the portal first.');
+  if (table === 'brands') {
+    const user = await brandInUse(ctx.db, merchantId, id);
+    if (user) fail('conflict', `This brand still has ${user}; move or delete them first.`, { usedBy: user });
+  }
+  if (table === 'portals' && (await portalHasReturns(ctx.db, merchantId, id))) {
+    fail(
+      'conflict',
+      'This portal has returns, whose shoppers still use its links. Disable it (PATCH enabled: false) instead of deleting it.',
+    );
   }
   if (!(await deleteRow(ctx.db, table, merchantId, id))) fail('not_found', 'There is nothing with this id for your account.');
 }

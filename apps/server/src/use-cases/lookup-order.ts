@@ -73,7 +73,7 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
 
   const country = agg.order.shippingAddress.country;
   const stores = settings.methods.includes('in_store') ? await addressesOfKind(ctx.db, merchantId, 'store') : [];
-  const options = methodOptions(ctx, settings, country, stores.length > 0);
+  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,

@@ -9,14 +9,21 @@ export async function recordReplacement(
   actor: string,
   body: { carrier: string; trackingNumber: string },
 ): Promise<void> {
-  await changeReturn(ctx, merchantId, returnId, actor, () => ({
-    event: { type: 'replacement' },
-    timeline: [
-      {
-        type: 'replacement',
-        message: `${body.carrier} ${body.trackingNumber}`,
-        data: { carrier: body.carrier, trackingNumber: body.trackingNumber },
-      },
-    ],
-  }));
+  await changeReturn(
+    ctx,
+    merchantId,
+    returnId,
+    actor,
+    () => ({
+      event: { type: 'replacement' },
+      timeline: [
+        {
+          type: 'replacement',
+          message: `${body.carrier} ${body.trackingNumber}`,
+          data: { carrier: body.carrier, trackingNumber: body.trackingNumber },
+        },
+      ],
+    }),
+    { type: 'replacement' },
+  );
 }

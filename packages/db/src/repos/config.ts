@@ -90,14 +90,29 @@ export async function addressInUse(db: Executor, merchantId: string, addressId: 
   return rules.some((r) => r.action.includes(`"${addressId}"`));
 }
 
-export async function brandInUse(db: Executor, merchantId: string, brandId: string): Promise<boolean> {
-  const portal = await db
-    .selectFrom('portals')
+/** What still belongs to a brand: portals, addresses or orders (then it may not be deleted). */
+export async function brandInUse(db: Executor, merchantId: string, brandId: string): Promise<'portals' | 'addresses' | 'orders' | null> {
+  for (const table of ['portals', 'addresses', 'orders'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('merchantId', '=', merchantId)
+      .where('brandId', '=', brandId)
+      .executeTakeFirst();
+    if (row) return table;
+  }
+  return null;
+}
+
+/** Does a portal have returns? (Then it is disabled, not deleted, so shoppers' links keep working.) */
+export async function portalHasReturns(db: Executor, merchantId: string, portalId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('returns')
     .select('id')
     .where('merchantId', '=', merchantId)
-    .where('brandId', '=', brandId)
+    .where('portalId', '=', portalId)
     .executeTakeFirst();
-  return portal !== undefined;
+  return row !== undefined;
 }
 
 export async function ensureIntegration(db: Executor, merchantId: string, name: string, make: () => IntegrationsTable): Promise<string> {

@@ -24,32 +24,36 @@ export type ReturnChange = {
 };
 export type ChangeOutcome = { changed: boolean; status: ReturnStatus; stored: boolean[] };
 
+function refuseIllegal(current: ReturnStatus, event: ReturnEvent) {
+  const result = transition(current, event);
+  if (!result.ok) {
+    throw new AppError('invalid_transition', `A return that is ${current.replace('_', ' ')} cannot be changed this way (${event.type}).`, {
+      status: current,
+      event: event.type,
+      allowed: allowedEvents(current),
+    });
+  }
+  return result;
+}
+
 export async function changeReturn(
   ctx: Ctx,
   merchantId: string,
   returnId: string,
   actor: string,
   plan: (agg: ReturnAggregate, tx: Tx) => Promise<ReturnChange | null> | ReturnChange | null,
+  /** Checked before `plan` runs, so an illegal action is a 409 before its input is judged. */
+  precheck?: ReturnEvent,
 ): Promise<ChangeOutcome> {
   const jobIds: string[] = [];
   const outcome = await ctx.db.transaction().execute(async (tx) => {
     const agg = await getReturn(tx, merchantId, returnId);
     if (!agg) fail('return_not_found', 'There is no return with this id for your account.');
     const current = agg.ret.status as ReturnStatus;
+    if (precheck) refuseIllegal(current, precheck);
     const change = await plan(agg, tx);
     if (!change) return { changed: false, status: current, stored: [] };
-    const result = transition(current, change.event);
-    if (!result.ok) {
-      throw new AppError(
-        'invalid_transition',
-        `A return that is ${current.replace('_', ' ')} cannot be changed this way (${change.event.type}).`,
-        {
-          status: current,
-          event: change.event.type,
-          allowed: allowedEvents(current),
-        },
-      );
-    }
+    const result = refuseIllegal(current, change.event);
     const at = ctx.now().toISOString();
     const stored = await updateReturn(tx, merchantId, returnId, agg.ret.version, {
       ...change.fields,

@@ -1,6 +1,6 @@
 // Which methods and carriers a shopper in a given country may use on a portal, with their fees.
 import type { PortalSettings } from '@retour/contracts/config';
-import { type ReturnMethod, feeFor } from '@retour/domain/fees';
+import { feeForOrderCurrency, feeFor, type ReturnFee, type ReturnMethod } from '@retour/domain/fees';
 import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
 import { carrierServes } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../../context.ts';
@@ -8,10 +8,12 @@ import type { Ctx } from '../../context.ts';
 export type CarrierOption = { code: string; name: string; fee: number; phoneRequired: boolean };
 export type MethodOption = { method: ReturnMethod; carriers: CarrierOption[] };
 
-export function portalFee(settings: PortalSettings): { amount: number; payment: 'upfront' | 'deduct_from_refund' } | null {
+/** The portal's fee for an order in `currency` (none when the order is in another currency). */
+export function portalFee(settings: PortalSettings, currency: string): ReturnFee {
   if (!settings.returnFee) return null;
-  const amount = parseMoneyValue(settings.returnFee.amount.value, settings.returnFee.amount.currency) ?? 0;
-  return { amount, payment: settings.returnFee.payment };
+  const { value, currency: feeCurrency } = settings.returnFee.amount;
+  const amount = parseMoneyValue(value, feeCurrency) ?? 0;
+  return feeForOrderCurrency({ amount, currency: feeCurrency, payment: settings.returnFee.payment }, currency);
 }
 
 export function carrierCodesFor(settings: PortalSettings, country: string): string[] {
@@ -19,9 +21,15 @@ export function carrierCodesFor(settings: PortalSettings, country: string): stri
 }
 
 /** Methods available for the country; in-store needs a store address, the others a carrier. */
-export function methodOptions(ctx: Ctx, settings: PortalSettings, country: string, hasStore: boolean): MethodOption[] {
+export function methodOptions(
+  ctx: Ctx,
+  settings: PortalSettings,
+  order: { country: string; currency: string },
+  hasStore: boolean,
+): MethodOption[] {
+  const { country } = order;
   const codes = carrierCodesFor(settings, country);
-  const fee = portalFee(settings);
+  const fee = portalFee(settings, order.currency);
   const options: MethodOption[] = [];
   for (const method of settings.methods) {
     if (method === 'in_store') {

@@ -78,7 +78,7 @@ export function checkReturn(
   }
 
   const country = order.order.shippingAddress.country;
-  const options = methodOptions(ctx, settings, country, input.stores.length > 0);
+  const options = methodOptions(ctx, settings, { country, currency: order.order.currency }, input.stores.length > 0);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,
@@ -140,7 +140,7 @@ export function checkReturn(
     }
   }
 
-  const feeSetting = portalFee(settings);
+  const feeSetting = portalFee(settings, order.order.currency);
   const fee = feeFor(choice.method, feeSetting);
   return { lines, carrier, storeAddressId, fee, paymentRequired: fee > 0 && feeSetting?.payment === 'upfront' };
 }
