@@ -1,7 +1,7 @@
 // Builds the Fastify app from its dependencies; server.ts listens, tests call app.inject().
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
@@ -29,7 +29,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     requestIdHeader: 'x-request-id',
     // One log line per request, written below: ids and the route template only, never the URL
     // (it can carry an access code) or bodies (personal data).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -200,7 +200,7 @@ describe('outbox jobs', () => {
     await until(() => carrier.state.inFlight === 1, 'the first run to reach the carrier');
     // Other runners, now and later within the lease, find nothing to do.
     expect(await drainJobs(h.ctx)).toBe(0);
-    await runJobsNow(h.ctx, [job.id]);
+    await runJobsNow(h.ctx, job.merchantId, [job.id]);
     h.clock.advance(59_000);
     expect(await drainJobs(h.ctx)).toBe(0);
     expect(carrier.state.calls).toBe(2);

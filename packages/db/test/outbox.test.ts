@@ -42,7 +42,7 @@ describe('outbox', () => {
       limit: over.limit ?? 10,
       now: at(now),
       leaseUntil: at(now + (over.leaseMs ?? 60 * SECOND)),
-      ...(over.onlyId ? { onlyId: over.onlyId } : {}),
+      ...(over.onlyId ? { only: { merchantId: M, id: over.onlyId } } : {}),
     });
 
   it('stores one job for a repeated dedupe key; jobs without a key never collide', async () => {

@@ -80,7 +80,7 @@ export async function drainJobs(ctx: Ctx, limit = 50): Promise<number> {
 }
 
 /** Runs just-committed jobs at once (so the shopper sees the tracking number in the response). */
-export async function runJobsNow(ctx: Ctx, ids: string[]): Promise<void> {
+export async function runJobsNow(ctx: Ctx, merchantId: string, ids: string[]): Promise<void> {
   for (const id of ids) {
     const now = ctx.now();
     const [job] = await claimJobs(ctx.db, ctx.dialect, {
@@ -88,7 +88,7 @@ export async function runJobsNow(ctx: Ctx, ids: string[]): Promise<void> {
       limit: 1,
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-      onlyId: id,
+      only: { merchantId, id },
     });
     if (job) await runOne(ctx, job);
   }

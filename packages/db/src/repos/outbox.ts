@@ -37,7 +37,7 @@ const toJob = (row: OutboxTable): OutboxJob => ({ ...row, payload: fromJson<Reco
 export async function claimJobs(
   db: Executor,
   dialect: 'sqlite' | 'postgres',
-  opts: { topics: string[]; limit: number; now: string; leaseUntil: string; onlyId?: string },
+  opts: { topics: string[]; limit: number; now: string; leaseUntil: string; only?: { merchantId: string; id: string } },
 ): Promise<OutboxJob[]> {
   let candidates = db
     .selectFrom('outbox')
@@ -48,7 +48,7 @@ export async function claimJobs(
     .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', opts.now)]))
     .orderBy('availableAt')
     .limit(opts.limit);
-  if (opts.onlyId) candidates = candidates.where('id', '=', opts.onlyId);
+  if (opts.only) candidates = candidates.where('merchantId', '=', opts.only.merchantId).where('id', '=', opts.only.id);
   if (dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
   const picked = await candidates.execute();
   const claimed: OutboxJob[] = [];

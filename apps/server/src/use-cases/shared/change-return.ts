@@ -84,6 +84,6 @@ export async function changeReturn(
     }
     return { changed: result.changed, status: result.status, stored: saved };
   });
-  await runJobsNow(ctx, jobIds);
+  await runJobsNow(ctx, merchantId, jobIds);
   return outcome;
 }

@@ -177,6 +177,6 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
       });
     }
   });
-  await runJobsNow(ctx, jobIds);
+  await runJobsNow(ctx, input.merchantId, jobIds);
   return { returnId, accessCode: access.code };
 }

@@ -1,0 +1,131 @@
+// Where the time goes: runs one scenario in-process under the V8 profiler and prints the time
+// per operation and the functions that spent it (self time, grouped by package).
+// Usage: tsx bench/profile.ts <lookup|create|import> [orders=50000] [operations=2000]
+import { existsSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { resolve } from 'node:path';
+import { openDatabase } from '@retour/db/database';
+import { migrateToLatest } from '@retour/db/migrate';
+import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import type { Ctx } from '../apps/server/src/context.ts';
+import { importOrders } from '../apps/server/src/use-cases/import-orders.ts';
+import { lookupOrder } from '../apps/server/src/use-cases/lookup-order.ts';
+import { requestReturn } from '../apps/server/src/use-cases/request-return.ts';
+import { BENCH_SLUG, generate, orderNumberFor, postalFor } from './generate.ts';
+
+const [scenario = 'lookup', ordersArg = '50000', opsArg = '2000'] = process.argv.slice(2);
+const ORDERS = Number(ordersArg);
+const OPS = Number(opsArg);
+const file = resolve(`bench/results/profile-${ORDERS}.sqlite`);
+
+async function main() {
+  if (!existsSync(file)) await generate(`file:${file}`, ORDERS);
+  const handle = openDatabase(`file:${file}`);
+  await migrateToLatest(handle.db);
+  const ctx: Ctx = {
+    db: handle.db,
+    dialect: 'sqlite',
+    now: () => new Date(),
+    carriers: createCarrierRegistry(),
+    secret: Buffer.from('profile'),
+    publicUrl: 'http://p',
+  };
+  const merchantId = (await handle.db.selectFrom('portals').select('merchantId').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow())
+    .merchantId;
+  const pick = () => Math.floor(Math.random() * ORDERS);
+  const find = (n: number) => lookupOrder(ctx, BENCH_SLUG, { orderNumber: orderNumberFor(n), postalCode: postalFor(n) }, '10.0.0.1', 'en');
+
+  let op: (i: number) => Promise<unknown>;
+  let perOp = 1;
+  if (scenario === 'lookup') op = () => find(pick());
+  else if (scenario === 'create') {
+    const tokens = [];
+    for (let i = 0; i < OPS + 50; i++) tokens.push(await find((i * 7919) % ORDERS));
+    op = (i) => {
+      const t = tokens[i] as Awaited<ReturnType<typeof find>>;
+      return requestReturn(ctx, BENCH_SLUG, `Bearer ${t.token}`, {
+        items: [{ orderItemId: t.order.items[0]?.id as string, quantity: 1, reason: 'too_small' }],
+        method: 'drop_off',
+        carrier: 'sandbox',
+        resolution: 'refund',
+        contact: { email: 'p@example.com' },
+        language: 'en',
+      });
+    };
+  } else if (scenario === 'import') {
+    perOp = 1000;
+    const now = new Date().toISOString();
+    op = (i) =>
+      importOrders(
+        ctx,
+        merchantId,
+        Array.from({ length: 1000 }, (_, k) => ({
+          integration: 'profile',
+          externalId: `p-${Date.now()}-${i}-${k}`,
+          orderNumber: `P${i}-${k}`,
+          placedAt: now,
+          currency: 'EUR',
+          customer: { name: 'P', email: 'p@example.com' },
+          shippingAddress: { name: 'P', street: 'Damrak', houseNumber: '1', postalCode: '1012 LG', city: 'Amsterdam', country: 'NL' },
+          items: [0, 1, 2].map((x) => ({
+            externalId: `l${x}`,
+            sku: `S${x}`,
+            name: `Product ${x}`,
+            quantity: 1,
+            unitPrice: { value: '19.95', currency: 'EUR' },
+          })),
+          shipments: [{ carrier: 'sandbox', trackingNumber: `PT${i}X${k}`, shippedAt: now }],
+        })),
+      );
+  } else throw new Error(`unknown scenario ${scenario}`);
+
+  const ops = scenario === 'import' ? Math.max(1, Math.floor(OPS / 100)) : OPS;
+  for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops); // warm-up
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const started = performance.now();
+  for (let i = 0; i < ops; i++) await op(i);
+  const ms = performance.now() - started;
+  const { profile } = await session.post('Profiler.stop');
+  console.log(
+    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core`,
+  );
+
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const groups = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const d = deltas[i] ?? 0;
+    total += d;
+    const url = node.callFrame.url;
+    const where = url.includes('node_modules/')
+      ? (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? 'node_modules')
+      : url.includes('/packages/') || url.includes('/apps/')
+        ? `retour:${/(packages|apps)\/([^/]+)/.exec(url)?.[2]}`
+        : url
+          ? 'node'
+          : node.callFrame.functionName.startsWith('(')
+            ? node.callFrame.functionName
+            : 'native';
+    groups.set(where, (groups.get(where) ?? 0) + d);
+    const key = `${node.callFrame.functionName || '(anonymous)'}  ${url.split('/').slice(-2).join('/')}:${node.callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + d);
+  });
+  const pct = (v: number) => `${((v / total) * 100).toFixed(1).padStart(5)}%`;
+  console.log('\nself time by package:');
+  for (const [k, v] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(v)}  ${k}`);
+  console.log('\ntop functions (self time):');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v)}  ${k}`);
+  await handle.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
