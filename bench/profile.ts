@@ -39,7 +39,7 @@ async function main() {
   let perOp = 1;
   if (scenario === 'lookup') op = () => find(pick());
   else if (scenario === 'create') {
-    const tokens = [];
+    const tokens: Awaited<ReturnType<typeof find>>[] = [];
     for (let i = 0; i < OPS + 50; i++) tokens.push(await find((i * 7919) % ORDERS));
     op = (i) => {
       const t = tokens[i] as Awaited<ReturnType<typeof find>>;
