@@ -7,11 +7,14 @@ import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
 import { refuseNul } from './http/nul-guard.ts';
+import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
+import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { servicePointRoutes } from './routes/service-points.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -75,12 +78,15 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(portalRoutes(ctx));
+  await app.register(servicePointRoutes(ctx));
+  await app.register(carrierWebhookRoutes(ctx));
   await app.register(
     async (merchant) => {
       merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
       await merchant.register(merchantConfigRoutes(ctx));
       await merchant.register(merchantOrderRoutes(ctx));
       await merchant.register(merchantReturnRoutes(ctx));
+      await merchant.register(merchantReportRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

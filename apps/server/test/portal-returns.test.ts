@@ -30,7 +30,8 @@ describe('approval', () => {
     expect(ret).toMatchObject({ status: 'open', portal: shop.slug, method: 'drop_off', carrier: 'sandbox', resolution: 'refund' });
     expect(ret.id).toMatch(/^ret_/);
     expect(ret.reference).toMatch(/^R-[0-9A-Z]{6}$/);
-    expect(ret.label.status).toBe('pending');
+    expect(ret.label.status).toBe('ready');
+    expect(ret.label.formats).toEqual(['a6', 'a4', '4x6', 'zpl']);
     expect(ret.label.trackingNumber).toMatch(/^RTR\d{17}$/);
     expect(ret.accessCode).toEqual(expect.any(String));
     expect(ret.items).toEqual([

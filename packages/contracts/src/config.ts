@@ -76,7 +76,10 @@ const ReasonSettingSchema = z
   .strict();
 const OriginSchema = z
   .string()
-  .regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'Use an origin such as "https://shop.example" (https, no path).');
+  .regex(
+    /^(https:\/\/[a-z0-9.-]+|http:\/\/(localhost|127\.0\.0\.1))(:\d{1,5})?$/i,
+    'Use an origin such as "https://shop.example" (https, no path; http only for localhost while developing).',
+  );
 
 /** Every portal setting; all optional so that POST fills defaults and PATCH changes any subset. */
 export const PortalSettingsInputSchema = z
@@ -145,6 +148,9 @@ export const PortalSchema = PortalSettingsInputSchema.extend({
   id: z.string(),
   slug: z.string(),
   url: z.string(),
+  embedSnippet: z
+    .string()
+    .describe('HTML to paste into the shop: the portal in an iframe (?embed=1). List the shop in allowedFrameAncestors.'),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

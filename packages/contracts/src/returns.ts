@@ -4,6 +4,7 @@ import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { RETURN_STATUSES } from '@retour/domain/state-machine';
 import { z } from 'zod';
 import { CalendarDateSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
+import { CarrierWebhookInfoSchema } from './tracking.ts';
 
 export const ReturnStatusSchema = z.enum(RETURN_STATUSES);
 export const ReturnMethodSchema = z.enum(RETURN_METHODS);
@@ -43,7 +44,8 @@ export const ReturnViewSchema = z.object({
     status: LabelStatusSchema,
     trackingNumber: z.string().nullable(),
     trackingUrl: z.string().nullable(),
-    formats: z.array(z.string()),
+    formats: z.array(z.enum(['a6', 'a4', '4x6', 'zpl', 'qr'])).describe('Download with GET …/label?format=… (qr: GET …/qr).'),
+    customsDeclaration: z.boolean().describe('A CN23 customs declaration goes with the label: GET …/customs.'),
   }),
   accessCode: z.string().optional(),
   timeline: z.array(TimelineEntrySchema),
@@ -161,6 +163,7 @@ export const ManualReturnBodySchema = z
   .strict();
 export type ManualReturnBody = z.infer<typeof ManualReturnBodySchema>;
 
+export const LabelFormatSchema = z.enum(['a6', 'a4', '4x6', 'zpl']);
 export const AccessQuerySchema = z.object({ access: z.string().min(1).max(100), lang: LanguageSchema.optional() });
 
 // ── Staff actions ───────────────────────────────────────────────────────────────────
@@ -235,4 +238,5 @@ export const CarrierSchema = z.object({
   countries: z.array(z.string()).describe('"*" means every country.'),
   phoneRequired: z.boolean(),
   prices: z.record(z.string(), MoneySchema),
+  webhook: CarrierWebhookInfoSchema,
 });

@@ -3,10 +3,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as outboxByTopic from './migrations/0002-outbox-by-topic.ts';
+import * as labels from './migrations/0003-labels.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-outbox-by-topic': outboxByTopic,
+  '0003-labels': labels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -168,6 +168,13 @@ export interface ReturnsTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** When the carrier booked it; label cost in minor units of labelCostCurrency. */
+  bookedAt: string | null;
+  labelCost: number | null;
+  labelCostCurrency: string | null;
+  customsRequired: Bool;
+  /** The return address as it was when the return was created (JSON). */
+  returnAddress: Json | null;
 }
 export interface ReturnItemsTable {
   merchantId: string;

@@ -94,6 +94,11 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
   return {
     id,
     reference: `R-${id.slice(-8).toUpperCase()}`,
+    bookedAt: null,
+    labelCost: null,
+    labelCostCurrency: null,
+    customsRequired: 0,
+    returnAddress: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',
     status: 'open',

@@ -24,7 +24,10 @@ async function run(argv: string[]): Promise<void> {
     let demo: string | null = null;
     const { app } = await startServer(config, {
       onReady: async (ctx) => {
-        if (config.demo && (await countMerchants(ctx.db)) === 0) demo = demoInstructions(config.publicUrl, (await seedDemo(ctx)).apiKey);
+        if (config.demo && (await countMerchants(ctx.db)) === 0) {
+          const seeded = await seedDemo(ctx);
+          demo = demoInstructions(config.publicUrl, seeded.apiKey, seeded.returns);
+        }
       },
     });
     app.log.info(`Retour listening on ${config.publicUrl}`);

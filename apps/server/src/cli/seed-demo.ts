@@ -1,7 +1,13 @@
 // Demo data for an empty database: a merchant, a brand, addresses, two portals and orders that
 // show the interesting cases. Dates are relative to now, so the demo always behaves the same.
 import type { OrderImport } from '@retour/contracts/orders';
+import { normaliseOrderNumber } from '@retour/domain/normalise';
+import { getRow } from '@retour/db/repos/config';
+import { getOrder, listOrders } from '@retour/db/repos/orders';
+import { getReturnRow } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
+import { createReturn } from '../use-cases/shared/create-return.ts';
+import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
 import { createMerchant } from '../use-cases/create-merchant.ts';
 import { importOrders } from '../use-cases/import-orders.ts';
 import { createAddress } from '../use-cases/save-address.ts';
@@ -138,7 +144,7 @@ function orders(now: Date): OrderImport[] {
   ];
 }
 
-export async function seedDemo(ctx: Ctx): Promise<{ apiKey: string; merchantId: string }> {
+export async function seedDemo(ctx: Ctx): Promise<{ apiKey: string; merchantId: string; returns: DemoReturn[] }> {
   const created = await createMerchant(ctx, { name: 'Demo Shop', ...DEMO_LOGIN });
   const m = created.merchant.id;
   const brand = await createBrand(ctx, m, {
@@ -191,7 +197,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ apiKey: string; merchantId: 
     instructionsHtml: '<p>Pack the items in their <b>original packaging</b> where you can.</p>',
     withdrawalFunction: true,
   };
-  await createPortal(ctx, m, {
+  const demo = await createPortal(ctx, m, {
     ...common,
     slug: 'demo',
     methods: [...common.methods],
@@ -206,10 +212,61 @@ export async function seedDemo(ctx: Ctx): Promise<{ apiKey: string; merchantId: 
     approval: 'manual',
   });
   await importOrders(ctx, m, orders(ctx.now()));
-  return { apiKey: created.apiKey, merchantId: m };
+  const returns = await demoReturns(ctx, m, demo.id);
+  return { apiKey: created.apiKey, merchantId: m, returns };
 }
 
-export function demoInstructions(publicUrl: string, apiKey: string): string {
+export type DemoReturn = { label: string; id: string; reference: string; accessCode: string; downloads: string[] };
+
+/** Three returns made through the real path, so every document can be downloaded at once. */
+async function demoReturns(ctx: Ctx, merchantId: string, portalId: string): Promise<DemoReturn[]> {
+  const portal = await getRow(ctx.db, 'portals', merchantId, portalId);
+  if (!portal) return [];
+  const settings = portalSettingsOf(portal);
+  const cases = [
+    {
+      label: 'printed label (#1005, Switzerland, with CN23)',
+      orderNumber: '#1005',
+      method: 'drop_off' as const,
+      downloads: ['label?format=a6', 'label?format=a4', 'label?format=4x6', 'label?format=zpl', 'customs'],
+    },
+    {
+      label: 'label-less QR (#1006, Belgium)',
+      orderNumber: '#1006',
+      method: 'drop_off_labelless' as const,
+      downloads: ['qr', 'label?format=a4'],
+    },
+  ];
+  const made: DemoReturn[] = [];
+  for (const c of cases) {
+    const [order] = await listOrders(ctx.db, merchantId, { limit: 1, orderNumberNorm: normaliseOrderNumber(c.orderNumber) });
+    const agg = order ? await getOrder(ctx.db, merchantId, order.id) : null;
+    const item = agg?.items[0];
+    if (!agg || !item) continue;
+    const { returnId, accessCode } = await createReturn(ctx, {
+      merchantId,
+      portal,
+      settings,
+      orderId: agg.order.id,
+      choice: {
+        items: [{ orderItemId: item.id, quantity: 1, reason: 'too_large', comment: null }],
+        method: c.method,
+        carrier: 'sandbox',
+        resolution: 'refund',
+      },
+      contact: { email: agg.order.customerEmail, phone: null },
+      language: 'en',
+      actor: 'demo',
+      overrideWindow: false,
+      overrideNote: null,
+    });
+    const row = await getReturnRow(ctx.db, merchantId, returnId);
+    made.push({ label: c.label, id: returnId, reference: row?.reference ?? '', accessCode, downloads: c.downloads });
+  }
+  return made;
+}
+
+export function demoInstructions(publicUrl: string, apiKey: string, returns: DemoReturn[] = []): string {
   return [
     '',
     'Retour demo data is ready:',
@@ -217,6 +274,13 @@ export function demoInstructions(publicUrl: string, apiKey: string): string {
     `  Portal API:  curl -s -X POST ${publicUrl}/api/portal/demo/lookup -H 'content-type: application/json' -d '{"orderNumber":"1001","postalCode":"1016 GV"}'`,
     `  API key:     ${apiKey}`,
     `  API docs:    ${publicUrl}/api/docs`,
+    ...returns.flatMap((r) => [
+      `  Demo return ${r.reference}, ${r.label}:`,
+      ...r.downloads.map(
+        (d) => `    ${publicUrl}/api/portal/demo/returns/${r.id}/${d}${d.includes('?') ? '&' : '?'}access=${r.accessCode}`,
+      ),
+    ]),
+    `  Withdrawal form: ${publicUrl}/api/portal/demo/withdrawal-form?lang=nl`,
     '  Other demo orders: #1002 (window ended), #1003 (DE, not delivered; tracking DEMO1003DE + 10119),',
     '  #1004 (GB, customs data missing), #1005 (CH, customs ok), #1006 (BE, service point), #1007 (Canary Islands), #1008 (not shipped yet).',
     '',

@@ -7,6 +7,9 @@ import { AppError } from '../errors.ts';
 /** The path to the first string (or object key) containing a NUL, or null. */
 export function nulPath(value: unknown, depth = 0): (string | number)[] | null {
   if (typeof value === 'string') return value.includes('\u0000') ? [] : null;
+  // Raw bodies (signed webhooks) are bytes, not text fields: nothing to check, and walking a
+  // Buffer index by index would cost an unauthenticated caller's megabyte almost a second.
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return null;
   if (value === null || typeof value !== 'object' || depth > 100) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

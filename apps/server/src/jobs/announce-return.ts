@@ -1,12 +1,12 @@
 // Job `carrier.announce`: books an open return with its carrier and records the tracking number.
 import { normaliseTrackingNumber } from '@retour/domain/normalise';
 import { newId } from '@retour/db/ids';
-import { getRow } from '@retour/db/repos/config';
 import { getOrder } from '@retour/db/repos/orders';
 import { enqueue } from '@retour/db/repos/outbox';
 import { appendEvents, getReturn, getReturnRow, updateReturn } from '@retour/db/repos/returns';
+import { carrierPrice } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../context.ts';
-import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
+import { returnAddressOf, returnWeightGrams, shopperOf } from '../use-cases/shared/return-parties.ts';
 
 export async function announceReturn(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const returnId = String(payload.returnId);
@@ -15,20 +15,15 @@ export async function announceReturn(ctx: Ctx, merchantId: string, payload: Reco
   const carrier = ctx.carriers.get(agg.ret.carrier);
   if (!carrier) throw new Error(`carrier ${agg.ret.carrier} is not configured`);
   const order = await getOrder(ctx.db, merchantId, agg.ret.orderId);
-  const portal = agg.ret.portalId ? await getRow(ctx.db, 'portals', merchantId, agg.ret.portalId) : undefined;
-  const settings = portal ? portalSettingsOf(portal) : null;
-  const to = settings?.returnAddressId ? await getRow(ctx.db, 'addresses', merchantId, settings.returnAddressId) : undefined;
+  const to = await returnAddressOf(ctx.db, agg);
   if (!order || !to) throw new Error('the return has no order or no return address');
-  const weight = agg.items.reduce((sum, line) => {
-    const item = order.items.find((i) => i.id === line.orderItemId);
-    return sum + (item?.weightGrams ?? 500) * line.quantity;
-  }, 0);
+  const from = shopperOf(agg, order);
   const booking = await carrier.announce({
     reference: agg.ret.reference,
     method: agg.ret.method as never,
-    from: { ...order.order.shippingAddress, email: agg.ret.contactEmail, phone: agg.ret.contactPhone },
+    from,
     to,
-    weightGrams: weight,
+    weightGrams: returnWeightGrams(agg, order),
     servicePointId: agg.ret.servicePointId,
     pickupDate: agg.ret.pickup ? (JSON.parse(agg.ret.pickup) as { date: string }).date : null,
   });
@@ -43,7 +38,11 @@ export async function announceReturn(ctx: Ctx, merchantId: string, payload: Reco
     const stored = await updateReturn(tx, merchantId, returnId, current.version, {
       trackingNumber: booking.trackingNumber,
       trackingNorm: normaliseTrackingNumber(booking.trackingNumber),
-      labelStatus: 'pending',
+      labelStatus: 'ready',
+      bookedAt: at,
+      // The label's price for the shopper's country, from the carrier's price list.
+      labelCost: carrierPrice(carrier.info, from.country),
+      labelCostCurrency: carrier.info.priceCurrency,
       updatedAt: at,
     });
     if (!stored) throw new Error('the return changed while it was being announced; retrying');

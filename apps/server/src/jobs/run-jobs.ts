@@ -4,11 +4,13 @@ import { newId } from '@retour/db/ids';
 import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
+import { pollTracking } from '../use-cases/poll-tracking.ts';
 import { announceReturn } from './announce-return.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>) => Promise<void>;
 export const HANDLERS: Record<string, Handler> = {
   'carrier.announce': announceReturn,
+  'tracking.poll': pollTracking,
 };
 const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;

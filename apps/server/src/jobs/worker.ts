@@ -1,15 +1,25 @@
 // The job worker loop: drains due outbox jobs, sleeping briefly when there is nothing to do.
 // Runs inside `serve`, or alone as `retour worker` (several can share one PostgreSQL database).
+// Each loop also enqueues the tracking poll of the current 15-minute slot; the outbox keeps one job
+// per slot whichever worker gets there first, so nothing depends on this process's memory.
 import type { Ctx } from '../context.ts';
+import { pollSlotOf, scheduleTrackingPoll } from '../use-cases/poll-tracking.ts';
 import { drainJobs } from './run-jobs.ts';
 
 export function startWorker(ctx: Ctx, onError: (error: unknown) => void, idleMs = 500): { stop: () => Promise<void> } {
   let running = true;
   let wake: (() => void) | null = null;
+  // Only saves a write per loop once this slot is queued; any other worker may queue it too.
+  let scheduledSlot: string | null = null;
   const loop = (async () => {
     while (running) {
       let done = 0;
       try {
+        const slot = pollSlotOf(ctx.now());
+        if (slot !== scheduledSlot) {
+          await scheduleTrackingPoll(ctx);
+          scheduledSlot = slot;
+        }
         done = await drainJobs(ctx);
       } catch (error) {
         onError(error);

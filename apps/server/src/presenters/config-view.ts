@@ -33,6 +33,11 @@ export function portalWarnings(settings: PortalSettings): Portal['warnings'] {
   return warnings;
 }
 
+/** The iframe a merchant pastes into their shop; it fits 350 px phones and 660 px desktops. */
+export function embedSnippet(portalUrl: string): string {
+  return `<iframe src="${portalUrl}?embed=1" title="Returns" style="width:100%;max-width:660px;min-height:800px;border:0" loading="lazy"></iframe>`;
+}
+
 export function toPortal(row: PortalsTable, publicUrl: string): Portal {
   const settings = JSON.parse(row.settings) as PortalSettings;
   return {
@@ -40,6 +45,7 @@ export function toPortal(row: PortalsTable, publicUrl: string): Portal {
     id: row.id,
     slug: row.slug,
     url: `${publicUrl}/r/${row.slug}`,
+    embedSnippet: embedSnippet(`${publicUrl}/r/${row.slug}`),
     warnings: portalWarnings(settings),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

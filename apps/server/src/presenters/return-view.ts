@@ -42,6 +42,13 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
+/** What can be downloaded once the carrier has booked the return. */
+export function labelFormats(method: string): ReturnView['label']['formats'] {
+  if (method === 'drop_off_labelless') return ['qr', 'a4'];
+  if (method === 'drop_off' || method === 'pickup') return ['a6', 'a4', '4x6', 'zpl'];
+  return [];
+}
+
 type Extra = { portalSlug: string | null; orderNumber: string };
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
@@ -80,7 +87,8 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       status: ret.labelStatus as ReturnView['label']['status'],
       trackingNumber: ret.trackingNumber,
       trackingUrl: null,
-      formats: [],
+      formats: ret.labelStatus === 'ready' ? labelFormats(ret.method) : [],
+      customsDeclaration: ret.labelStatus === 'ready' && ret.customsRequired === 1,
     },
     ...(accessCode ? { accessCode } : {}),
     timeline,

@@ -29,6 +29,7 @@ import { idempotent } from '../http/idempotency.ts';
 import { toAddress, toBrand, toPortal, toShippingRule } from '../presenters/config-view.ts';
 import { deleteConfig } from '../use-cases/delete-config.ts';
 import { createApiKey, listKeys, revokeKey } from '../use-cases/manage-api-keys.ts';
+import { carrierWebhookInfo } from '../use-cases/receive-carrier-webhook.ts';
 import { createAddress, updateAddress } from '../use-cases/save-address.ts';
 import { createBrand, updateBrand } from '../use-cases/save-brand.ts';
 import { createPortal, updatePortal } from '../use-cases/save-portal.ts';
@@ -205,7 +206,7 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        authOf(req);
+        const { merchantId } = authOf(req);
         return {
           data: ctx.carriers.all().map(({ info }) => ({
             code: info.code,
@@ -219,6 +220,7 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
                 { value: formatMoneyValue(cents, info.priceCurrency), currency: info.priceCurrency },
               ]),
             ),
+            webhook: carrierWebhookInfo(ctx, merchantId, info),
           })),
         };
       },

@@ -2,6 +2,7 @@
 import { ErrorSchema, pageOf } from '@retour/contracts/common';
 import {
   EmptyBodySchema,
+  LabelFormatSchema,
   ManualReturnBodySchema,
   MerchantReturnSchema,
   NoteBodySchema,
@@ -32,6 +33,8 @@ import { recordTrackingEvent } from '../use-cases/record-tracking-event.ts';
 import { rejectReturn } from '../use-cases/reject-return.ts';
 import { resendLabel } from '../use-cases/resend-label.ts';
 import { resolveReturn } from '../use-cases/resolve-return.ts';
+import { getStaffDocument } from '../use-cases/get-return-document.ts';
+import { sendDocument } from '../http/send-document.ts';
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema };
@@ -206,6 +209,35 @@ export function merchantReturnRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         const stored = await recordTrackingEvent(ctx, auth.merchantId, req.params.id, auth.actor, req.body);
         return reply.status((stored ? 201 : 200) as 201).send(await loadMerchantReturn(ctx.db, auth.merchantId, req.params.id));
       },
+    );
+
+    const docErrors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+    app.get(
+      '/returns/:id/label',
+      {
+        schema: {
+          tags,
+          summary: 'The return label: PDF (a6, a4, 4x6) or ZPL',
+          params: Params,
+          querystring: z.object({ format: LabelFormatSchema.default('a4') }),
+          response: docErrors,
+        },
+      },
+      async (req, reply) =>
+        sendDocument(
+          reply,
+          await getStaffDocument(ctx, authOf(req).merchantId, req.params.id, { kind: 'label', format: req.query.format }),
+        ),
+    );
+    app.get(
+      '/returns/:id/qr',
+      { schema: { tags, summary: 'PNG QR code of a label-less return', params: Params, response: docErrors } },
+      async (req, reply) => sendDocument(reply, await getStaffDocument(ctx, authOf(req).merchantId, req.params.id, { kind: 'qr' })),
+    );
+    app.get(
+      '/returns/:id/customs',
+      { schema: { tags, summary: 'CN23 customs declaration', params: Params, response: docErrors } },
+      async (req, reply) => sendDocument(reply, await getStaffDocument(ctx, authOf(req).merchantId, req.params.id, { kind: 'customs' })),
     );
   };
 }

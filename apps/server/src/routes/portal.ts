@@ -3,6 +3,7 @@ import { ErrorSchema } from '@retour/contracts/common';
 import { PortalLangQuerySchema, PortalParamsSchema, PublicPortalSchema } from '@retour/contracts/portal';
 import {
   AccessQuerySchema,
+  LabelFormatSchema,
   LookupBodySchema,
   LookupResultSchema,
   PortalReturnBodySchema,
@@ -17,6 +18,9 @@ import { getPortalSettings } from '../use-cases/get-portal-settings.ts';
 import { getShopperReturn } from '../use-cases/get-shopper-return.ts';
 import { lookupOrder } from '../use-cases/lookup-order.ts';
 import { requestReturn } from '../use-cases/request-return.ts';
+import { getShopperDocument } from '../use-cases/get-return-document.ts';
+import { getWithdrawalForm } from '../use-cases/get-withdrawal-form.ts';
+import { sendDocument } from '../http/send-document.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 429: ErrorSchema };
 
@@ -83,6 +87,74 @@ export function portalRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req) => getShopperReturn(ctx, req.params.slug, req.params.id, req.query.access),
+    );
+
+    const ReturnParams = PortalParamsSchema.extend({ id: z.string().min(1).max(64) });
+    const docErrors = { 400: ErrorSchema, 404: ErrorSchema };
+    app.get(
+      '/api/portal/:slug/returns/:id/label',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'The return label: PDF (a6, a4, 4x6) or ZPL',
+          params: ReturnParams,
+          querystring: AccessQuerySchema.extend({ format: LabelFormatSchema.default('a4') }),
+          response: docErrors,
+        },
+      },
+      async (req, reply) =>
+        sendDocument(
+          reply,
+          await getShopperDocument(ctx, req.params.slug, req.params.id, req.query.access, { kind: 'label', format: req.query.format }),
+        ),
+    );
+
+    app.get(
+      '/api/portal/:slug/returns/:id/qr',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'PNG QR code for a label-less drop-off',
+          params: ReturnParams,
+          querystring: AccessQuerySchema,
+          response: docErrors,
+        },
+      },
+      async (req, reply) =>
+        sendDocument(reply, await getShopperDocument(ctx, req.params.slug, req.params.id, req.query.access, { kind: 'qr' })),
+    );
+
+    app.get(
+      '/api/portal/:slug/returns/:id/customs',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'CN23 customs declaration (returns crossing a customs border)',
+          params: ReturnParams,
+          querystring: AccessQuerySchema,
+          response: docErrors,
+        },
+      },
+      async (req, reply) =>
+        sendDocument(reply, await getShopperDocument(ctx, req.params.slug, req.params.id, req.query.access, { kind: 'customs' })),
+    );
+
+    app.get(
+      '/api/portal/:slug/withdrawal-form',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'The EU model withdrawal form (Annex I(B)) as PDF',
+          params: PortalParamsSchema,
+          querystring: PortalLangQuerySchema,
+          response: docErrors,
+        },
+      },
+      async (req, reply) =>
+        sendDocument(
+          reply,
+          await getWithdrawalForm(ctx, req.params.slug, req.query.lang ?? requestLanguage(undefined, req.headers['accept-language'])),
+        ),
     );
   };
 }

@@ -1,10 +1,12 @@
-// The built-in local carriers. `sandbox` supports every method in every country; `sandbox_courier`
-// is a courier that needs the shopper's phone number (pickups and drop-offs), like many real ones.
+// The built-in local carriers. `sandbox` supports every method in every country and pushes tracking
+// events to our webhook; `sandbox_courier` is a courier that needs the shopper's phone number
+// (pickups and drop-offs), like many real ones, and has no webhooks: it is polled.
 // Tracking numbers: "RTR" + 16 random digits + a Luhn check digit, unique with overwhelming
 // probability and enforced unique by the database.
 import { randomInt } from 'node:crypto';
 import { RETURN_METHODS } from '@retour/domain/fees';
-import type { AnnounceRequest, Announcement, Carrier, CarrierInfo } from './port.ts';
+import type { AnnounceRequest, Announcement, Carrier, CarrierInfo, CarrierTrackingEvent, PolledShipment } from './port.ts';
+import { SANDBOX_TRACKING_CODES, simulateCourierEvents } from './sandbox-tracking.ts';
 
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
@@ -38,6 +40,12 @@ class LocalCarrier implements Carrier {
   }
 }
 
+class PolledLocalCarrier extends LocalCarrier {
+  async poll(shipments: PolledShipment[], now: Date): Promise<CarrierTrackingEvent[]> {
+    return simulateCourierEvents(shipments, now);
+  }
+}
+
 export const sandboxCarrier: Carrier = new LocalCarrier({
   code: 'sandbox',
   name: 'Sandbox Post',
@@ -46,9 +54,11 @@ export const sandboxCarrier: Carrier = new LocalCarrier({
   phoneRequired: false,
   prices: { NL: 495, BE: 595, DE: 595, '*': 1295 },
   priceCurrency: 'EUR',
+  trackingCodes: SANDBOX_TRACKING_CODES,
+  webhooks: true,
 });
 
-export const sandboxCourier: Carrier = new LocalCarrier({
+export const sandboxCourier: Carrier = new PolledLocalCarrier({
   code: 'sandbox_courier',
   name: 'Sandbox Courier',
   methods: ['drop_off', 'pickup'],
@@ -56,4 +66,6 @@ export const sandboxCourier: Carrier = new LocalCarrier({
   phoneRequired: true,
   prices: { NL: 695, '*': 1595 },
   priceCurrency: 'EUR',
+  trackingCodes: SANDBOX_TRACKING_CODES,
+  webhooks: false,
 });

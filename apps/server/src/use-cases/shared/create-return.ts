@@ -15,7 +15,7 @@ import { addressesOfKind, getRow } from '@retour/db/repos/config';
 import { getOrder, lockOrder } from '@retour/db/repos/orders';
 import { enqueue } from '@retour/db/repos/outbox';
 import { appendEvents, insertReturn, priorReturnsForOrder } from '@retour/db/repos/returns';
-import type { PortalsTable } from '@retour/db/schema';
+import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newAccessCode } from '../../secrets.ts';
@@ -35,6 +35,12 @@ export type NewReturnInput = {
   overrideWindow: boolean;
   overrideNote: string | null;
 };
+
+/** The parts of an address a label needs, frozen on the return. */
+function addressSnapshot(a: AddressesTable) {
+  const { merchantId: _m, id: _i, kind: _k, brandId: _b, createdAt: _c, updatedAt: _u, ...party } = a;
+  return party;
+}
 
 export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
   // A fresh reference and ids on each attempt: a collision of the 6-character reference is rare
@@ -119,6 +125,11 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
         createdAt: at,
         updatedAt: at,
         version: 1,
+        bookedAt: null,
+        labelCost: null,
+        labelCostCurrency: null,
+        customsRequired: checked.crossesBorder ? 1 : 0,
+        returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
       },
       checked.lines.map((l, position) => ({
         merchantId: input.merchantId,

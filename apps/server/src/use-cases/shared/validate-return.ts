@@ -21,6 +21,8 @@ export type CheckedReturn = {
   storeAddressId: string | null;
   fee: number;
   paymentRequired: boolean;
+  /** Shopper and return address are not both inside the EU customs/VAT area: a CN23 goes with the label. */
+  crossesBorder: boolean;
 };
 
 export function checkReturn(
@@ -115,10 +117,12 @@ export function checkReturn(
     if (choice.pickup.date < earliest) invalid(['pickup', 'date'], `Choose a pickup date from ${earliest} on.`);
   }
 
+  let crossesBorder = false;
   if (input.returnAddress) {
     const from = { country, postalCode: order.order.shippingAddress.postalCode };
     const to = { country: input.returnAddress.country, postalCode: input.returnAddress.postalCode };
-    if (crossesCustomsBorder(from, to)) {
+    crossesBorder = crossesCustomsBorder(from, to);
+    if (crossesBorder) {
       const missing = missingCustomsData(
         lines.map((l) => ({
           id: l.item.id,
@@ -142,5 +146,5 @@ export function checkReturn(
 
   const feeSetting = portalFee(settings, order.order.currency);
   const fee = feeFor(choice.method, feeSetting);
-  return { lines, carrier, storeAddressId, fee, paymentRequired: fee > 0 && feeSetting?.payment === 'upfront' };
+  return { lines, carrier, storeAddressId, fee, paymentRequired: fee > 0 && feeSetting?.payment === 'upfront', crossesBorder };
 }
