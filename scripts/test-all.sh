@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Lint and typecheck, every test on SQLite, then every test that
-# touches a database again on a throwaway PostgreSQL. Ends with "N passed, N failed".
+# `npm test`: the whole suite. Lint, typecheck and build; every test on SQLite (Vitest, then the
+# Playwright journeys in Debian's Chromium); then every database-touching test again on a
+# throwaway PostgreSQL. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-OUT=.test-output
+OUT="$PWD/.test-output"
 rm -rf "$OUT" && mkdir -p "$OUT"
 checks_failed=0
 
-bash scripts/ensure-system-deps.sh || { echo "Could not install PostgreSQL for the tests." >&2; checks_failed=$((checks_failed + 1)); }
+bash scripts/ensure-system-deps.sh || { echo "Could not install the system packages the tests need." >&2; checks_failed=$((checks_failed + 1)); }
 
 echo "== lint (biome)"
 npx biome check . || checks_failed=$((checks_failed + 1))
 echo "== typecheck (tsc)"
-npx tsc -p . || checks_failed=$((checks_failed + 1))
+npm run --silent typecheck || checks_failed=$((checks_failed + 1))
+echo "== build (web apps)"
+npm run --silent build || checks_failed=$((checks_failed + 1))
 
 echo "== tests on SQLite"
 TEST_DB=sqlite npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/sqlite.json"
+echo "== browser journeys on SQLite"
+TEST_DB=sqlite PLAYWRIGHT_JSON="$OUT/e2e-sqlite.json" npx playwright test -c e2e/playwright.config.ts
 
-echo "== tests on PostgreSQL"
-TEST_DB=postgres bash scripts/with-postgres.sh \
+echo "== tests and browser journeys on PostgreSQL"
+TEST_DB=postgres OUT="$OUT" bash scripts/with-postgres.sh bash -c '
   npx vitest run packages/db apps/server --reporter=default --reporter=json --outputFile.json="$OUT/postgres.json"
+  PLAYWRIGHT_JSON="$OUT/e2e-postgres.json" npx playwright test -c e2e/playwright.config.ts
+'
 
-node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/postgres.json"
+node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/e2e-sqlite.json" "$OUT/postgres.json" "$OUT/e2e-postgres.json"

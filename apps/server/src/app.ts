@@ -14,6 +14,7 @@ import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { portalWebRoutes } from './routes/portal-web.ts';
 import { servicePointRoutes } from './routes/service-points.ts';
 
 export interface AppOptions {
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Check every response against its schema (tests); production serialises without checking. */
   validateResponses?: boolean;
   trustProxy?: string[] | boolean;
+  /** The built customer portal (default apps/portal/dist); tests may pass a fixture build. */
+  portalDist?: string;
 }
 
 export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -78,6 +81,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(portalRoutes(ctx));
+  await app.register(portalWebRoutes(ctx, { distDir: options.portalDist }));
   await app.register(servicePointRoutes(ctx));
   await app.register(carrierWebhookRoutes(ctx));
   await app.register(

@@ -1,0 +1,176 @@
+// The return journey as data: which steps a shopper goes through, what they have chosen so far
+// (the draft), what each step needs before moving on, and the request it all becomes.
+import type { PublicPortal } from '@retour/contracts/portal';
+import type { LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
+import type { ServicePointView } from '@retour/contracts/service-points';
+import type { Lang } from './i18n.ts';
+
+export type Step = 'start' | 'withdraw' | 'items' | 'method' | 'resolution' | 'contact' | 'review' | 'done';
+export type Mode = 'return' | 'withdrawal';
+export type Method = PortalReturnBody['method'];
+export type Resolution = PortalReturnBody['resolution'];
+export type OrderItem = LookupResult['order']['items'][number];
+export type CarrierOption = LookupResult['options']['methods'][number]['carriers'][number];
+
+export type Line = { quantity: number; reason: string; comment: string };
+
+export type Draft = {
+  mode: Mode;
+  by: 'order' | 'tracking';
+  number: string;
+  postalCode: string;
+  lookup: LookupResult | null;
+  lines: Record<string, Line>;
+  /** `method` or `method:carrier`. */
+  option: string;
+  pickupDate: string;
+  servicePoint: ServicePointView | null;
+  resolution: Resolution | '';
+  exchangeNote: string;
+  email: string;
+  phone: string;
+  created: ReturnView | null;
+};
+
+/** Field key → message; keys name the field the message sits next to. */
+export type Errors = Record<string, string>;
+
+export function emptyDraft(mode: Mode, portal: PublicPortal): Draft {
+  return {
+    mode,
+    by: portal.lookup.byOrderNumber ? 'order' : 'tracking',
+    number: '',
+    postalCode: '',
+    lookup: null,
+    lines: {},
+    option: '',
+    pickupDate: '',
+    servicePoint: null,
+    resolution: '',
+    exchangeNote: '',
+    email: '',
+    phone: '',
+    created: null,
+  };
+}
+
+/** The steps of this journey in order, first to last. */
+export function stepsFor(draft: Draft): Step[] {
+  const first: Step = draft.mode === 'withdrawal' ? 'withdraw' : 'start';
+  const resolutions = draft.lookup?.options.resolutions ?? [];
+  const askResolution = draft.mode === 'return' && resolutions.length > 1;
+  return [first, 'items', 'method', ...(askResolution ? (['resolution'] as const) : []), 'contact', 'review', 'done'];
+}
+
+export function nextStep(draft: Draft, from: Step): Step {
+  const steps = stepsFor(draft);
+  return steps[steps.indexOf(from) + 1] ?? 'done';
+}
+
+export function previousStep(draft: Draft, from: Step): Step {
+  const steps = stepsFor(draft);
+  return steps[Math.max(0, steps.indexOf(from) - 1)] ?? steps[0] ?? 'start';
+}
+
+export function chosenOption(draft: Draft): { method: Method; carrier: CarrierOption | null } | null {
+  if (!draft.option || !draft.lookup) return null;
+  const [method, code] = draft.option.split(':') as [Method, string | undefined];
+  const option = draft.lookup.options.methods.find((m) => m.method === method);
+  if (!option) return null;
+  const carrier = code ? (option.carriers.find((c) => c.code === code) ?? null) : null;
+  return { method, carrier };
+}
+
+export function phoneNeeded(draft: Draft): { needed: boolean; required: boolean } {
+  const needed = chosenOption(draft)?.carrier?.phoneRequired ?? false;
+  return { needed, required: needed && !draft.lookup?.order.phoneKnown };
+}
+
+/** A withdrawal is a refund by law; otherwise the shopper's choice (or the only one offered). */
+export function effectiveResolution(draft: Draft): Resolution | '' {
+  const offered = draft.lookup?.options.resolutions ?? [];
+  if (draft.mode === 'withdrawal') return offered.includes('refund') ? 'refund' : (offered[0] ?? '');
+  if (offered.length === 1) return offered[0] ?? '';
+  return draft.resolution;
+}
+
+export function selectedItems(draft: Draft): { item: OrderItem; line: Line }[] {
+  const items = draft.lookup?.order.items ?? [];
+  return items.flatMap((item) => {
+    const line = draft.lines[item.id];
+    return line ? [{ item, line }] : [];
+  });
+}
+
+export function commentRequired(portal: PublicPortal, reason: string): boolean {
+  return portal.reasons.some((r) => r.code === reason && r.commentRequired) || reason === 'other';
+}
+
+/** Money as minor units, so sums never go through floats. */
+function minor(value: string): number {
+  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+  const sign = value.startsWith('-') ? -1 : 1;
+  return sign * (Number(whole) * 1000 + Number(fraction.padEnd(3, '0').slice(0, 3)));
+}
+
+function fromMinor(amount: number, currency: string): { value: string; currency: string } {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return { value: `${sign}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`, currency };
+}
+
+export function itemsTotal(draft: Draft): { value: string; currency: string } | null {
+  const selected = selectedItems(draft);
+  const currency = selected[0]?.item.unitPrice.currency;
+  if (!currency) return null;
+  return fromMinor(
+    selected.reduce((sum, { item, line }) => sum + minor(item.unitPrice.value) * line.quantity, 0),
+    currency,
+  );
+}
+
+/** What the shopper can expect back: items minus a fee the shop deducts from the refund. */
+export function estimatedRefund(draft: Draft, portal: PublicPortal): { value: string; currency: string } | null {
+  const total = itemsTotal(draft);
+  const fee = chosenOption(draft)?.carrier?.fee;
+  if (!total) return null;
+  const deducted = fee && portal.fee?.payment === 'deduct_from_refund' ? minor(fee.value) : 0;
+  return fromMinor(Math.max(0, minor(total.value) - deducted), total.currency);
+}
+
+export function isFree(money: { value: string }): boolean {
+  return minor(money.value) === 0;
+}
+
+/** Pickup dates offered: the next ten days from tomorrow, without Sundays. */
+export function pickupDates(today = new Date()): string[] {
+  const days: string[] = [];
+  for (let i = 1; days.length < 10 && i < 20; i++) {
+    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + i, 12);
+    if (d.getDay() === 0) continue;
+    days.push(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+  }
+  return days;
+}
+
+export function returnBody(draft: Draft, lang: Lang): PortalReturnBody {
+  const option = chosenOption(draft);
+  const resolution = effectiveResolution(draft);
+  const phone = draft.phone.trim();
+  return {
+    items: selectedItems(draft).map(({ item, line }) => ({
+      orderItemId: item.id,
+      quantity: line.quantity,
+      reason: line.reason,
+      ...(line.comment.trim() ? { comment: line.comment.trim() } : {}),
+    })),
+    method: option?.method ?? 'drop_off',
+    ...(option?.carrier ? { carrier: option.carrier.code } : {}),
+    ...(option?.method === 'pickup' && draft.pickupDate ? { pickup: { date: draft.pickupDate } } : {}),
+    ...(draft.servicePoint && option?.method.startsWith('drop_off') ? { servicePointId: draft.servicePoint.id } : {}),
+    resolution: resolution || 'refund',
+    ...(resolution === 'exchange' && draft.exchangeNote.trim() ? { exchangeNote: draft.exchangeNote.trim() } : {}),
+    contact: { email: draft.email.trim(), ...(phone ? { phone } : {}) },
+    language: lang,
+  };
+}

@@ -1,0 +1,81 @@
+// The status page behind the email link (/r/{slug}/returns/{id}?access=CODE): where the return is,
+// its documents, and its timeline.
+import type { ReturnView } from '@retour/contracts/returns';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api } from '../api.ts';
+import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
+import { StepHeading, Status } from '../components/ui.tsx';
+import { statusErrors } from '../errors.ts';
+import { formatInstant, type MessageKey, t } from '../i18n.ts';
+
+const EVENT_KEYS: Record<string, MessageKey> = {
+  created: 'timelineCreated',
+  tracking: 'timelineTracking',
+  refund: 'timelineRefund',
+  store_credit: 'timelineStoreCredit',
+  replacement: 'timelineReplacement',
+  label_resent: 'timelineLabelResent',
+};
+
+function eventText(entry: ReturnView['timeline'][number]): string {
+  const known = EVENT_KEYS[entry.type];
+  if (entry.status) return statusText(entry.status);
+  if (known) return t(known);
+  return entry.message ?? t('timelineUpdate');
+}
+
+type Props = { slug: string; id: string; access: string; lang: string };
+
+export function StatusPage({ slug, id, access, lang }: Props) {
+  const [ret, setRet] = useState<ReturnView | null>(null);
+  const [error, setError] = useState('');
+  useLabelPolling(slug, ret, access, setRet);
+  useEffect(() => {
+    api.getReturn(slug, id, access).then(setRet, (e: unknown) => setError(e instanceof ApiError ? statusErrors(e) : String(e)));
+  }, [slug, id, access, lang]);
+
+  if (error) {
+    return (
+      <>
+        <StepHeading>{t('statusPageTitle')}</StepHeading>
+        <p class="error-summary" role="alert">
+          {error}
+        </p>
+      </>
+    );
+  }
+  if (!ret) {
+    return (
+      <>
+        <StepHeading>{t('statusPageTitle')}</StepHeading>
+        <Status>{t('loading')}</Status>
+      </>
+    );
+  }
+  return (
+    <>
+      <StepHeading>{t('statusTitle', { reference: ret.reference })}</StepHeading>
+      <p class="lead">
+        {t('orderLabel', { orderNumber: ret.orderNumber })} · <span class="badge">{statusText(ret.status)}</span>
+      </p>
+      <ul class="summary-list">
+        {ret.items.map((item) => (
+          <li key={item.orderItemId}>{t('quantityTimes', { count: item.quantity, name: item.name })}</li>
+        ))}
+      </ul>
+      <ReturnDocuments slug={slug} ret={ret} access={access} />
+      {ret.status === 'open' || ret.status === 'requested' ? <WhatNext ret={ret} /> : null}
+      <section class="section" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('timelineTitle')}</h2>
+        <ol class="timeline">
+          {[...ret.timeline].reverse().map((entry) => (
+            <li class="timeline-entry" key={`${entry.at}-${entry.type}`}>
+              <span class="timeline-when">{formatInstant(entry.at)}</span>
+              <span>{eventText(entry)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
