@@ -65,11 +65,8 @@ function waitForDemo(child: ChildProcess): Promise<string> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   rmSync(join(ROOT, 'e2e', 'screenshots'), { recursive: true, force: true });
-  execFileSync('npx', ['vite', 'build', '--config', 'apps/portal/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync('npx', ['vite', 'build', '--config', 'apps/backoffice/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  // The root build script builds every web app the repository has (portal, back office).
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'retour-e2e-'));
   const postgres = process.env.TEST_DB === 'postgres' ? await freshPostgres() : null;
