@@ -24,7 +24,16 @@ let added = 0;
 for (const [name, [os, cpu, libc]] of Object.entries(platforms)) {
   const key = `node_modules/@biomejs/${name}`;
   if (!biome || lock.packages[key]) continue;
-  lock.packages[key] = { version: biome.version, cpu, dev: true, license: biome.license, optional: true, os, ...(libc ? { libc } : {}), engines: biome.engines };
+  lock.packages[key] = {
+    version: biome.version,
+    cpu,
+    dev: true,
+    license: biome.license,
+    optional: true,
+    os,
+    ...(libc ? { libc } : {}),
+    engines: biome.engines,
+  };
   added++;
 }
 const [root, ...rest] = Object.entries(lock.packages);

@@ -10,14 +10,22 @@ let failed = Number(checksFailed) || 0;
 function countVitest(r) {
   const notRun = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  return { passed: r.numPassedTests, failed: r.numFailedTests + notRun + skipped + (r.numTotalTests === 0 ? 1 : 0), note: `${skipped} skipped, ${notRun} files failed to run` };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + notRun + skipped + (r.numTotalTests === 0 ? 1 : 0),
+    note: `${skipped} skipped, ${notRun} files failed to run`,
+  };
 }
 
 function countPlaywright(r) {
   const s = r.stats;
   const errors = (r.errors ?? []).length;
   const total = s.expected + s.unexpected + s.flaky + s.skipped;
-  return { passed: s.expected + s.flaky, failed: s.unexpected + s.skipped + errors + (total === 0 ? 1 : 0), note: `${s.flaky} flaky, ${s.skipped} skipped, ${errors} errors` };
+  return {
+    passed: s.expected + s.flaky,
+    failed: s.unexpected + s.skipped + errors + (total === 0 ? 1 : 0),
+    note: `${s.flaky} flaky, ${s.skipped} skipped, ${errors} errors`,
+  };
 }
 
 for (const file of reports) {

@@ -7,14 +7,29 @@ describe('parcel weight', () => {
     [[], 0],
     [[{ weightGrams: 180, quantity: 2 }], 360],
     [[{ weightGrams: null, quantity: 1 }], DEFAULT_ITEM_WEIGHT_GRAMS],
-    [[{ weightGrams: 650, quantity: 1 }, { weightGrams: null, quantity: 2 }], 650 + 2 * DEFAULT_ITEM_WEIGHT_GRAMS],
+    [
+      [
+        { weightGrams: 650, quantity: 1 },
+        { weightGrams: null, quantity: 2 },
+      ],
+      650 + 2 * DEFAULT_ITEM_WEIGHT_GRAMS,
+    ],
   ])('%j weighs %i g', (lines, grams) => {
     expect(parcelWeightGrams(lines)).toBe(grams);
   });
 
   it('is additive over lines', () => {
-    const line = fc.record({ weightGrams: fc.option(fc.integer({ min: 1, max: 50_000 }), { nil: null }), quantity: fc.integer({ min: 1, max: 100 }) });
-    fc.assert(fc.property(fc.array(line), fc.array(line), (a, b) => parcelWeightGrams([...a, ...b]) === parcelWeightGrams(a) + parcelWeightGrams(b)));
+    const line = fc.record({
+      weightGrams: fc.option(fc.integer({ min: 1, max: 50_000 }), { nil: null }),
+      quantity: fc.integer({ min: 1, max: 100 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(line),
+        fc.array(line),
+        (a, b) => parcelWeightGrams([...a, ...b]) === parcelWeightGrams(a) + parcelWeightGrams(b),
+      ),
+    );
   });
 });
 
