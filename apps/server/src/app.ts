@@ -7,15 +7,21 @@ import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
 import { refuseNul } from './http/nul-guard.ts';
+import { backofficeWebRoutes } from './routes/backoffice-web.ts';
+import { guardStaffChanges } from './http/session-auth.ts';
 import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
+import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalWebRoutes } from './routes/portal-web.ts';
 import { servicePointRoutes } from './routes/service-points.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -24,6 +30,8 @@ export interface AppOptions {
   trustProxy?: string[] | boolean;
   /** The built customer portal (default apps/portal/dist); tests may pass a fixture build. */
   portalDist?: string;
+  /** The built back office (default apps/backoffice/dist). */
+  backofficeDist?: string;
 }
 
 export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -62,6 +70,17 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     if (!request.url.startsWith('/r/')) reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/admin')) {
+      // The back office refuses framing; keep any policy the page sets and add frame-ancestors.
+      const csp = reply.getHeader('content-security-policy');
+      const policy = typeof csp === 'string' && csp.trim() ? csp : '';
+      if (!/frame-ancestors/i.test(policy)) {
+        reply.header(
+          'content-security-policy',
+          policy ? `${policy.replace(/;\s*$/, '')}; frame-ancestors 'none'` : "frame-ancestors 'none'",
+        );
+      }
+    }
     return payload;
   });
 
@@ -82,15 +101,21 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(healthRoutes(ctx));
   await app.register(portalRoutes(ctx));
   await app.register(portalWebRoutes(ctx, { distDir: options.portalDist }));
+  await app.register(backofficeWebRoutes({ distDir: options.backofficeDist }));
   await app.register(servicePointRoutes(ctx));
   await app.register(carrierWebhookRoutes(ctx));
+  await app.register(sessionRoutes(ctx));
+  await app.register(uploadRoutes(ctx));
   await app.register(
     async (merchant) => {
       merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
+      merchant.addHook('preHandler', async (request) => guardStaffChanges(ctx, request));
       await merchant.register(merchantConfigRoutes(ctx));
       await merchant.register(merchantOrderRoutes(ctx));
       await merchant.register(merchantReturnRoutes(ctx));
       await merchant.register(merchantReportRoutes(ctx));
+      await merchant.register(merchantEmailRoutes(ctx));
+      await merchant.register(merchantBackofficeRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

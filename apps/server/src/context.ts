@@ -1,6 +1,7 @@
 // Everything a use case may touch, built once per process and passed in (no globals).
 import type { Db, Dialect } from '@retour/db/database';
 import type { CarrierRegistry } from '@retour/integrations/carriers/registry';
+import type { MailTransport } from '@retour/integrations/email/port';
 
 export interface Ctx {
   db: Db;
@@ -10,6 +11,8 @@ export interface Ctx {
   carriers: CarrierRegistry;
   secret: Buffer;
   publicUrl: string;
+  /** Sends email jobs; without it (no SMTP_URL) they wait in the outbox. */
+  mail?: MailTransport;
 }
 
 export const iso = (d: Date): string => d.toISOString();

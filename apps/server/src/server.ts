@@ -3,6 +3,7 @@
 import { openDatabase } from '@retour/db/database';
 import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import { createMailTransport } from '@retour/integrations/email/registry';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
@@ -19,7 +20,15 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     secret: config.secretKey,
     publicUrl: config.publicUrl,
   };
-  return { ctx, close: handle.close };
+  const mail = createMailTransport(config.smtpUrl);
+  if (mail) ctx.mail = mail;
+  return {
+    ctx,
+    close: async () => {
+      mail?.close();
+      await handle.close();
+    },
+  };
 }
 
 export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) => Promise<void> } = {}) {

@@ -4,11 +4,15 @@ import type { Db } from './database.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as outboxByTopic from './migrations/0002-outbox-by-topic.ts';
 import * as labels from './migrations/0003-labels.ts';
+import * as emailTemplates from './migrations/0004-email-templates.ts';
+import * as backoffice from './migrations/0005-backoffice.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-outbox-by-topic': outboxByTopic,
   '0003-labels': labels,
+  '0004-email-templates': emailTemplates,
+  '0005-backoffice': backoffice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -230,6 +230,38 @@ export interface RateLimitHitsTable {
   id: string;
 }
 
+/** A merchant's override of one email template in one language. */
+export interface EmailTemplatesTable {
+  merchantId: string;
+  id: string;
+  template: string;
+  language: string;
+  subject: string;
+  bodyText: string;
+  updatedAt: string;
+}
+
+export interface SessionsTable {
+  merchantId: string;
+  id: string;
+  userId: string;
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  tokenHash: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+export interface UploadsTable {
+  merchantId: string;
+  id: string;
+  contentType: string;
+  /** Base64 (text on both databases). */
+  data: string;
+  size: number;
+  createdAt: string;
+}
+
 export interface Database {
   merchants: MerchantsTable;
   users: UsersTable;
@@ -248,4 +280,7 @@ export interface Database {
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeysTable;
   rateLimitHits: RateLimitHitsTable;
+  sessions: SessionsTable;
+  uploads: UploadsTable;
+  emailTemplates: EmailTemplatesTable;
 }

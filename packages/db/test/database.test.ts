@@ -30,7 +30,13 @@ describe('openDatabase', () => {
     const url = `file:${join(dir, 'nested', 'deeper', 'retour.sqlite')}`;
     const first = openDatabase(url);
     expect(first.dialect).toBe('sqlite');
-    expect(await migrateToLatest(first.db)).toEqual(['0001-initial', '0002-outbox-by-topic', '0003-labels']);
+    expect(await migrateToLatest(first.db)).toEqual([
+      '0001-initial',
+      '0002-outbox-by-topic',
+      '0003-labels',
+      '0004-email-templates',
+      '0005-backoffice',
+    ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();
     const second = openDatabase(url);

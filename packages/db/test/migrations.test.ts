@@ -21,6 +21,9 @@ const TABLES = [
   'outbox',
   'idempotency_keys',
   'rate_limit_hits',
+  'email_templates',
+  'sessions',
+  'uploads',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits']);
 
@@ -76,7 +79,13 @@ describe('migrations', () => {
     const rows = await h.db.selectFrom('merchants').selectAll().execute();
     expect(rows).toEqual([{ id: 'mer_1', name: 'Łódź Shop', createdAt: '2026-01-01T00:00:00.000Z' }]);
     const { rows: applied } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(h.db.withoutPlugins());
-    expect(applied.map((r) => r.name)).toEqual(['0001-initial', '0002-outbox-by-topic', '0003-labels']);
+    expect(applied.map((r) => r.name)).toEqual([
+      '0001-initial',
+      '0002-outbox-by-topic',
+      '0003-labels',
+      '0004-email-templates',
+      '0005-backoffice',
+    ]);
   });
 
   it('creates every table of the schema', async () => {

@@ -1,11 +1,22 @@
-// Merchant API authentication: `Authorization: Bearer <api key>`, looked up by its SHA-256 hash.
+// Merchant API authentication: `Authorization: Bearer <api key>`, looked up by its SHA-256 hash,
+// or the back office's session cookie (with an x-csrf-token header on every change).
 import type { FastifyRequest } from 'fastify';
 import { findActiveApiKey, touchApiKey } from '@retour/db/repos/merchants';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { sha256 } from '../secrets.ts';
+import { authenticateSession } from './session-auth.ts';
+import { readSessionCookie } from './session-cookie.ts';
 
-export type MerchantAuth = { merchantId: string; keyId: string; actor: string };
+/** keyId is '' for a session; role is 'api' for API keys. */
+export type MerchantAuth = {
+  merchantId: string;
+  keyId: string;
+  actor: string;
+  role?: 'owner' | 'staff' | 'api';
+  userId?: string;
+  sessionId?: string;
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +28,10 @@ const TOUCH_EVERY_MS = 60_000;
 
 export async function authenticate(ctx: Ctx, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization ?? '';
+  if (!header) {
+    const token = readSessionCookie(request);
+    if (token) return authenticateSession(ctx, request, token);
+  }
   const key = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   if (!key)
     fail(
@@ -29,7 +44,7 @@ export async function authenticate(ctx: Ctx, request: FastifyRequest): Promise<v
   if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > TOUCH_EVERY_MS) {
     await touchApiKey(ctx.db, row.merchantId, row.id, now.toISOString());
   }
-  request.auth = { merchantId: row.merchantId, keyId: row.id, actor: `api_key:${row.id}` };
+  request.auth = { merchantId: row.merchantId, keyId: row.id, actor: `api_key:${row.id}`, role: 'api' };
 }
 
 export function authOf(request: FastifyRequest): MerchantAuth {

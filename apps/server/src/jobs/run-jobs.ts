@@ -1,17 +1,27 @@
 // Runs outbox jobs: claimed with a lease, retried with exponential backoff, never lost. Topics
-// without a handler in this process (emails until a mail transport is configured) stay queued.
+// without a handler in this process (emails when no mail transport is configured) stay queued.
+import { EMAIL_TEMPLATES } from '@retour/contracts/emails';
 import { newId } from '@retour/db/ids';
 import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { pollTracking } from '../use-cases/poll-tracking.ts';
 import { announceReturn } from './announce-return.ts';
+import { sendEmailJob } from './send-email.ts';
 
-type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>) => Promise<void>;
+type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
 export const HANDLERS: Record<string, Handler> = {
   'carrier.announce': announceReturn,
-  'tracking.poll': pollTracking,
+  'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
 };
+/** Email topics, run only by a process with a mail transport (ctx.mail). */
+export const EMAIL_TOPICS = EMAIL_TEMPLATES.map((template) => `email.${template}`);
+const sendEmail: Handler = (ctx, _merchantId, _payload, job) => sendEmailJob(ctx, job);
+
+function handlersOf(ctx: Ctx): Record<string, Handler> {
+  if (!ctx.mail) return HANDLERS;
+  return { ...HANDLERS, ...Object.fromEntries(EMAIL_TOPICS.map((topic) => [topic, sendEmail])) };
+}
 const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 /** A handler gets well under the lease, so a slow provider cannot make two workers overlap. */
@@ -30,10 +40,10 @@ export function backoffMs(attempts: number): number {
 }
 
 async function runOne(ctx: Ctx, job: OutboxJob): Promise<void> {
-  const handler = HANDLERS[job.topic];
+  const handler = handlersOf(ctx)[job.topic];
   if (!handler) return;
   try {
-    await withTimeout(handler(ctx, job.merchantId, job.payload), HANDLER_TIMEOUT_MS);
+    await withTimeout(handler(ctx, job.merchantId, job.payload, job), HANDLER_TIMEOUT_MS);
     await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString(), job.lockedUntil);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -72,7 +82,7 @@ async function markLabelFailed(ctx: Ctx, job: OutboxJob, message: string): Promi
 export async function drainJobs(ctx: Ctx, limit = 50): Promise<number> {
   const now = ctx.now();
   const jobs = await claimJobs(ctx.db, ctx.dialect, {
-    topics: Object.keys(HANDLERS),
+    topics: Object.keys(handlersOf(ctx)),
     limit,
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
@@ -81,7 +91,10 @@ export async function drainJobs(ctx: Ctx, limit = 50): Promise<number> {
   return jobs.length;
 }
 
-/** Runs just-committed jobs at once (so the shopper sees the tracking number in the response). */
+/**
+ * Runs just-committed jobs at once (so the shopper sees the tracking number in the response).
+ * Emails are left to the worker: a slow mail relay must not hold up the request.
+ */
 export async function runJobsNow(ctx: Ctx, merchantId: string, ids: string[]): Promise<void> {
   for (const id of ids) {
     const now = ctx.now();

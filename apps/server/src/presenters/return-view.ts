@@ -12,8 +12,8 @@ import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
-/** Staff-only timeline entries, and entries whose text is for staff (a cancel reason). */
-const PRIVATE_TYPES = new Set(['note']);
+/** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
+const PRIVATE_TYPES = new Set(['note', 'email_sent']);
 const STAFF_TEXT_TYPES = new Set(['cancelled']);
 
 function ledgerOf(events: ReturnEventRecord[]): LedgerAction[] {

@@ -1,4 +1,5 @@
 // Merchant API: returns and their state-machine events.
+import { ReturnFilterQuerySchema } from '@retour/contracts/backoffice';
 import { ErrorSchema, pageOf } from '@retour/contracts/common';
 import {
   EmptyBodySchema,
@@ -10,7 +11,6 @@ import {
   ReceiveBodySchema,
   RefundBodySchema,
   ReplacementBodySchema,
-  ReturnListQuerySchema,
   StoreCreditBodySchema,
   TrackingEventBodySchema,
 } from '@retour/contracts/returns';
@@ -130,7 +130,7 @@ export function merchantReturnRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'List returns',
-          querystring: ReturnListQuerySchema,
+          querystring: ReturnFilterQuerySchema,
           response: { 200: pageOf(MerchantReturnSchema), 400: ErrorSchema, 401: ErrorSchema },
         },
       },

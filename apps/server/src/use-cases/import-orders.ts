@@ -4,48 +4,15 @@
 import { type OrderImport, OrderImportSchema } from '@retour/contracts/orders';
 import { parseMoneyValue } from '@retour/domain/money';
 import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } from '@retour/domain/normalise';
-import { matchShippingRule } from '@retour/domain/shipping-rules';
-import type { Executor } from '@retour/db/database';
 import { newId } from '@retour/db/ids';
-import { addressesOfKind, allShippingRules, ensureIntegration, firstBrand } from '@retour/db/repos/config';
+import { ensureIntegration } from '@retour/db/repos/config';
 import { findOrderIdsByExternal, insertOrders, type OrderAggregate, replaceOrder } from '@retour/db/repos/orders';
 import type { Ctx } from '../context.ts';
 import { issuesOf } from '../http/validation-issues.ts';
+import { brandResolver } from './shared/brand-resolver.ts';
 
 type Failure = { index: number; error: { code: string; message: string; details?: Record<string, unknown> } };
 export type ImportResult = { created: number; updated: number; failed: Failure[] };
-
-async function brandResolver(db: Executor, merchantId: string) {
-  const [rules, senders, brands, fallback] = await Promise.all([
-    allShippingRules(db, merchantId),
-    addressesOfKind(db, merchantId, 'sender'),
-    db.selectFrom('brands').select('id').where('merchantId', '=', merchantId).execute(),
-    firstBrand(db, merchantId),
-  ]);
-  const brandIds = new Set(brands.map((b) => b.id));
-  const senderById = new Map(senders.map((s) => [s.id, s]));
-  const facts = rules.map((r) => ({
-    id: r.id,
-    position: r.position,
-    conditions: JSON.parse(r.conditions),
-    senderAddressId: (JSON.parse(r.action) as { senderAddressId: string }).senderAddressId,
-  }));
-  const defaultSender = senders[0];
-  return {
-    knows: (brandId: string) => brandIds.has(brandId),
-    resolve(o: OrderImport): { brandId: string | null; senderAddressId: string | null } {
-      const rule = matchShippingRule(facts, {
-        integration: o.integration,
-        country: o.shippingAddress.country,
-        tags: o.items.flatMap((i) => i.tags ?? []),
-        skus: o.items.map((i) => i.sku),
-      });
-      const sender = (rule ? senderById.get(rule.senderAddressId) : undefined) ?? defaultSender;
-      const brandId = o.brandId ?? sender?.brandId ?? fallback?.id ?? null;
-      return { brandId, senderAddressId: sender?.id ?? null };
-    },
-  };
-}
 
 function toAggregate(
   merchantId: string,
@@ -166,7 +133,23 @@ export async function importOrders(ctx: Ctx, merchantId: string, raw: unknown[])
       continue;
     }
     seen.add(key);
-    valid.push({ index, key, agg: toAggregate(merchantId, integrationId, o, brands.resolve(o), at) });
+    valid.push({
+      index,
+      key,
+      agg: toAggregate(
+        merchantId,
+        integrationId,
+        o,
+        brands.resolve({
+          integration: o.integration,
+          country: o.shippingAddress.country,
+          tags: o.items.flatMap((i) => i.tags ?? []),
+          skus: o.items.map((i) => i.sku),
+          brandId: o.brandId,
+        }),
+        at,
+      ),
+    });
   }
 
   const existing = await findOrderIdsByExternal(

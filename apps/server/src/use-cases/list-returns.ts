@@ -1,40 +1,27 @@
-// The merchant's returns, newest first, filtered and searched, one page at a time.
+// The merchant's returns, newest first (or oldest first), filtered and searched, one page at a time.
+import type { ReturnFilterQuery } from '@retour/contracts/backoffice';
 import type { MerchantReturn, ReturnListQuery } from '@retour/contracts/returns';
-import { normaliseOrderNumber, normaliseTrackingNumber } from '@retour/domain/normalise';
-import { findPortalBySlug } from '@retour/db/repos/config';
-import { getReturn, listReturns } from '@retour/db/repos/returns';
+import { getReturn, searchReturns } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { toMerchantReturn, viewExtras } from '../presenters/return-view.ts';
+import { invalid } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './shared/cursor.ts';
+import { returnSearchOf } from './shared/return-search.ts';
 
 export async function listMerchantReturns(
   ctx: Ctx,
   merchantId: string,
-  q: ReturnListQuery,
+  q: ReturnListQuery & Partial<ReturnFilterQuery>,
 ): Promise<{ data: MerchantReturn[]; nextCursor: string | null }> {
-  let portalId: string | undefined;
-  if (q.portal) {
-    const portal = await findPortalBySlug(ctx.db, q.portal);
-    portalId = portal && portal.merchantId === merchantId ? portal.id : q.portal;
+  const direction = q.sort === 'createdAt' ? 'asc' : 'desc';
+  const cursor = decodeCursor(q.cursor, ['createdAt', 'id']) as { createdAt: string; id: string; sort?: unknown } | undefined;
+  if (cursor && (cursor.sort ?? 'desc') !== direction) {
+    invalid(['cursor'], 'This cursor belongs to another sort order; start again without a cursor.');
   }
-  const before = decodeCursor(q.cursor, ['createdAt', 'id']);
-  const rows = await listReturns(ctx.db, merchantId, {
+  const rows = await searchReturns(ctx.db, merchantId, await returnSearchOf(ctx, merchantId, q), {
     limit: q.limit + 1,
-    ...(before ? { before } : {}),
-    ...(q.status ? { statuses: q.status } : {}),
-    ...(portalId ? { portalId } : {}),
-    ...(q.createdFrom ? { createdFrom: new Date(q.createdFrom).toISOString() } : {}),
-    ...(q.createdTo ? { createdTo: new Date(q.createdTo).toISOString() } : {}),
-    ...(q.q
-      ? {
-          search: {
-            reference: q.q.toUpperCase(),
-            orderNumberNorm: normaliseOrderNumber(q.q),
-            emailNorm: q.q.toLowerCase(),
-            trackingNorm: normaliseTrackingNumber(q.q),
-          },
-        }
-      : {}),
+    direction,
+    ...(cursor ? { after: { createdAt: cursor.createdAt, id: cursor.id } } : {}),
   });
   const page = rows.slice(0, q.limit);
   const data: MerchantReturn[] = [];
@@ -43,5 +30,8 @@ export async function listMerchantReturns(
     if (agg) data.push(toMerchantReturn(agg, await viewExtras(ctx.db, agg)));
   }
   const last = page[page.length - 1];
-  return { data, nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return {
+    data,
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id, sort: direction }) : null,
+  };
 }

@@ -1,9 +1,10 @@
 // Returns, their items and their timeline (which is also the ledger of received items, refunds,
 // credits and replacements). Every change of a return bumps its version under a check, so two
 // writers racing on one return cannot both win.
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { ReturnEventsTable, ReturnItemsTable, ReturnsTable } from '../schema.ts';
+import type { Database, ReturnEventsTable, ReturnItemsTable, ReturnsTable } from '../schema.ts';
 
 export type ReturnRecord = ReturnsTable;
 export type ReturnItemRecord = ReturnItemsTable;
@@ -167,5 +168,122 @@ export async function returnsOfOrder(db: Executor, merchantId: string, orderId: 
     .where('merchantId', '=', merchantId)
     .where('orderId', '=', orderId)
     .orderBy('createdAt')
+    .execute();
+}
+
+// ── Back-office overview: more filters, both sort directions, counts per status, export ──
+
+export type ReturnSearch = {
+  statuses?: string[];
+  portalId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  search?: { reference: string; orderNumberNorm: string; emailNorm: string; trackingNorm: string };
+  reason?: string;
+  method?: string;
+  carrier?: string;
+  /** The shopper's country: the order's shipping country. */
+  country?: string;
+  resolution?: string;
+};
+
+function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId: string, f: ReturnSearch): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [eb('returns.merchantId', '=', merchantId)];
+  if (f.statuses && f.statuses.length > 0) all.push(eb('returns.status', 'in', f.statuses));
+  if (f.portalId) all.push(eb('returns.portalId', '=', f.portalId));
+  if (f.createdFrom) all.push(eb('returns.createdAt', '>=', f.createdFrom));
+  if (f.createdTo) all.push(eb('returns.createdAt', '<', f.createdTo));
+  if (f.method) all.push(eb('returns.method', '=', f.method));
+  if (f.carrier) all.push(eb('returns.carrier', '=', f.carrier));
+  if (f.resolution) all.push(eb('returns.resolution', '=', f.resolution));
+  if (f.search) {
+    const s = f.search;
+    all.push(
+      eb.or([
+        eb('returns.reference', '=', s.reference),
+        eb('returns.orderNumberNorm', '=', s.orderNumberNorm),
+        eb('returns.contactEmailNorm', '=', s.emailNorm),
+        eb('returns.trackingNorm', '=', s.trackingNorm),
+      ]),
+    );
+  }
+  if (f.reason) {
+    const reason = f.reason;
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('returnItems as ri')
+          .select('ri.id')
+          .whereRef('ri.merchantId', '=', 'returns.merchantId')
+          .whereRef('ri.returnId', '=', 'returns.id')
+          .where('ri.reason', '=', reason),
+      ),
+    );
+  }
+  if (f.country) {
+    const country = f.country;
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('orders as o')
+          .select('o.id')
+          .whereRef('o.merchantId', '=', 'returns.merchantId')
+          .whereRef('o.id', '=', 'returns.orderId')
+          .where('o.shipCountry', '=', country),
+      ),
+    );
+  }
+  return eb.and(all);
+}
+
+/** One page of returns in createdAt order (`asc` or `desc`, ties by id), after the cursor. */
+export async function searchReturns(
+  db: Executor,
+  merchantId: string,
+  f: ReturnSearch,
+  page: { limit: number; direction: 'asc' | 'desc'; after?: { createdAt: string; id: string } },
+): Promise<ReturnRecord[]> {
+  const cmp = page.direction === 'asc' ? '>' : '<';
+  let q = db
+    .selectFrom('returns')
+    .selectAll()
+    .where((eb) => searchConditions(eb, merchantId, f));
+  if (page.after) {
+    const { createdAt, id } = page.after;
+    q = q.where((eb) => eb.or([eb('createdAt', cmp, createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', cmp, id)])]));
+  }
+  return q.orderBy('createdAt', page.direction).orderBy('id', page.direction).limit(page.limit).execute();
+}
+
+/** How many returns match, per status (one grouped query). */
+export async function countReturnsByStatus(db: Executor, merchantId: string, f: ReturnSearch): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('returns')
+    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
+    .where((eb) => searchConditions(eb, merchantId, f))
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export type ReturnExportRow = ReturnRecord & { orderNumber: string; shipCountry: string; customerName: string };
+
+/** Returns with their order's number, shopper name and country, for a CSV export. */
+export async function exportReturns(
+  db: Executor,
+  merchantId: string,
+  f: ReturnSearch,
+  direction: 'asc' | 'desc',
+  limit: number,
+): Promise<ReturnExportRow[]> {
+  return db
+    .selectFrom('returns')
+    .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'returns.merchantId').onRef('orders.id', '=', 'returns.orderId'))
+    .selectAll('returns')
+    .select(['orders.orderNumber', 'orders.shipCountry', 'orders.customerName'])
+    .where((eb) => searchConditions(eb, merchantId, f))
+    .orderBy('returns.createdAt', direction)
+    .orderBy('returns.id', direction)
+    .limit(limit)
     .execute();
 }

@@ -1,0 +1,96 @@
+// Talks to the server: cookie session, CSRF header on every non-GET, errors as ApiError with the
+// validation issues keyed by field path ("returnWindowDays", "appearance.backgroundImageUrl").
+import { friendlyIssue } from './messages.ts';
+
+export type Role = 'owner' | 'staff';
+export type Session = {
+  user: { id: string; email: string; name: string | null; role: Role };
+  merchant: { id: string; name: string };
+  csrfToken: string;
+};
+export type Money = { value: string; currency: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+let csrf = '';
+let unauthorized: () => void = () => undefined;
+/** Called when a request finds the session gone (signed out elsewhere, expired). */
+export function onUnauthorized(handler: () => void) {
+  unauthorized = handler;
+}
+export function setCsrf(token: string) {
+  csrf = token;
+}
+
+type Issue = { path?: (string | number)[]; message?: string };
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrf;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: { issues?: Issue[] } };
+  } | null;
+  if (!response.ok) {
+    const error = data?.error;
+    if (response.status === 401 && !path.startsWith('/api/session')) unauthorized();
+    const fields: Record<string, string> = {};
+    for (const issue of error?.details?.issues ?? []) {
+      const key = (issue.path ?? []).join('.');
+      if (!(key in fields)) fields[key] = friendlyIssue(issue.message ?? '');
+    }
+    const retry = Number(response.headers.get('retry-after'));
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `Request failed (${response.status})`,
+      fields,
+      Number.isFinite(retry) && retry > 0 ? retry : null,
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+
+export function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export function formatMoney(m: Money | null | undefined): string {
+  if (!m) return '';
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).format(Number(m.value));
+  } catch {
+    return `${m.value} ${m.currency}`;
+  }
+}
+
+export function formatDate(iso: string | null | undefined, withTime = true): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return withTime
+    ? d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    : d.toLocaleDateString('en-GB', { dateStyle: 'medium' });
+}

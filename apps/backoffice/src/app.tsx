@@ -1,0 +1,191 @@
+// The shell: sign-in when there is no session, otherwise the navigation and the current page.
+// Settings and insights are loaded on demand (their own chunks) to keep the first load small.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api, get, onUnauthorized, type Session, setCsrf } from './api.ts';
+import { m } from './messages.ts';
+import { AccountPage } from './pages/account.tsx';
+import { ManualReturnPage } from './pages/manual.tsx';
+import { OrderPage, OrdersPage } from './pages/orders.tsx';
+import { ReturnDetailPage } from './pages/return-detail.tsx';
+import { ReturnsPage } from './pages/returns.tsx';
+import { currentPath, navigate, useRoute } from './router.ts';
+import { SessionContext } from './session.ts';
+import { Alert, Field, Link, PageTitle } from './ui.tsx';
+
+function SignIn(props: { onSignedIn: (s: Session) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const session = await api<Session>('POST', '/api/session', { email, password });
+      props.onSignedIn(session);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setError(m.invalidCredentials);
+      else if (e instanceof ApiError && e.status === 429) setError(e.retryAfter ? m.tooManyAttemptsIn(e.retryAfter) : m.tooManyAttempts);
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main id="main" class="signin">
+      <div class="card signin-card">
+        <p class="brand-mark" aria-hidden="true">
+          {m.appName}
+        </p>
+        <PageTitle>{m.signInTitle}</PageTitle>
+        {error && <Alert>{error}</Alert>}
+        <form onSubmit={submit} noValidate>
+          <Field
+            id="signin-email"
+            label={m.email}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+          <Field
+            id="signin-password"
+            label={m.password}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {m.signIn}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}
+
+function useLazy(load: () => Promise<{ default: ComponentType }>): ComponentType | null {
+  const [component, setComponent] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    let live = true;
+    load().then((mod) => live && setComponent(() => mod.default));
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  return component;
+}
+
+const loadSettings = () => import('./pages/settings.tsx');
+const loadInsights = () => import('./pages/insights.tsx');
+
+function Lazy(props: { load: () => Promise<{ default: ComponentType }> }) {
+  const Component = useLazy(props.load);
+  return Component ? <Component /> : <p class="muted">{m.loading}</p>;
+}
+
+function NotFound() {
+  return <PageTitle>{m.notFound}</PageTitle>;
+}
+
+function Page(props: { path: string }) {
+  const { path } = props;
+  if (path === '/' || path === '/returns') return <ReturnsPage />;
+  const ret = /^\/returns\/([^/]+)$/.exec(path);
+  if (ret?.[1]) return <ReturnDetailPage key={ret[1]} id={decodeURIComponent(ret[1])} />;
+  if (path === '/new-return') return <ManualReturnPage />;
+  if (path === '/orders') return <OrdersPage />;
+  const order = /^\/orders\/([^/]+)$/.exec(path);
+  if (order?.[1]) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
+  if (path === '/insights') return <Lazy load={loadInsights} />;
+  if (path === '/settings' || path.startsWith('/settings/')) return <Lazy load={loadSettings} />;
+  if (path === '/account') return <AccountPage />;
+  return <NotFound />;
+}
+
+const NAV: [string, string][] = [
+  ['/returns', m.navReturns],
+  ['/new-return', m.navManual],
+  ['/orders', m.navOrders],
+  ['/insights', m.navInsights],
+  ['/settings', m.navSettings],
+  ['/account', m.navAccount],
+];
+
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const { path } = useRoute();
+
+  useEffect(() => {
+    onUnauthorized(() => setSession(null));
+    get<Session>('/api/session')
+      .then((s) => {
+        setCsrf(s.csrfToken);
+        setSession(s);
+      })
+      .catch(() => setSession(null));
+  }, []);
+
+  useEffect(() => {
+    const section = NAV.find(([to]) => path === to || path.startsWith(`${to}/`))?.[1];
+    document.title = `${section ?? m.navReturns} · ${m.appName}`;
+  }, [path]);
+
+  if (session === undefined) return <p class="muted boot">{m.loading}</p>;
+  if (session === null)
+    return (
+      <SignIn
+        onSignedIn={(s) => {
+          setCsrf(s.csrfToken);
+          setSession(s);
+          if (currentPath() === '/') navigate('/returns', true);
+        }}
+      />
+    );
+
+  const signOut = async () => {
+    await api('DELETE', '/api/session').catch(() => undefined);
+    setCsrf('');
+    setSession(null);
+    navigate('/', true);
+  };
+  const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/returns' && path === '/');
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a class="skip" href="#main">
+        {m.skip}
+      </a>
+      <header class="topbar">
+        <span class="brand-mark">{m.appName}</span>
+        <nav aria-label={m.nav}>
+          <ul>
+            {NAV.map(([to, label]) => (
+              <li key={to}>
+                <Link to={to} current={active(to)}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <span class="muted">
+            {session.user.name ?? session.user.email} · {session.merchant.name}
+          </span>
+          <button type="button" class="link-button" onClick={signOut}>
+            {m.signOut}
+          </button>
+        </div>
+      </header>
+      <main id="main">
+        <Page path={path} />
+      </main>
+    </SessionContext.Provider>
+  );
+}

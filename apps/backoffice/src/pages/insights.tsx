@@ -1,0 +1,277 @@
+// Insights (loaded on demand): plain SVG charts, each with its numbers in a table beside it.
+import { useEffect, useState } from 'preact/hooks';
+import { formatMoney, get, type Money, query } from '../api.ts';
+import { m, resolutionLabel } from '../messages.ts';
+import { Alert, errorText, Field, PageTitle } from '../ui.tsx';
+
+type Insights = {
+  returnsPerDay: { date: string; count: number }[];
+  topReasons: { reason: string; count: number }[];
+  returnRateBySku: { sku: string; ordered: number; returned: number; rate: number }[];
+  resolutionMix: { resolution: string; count: number }[];
+  labelCostByCarrierMonth: { month: string; carrier: string; labels: number; total: Money }[];
+};
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+function Columns(props: { id: string; title: string; values: { label: string; value: number }[] }) {
+  const max = Math.max(1, ...props.values.map((v) => v.value));
+  const w = 600;
+  const h = 160;
+  const bw = props.values.length ? w / props.values.length : w;
+  return (
+    <svg viewBox={`0 0 ${w} ${h + 20}`} class="chart" role="img" aria-describedby={`${props.id}-table`}>
+      <title>{props.title}</title>
+      <line x1="0" y1={h} x2={w} y2={h} class="axis" />
+      {props.values.map((v, i) => {
+        const bh = (v.value / max) * (h - 10);
+        return <rect key={v.label} x={i * bw + bw * 0.15} y={h - bh} width={bw * 0.7} height={bh} class="bar" />;
+      })}
+      <text x="0" y={h + 16} class="tick">
+        {props.values[0]?.label ?? ''}
+      </text>
+      <text x={w} y={h + 16} class="tick" text-anchor="end">
+        {props.values.at(-1)?.label ?? ''}
+      </text>
+    </svg>
+  );
+}
+
+function Bars(props: { id: string; title: string; values: { label: string; value: number; text?: string }[] }) {
+  const max = Math.max(1, ...props.values.map((v) => v.value));
+  const row = 26;
+  return (
+    <svg viewBox={`0 0 600 ${Math.max(1, props.values.length) * row}`} class="chart" role="img" aria-describedby={`${props.id}-table`}>
+      <title>{props.title}</title>
+      {props.values.map((v, i) => (
+        <g key={v.label} transform={`translate(0 ${i * row})`}>
+          <text x="0" y="17" class="tick">
+            {v.label}
+          </text>
+          <rect x="200" y="4" height="18" width={(v.value / max) * 320} class="bar" />
+          <text x={206 + (v.value / max) * 320} y="17" class="tick">
+            {v.text ?? v.value}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function Card(props: { id: string; title: string; empty: boolean; chart: preact.ComponentChildren; table: preact.ComponentChildren }) {
+  return (
+    <section class="card chart-card" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.empty ? (
+        <p class="muted">{m.noData}</p>
+      ) : (
+        <div class="chart-grid">
+          {props.chart}
+          <div class="table-wrap" id={`${props.id}-table`}>
+            {props.table}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default function InsightsPage() {
+  const today = new Date();
+  const [from, setFrom] = useState(iso(new Date(today.getTime() - 29 * 86_400_000)));
+  const [to, setTo] = useState(iso(today));
+  const [applied, setApplied] = useState({ from, to });
+  const [data, setData] = useState<Insights | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setError(null);
+    get<Insights>(`/api/v1/insights${query(applied)}`).then(setData, setError);
+  }, [applied]);
+  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  return (
+    <section>
+      <PageTitle>{m.insightsTitle}</PageTitle>
+      <form
+        class="filters card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied({ from, to });
+        }}
+      >
+        <Field id="ins-from" label={m.from} type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <Field id="ins-to" label={m.to} type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        <div class="filter-actions">
+          <button type="submit" class="primary">
+            {m.show}
+          </button>
+        </div>
+      </form>
+      {error !== null && <Alert>{errorText(error)}</Alert>}
+      {!data && error === null && <p class="muted">{m.loading}</p>}
+      {data && (
+        <div class="insights">
+          <Card
+            id="per-day"
+            title={m.returnsPerDay}
+            empty={data.returnsPerDay.length === 0}
+            chart={
+              <Columns id="per-day" title={m.returnsPerDay} values={data.returnsPerDay.map((d) => ({ label: d.date, value: d.count }))} />
+            }
+            table={
+              <table class="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">{m.returns}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.returnsPerDay
+                    .filter((d) => d.count > 0)
+                    .map((d) => (
+                      <tr key={d.date}>
+                        <td>{d.date}</td>
+                        <td class="num">{d.count}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            }
+          />
+          <Card
+            id="reasons"
+            title={m.topReasons}
+            empty={data.topReasons.length === 0}
+            chart={
+              <Bars
+                id="reasons"
+                title={m.topReasons}
+                values={data.topReasons.map((r) => ({ label: r.reason.replace(/_/g, ' '), value: r.count }))}
+              />
+            }
+            table={
+              <table class="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.reason}</th>
+                    <th scope="col">{m.returns}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.topReasons.map((r) => (
+                    <tr key={r.reason}>
+                      <td>{r.reason.replace(/_/g, ' ')}</td>
+                      <td class="num">{r.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+          <Card
+            id="sku"
+            title={m.returnRateBySku}
+            empty={data.returnRateBySku.length === 0}
+            chart={
+              <Bars
+                id="sku"
+                title={m.returnRateBySku}
+                values={data.returnRateBySku.map((r) => ({ label: r.sku, value: r.rate, text: pct(r.rate) }))}
+              />
+            }
+            table={
+              <table class="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">SKU</th>
+                    <th scope="col">Ordered</th>
+                    <th scope="col">Returned</th>
+                    <th scope="col">Rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.returnRateBySku.map((r) => (
+                    <tr key={r.sku}>
+                      <td>{r.sku}</td>
+                      <td class="num">{r.ordered}</td>
+                      <td class="num">{r.returned}</td>
+                      <td class="num">{pct(r.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+          <Card
+            id="mix"
+            title={m.resolutionMix}
+            empty={data.resolutionMix.length === 0}
+            chart={
+              <Bars
+                id="mix"
+                title={m.resolutionMix}
+                values={data.resolutionMix.map((r) => ({ label: resolutionLabel[r.resolution] ?? r.resolution, value: r.count }))}
+              />
+            }
+            table={
+              <table class="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.resolution}</th>
+                    <th scope="col">{m.returns}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.resolutionMix.map((r) => (
+                    <tr key={r.resolution}>
+                      <td>{resolutionLabel[r.resolution] ?? r.resolution}</td>
+                      <td class="num">{r.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+          <Card
+            id="labels"
+            title={m.labelCosts}
+            empty={data.labelCostByCarrierMonth.length === 0}
+            chart={
+              <Bars
+                id="labels"
+                title={m.labelCosts}
+                values={data.labelCostByCarrierMonth.map((r) => ({
+                  label: `${r.month} ${r.carrier}`,
+                  value: Number(r.total.value),
+                  text: formatMoney(r.total),
+                }))}
+              />
+            }
+            table={
+              <table class="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    <th scope="col">{m.carrier}</th>
+                    <th scope="col">Labels</th>
+                    <th scope="col">Total</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.labelCostByCarrierMonth.map((r) => (
+                    <tr key={r.month + r.carrier}>
+                      <td>{r.month}</td>
+                      <td>{r.carrier}</td>
+                      <td class="num">{r.labels}</td>
+                      <td class="num">{formatMoney(r.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+// A return created by staff: find the order, pick items and reasons, choose portal, method and
+// carrier, optionally override the return window or brand (recorded), and issue the label.
+import { useEffect, useState } from 'preact/hooks';
+import { get, post, query } from '../api.ts';
+import { m, methodLabel, resolutionLabel } from '../messages.ts';
+import { navigate, useRoute } from '../router.ts';
+import { Alert, describedBy, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
+import type { MerchantReturn } from './return-detail.tsx';
+import type { Order } from './orders.tsx';
+
+type PortalLite = {
+  id: string;
+  slug: string;
+  brandId: string;
+  methods: string[];
+  resolutions: string[];
+  carriers: Record<string, string[]>;
+  reasons: { code: string; labels: Record<string, string> }[];
+};
+
+export function ManualReturnPage() {
+  const { search } = useRoute();
+  const [number, setNumber] = useState(search.get('order') ?? '');
+  const [order, setOrder] = useState<Order | null>(null);
+  const [portals, setPortals] = useState<PortalLite[]>([]);
+  const [portalId, setPortalId] = useState('');
+  const [picked, setPicked] = useState<Record<string, { on: boolean; quantity: number; reason: string; comment: string }>>({});
+  const [method, setMethod] = useState('drop_off');
+  const [carrier, setCarrier] = useState('');
+  const [resolution, setResolution] = useState('refund');
+  const [overrideWindow, setOverrideWindow] = useState(false);
+  const [overrideBrand, setOverrideBrand] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [findError, setFindError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    get<{ data: PortalLite[] }>('/api/v1/portals?limit=100')
+      .then((r) => setPortals(r.data))
+      .catch(setError);
+    if (number) void find();
+  }, []);
+
+  const portal = portals.find((p) => p.id === portalId);
+  const country = order?.shippingAddress.country ?? '';
+  const carriers = portal ? (portal.carriers[country] ?? portal.carriers['*'] ?? []) : [];
+  const reasons = portal?.reasons ?? [];
+
+  async function find(event?: Event) {
+    event?.preventDefault();
+    setFindError('');
+    setOrder(null);
+    try {
+      const r = await get<{ data: Order[] }>(`/api/v1/orders${query({ orderNumber: number.trim(), limit: '1' })}`);
+      const o = r.data[0];
+      if (!o) {
+        setFindError(m.noOrder);
+        return;
+      }
+      setOrder(o);
+      const initial: typeof picked = {};
+      for (const i of o.items) initial[i.id] = { on: false, quantity: 1, reason: '', comment: '' };
+      setPicked(initial);
+      const all = portals.length ? portals : (await get<{ data: PortalLite[] }>('/api/v1/portals?limit=100')).data;
+      const match = all.find((p) => p.brandId === o.brandId) ?? all[0];
+      if (match) {
+        setPortalId(match.id);
+        setMethod(match.methods[0] ?? 'drop_off');
+        setResolution(match.resolutions[0] ?? 'refund');
+      }
+    } catch (e) {
+      setFindError(errorText(e));
+    }
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!order) return;
+    setBusy(true);
+    setError(null);
+    const items = order.items
+      .filter((i) => picked[i.id]?.on)
+      .map((i) => {
+        const p = picked[i.id];
+        return {
+          orderItemId: i.id,
+          quantity: p?.quantity ?? 1,
+          reason: p?.reason || (reasons[0]?.code ?? 'other'),
+          comment: p?.comment.trim() || null,
+        };
+      });
+    try {
+      const created = await post<MerchantReturn>('/api/v1/returns', {
+        orderId: order.id,
+        portalId,
+        items,
+        method,
+        carrier: carrier || carriers[0] || null,
+        resolution,
+        overrideWindow,
+        overrideBrand,
+        overrideReason: overrideWindow || overrideBrand ? overrideReason.trim() || null : null,
+      });
+      navigate(`/returns/${encodeURIComponent(created.id)}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errors = fieldErrors(error);
+
+  return (
+    <section>
+      <PageTitle>{m.manualTitle}</PageTitle>
+      <form class="filters card" onSubmit={find}>
+        <div class="field grow">
+          <label for="manual-order">{m.orderNumber}</label>
+          <input
+            id="manual-order"
+            value={number}
+            {...describedBy('manual-order', findError)}
+            onInput={(e) => setNumber(e.currentTarget.value)}
+          />
+          <FieldError id="manual-order" error={findError} />
+        </div>
+        <div class="filter-actions">
+          <button type="submit" class="primary">
+            {m.findOrder}
+          </button>
+        </div>
+      </form>
+
+      {order && (
+        <form class="card" onSubmit={submit} noValidate>
+          <h2>
+            {m.orderTitle(order.orderNumber)} · {order.customer.name} · {country}
+          </h2>
+          {error !== null && <Alert>{errorText(error)}</Alert>}
+          <fieldset>
+            <legend>{m.chooseItems}</legend>
+            <FieldError id="manual-items" error={errors.items} />
+            <ul class="pick">
+              {order.items.map((i, index) => {
+                const p = picked[i.id] ?? { on: false, quantity: 1, reason: '', comment: '' };
+                const set = (patch: Partial<typeof p>) => setPicked({ ...picked, [i.id]: { ...p, ...patch } });
+                return (
+                  <li key={i.id}>
+                    <label class="check-label">
+                      <input type="checkbox" checked={p.on} onChange={(e) => set({ on: e.currentTarget.checked })} />
+                      {i.name} {i.variant ? `(${i.variant})` : ''} <span class="muted">· {i.sku}</span>
+                    </label>
+                    {p.on && (
+                      <div class="row">
+                        <div class="field">
+                          <label for={`mi-qty-${index}`}>{m.quantity}</label>
+                          <input
+                            id={`mi-qty-${index}`}
+                            type="number"
+                            class="num"
+                            min={1}
+                            max={i.quantity}
+                            value={p.quantity}
+                            onInput={(e) => set({ quantity: Number(e.currentTarget.value) })}
+                          />
+                        </div>
+                        <div class="field">
+                          <label for={`mi-reason-${index}`}>{m.reason}</label>
+                          <select id={`mi-reason-${index}`} value={p.reason} onChange={(e) => set({ reason: e.currentTarget.value })}>
+                            {reasons.map((r) => (
+                              <option key={r.code} value={r.code}>
+                                {r.labels.en ?? r.code.replace(/_/g, ' ')}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                        <div class="field grow">
+                          <label for={`mi-comment-${index}`}>{m.comment}</label>
+                          <input id={`mi-comment-${index}`} value={p.comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
+                        </div>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <div class="row">
+            <div class="field">
+              <label for="manual-portal">{m.portal}</label>
+              <select id="manual-portal" value={portalId} onChange={(e) => setPortalId(e.currentTarget.value)}>
+                {portals.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.slug}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="manual-method">{m.method}</label>
+              <select
+                id="manual-method"
+                value={method}
+                {...describedBy('manual-method', errors.method)}
+                onChange={(e) => setMethod(e.currentTarget.value)}
+              >
+                {(portal?.methods ?? Object.keys(methodLabel)).map((k) => (
+                  <option key={k} value={k}>
+                    {methodLabel[k] ?? k}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="manual-method" error={errors.method} />
+            </div>
+            <div class="field">
+              <label for="manual-carrier">{m.carrier}</label>
+              <select
+                id="manual-carrier"
+                value={carrier}
+                {...describedBy('manual-carrier', errors.carrier)}
+                onChange={(e) => setCarrier(e.currentTarget.value)}
+              >
+                <option value="">{carriers[0] ?? m.none}</option>
+                {carriers.slice(1).map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="manual-carrier" error={errors.carrier} />
+            </div>
+            <div class="field">
+              <label for="manual-resolution">{m.resolution}</label>
+              <select id="manual-resolution" value={resolution} onChange={(e) => setResolution(e.currentTarget.value)}>
+                {(portal?.resolutions ?? Object.keys(resolutionLabel)).map((k) => (
+                  <option key={k} value={k}>
+                    {resolutionLabel[k] ?? k}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div class="checks">
+            <label class="check-label">
+              <input
+                id="manual-override-window"
+                type="checkbox"
+                checked={overrideWindow}
+                onChange={(e) => setOverrideWindow(e.currentTarget.checked)}
+              />
+              {m.overrideWindow}
+            </label>
+            <label class="check-label">
+              <input
+                id="manual-override-brand"
+                type="checkbox"
+                checked={overrideBrand}
+                onChange={(e) => setOverrideBrand(e.currentTarget.checked)}
+              />
+              {m.overrideBrand}
+            </label>
+          </div>
+          {(overrideWindow || overrideBrand) && (
+            <Field
+              id="manual-override-reason"
+              label={m.overrideReason}
+              value={overrideReason}
+              error={errors.overrideReason}
+              onInput={(e) => setOverrideReason(e.currentTarget.value)}
+            />
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {m.createReturn}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

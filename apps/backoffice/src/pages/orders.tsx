@@ -1,0 +1,242 @@
+// Imported orders: search by order number, and one order with its items, shipments and returns.
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatMoney, get, type Money, query } from '../api.ts';
+import { m, statusLabel } from '../messages.ts';
+import { navigate, useRoute } from '../router.ts';
+import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
+import type { ReturnRow } from './returns.tsx';
+
+export type Order = {
+  id: string;
+  orderNumber: string;
+  placedAt: string;
+  currency: string;
+  brandId: string | null;
+  integration: string;
+  customer: { name: string; email: string; phone: string | null };
+  shippingAddress: { name: string; street: string; houseNumber?: string | null; postalCode: string; city: string; country: string };
+  items: {
+    id: string;
+    sku: string;
+    name: string;
+    variant: string | null;
+    quantity: number;
+    unitPrice: Money;
+    returnable: boolean;
+    tags: string[];
+  }[];
+  shipments: { carrier: string; trackingNumber: string; shippedAt: string | null; deliveredAt: string | null }[];
+};
+
+export function OrdersPage() {
+  const { search } = useRoute();
+  const applied = search.get('q') ?? '';
+  const [q, setQ] = useState(applied);
+  const [orders, setOrders] = useState<Order[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const url = (c?: string) => `/api/v1/orders${query({ orderNumber: applied.trim() || undefined, limit: '50', cursor: c })}`;
+  useEffect(() => {
+    setLoading(true);
+    get<{ data: Order[]; nextCursor: string | null }>(url())
+      .then((r) => {
+        setOrders(r.data);
+        setCursor(r.nextCursor);
+      })
+      .catch(setError)
+      .finally(() => setLoading(false));
+  }, [applied]);
+  return (
+    <section>
+      <PageTitle>{m.ordersTitle}</PageTitle>
+      <form
+        class="filters card"
+        aria-label={m.searchOrders}
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(`/orders${query({ q: q.trim() || undefined })}`);
+        }}
+      >
+        <div class="field grow">
+          <label for="order-q">{m.orderNumber}</label>
+          <input id="order-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        </div>
+        <div class="filter-actions">
+          <button type="submit" class="primary">
+            {m.search}
+          </button>
+        </div>
+      </form>
+      {error !== null && <Alert>{errorText(error)}</Alert>}
+      <div class="table-wrap">
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{m.order}</th>
+              <th scope="col">{m.customer}</th>
+              <th scope="col">{m.items}</th>
+              <th scope="col">{m.country}</th>
+              <th scope="col">{m.placed}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/orders/${encodeURIComponent(o.id)}`}>{o.orderNumber}</Link>
+                </td>
+                <td>
+                  {o.customer.name}
+                  <br />
+                  <span class="muted small">{o.customer.email}</span>
+                </td>
+                <td>{o.items.reduce((n, i) => n + i.quantity, 0)}</td>
+                <td>{o.shippingAddress.country}</td>
+                <td>{formatDate(o.placedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loading && <p class="muted">{m.loading}</p>}
+      {!loading && orders.length === 0 && <p class="empty">{m.noOrders}</p>}
+      {cursor && (
+        <p class="center">
+          <button
+            type="button"
+            onClick={() =>
+              get<{ data: Order[]; nextCursor: string | null }>(url(cursor)).then((r) => {
+                setOrders((o) => [...o, ...r.data]);
+                setCursor(r.nextCursor);
+              })
+            }
+          >
+            {m.loadMore}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function OrderPage(props: { id: string }) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [returns, setReturns] = useState<ReturnRow[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    get<Order>(`/api/v1/orders/${encodeURIComponent(props.id)}`)
+      .then(async (o) => {
+        setOrder(o);
+        const r = await get<{ data: ReturnRow[] }>(`/api/v1/returns${query({ q: o.orderNumber, limit: '100' })}`);
+        setReturns(r.data.filter((x) => x.orderNumber === o.orderNumber));
+      })
+      .catch(setError);
+  }, [props.id]);
+  if (error !== null && !order)
+    return (
+      <section>
+        <PageTitle>{m.errorTitle}</PageTitle>
+        <Alert>{errorText(error)}</Alert>
+      </section>
+    );
+  if (!order) return <p class="muted">{m.loading}</p>;
+  const a = order.shippingAddress;
+  return (
+    <section>
+      <p class="crumbs">
+        <Link to="/orders">← {m.navOrders}</Link>
+      </p>
+      <PageTitle>{m.orderTitle(order.orderNumber)}</PageTitle>
+      <p>
+        <Link to={`/new-return?order=${encodeURIComponent(order.orderNumber)}`} class="button">
+          {m.navManual}
+        </Link>
+      </p>
+      <div class="detail-grid">
+        <div class="stack">
+          <section class="card" aria-labelledby="o-items">
+            <h2 id="o-items">{m.items}</h2>
+            <table class="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{m.items}</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col">{m.quantity}</th>
+                  <th scope="col">{m.unitPrice}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.items.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      {i.name}
+                      {i.variant ? ` (${i.variant})` : ''}
+                    </td>
+                    <td>{i.sku}</td>
+                    <td>{i.quantity}</td>
+                    <td>{formatMoney(i.unitPrice)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section class="card" aria-labelledby="o-ship">
+            <h2 id="o-ship">{m.shipments}</h2>
+            {order.shipments.length === 0 ? (
+              <p class="muted">{m.none}</p>
+            ) : (
+              <ul class="plain">
+                {order.shipments.map((s) => (
+                  <li key={s.trackingNumber}>
+                    {s.carrier} · {s.trackingNumber} · {m.shipped} {formatDate(s.shippedAt, false) || m.none} · {m.delivered}{' '}
+                    {formatDate(s.deliveredAt, false) || m.none}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section class="card" aria-labelledby="o-returns">
+            <h2 id="o-returns">{m.returns}</h2>
+            {returns.length === 0 ? (
+              <p class="muted">{m.noReturns}</p>
+            ) : (
+              <ul class="plain">
+                {returns.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/returns/${encodeURIComponent(r.id)}`}>{r.reference}</Link>{' '}
+                    <StatusBadge status={r.status} label={statusLabel[r.status] ?? r.status} /> · {formatDate(r.createdAt)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <section class="card" aria-labelledby="o-customer">
+          <h2 id="o-customer">{m.customer}</h2>
+          <p>
+            {order.customer.name}
+            <br />
+            {order.customer.email}
+            {order.customer.phone && (
+              <>
+                <br />
+                {order.customer.phone}
+              </>
+            )}
+          </p>
+          <address>
+            {a.street} {a.houseNumber ?? ''}
+            <br />
+            {a.postalCode} {a.city}
+            <br />
+            {a.country}
+          </address>
+          <p class="muted small">
+            {m.placed} {formatDate(order.placedAt)} · {order.integration}
+          </p>
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,377 @@
+// The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, get, post, query } from '../api.ts';
+import { m, methodLabel, resolutionLabel, statusLabel } from '../messages.ts';
+import { navigate, useRoute } from '../router.ts';
+import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
+
+export type ReturnRow = {
+  id: string;
+  reference: string;
+  status: string;
+  portal: string | null;
+  orderNumber: string;
+  createdAt: string;
+  items: { name: string; quantity: number }[];
+  method: string;
+  carrier: string | null;
+  resolution: string;
+};
+
+const TABS: { key: string; label: string; statuses: string; count: string[] }[] = [
+  { key: 'requested', label: m.tabRequested, statuses: 'requested', count: ['requested'] },
+  {
+    key: 'open',
+    label: m.tabOpen,
+    statuses: 'open,awaiting_payment,payment_failed',
+    count: ['open', 'awaiting_payment', 'payment_failed'],
+  },
+  { key: 'in_transit', label: m.tabInTransit, statuses: 'in_transit', count: ['in_transit'] },
+  { key: 'delivered', label: m.tabDelivered, statuses: 'delivered', count: ['delivered'] },
+  { key: 'received', label: m.tabReceived, statuses: 'received', count: ['received'] },
+  { key: 'completed', label: m.tabCompleted, statuses: 'completed', count: ['completed'] },
+  { key: 'closed', label: m.tabClosed, statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
+  { key: 'all', label: m.tabAll, statuses: '', count: [] },
+];
+
+const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'createdFrom', 'createdTo'] as const;
+type Filters = Record<(typeof FILTERS)[number] | 'q' | 'sort', string>;
+const EMPTY: Filters = {
+  q: '',
+  sort: '-createdAt',
+  portal: '',
+  reason: '',
+  method: '',
+  carrier: '',
+  country: '',
+  resolution: '',
+  createdFrom: '',
+  createdTo: '',
+};
+
+function fromSearch(search: URLSearchParams): Filters {
+  const f = { ...EMPTY };
+  for (const k of Object.keys(f) as (keyof Filters)[]) f[k] = search.get(k) ?? f[k];
+  return f;
+}
+
+function apiQuery(tab: string, f: Filters, cursor?: string) {
+  const statuses = TABS.find((t) => t.key === tab)?.statuses ?? '';
+  return query({
+    status: statuses || undefined,
+    q: f.q.trim() || undefined,
+    portal: f.portal || undefined,
+    reason: f.reason || undefined,
+    method: f.method || undefined,
+    carrier: f.carrier || undefined,
+    country: f.country.trim().toUpperCase() || undefined,
+    resolution: f.resolution || undefined,
+    createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
+    createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
+    sort: f.sort,
+    limit: '50',
+    cursor,
+  });
+}
+
+export function ReturnsPage() {
+  const { search } = useRoute();
+  const tab = search.get('tab') ?? 'requested';
+  const applied = fromSearch(search);
+  const key = search.toString();
+  const [draft, setDraft] = useState<Filters>(applied);
+  const [rows, setRows] = useState<ReturnRow[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [portals, setPortals] = useState<{ slug: string }[]>([]);
+  const [carriers, setCarriers] = useState<{ code: string; name: string }[]>([]);
+
+  const load = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const [page, c] = await Promise.all([
+        get<{ data: ReturnRow[]; nextCursor: string | null }>(`/api/v1/returns${apiQuery(tab, applied)}`),
+        get<{ counts: Record<string, number> }>('/api/v1/returns/counts').catch(() => ({ counts: {} })),
+      ]);
+      setRows(page.data);
+      setCursor(page.nextCursor);
+      setCounts(c.counts);
+      setSelected(new Set());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    setDraft(fromSearch(new URLSearchParams(key)));
+    setNotice('');
+    void load();
+  }, [key]);
+
+  useEffect(() => {
+    get<{ data: { slug: string }[] }>('/api/v1/portals')
+      .then((r) => setPortals(r.data))
+      .catch(() => undefined);
+    get<{ data: { code: string; name: string }[] }>('/api/v1/carriers')
+      .then((r) => setCarriers(r.data))
+      .catch(() => undefined);
+  }, []);
+
+  const more = async () => {
+    if (!cursor) return;
+    try {
+      const page = await get<{ data: ReturnRow[]; nextCursor: string | null }>(`/api/v1/returns${apiQuery(tab, applied, cursor)}`);
+      setRows((r) => [...r, ...page.data]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const go = (nextTab: string, f: Filters) => {
+    const params: Record<string, string | undefined> = { tab: nextTab };
+    for (const [k, v] of Object.entries(f)) if (v && !(k === 'sort' && v === '-createdAt')) params[k] = v;
+    navigate(`/returns${query(params)}`);
+  };
+
+  const bulk = async (action: 'approve' | 'receive_all') => {
+    setNotice('');
+    try {
+      const r = await post<{ results: { id: string; ok: boolean; error?: { message: string } }[] }>('/api/v1/returns/bulk', {
+        action,
+        ids: [...selected],
+      });
+      const ok = r.results.filter((x) => x.ok).length;
+      const failures = r.results
+        .filter((x) => !x.ok)
+        .map((x) => `${rows.find((row) => row.id === x.id)?.reference ?? x.id}: ${x.error?.message ?? ''}`);
+      await load();
+      setNotice([m.bulkDone(ok, r.results.length - ok), ...failures].join(' '));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const set = (k: keyof Filters) => (e: Event) => setDraft({ ...draft, [k]: (e.currentTarget as HTMLInputElement).value });
+
+  return (
+    <section>
+      <PageTitle>{m.returnsTitle}</PageTitle>
+      <nav aria-label={m.stages} class="tabs">
+        <ul>
+          {TABS.map((t) => {
+            const n = t.count.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+            return (
+              <li key={t.key}>
+                <a
+                  href={`/admin/returns${query({ tab: t.key })}`}
+                  aria-current={t.key === tab ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(t.key, applied);
+                  }}
+                >
+                  {t.label}
+                  {t.count.length > 0 && <span class="count">{n}</span>}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <form
+        class="filters card"
+        aria-label={m.filters}
+        onSubmit={(e) => {
+          e.preventDefault();
+          go(tab, draft);
+        }}
+      >
+        <div class="field grow">
+          <label for="f-q">{m.search}</label>
+          <input id="f-q" type="search" value={draft.q} placeholder={m.searchHint} aria-describedby="f-q-hint" onInput={set('q')} />
+          <p id="f-q-hint" class="hint">
+            {m.searchHint}
+          </p>
+        </div>
+        <div class="field">
+          <label for="f-portal">{m.portal}</label>
+          <select id="f-portal" value={draft.portal} onChange={set('portal')}>
+            <option value="">{m.any}</option>
+            {portals.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.slug}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-reason">{m.reason}</label>
+          <input id="f-reason" value={draft.reason} onInput={set('reason')} size={10} />
+        </div>
+        <div class="field">
+          <label for="f-method">{m.method}</label>
+          <select id="f-method" value={draft.method} onChange={set('method')}>
+            <option value="">{m.any}</option>
+            {Object.entries(methodLabel).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-carrier">{m.carrier}</label>
+          <select id="f-carrier" value={draft.carrier} onChange={set('carrier')}>
+            <option value="">{m.any}</option>
+            {carriers.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-country">{m.country}</label>
+          <input id="f-country" value={draft.country} onInput={set('country')} size={4} maxLength={2} />
+        </div>
+        <div class="field">
+          <label for="f-resolution">{m.resolution}</label>
+          <select id="f-resolution" value={draft.resolution} onChange={set('resolution')}>
+            <option value="">{m.any}</option>
+            {Object.entries(resolutionLabel).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-from">{m.createdFrom}</label>
+          <input id="f-from" type="date" value={draft.createdFrom} onInput={set('createdFrom')} />
+        </div>
+        <div class="field">
+          <label for="f-to">{m.createdTo}</label>
+          <input id="f-to" type="date" value={draft.createdTo} onInput={set('createdTo')} />
+        </div>
+        <div class="field">
+          <label for="f-sort">{m.sort}</label>
+          <select id="f-sort" value={draft.sort} onChange={set('sort')}>
+            <option value="-createdAt">{m.newestFirst}</option>
+            <option value="createdAt">{m.oldestFirst}</option>
+          </select>
+        </div>
+        <div class="filter-actions">
+          <button type="submit" class="primary">
+            {m.applyFilters}
+          </button>
+          <button type="button" onClick={() => go(tab, EMPTY)}>
+            {m.resetFilters}
+          </button>
+        </div>
+      </form>
+
+      <div class="toolbar">
+        <span class="muted" aria-live="polite">
+          {m.selected(selected.size)}
+        </span>
+        <button type="button" disabled={selected.size === 0} onClick={() => bulk('approve')}>
+          {m.bulkApprove}
+        </button>
+        <button type="button" disabled={selected.size === 0} onClick={() => bulk('receive_all')}>
+          {m.bulkReceive}
+        </button>
+        <a class="button" href={`/api/v1/returns/export.csv${apiQuery(tab, applied)}`} download>
+          {m.exportCsv}
+        </a>
+      </div>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error !== null && <Alert>{errorText(error)}</Alert>}
+
+      <div class="table-wrap">
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col" class="check">
+                <input
+                  type="checkbox"
+                  aria-label={m.selectAll}
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              </th>
+              <th scope="col">{m.reference}</th>
+              <th scope="col">{m.order}</th>
+              <th scope="col">{m.status}</th>
+              <th scope="col">{m.items}</th>
+              <th scope="col">{m.method}</th>
+              <th scope="col">{m.portal}</th>
+              <th scope="col" aria-sort={applied.sort === 'createdAt' ? 'ascending' : 'descending'}>
+                <button
+                  type="button"
+                  class="sort"
+                  onClick={() => go(tab, { ...applied, sort: applied.sort === 'createdAt' ? '-createdAt' : 'createdAt' })}
+                >
+                  {m.created} <span aria-hidden="true">{applied.sort === 'createdAt' ? '▲' : '▼'}</span>
+                </button>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td class="check">
+                  <input
+                    type="checkbox"
+                    aria-label={m.selectReturn(r.reference)}
+                    checked={selected.has(r.id)}
+                    onChange={() => toggle(r.id)}
+                  />
+                </td>
+                <td class="nowrap">
+                  <Link to={`/returns/${encodeURIComponent(r.id)}`}>{r.reference}</Link>
+                </td>
+                <td>{r.orderNumber}</td>
+                <td>
+                  <StatusBadge status={r.status} label={statusLabel[r.status] ?? r.status} />
+                </td>
+                <td>{r.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</td>
+                <td>
+                  {methodLabel[r.method] ?? r.method}
+                  {r.carrier ? ` · ${r.carrier}` : ''}
+                </td>
+                <td>{r.portal ?? m.none}</td>
+                <td class="nowrap">{formatDate(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loading && <p class="muted">{m.loading}</p>}
+      {!loading && rows.length === 0 && <p class="empty">{m.noReturns}</p>}
+      {cursor && (
+        <p class="center">
+          <button type="button" onClick={more}>
+            {m.loadMore}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+// The built-in email templates: subject and text body per template and language. Merchants can
+// override both per language (email_templates); the HTML part is always made from the text body.
+// Placeholders are {{name}}; each template allows a fixed set (PLACEHOLDERS).
+import type { EmailTemplateName } from '@retour/contracts/emails';
+import type { Language } from '@retour/domain/reasons';
+
+export type EmailTemplate = EmailTemplateName;
+
+const SHOPPER = ['reference', 'orderNumber', 'shopName', 'customerName', 'statusUrl'] as const;
+export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
+  label_created: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
+  dropped_off: [...SHOPPER, 'carrier', 'trackingNumber'],
+  received: SHOPPER,
+  refund_issued: [...SHOPPER, 'amount'],
+  request_approved: SHOPPER,
+  request_rejected: [...SHOPPER, 'reason'],
+  withdrawal_acknowledged: [...SHOPPER, 'withdrawnAt', 'items'],
+  new_return: ['reference', 'orderNumber', 'shopName', 'customerName', 'customerEmail', 'items', 'method'],
+};
+
+export type TemplateText = { subject: string; body: string };
+type Catalogue = Record<EmailTemplate, Record<Language, TemplateText>>;
+
+export const DEFAULT_TEMPLATES: Catalogue = {
+  label_created: {
+    en: {
+      subject: 'Your return label for order {{orderNumber}}',
+      body: 'Hello {{customerName}},\n\nYour return {{reference}} is booked with {{carrier}} (tracking number {{trackingNumber}}). Hand in your parcel by {{deadline}}. The label or QR code is attached.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je retourlabel voor bestelling {{orderNumber}}',
+      body: 'Hallo {{customerName}},\n\nJe retour {{reference}} is aangemeld bij {{carrier}} (trackingnummer {{trackingNumber}}). Lever je pakket in vóór {{deadline}}. Het label of de QR-code zit in de bijlage.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre étiquette de retour pour la commande {{orderNumber}}',
+      body: 'Bonjour {{customerName}},\n\nVotre retour {{reference}} est enregistré chez {{carrier}} (numéro de suivi {{trackingNumber}}). Déposez votre colis avant le {{deadline}}. L’étiquette ou le code QR est joint.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihr Rücksendeetikett für Bestellung {{orderNumber}}',
+      body: 'Hallo {{customerName}},\n\nIhre Rücksendung {{reference}} ist bei {{carrier}} angemeldet (Sendungsnummer {{trackingNumber}}). Bitte geben Sie das Paket bis {{deadline}} ab. Das Etikett oder der QR-Code ist angehängt.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'La tua etichetta di reso per l’ordine {{orderNumber}}',
+      body: 'Ciao {{customerName}},\n\nIl tuo reso {{reference}} è prenotato con {{carrier}} (numero di tracciamento {{trackingNumber}}). Consegna il pacco entro il {{deadline}}. L’etichetta o il codice QR è in allegato.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  dropped_off: {
+    en: {
+      subject: 'Your return {{reference}} is on its way',
+      body: 'Hello {{customerName}},\n\n{{carrier}} has your parcel ({{trackingNumber}}). We will let you know when it arrives.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je retour {{reference}} is onderweg',
+      body: 'Hallo {{customerName}},\n\n{{carrier}} heeft je pakket ({{trackingNumber}}). We laten je weten wanneer het is aangekomen.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre retour {{reference}} est en route',
+      body: 'Bonjour {{customerName}},\n\n{{carrier}} a pris en charge votre colis ({{trackingNumber}}). Nous vous préviendrons à son arrivée.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Rücksendung {{reference}} ist unterwegs',
+      body: 'Hallo {{customerName}},\n\n{{carrier}} hat Ihr Paket ({{trackingNumber}}). Wir melden uns, sobald es angekommen ist.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo reso {{reference}} è in viaggio',
+      body: 'Ciao {{customerName}},\n\n{{carrier}} ha preso in carico il tuo pacco ({{trackingNumber}}). Ti avviseremo quando arriva.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  received: {
+    en: {
+      subject: 'We received your return {{reference}}',
+      body: 'Hello {{customerName}},\n\nYour return for order {{orderNumber}} has arrived and is being processed.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'We hebben je retour {{reference}} ontvangen',
+      body: 'Hallo {{customerName}},\n\nJe retour van bestelling {{orderNumber}} is aangekomen en wordt verwerkt.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Nous avons reçu votre retour {{reference}}',
+      body: 'Bonjour {{customerName}},\n\nVotre retour de la commande {{orderNumber}} est arrivé et est en cours de traitement.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Wir haben Ihre Rücksendung {{reference}} erhalten',
+      body: 'Hallo {{customerName}},\n\nIhre Rücksendung zu Bestellung {{orderNumber}} ist angekommen und wird bearbeitet.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Abbiamo ricevuto il tuo reso {{reference}}',
+      body: 'Ciao {{customerName}},\n\nIl reso dell’ordine {{orderNumber}} è arrivato ed è in lavorazione.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  refund_issued: {
+    en: {
+      subject: 'Your refund of {{amount}} for return {{reference}}',
+      body: 'Hello {{customerName}},\n\nWe have refunded {{amount}} for your return {{reference}} (order {{orderNumber}}). Depending on your bank it can take a few days to appear.\n\nDetails: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je terugbetaling van {{amount}} voor retour {{reference}}',
+      body: 'Hallo {{customerName}},\n\nWe hebben {{amount}} terugbetaald voor je retour {{reference}} (bestelling {{orderNumber}}). Afhankelijk van je bank kan het een paar dagen duren voor je het ziet.\n\nDetails: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre remboursement de {{amount}} pour le retour {{reference}}',
+      body: 'Bonjour {{customerName}},\n\nNous avons remboursé {{amount}} pour votre retour {{reference}} (commande {{orderNumber}}). Selon votre banque, cela peut prendre quelques jours.\n\nDétails : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Erstattung von {{amount}} für Rücksendung {{reference}}',
+      body: 'Hallo {{customerName}},\n\nWir haben {{amount}} für Ihre Rücksendung {{reference}} (Bestellung {{orderNumber}}) erstattet. Je nach Bank kann es einige Tage dauern, bis der Betrag erscheint.\n\nDetails: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo rimborso di {{amount}} per il reso {{reference}}',
+      body: 'Ciao {{customerName}},\n\nAbbiamo rimborsato {{amount}} per il tuo reso {{reference}} (ordine {{orderNumber}}). A seconda della banca potrebbero volerci alcuni giorni.\n\nDettagli: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  request_approved: {
+    en: {
+      subject: 'Your return request {{reference}} is approved',
+      body: 'Hello {{customerName}},\n\nWe approved your return request for order {{orderNumber}}. The next steps are on your return page.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je retouraanvraag {{reference}} is goedgekeurd',
+      body: 'Hallo {{customerName}},\n\nWe hebben je retouraanvraag voor bestelling {{orderNumber}} goedgekeurd. De volgende stappen staan op je retourpagina.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre demande de retour {{reference}} est acceptée',
+      body: 'Bonjour {{customerName}},\n\nNous avons accepté votre demande de retour pour la commande {{orderNumber}}. Les prochaines étapes sont sur la page de votre retour.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Rücksendeanfrage {{reference}} wurde genehmigt',
+      body: 'Hallo {{customerName}},\n\nWir haben Ihre Rücksendeanfrage für Bestellung {{orderNumber}} genehmigt. Die nächsten Schritte finden Sie auf Ihrer Rücksendeseite.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'La tua richiesta di reso {{reference}} è approvata',
+      body: 'Ciao {{customerName}},\n\nAbbiamo approvato la tua richiesta di reso per l’ordine {{orderNumber}}. I prossimi passi sono sulla pagina del tuo reso.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  request_rejected: {
+    en: {
+      subject: 'Your return request {{reference}} was not approved',
+      body: 'Hello {{customerName}},\n\nWe cannot accept your return request for order {{orderNumber}}.\n\nReason: {{reason}}\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je retouraanvraag {{reference}} is niet goedgekeurd',
+      body: 'Hallo {{customerName}},\n\nWe kunnen je retouraanvraag voor bestelling {{orderNumber}} niet accepteren.\n\nReden: {{reason}}\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre demande de retour {{reference}} n’a pas été acceptée',
+      body: 'Bonjour {{customerName}},\n\nNous ne pouvons pas accepter votre demande de retour pour la commande {{orderNumber}}.\n\nMotif : {{reason}}\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Rücksendeanfrage {{reference}} wurde abgelehnt',
+      body: 'Hallo {{customerName}},\n\nWir können Ihre Rücksendeanfrage für Bestellung {{orderNumber}} leider nicht annehmen.\n\nGrund: {{reason}}\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'La tua richiesta di reso {{reference}} non è stata approvata',
+      body: 'Ciao {{customerName}},\n\nNon possiamo accettare la tua richiesta di reso per l’ordine {{orderNumber}}.\n\nMotivo: {{reason}}\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  withdrawal_acknowledged: {
+    en: {
+      subject: 'We received your withdrawal from order {{orderNumber}}',
+      body: 'Hello {{customerName}},\n\nWe confirm receipt of your withdrawal from the contract for order {{orderNumber}} on {{withdrawnAt}}.\n\nGoods: {{items}}\n\nThis acknowledgement is attached as a PDF. Your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'We hebben je herroeping van bestelling {{orderNumber}} ontvangen',
+      body: 'Hallo {{customerName}},\n\nWe bevestigen de ontvangst van je herroeping van de overeenkomst voor bestelling {{orderNumber}} op {{withdrawnAt}}.\n\nGoederen: {{items}}\n\nDeze bevestiging zit als pdf in de bijlage. Je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Nous avons reçu votre rétractation de la commande {{orderNumber}}',
+      body: 'Bonjour {{customerName}},\n\nNous accusons réception de votre rétractation du contrat pour la commande {{orderNumber}} le {{withdrawnAt}}.\n\nBiens : {{items}}\n\nCet accusé de réception est joint en PDF. Votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Wir haben Ihren Widerruf der Bestellung {{orderNumber}} erhalten',
+      body: 'Hallo {{customerName}},\n\nWir bestätigen den Eingang Ihres Widerrufs des Vertrags zu Bestellung {{orderNumber}} am {{withdrawnAt}}.\n\nWaren: {{items}}\n\nDiese Bestätigung ist als PDF angehängt. Ihre Rücksendung: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Abbiamo ricevuto il tuo recesso dall’ordine {{orderNumber}}',
+      body: 'Ciao {{customerName}},\n\nConfermiamo di aver ricevuto il tuo recesso dal contratto per l’ordine {{orderNumber}} il {{withdrawnAt}}.\n\nBeni: {{items}}\n\nQuesta conferma è allegata in PDF. Il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  new_return: {
+    en: {
+      subject: 'New return {{reference}} for order {{orderNumber}}',
+      body: '{{customerName}} ({{customerEmail}}) returns from order {{orderNumber}}: {{items}}.\n\nMethod: {{method}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Nieuwe retour {{reference}} voor bestelling {{orderNumber}}',
+      body: '{{customerName}} ({{customerEmail}}) stuurt terug uit bestelling {{orderNumber}}: {{items}}.\n\nMethode: {{method}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Nouveau retour {{reference}} pour la commande {{orderNumber}}',
+      body: '{{customerName}} ({{customerEmail}}) retourne de la commande {{orderNumber}} : {{items}}.\n\nMode : {{method}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Neue Rücksendung {{reference}} zu Bestellung {{orderNumber}}',
+      body: '{{customerName}} ({{customerEmail}}) sendet aus Bestellung {{orderNumber}} zurück: {{items}}.\n\nVersandart: {{method}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Nuovo reso {{reference}} per l’ordine {{orderNumber}}',
+      body: '{{customerName}} ({{customerEmail}}) restituisce dall’ordine {{orderNumber}}: {{items}}.\n\nMetodo: {{method}}\n\n{{shopName}}',
+    },
+  },
+};

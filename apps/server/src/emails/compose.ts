@@ -1,0 +1,189 @@
+// Builds the email of one outbox job: loads the return, its order, portal and brand, picks the
+// merchant's template override or the default in the job's language, fills the placeholders and
+// adds the attachments (label PDF or inline QR, CN23, withdrawal acknowledgement PDF).
+import type { PortalSettings } from '@retour/contracts/config';
+import { EMAIL_TEMPLATES } from '@retour/contracts/emails';
+import type { DocLanguage } from '@retour/documents/types';
+import { formatDate, formatInstant, formatMoney } from '@retour/documents/format';
+import { renderWithdrawalAcknowledgementPdf } from '@retour/documents/withdrawal-ack';
+import { localDate } from '@retour/domain/calendar';
+import { handInDeadline } from '@retour/domain/parcel';
+import { type Language, SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
+import { firstBrand, getRow } from '@retour/db/repos/config';
+import { findEmailTemplate } from '@retour/db/repos/email-templates';
+import { getOrder, type OrderAggregate } from '@retour/db/repos/orders';
+import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
+import type { BrandsTable, PortalsTable } from '@retour/db/schema';
+import type { MailAttachment, MailMessage } from '@retour/integrations/email/port';
+import type { Ctx } from '../context.ts';
+import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
+import { returnAddressOf, shopperOf } from '../use-cases/shared/return-parties.ts';
+import { renderReturnDocument } from '../use-cases/render-return-document.ts';
+import { DEFAULT_TEMPLATES, type EmailTemplate, type TemplateText } from './catalogue.ts';
+import { type Brand, renderEmail } from './render.ts';
+import { statusUrl } from './status-link.ts';
+
+export const isEmailTemplate = (value: string): value is EmailTemplate => (EMAIL_TEMPLATES as readonly string[]).includes(value);
+export const emailLanguage = (value: unknown): Language =>
+  (SUPPORTED_LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : 'en';
+
+/** The merchant's override of (template, language), or the default. */
+export async function templateText(
+  ctx: Ctx,
+  merchantId: string,
+  template: EmailTemplate,
+  language: Language,
+): Promise<TemplateText & { overridden: boolean; updatedAt: string | null }> {
+  const row = await findEmailTemplate(ctx.db, merchantId, template, language);
+  if (row) return { subject: row.subject, body: row.bodyText, overridden: true, updatedAt: row.updatedAt };
+  return { ...DEFAULT_TEMPLATES[template][language], overridden: false, updatedAt: null };
+}
+
+export function brandOf(row: BrandsTable | undefined): Brand {
+  const colors = row ? (JSON.parse(row.colors) as { primary?: string }) : {};
+  return { name: row?.name ?? 'Retour', logoUrl: row?.logoUrl ?? null, primaryColor: colors.primary ?? '#111827' };
+}
+
+/** The sender: the brand's name on an address at the public host (replies go to the shop). */
+function sender(ctx: Ctx, brand: Brand): string {
+  const host = new URL(ctx.publicUrl).hostname;
+  const domain = host.includes('.') ? host : `${host}.invalid`;
+  return `"${brand.name.replace(/["\\\r\n]/g, '')}" <no-reply@${domain}>`;
+}
+
+type Loaded = {
+  agg: ReturnAggregate;
+  order: OrderAggregate;
+  portal: PortalsTable | undefined;
+  settings: PortalSettings | null;
+  brand: Brand;
+};
+
+async function load(ctx: Ctx, merchantId: string, returnId: string): Promise<Loaded | null> {
+  const agg = await getReturn(ctx.db, merchantId, returnId);
+  if (!agg) return null;
+  const order = await getOrder(ctx.db, merchantId, agg.ret.orderId);
+  if (!order) return null;
+  const portal = agg.ret.portalId ? await getRow(ctx.db, 'portals', merchantId, agg.ret.portalId) : undefined;
+  const brandId = portal?.brandId ?? order.order.brandId;
+  const brandRow = (brandId ? await getRow(ctx.db, 'brands', merchantId, brandId) : undefined) ?? (await firstBrand(ctx.db, merchantId));
+  return { agg, order, portal, settings: portal ? portalSettingsOf(portal) : null, brand: brandOf(brandRow) };
+}
+
+const itemsLine = (agg: ReturnAggregate) => agg.items.map((i) => `${i.quantity}× ${i.name}`).join(', ');
+
+function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string, unknown>): Record<string, string> {
+  const { ret } = l.agg;
+  const timezone = l.settings?.timezone ?? 'Europe/Amsterdam';
+  const lang = language as DocLanguage;
+  const booked = localDate(new Date(ret.bookedAt ?? ret.createdAt), timezone);
+  const withdrawnAt = typeof payload.withdrawnAt === 'string' ? payload.withdrawnAt : ret.createdAt;
+  const at = formatInstant(withdrawnAt, timezone, lang);
+  return {
+    reference: ret.reference,
+    orderNumber: l.order.order.orderNumber,
+    shopName: l.brand.name,
+    customerName: l.order.order.customerName,
+    customerEmail: ret.contactEmail,
+    statusUrl: l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
+    carrier: (ret.carrier && ctx.carriers.get(ret.carrier)?.info.name) || ret.carrier || '',
+    trackingNumber: ret.trackingNumber ?? '',
+    deadline: formatDate(handInDeadline(booked), lang),
+    amount: typeof payload.amount === 'number' ? formatMoney(payload.amount, ret.currency) : '',
+    reason: typeof payload.reason === 'string' ? payload.reason : '',
+    withdrawnAt: `${at.date} ${at.time} (${timezone})`,
+    items: itemsLine(l.agg),
+    method: ret.method,
+  };
+}
+
+async function attachments(ctx: Ctx, template: EmailTemplate, l: Loaded, language: Language, payload: Record<string, unknown>) {
+  const { ret } = l.agg;
+  const files: MailAttachment[] = [];
+  let inline: { cid: string; alt: string } | undefined;
+  if (template === 'label_created') {
+    if (ret.method === 'drop_off_labelless') {
+      const qr = await renderReturnDocument(ctx, l.agg, { kind: 'qr' });
+      inline = { cid: `qr-${ret.id}@retour`, alt: ret.reference };
+      files.push({ filename: qr.filename, contentType: qr.contentType, content: Buffer.from(qr.body), contentId: inline.cid });
+    } else {
+      const label = await renderReturnDocument(ctx, l.agg, { kind: 'label', format: 'a4' });
+      files.push({ filename: label.filename, contentType: label.contentType, content: Buffer.from(label.body) });
+    }
+    if (ret.customsRequired === 1) {
+      const cn23 = await renderReturnDocument(ctx, l.agg, { kind: 'customs' });
+      files.push({ filename: cn23.filename, contentType: cn23.contentType, content: Buffer.from(cn23.body) });
+    }
+  }
+  if (template === 'withdrawal_acknowledged') {
+    const to = await returnAddressOf(ctx.db, l.agg);
+    const shopper = shopperOf(l.agg, l.order);
+    const line = (p: { street: string; houseNumber?: string | null; postalCode: string; city: string; country: string }) =>
+      `${p.street} ${p.houseNumber ?? ''}, ${p.postalCode} ${p.city}, ${p.country}`.replace(/\s+,/g, ',');
+    const timezone = l.settings?.timezone ?? 'Europe/Amsterdam';
+    const delivered = l.order.shipments.find((s) => s.deliveredAt)?.deliveredAt;
+    const pdf = await renderWithdrawalAcknowledgementPdf({
+      reference: ret.reference,
+      trader: { name: l.brand.name, address: to ? line(to) : '', email: l.settings?.notificationEmail ?? null },
+      consumer: { name: l.order.order.customerName, email: ret.contactEmail, address: line(shopper) },
+      orderNumber: l.order.order.orderNumber,
+      orderedOn: localDate(new Date(l.order.order.placedAt), timezone),
+      receivedOn: delivered ? localDate(new Date(delivered), timezone) : null,
+      items: l.agg.items.map((i) => ({ name: i.name, quantity: i.quantity })),
+      withdrawnAt: typeof payload.withdrawnAt === 'string' ? payload.withdrawnAt : ret.createdAt,
+      timezone,
+      language: language as DocLanguage,
+    });
+    files.push({ filename: `withdrawal-${ret.reference}.pdf`, contentType: 'application/pdf', content: pdf });
+  }
+  return { files, inline };
+}
+
+/** The message of an email job, or null when its return is gone (nothing to send). */
+export async function composeEmail(
+  ctx: Ctx,
+  job: { id: string; merchantId: string; topic: string; payload: Record<string, unknown> },
+): Promise<{ message: MailMessage; template: EmailTemplate; returnId: string } | null> {
+  const template = job.topic.slice('email.'.length);
+  if (!isEmailTemplate(template)) throw new Error(`no email template for ${job.topic}`);
+  const returnId = String(job.payload.returnId);
+  const l = await load(ctx, job.merchantId, returnId);
+  if (!l) return null;
+  const language = emailLanguage(job.payload.language);
+  const text = await templateText(ctx, job.merchantId, template, language);
+  const { files, inline } = await attachments(ctx, template, l, language, job.payload);
+  const rendered = renderEmail(text, values(ctx, l, language, job.payload), l.brand, inline);
+  const to = typeof job.payload.to === 'string' ? job.payload.to : l.agg.ret.contactEmail;
+  return {
+    template,
+    returnId,
+    message: {
+      messageId: `<${job.id}@retour>`,
+      from: sender(ctx, l.brand),
+      to,
+      replyTo: template === 'new_return' ? l.agg.ret.contactEmail : (l.settings?.notificationEmail ?? null),
+      ...rendered,
+      attachments: files,
+    },
+  };
+}
+
+/** Placeholder values for previews: a made-up return of the merchant's first brand. */
+export function sampleValues(ctx: Ctx, brand: Brand, language: Language): Record<string, string> {
+  return {
+    reference: 'R-7K3Q9M',
+    orderNumber: '#1001',
+    shopName: brand.name,
+    customerName: 'Sanne de Vries',
+    customerEmail: 'sanne@example.com',
+    statusUrl: `${ctx.publicUrl}/r/your-shop/returns/ret_example?access=example`,
+    carrier: 'Sandbox Post',
+    trackingNumber: 'SBX123456789NL',
+    deadline: formatDate('2026-07-14', language as DocLanguage),
+    amount: '29.95 EUR',
+    reason: 'The item was worn.',
+    withdrawnAt: '2026-07-01 10:30:00 (Europe/Amsterdam)',
+    items: '1× T-shirt, 1× Jeans',
+    method: 'drop_off',
+  };
+}

@@ -1,0 +1,38 @@
+// SMTP through nodemailer: one connection per message (no pool, so a dead relay cannot hold a
+// stale socket) and timeouts well under the job runner's handler timeout.
+import { createTransport } from 'nodemailer';
+import type { MailMessage, MailTransport } from './port.ts';
+
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const url = new URL(smtpUrl);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error('SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.com:587).');
+  const transport = createTransport({
+    url: smtpUrl,
+    pool: false,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    async send(message: MailMessage) {
+      const info = await transport.sendMail({
+        messageId: message.messageId,
+        from: message.from,
+        to: message.to,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+          ...(a.contentId ? { cid: a.contentId } : {}),
+        })),
+      });
+      return { messageId: String(info.messageId ?? message.messageId) };
+    },
+    close: () => transport.close(),
+  };
+}
