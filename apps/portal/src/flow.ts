@@ -172,5 +172,6 @@ export function returnBody(draft: Draft, lang: Lang): PortalReturnBody {
     ...(resolution === 'exchange' && draft.exchangeNote.trim() ? { exchangeNote: draft.exchangeNote.trim() } : {}),
     contact: { email: draft.email.trim(), ...(phone ? { phone } : {}) },
     language: lang,
+    ...(draft.mode === 'withdrawal' ? { withdrawal: true } : {}),
   };
 }

@@ -144,3 +144,41 @@ describe('deletes never leave records pointing at nothing', () => {
     expect((await shop.merchant.call('DELETE', `/api/v1/brands/${unused.id}`)).statusCode).toBe(204);
   });
 });
+
+describe('a withdrawal made through the portal (EU art. 11a)', () => {
+  it('records the withdrawal on the return and queues its acknowledgement, once', async () => {
+    const shop = await setupShop(h, { withdrawalFunction: true });
+    const order = orderPayload(h);
+    await shop.importOrders(order);
+    const created = await createPortalReturn(h, shop.slug, order, { withdrawal: true, language: 'de' });
+    expect(created.statusCode, created.body).toBe(201);
+    const ret = json(created);
+    const detail = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
+    const entry = detail.timeline.find((e: { type: string }) => e.type === 'withdrawal');
+    expect(entry).toMatchObject({ type: 'withdrawal', at: h.clock.now.toISOString(), actor: 'shopper' });
+    const emails = json(await shop.merchant.call('GET', '/api/v1/emails?status=pending'));
+    const acks = emails.data.filter(
+      (e: { template: string; returnId: string }) => e.template === 'withdrawal_acknowledged' && e.returnId === ret.id,
+    );
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ recipient: 'sanne@example.com', language: 'de' });
+  });
+
+  it('is refused on a portal without the withdrawal function, naming the field', async () => {
+    const shop = await setupShop(h, { withdrawalFunction: false });
+    const order = orderPayload(h);
+    await shop.importOrders(order);
+    const res = await createPortalReturn(h, shop.slug, order, { withdrawal: true });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.details.issues[0].path).toEqual(['withdrawal']);
+  });
+
+  it('an ordinary portal return is not a withdrawal', async () => {
+    const shop = await setupShop(h, { withdrawalFunction: true });
+    const order = orderPayload(h);
+    await shop.importOrders(order);
+    const ret = json(await createPortalReturn(h, shop.slug, order));
+    const detail = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
+    expect(detail.timeline.some((e: { type: string }) => e.type === 'withdrawal')).toBe(false);
+  });
+});

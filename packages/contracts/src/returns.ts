@@ -145,6 +145,12 @@ export const PortalReturnBodySchema = z
     ...ReturnChoiceFields,
     contact: z.object({ email: EmailSchema, phone: PhoneSchema.nullish() }).strict(),
     language: LanguageSchema,
+    withdrawal: z
+      .boolean()
+      .optional()
+      .describe(
+        'The shopper came through "withdraw from contract here": this return is their withdrawal statement (EU art. 11a) and they get an acknowledgement.',
+      ),
   })
   .strict();
 export type PortalReturnBody = z.infer<typeof PortalReturnBodySchema>;

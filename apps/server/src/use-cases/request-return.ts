@@ -2,7 +2,7 @@
 import type { PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import { getReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
-import { fail } from '../errors.ts';
+import { fail, invalid } from '../errors.ts';
 import { toReturnView, viewExtras } from '../presenters/return-view.ts';
 import { verifyToken } from '../secrets.ts';
 import { createReturn } from './shared/create-return.ts';
@@ -23,7 +23,10 @@ export async function requestReturn(
     fail('invalid_token', TOKEN_PROBLEM);
   if (typeof claims.exp !== 'number' || claims.exp <= ctx.now().getTime()) fail('invalid_token', TOKEN_PROBLEM);
 
-  const { contact, language, ...choice } = body;
+  const { contact, language, withdrawal, ...choice } = body;
+  if (withdrawal && !bundle.settings.withdrawalFunction) {
+    invalid(['withdrawal'], 'This shop has no online withdrawal function; send your withdrawal to the shop by email or post.');
+  }
   const created = await createReturn(ctx, {
     merchantId: bundle.merchantId,
     portal: bundle.portal,
@@ -35,6 +38,7 @@ export async function requestReturn(
     actor: 'shopper',
     overrideWindow: false,
     overrideNote: null,
+    withdrawal: withdrawal === true,
   });
   const agg = await getReturn(ctx.db, bundle.merchantId, created.returnId);
   if (!agg) fail('return_not_found', 'The return could not be read back. Try again.');

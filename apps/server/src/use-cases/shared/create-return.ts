@@ -20,6 +20,7 @@ import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newAccessCode } from '../../secrets.ts';
 import { runJobsNow } from '../../jobs/run-jobs.ts';
+import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
 import { itemFacts } from './order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
 
@@ -34,6 +35,8 @@ export type NewReturnInput = {
   actor: string;
   overrideWindow: boolean;
   overrideNote: string | null;
+  /** The return is the shopper's withdrawal statement (EU art. 11a): record it and acknowledge it. */
+  withdrawal?: boolean;
 };
 
 /** The parts of an address a label needs, frozen on the return. */
@@ -165,6 +168,28 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
             : null,
       },
     ]);
+    if (input.withdrawal) {
+      await appendEvents(tx, [
+        {
+          merchantId: input.merchantId,
+          id: newId('evt'),
+          returnId,
+          at,
+          recordedAt: at,
+          type: 'withdrawal',
+          status: null,
+          message: 'Withdrawal from the contract (Directive 2011/83/EU art. 11a)',
+          actor: input.actor,
+          data: { withdrawnAt: at },
+          dedupeKey: 'withdrawal',
+        },
+      ]);
+      await enqueueWithdrawalAcknowledgement(
+        tx,
+        { merchantId: input.merchantId, id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage },
+        at,
+      );
+    }
     if (submitted.status === 'open' && checked.carrier) {
       const jobId = newId('job');
       jobIds.push(jobId);
