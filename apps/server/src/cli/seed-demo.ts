@@ -272,6 +272,7 @@ export function demoInstructions(publicUrl: string, apiKey: string, returns: Dem
     'Retour demo data is ready:',
     `  Portal:      ${publicUrl}/r/demo  (order #1001, postal code 1016 GV)`,
     `  Portal API:  curl -s -X POST ${publicUrl}/api/portal/demo/lookup -H 'content-type: application/json' -d '{"orderNumber":"1001","postalCode":"1016 GV"}'`,
+    `  Back office: ${publicUrl}/admin  (${DEMO_LOGIN.email} / ${DEMO_LOGIN.password})`,
     `  API key:     ${apiKey}`,
     `  API docs:    ${publicUrl}/api/docs`,
     ...returns.flatMap((r) => [
