@@ -1,6 +1,9 @@
 // Boots the portal: the route from the URL, the portal settings the server put in the page (or
 // fetched), the language, then the app. Styles come first so nothing flashes unstyled.
-import './styles.css';
+import './styles-base.css';
+import './styles-layout.css';
+import './styles-forms.css';
+import './styles-steps.css';
 import type { PublicPortal } from '@retour/contracts/portal';
 import { render } from 'preact';
 import { ApiError, api } from './api.ts';

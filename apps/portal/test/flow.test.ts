@@ -89,7 +89,7 @@ describe('money', () => {
 });
 
 describe('request body', () => {
-  it('carries only what the chosen method needs, and a withdrawal asks for a refund', () => {
+  it('carries only what the chosen method needs, and a withdrawal asks for a refund and says it is one', () => {
     const d = draft({
       mode: 'withdrawal',
       lookup: lookup(['store_credit', 'refund']),
@@ -104,7 +104,19 @@ describe('request body', () => {
       resolution: 'refund',
       contact: { email: 'eva@example.com' },
       language: 'nl',
+      withdrawal: true,
     });
+  });
+
+  it('an ordinary return is not marked as a withdrawal', () => {
+    const d = draft({
+      mode: 'return',
+      lookup: lookup(['refund']),
+      lines: { a: { quantity: 1, reason: 'too_small', comment: '' } },
+      option: 'in_store',
+      email: 'eva@example.com',
+    });
+    expect(returnBody(d, 'en')).not.toHaveProperty('withdrawal');
   });
 });
 

@@ -1,0 +1,316 @@
+// The actions on one return: approve, reject, receive, refund, store credit, replacement,
+// resend the label, resolve, cancel and notes; only those the server allows now are shown.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { formatMoney } from '../api.ts';
+import { m } from '../messages.ts';
+import { describedBy, Field, FieldError } from '../ui.tsx';
+import type { MerchantReturn } from './return-detail.tsx';
+
+export type Run = (path: string, body: unknown, success?: string) => Promise<boolean>;
+
+function ActionPanel(props: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="action card" aria-labelledby={`${props.id}-title`}>
+      <h3 id={`${props.id}-title`}>{props.title}</h3>
+      {props.children}
+    </section>
+  );
+}
+
+function ReasonAction(props: { id: string; title: string; label: string; button: string; path: string; run: Run; danger?: boolean }) {
+  const [reason, setReason] = useState('');
+  return (
+    <ActionPanel id={props.id} title={props.title}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await props.run(props.path, { reason: reason.trim() || null })) setReason('');
+        }}
+      >
+        <div class="field">
+          <label for={`${props.id}-reason`}>{props.label}</label>
+          <textarea id={`${props.id}-reason`} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class={props.danger ? 'danger' : ''}>
+          {props.button}
+        </button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
+  const [rows, setRows] = useState(
+    props.ret.items.map((i) => ({
+      orderItemId: i.orderItemId,
+      quantity: Math.max(0, i.quantity - i.receivedQuantity),
+      condition: 'as_new',
+      restocked: true,
+    })),
+  );
+  const [note, setNote] = useState('');
+  const update = (index: number, patch: Partial<(typeof rows)[number]>) =>
+    setRows((r) => r.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  return (
+    <ActionPanel id="receive" title={m.receive}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await props.run('receive', { items: rows, note: note.trim() || null }, m.doneReceive);
+        }}
+      >
+        <table class="compact">
+          <thead>
+            <tr>
+              <th scope="col">{m.items}</th>
+              <th scope="col">{m.quantity}</th>
+              <th scope="col">{m.condition}</th>
+              <th scope="col">{m.restock}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.ret.items.map((item, index) => {
+              const row = rows[index];
+              if (!row) return null;
+              const qid = `rcv-qty-${index}`;
+              const qErr = props.errors[`items.${index}.quantity`];
+              return (
+                <tr key={item.orderItemId}>
+                  <th scope="row">{item.name}</th>
+                  <td>
+                    <label class="sr-only" for={qid}>{`${m.quantity}: ${item.name}`}</label>
+                    <input
+                      id={qid}
+                      type="number"
+                      min={0}
+                      max={item.quantity}
+                      value={row.quantity}
+                      class="num"
+                      {...describedBy(qid, qErr)}
+                      onInput={(e) => update(index, { quantity: Number(e.currentTarget.value) })}
+                    />
+                    <FieldError id={qid} error={qErr} />
+                  </td>
+                  <td>
+                    <label class="sr-only" for={`rcv-cond-${index}`}>{`${m.condition}: ${item.name}`}</label>
+                    <select
+                      id={`rcv-cond-${index}`}
+                      value={row.condition}
+                      onChange={(e) => update(index, { condition: e.currentTarget.value })}
+                    >
+                      {Object.entries(m.conditions).map(([k, v]) => (
+                        <option key={k} value={k}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      id={`rcv-restock-${index}`}
+                      type="checkbox"
+                      aria-label={`${m.restock}: ${item.name}`}
+                      checked={row.restocked}
+                      onChange={(e) => update(index, { restocked: e.currentTarget.checked })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div class="field">
+          <label for="rcv-note">{m.note}</label>
+          <textarea id="rcv-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="primary">
+          {m.receive}
+        </button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
+  const { ret } = props;
+  const initial =
+    Number(ret.proposedRefund.value) <= Number(ret.refundableRemaining.value) ? ret.proposedRefund.value : ret.refundableRemaining.value;
+  const [amount, setAmount] = useState(initial);
+  const [note, setNote] = useState('');
+  const currency = ret.refundableRemaining.currency;
+  const err = props.errors['amount.value'] ?? props.errors.amount;
+  return (
+    <ActionPanel id="refund" title={m.refund}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await props.run('refunds', { amount: { value: amount.trim(), currency }, note: note.trim() || null }, m.doneRefund);
+        }}
+      >
+        <Field
+          id="refund-amount"
+          label={`${m.amount} (${currency})`}
+          hint={m.refundAmountHint(formatMoney(ret.refundableRemaining))}
+          inputMode="decimal"
+          value={amount}
+          error={err}
+          onInput={(e) => setAmount(e.currentTarget.value)}
+        />
+        <div class="field">
+          <label for="refund-note">{m.note}</label>
+          <textarea
+            id="refund-note"
+            rows={2}
+            value={note}
+            {...describedBy('refund-note', props.errors.note)}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          <FieldError id="refund-note" error={props.errors.note} />
+        </div>
+        <button type="submit" class="primary">
+          {m.issueRefund}
+        </button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
+  const [amount, setAmount] = useState(props.ret.proposedRefund.value);
+  const [code, setCode] = useState('');
+  const currency = props.ret.proposedRefund.currency;
+  return (
+    <ActionPanel id="credit" title={m.storeCredit}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await props.run('store-credits', { amount: { value: amount.trim(), currency }, ...(code.trim() ? { code: code.trim() } : {}) });
+        }}
+      >
+        <Field
+          id="credit-amount"
+          label={`${m.amount} (${currency})`}
+          inputMode="decimal"
+          value={amount}
+          error={props.errors['amount.value']}
+          onInput={(e) => setAmount(e.currentTarget.value)}
+        />
+        <Field
+          id="credit-code"
+          label={m.creditCode}
+          value={code}
+          error={props.errors.code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        <button type="submit">{m.issueCredit}</button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+function ReplacementAction(props: { run: Run; errors: Record<string, string> }) {
+  const [carrier, setCarrier] = useState('');
+  const [tracking, setTracking] = useState('');
+  return (
+    <ActionPanel id="replacement" title={m.replacement}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await props.run('replacements', { carrier: carrier.trim(), trackingNumber: tracking.trim() }, m.doneReplacement)) {
+            setCarrier('');
+            setTracking('');
+          }
+        }}
+      >
+        <Field
+          id="repl-carrier"
+          label={m.carrier}
+          value={carrier}
+          error={props.errors.carrier}
+          onInput={(e) => setCarrier(e.currentTarget.value)}
+        />
+        <Field
+          id="repl-tracking"
+          label={m.trackingNumber}
+          value={tracking}
+          error={props.errors.trackingNumber}
+          onInput={(e) => setTracking(e.currentTarget.value)}
+        />
+        <button type="submit">{m.addReplacement}</button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+function NoteAction(props: { run: Run; errors: Record<string, string> }) {
+  const [message, setMessage] = useState('');
+  return (
+    <ActionPanel id="note" title={m.addNote}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await props.run('notes', { message: message.trim() }, m.doneNote)) setMessage('');
+        }}
+      >
+        <div class="field">
+          <label for="note-message">{m.notes}</label>
+          <textarea
+            id="note-message"
+            rows={3}
+            value={message}
+            {...describedBy('note-message', props.errors.message)}
+            onInput={(e) => setMessage(e.currentTarget.value)}
+          />
+          <FieldError id="note-message" error={props.errors.message} />
+        </div>
+        <button type="submit">{m.addNote}</button>
+      </form>
+    </ActionPanel>
+  );
+}
+
+export function ReturnActions(props: { ret: MerchantReturn; run: Run; errors: Record<string, string>; busy: boolean }) {
+  const { ret, run, errors, busy } = props;
+  const can = (a: string) => ret.allowedActions.includes(a);
+  return (
+    <div class="stack" aria-busy={busy}>
+      <h2>{m.actions}</h2>
+      {ret.allowedActions.filter((a) => a !== 'note').length === 0 && <p class="muted">{m.noActions}</p>}
+      {can('approve') && (
+        <ActionPanel id="approve" title={m.approve}>
+          <button type="button" class="primary" onClick={() => run('approve', {}, m.doneApprove)}>
+            {m.approve}
+          </button>
+        </ActionPanel>
+      )}
+      {can('reject') && (
+        <ReasonAction id="reject" title={m.reject} label={m.rejectReason} button={m.reject} path="reject" run={run} danger />
+      )}
+      {can('receive') && <ReceiveAction key={`${ret.status}-rcv`} ret={ret} run={run} errors={errors} />}
+      {can('refund') && Number(ret.refundableRemaining.value) > 0 && (
+        <RefundAction key={`${ret.refundableRemaining.value}-refund`} ret={ret} run={run} errors={errors} />
+      )}
+      {can('store_credit') && <StoreCreditAction ret={ret} run={run} errors={errors} />}
+      {can('replacement') && <ReplacementAction run={run} errors={errors} />}
+      {can('resend_label') && (
+        <ActionPanel id="resend" title={m.resendLabel}>
+          <button type="button" onClick={() => run('resend-label', {}, m.labelResent)}>
+            {m.resendLabel}
+          </button>
+        </ActionPanel>
+      )}
+      {can('resolve') && (
+        <ActionPanel id="resolve" title={m.resolve}>
+          <button type="button" onClick={() => run('resolve', {}, m.doneResolve)}>
+            {m.resolve}
+          </button>
+        </ActionPanel>
+      )}
+      {can('cancel') && (
+        <ReasonAction id="cancel" title={m.cancelReturn} label={m.cancelReason} button={m.confirmCancel} path="cancel" run={run} danger />
+      )}
+      {can('note') && <NoteAction run={run} errors={errors} />}
+    </div>
+  );
+}

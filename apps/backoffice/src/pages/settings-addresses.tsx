@@ -1,0 +1,158 @@
+// Settings → addresses: sender and return addresses and stores, per brand.
+import { useEffect, useState } from 'preact/hooks';
+import { api, get, post } from '../api.ts';
+import { m } from '../messages.ts';
+import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import type { Brand } from './settings-brands.tsx';
+
+export type Address = {
+  id: string;
+  kind: 'sender' | 'return' | 'store';
+  brandId: string | null;
+  name: string;
+  company: string | null;
+  street: string;
+  houseNumber: string | null;
+  postalCode: string;
+  city: string;
+  country: string;
+  email: string | null;
+  phone: string | null;
+};
+
+const ADDRESS_FIELDS: [keyof Address, string][] = [
+  ['name', 'Name'],
+  ['company', 'Company'],
+  ['street', 'Street'],
+  ['houseNumber', 'House number'],
+  ['postalCode', 'Postal code'],
+  ['city', 'City'],
+  ['country', 'Country (two letters)'],
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+];
+
+export function Addresses() {
+  const [list, setList] = useState<Address[]>([]);
+  const [brands, setBrands] = useState<Brand[]>([]);
+  const [editing, setEditing] = useState<Partial<Address> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = () => get<{ data: Address[] }>('/api/v1/addresses?limit=200').then((r) => setList(r.data), setError);
+  useEffect(() => {
+    void load();
+    get<{ data: Brand[] }>('/api/v1/brands?limit=100').then((r) => setBrands(r.data), setError);
+  }, []);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!editing) return;
+    setError(null);
+    const body: Record<string, unknown> = { kind: editing.kind ?? 'sender', brandId: editing.brandId || null };
+    for (const [k] of ADDRESS_FIELDS) {
+      const v = String(editing[k] ?? '').trim();
+      body[k] = v === '' && !['name', 'street', 'postalCode', 'city', 'country'].includes(k) ? null : v;
+    }
+    try {
+      if (editing.id) await api('PATCH', `/api/v1/addresses/${editing.id}`, body);
+      else await post('/api/v1/addresses', body);
+      setEditing(null);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const remove = async (a: Address) => {
+    if (!confirm(`Delete ${a.name}, ${a.city}?`)) return;
+    try {
+      await api('DELETE', `/api/v1/addresses/${a.id}`);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const fields = fieldErrors(error);
+  return (
+    <div class="section-body">
+      {error !== null && !editing && <Alert>{errorText(error)}</Alert>}
+      {(['sender', 'return', 'store'] as const).map((kind) => (
+        <section key={kind} aria-labelledby={`addr-${kind}`}>
+          <h3 id={`addr-${kind}`}>{kind === 'sender' ? 'Sender addresses' : kind === 'return' ? 'Return addresses' : 'Stores'}</h3>
+          <ul class="cards">
+            {list
+              .filter((a) => a.kind === kind)
+              .map((a) => (
+                <li key={a.id} class="card row-between">
+                  <span>
+                    <strong>{a.name}</strong> · {a.street} {a.houseNumber ?? ''}, {a.postalCode} {a.city}, {a.country}
+                  </span>
+                  <span class="actions">
+                    <button type="button" onClick={() => setEditing(a)} aria-label={`${m.edit} ${a.name}`}>
+                      {m.edit}
+                    </button>
+                    <button type="button" class="danger" onClick={() => remove(a)} aria-label={`${m.delete} ${a.name}`}>
+                      {m.delete}
+                    </button>
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      {!editing && (
+        <button type="button" onClick={() => setEditing({ kind: 'sender', country: 'NL' })}>
+          {m.add} address
+        </button>
+      )}
+      {editing && (
+        <form class="card narrow" onSubmit={save} noValidate>
+          <h3>{editing.id ? m.edit : m.add} address</h3>
+          {error !== null && <Alert>{errorText(error)}</Alert>}
+          <div class="field">
+            <label for="addr-kind">Kind</label>
+            <select
+              id="addr-kind"
+              value={editing.kind}
+              onChange={(e) => setEditing({ ...editing, kind: e.currentTarget.value as Address['kind'] })}
+            >
+              <option value="sender">Sender</option>
+              <option value="return">Return</option>
+              <option value="store">Store</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="addr-brand">Brand</label>
+            <select
+              id="addr-brand"
+              value={editing.brandId ?? ''}
+              onChange={(e) => setEditing({ ...editing, brandId: e.currentTarget.value || null })}
+            >
+              <option value="">All brands</option>
+              {brands.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {ADDRESS_FIELDS.map(([k, label]) => (
+            <Field
+              key={k}
+              id={`addr-${k}`}
+              label={label}
+              value={String(editing[k] ?? '')}
+              error={fields[k]}
+              onInput={(e) => setEditing({ ...editing, [k]: e.currentTarget.value })}
+            />
+          ))}
+          <div class="actions">
+            <button type="submit" class="primary">
+              {m.save}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {m.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// Portal settings → instructions and appearance, with a live preview.
+import { Field } from '../ui.tsx';
+import type { Brand } from './settings-brands.tsx';
+import { uploadImage } from './settings-brands.tsx';
+import type { PortalSectionProps } from './settings-portal-model.ts';
+import { RichText } from './settings-portal-richtext.tsx';
+
+export function PortalAppearanceSection({
+  draft,
+  set,
+  f,
+  brand,
+  resets,
+  setError,
+}: PortalSectionProps & { brand: Brand | undefined; resets: number; setError: (error: unknown) => void }) {
+  return (
+    <fieldset class="card">
+      <legend>Instructions and appearance</legend>
+      <RichText
+        key={resets}
+        id="p-instructions"
+        label="Instructions shown in the portal"
+        value={draft.instructionsHtml ?? ''}
+        error={f.instructionsHtml}
+        onChange={(html) => set('instructionsHtml', html.trim() ? html : null)}
+      />
+      <div class="row">
+        <div class="field">
+          <label for="p-layout">Layout</label>
+          <select
+            id="p-layout"
+            value={draft.appearance.layout}
+            onChange={(e) => set('appearance', { ...draft.appearance, layout: e.currentTarget.value as 'standard' | 'background' })}
+          >
+            <option value="standard">Standard</option>
+            <option value="background">Background image</option>
+          </select>
+        </div>
+        <Field
+          id="p-bg-url"
+          label="Background image URL"
+          value={draft.appearance.backgroundImageUrl ?? ''}
+          error={f['appearance.backgroundImageUrl']}
+          onInput={(e) => set('appearance', { ...draft.appearance, backgroundImageUrl: e.currentTarget.value.trim() || null })}
+        />
+        <div class="field">
+          <label for="p-bg-file">Upload background image</label>
+          <input
+            id="p-bg-file"
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              if (!file) return;
+              try {
+                set('appearance', { ...draft.appearance, layout: 'background', backgroundImageUrl: await uploadImage(file) });
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          />
+        </div>
+      </div>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          checked={draft.appearance.showHeader}
+          onChange={(e) => set('appearance', { ...draft.appearance, showHeader: e.currentTarget.checked })}
+        />{' '}
+        Show header
+      </label>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          checked={draft.appearance.showFooter}
+          onChange={(e) => set('appearance', { ...draft.appearance, showFooter: e.currentTarget.checked })}
+        />{' '}
+        Show footer
+      </label>
+      <h3 id="preview-title">Live preview</h3>
+      <div
+        class="preview"
+        role="img"
+        aria-labelledby="preview-title"
+        style={{
+          background:
+            draft.appearance.layout === 'background' && draft.appearance.backgroundImageUrl
+              ? `center / cover url("${encodeURI(draft.appearance.backgroundImageUrl)}")`
+              : (brand?.colors.background ?? '#ffffff'),
+        }}
+      >
+        {draft.appearance.showHeader && (
+          <div class="preview-header">
+            {brand?.logoUrl ? <img src={brand.logoUrl} alt="" height={24} /> : <strong>{brand?.name}</strong>}
+          </div>
+        )}
+        <div class="preview-card">
+          <strong>Returns</strong>
+          <div class="preview-instructions" dangerouslySetInnerHTML={{ __html: draft.instructionsHtml ?? '' }} />
+          <span class="preview-button" style={{ background: brand?.colors.primary ?? '#1a56db' }}>
+            Find my order
+          </span>
+        </div>
+        {draft.appearance.showFooter && <div class="preview-footer">{brand?.name}</div>}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,108 @@
+// Portal settings → return methods and the carriers offered per country.
+import { useState } from 'preact/hooks';
+import { m, methodLabel } from '../messages.ts';
+import { describedBy, Field, FieldError } from '../ui.tsx';
+import { type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
+
+export type Carrier = { code: string; name: string };
+
+export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: PortalSectionProps & { carriers: Carrier[] }) {
+  const [newCountry, setNewCountry] = useState('');
+  const countries = Object.keys(draft.carriers);
+  return (
+    <>
+      <fieldset class="card" {...describedBy('p-methods', issuesUnder('methods'))}>
+        <legend>Return methods</legend>
+        {Object.entries(methodLabel).map(([k, v]) => (
+          <label key={k} class="check-label">
+            <input
+              type="checkbox"
+              checked={draft.methods.includes(k)}
+              onChange={(e) => set('methods', toggleIn(draft.methods, k, e.currentTarget.checked))}
+            />{' '}
+            {v}
+          </label>
+        ))}
+        <FieldError id="p-methods" error={issuesUnder('methods')} />
+      </fieldset>
+
+      <fieldset class="card" {...describedBy('p-carriers', issuesUnder('carriers'))}>
+        <legend>Carriers per country</legend>
+        <p class="hint">“*” applies to every other country.</p>
+        <table class="compact">
+          <thead>
+            <tr>
+              <th scope="col">{m.country}</th>
+              {carriers.map((c) => (
+                <th key={c.code} scope="col">
+                  {c.name}
+                </th>
+              ))}
+              <th scope="col">
+                <span class="sr-only">{m.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {countries.map((country) => (
+              <tr key={country}>
+                <th scope="row">{country}</th>
+                {carriers.map((c) => (
+                  <td key={c.code}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${c.name} in ${country}`}
+                      checked={(draft.carriers[country] ?? []).includes(c.code)}
+                      onChange={(e) =>
+                        set('carriers', {
+                          ...draft.carriers,
+                          [country]: toggleIn(draft.carriers[country] ?? [], c.code, e.currentTarget.checked),
+                        })
+                      }
+                    />
+                  </td>
+                ))}
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${country}`}
+                    onClick={() => {
+                      const next = { ...draft.carriers };
+                      delete next[country];
+                      set('carriers', next);
+                    }}
+                  >
+                    {m.delete}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div class="row">
+          <Field
+            id="p-new-country"
+            label="Add country"
+            value={newCountry}
+            size={4}
+            maxLength={2}
+            onInput={(e) => setNewCountry(e.currentTarget.value.toUpperCase())}
+          />
+          <div class="field">
+            <span class="label">&nbsp;</span>
+            <button
+              type="button"
+              onClick={() => {
+                if (newCountry && !(newCountry in draft.carriers)) set('carriers', { ...draft.carriers, [newCountry]: [] });
+                setNewCountry('');
+              }}
+            >
+              {m.add}
+            </button>
+          </div>
+        </div>
+        <FieldError id="p-carriers" error={issuesUnder('carriers')} />
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+// Settings → shipping rules: the ordered rules that pick a sender address, and a tester.
+import { useEffect, useState } from 'preact/hooks';
+import { api, get, post } from '../api.ts';
+import { m } from '../messages.ts';
+import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
+import type { Address } from './settings-addresses.tsx';
+
+type Rule = {
+  id: string;
+  name: string;
+  position: number;
+  conditions: { field: string; op: 'eq' | 'in'; value: string | string[] }[];
+  action: { senderAddressId: string };
+};
+
+export function ShippingRules() {
+  const [rules, setRules] = useState<Rule[]>([]);
+  const [addresses, setAddresses] = useState<Address[]>([]);
+  const [editing, setEditing] = useState<{
+    id?: string;
+    name: string;
+    position: number;
+    conditions: string;
+    senderAddressId: string;
+  } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [test, setTest] = useState({ integration: 'demo', country: 'NL', tags: '', skus: '' });
+  const [result, setResult] = useState<string>('');
+  const load = () =>
+    get<{ data: Rule[] }>('/api/v1/shipping-rules?limit=200').then(
+      (r) => setRules([...r.data].sort((a, b) => a.position - b.position)),
+      setError,
+    );
+  useEffect(() => {
+    void load();
+    get<{ data: Address[] }>('/api/v1/addresses?limit=200').then((r) => setAddresses(r.data.filter((a) => a.kind === 'sender')), setError);
+  }, []);
+  const addrName = (id: string | undefined) => {
+    const a = addresses.find((x) => x.id === id);
+    return a ? `${a.name}, ${a.city}` : (id ?? m.none);
+  };
+  const describe = (c: Rule['conditions'][number]) =>
+    `${c.field} ${c.op === 'eq' ? '=' : 'in'} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`;
+  const parseConditions = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [field = '', ...rest] = l.split(/[=:]/);
+        const values = rest
+          .join('=')
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean);
+        return values.length > 1
+          ? { field: field.trim(), op: 'in', value: values }
+          : { field: field.trim(), op: 'eq', value: values[0] ?? '' };
+      });
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!editing) return;
+    setError(null);
+    const body = {
+      name: editing.name,
+      position: editing.position,
+      conditions: parseConditions(editing.conditions),
+      action: { senderAddressId: editing.senderAddressId },
+    };
+    try {
+      if (editing.id) await api('PATCH', `/api/v1/shipping-rules/${editing.id}`, body);
+      else await post('/api/v1/shipping-rules', body);
+      setEditing(null);
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const move = async (index: number, delta: number) => {
+    const a = rules[index];
+    const b = rules[index + delta];
+    if (!a || !b) return;
+    try {
+      await api('PATCH', `/api/v1/shipping-rules/${a.id}`, { position: b.position === a.position ? a.position + delta : b.position });
+      await api('PATCH', `/api/v1/shipping-rules/${b.id}`, { position: a.position });
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const runTest = async (e: Event) => {
+    e.preventDefault();
+    setResult('');
+    try {
+      const split = (s: string) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+      const r = await post<{ rule: { name: string } | null; senderAddress: Address | null }>('/api/v1/shipping-rules/test', {
+        integration: test.integration,
+        country: test.country,
+        tags: split(test.tags),
+        skus: split(test.skus),
+      });
+      setResult(
+        r.senderAddress
+          ? `This order would get sender address ${r.senderAddress.name}, ${r.senderAddress.city}${r.rule ? ` (rule “${r.rule.name}”)` : ' (default)'}.`
+          : 'No rule matches; the default sender address is used.',
+      );
+    } catch (err) {
+      setResult(errorText(err));
+    }
+  };
+  const fields = fieldErrors(error);
+  return (
+    <div class="section-body">
+      {error !== null && !editing && <Alert>{errorText(error)}</Alert>}
+      <p class="muted">Rules are checked from top to bottom; the first match decides the sender address.</p>
+      {rules.length === 0 && <p class="empty">No rules yet: every order gets the default sender address.</p>}
+      <ol class="cards">
+        {rules.map((r, i) => (
+          <li key={r.id} class="card row-between">
+            <span>
+              <strong>
+                {i + 1}. {r.name}
+              </strong>{' '}
+              → {addrName(r.action.senderAddressId)}
+              <br />
+              <span class="muted small">{r.conditions.map(describe).join(' and ') || 'Always'}</span>
+            </span>
+            <span class="actions">
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${r.name} up`}>
+                ↑
+              </button>
+              <button type="button" disabled={i === rules.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${r.name} down`}>
+                ↓
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  setEditing({
+                    id: r.id,
+                    name: r.name,
+                    position: r.position,
+                    conditions: r.conditions.map((c) => `${c.field}=${Array.isArray(c.value) ? c.value.join(',') : c.value}`).join('\n'),
+                    senderAddressId: r.action.senderAddressId,
+                  })
+                }
+                aria-label={`${m.edit} ${r.name}`}
+              >
+                {m.edit}
+              </button>
+              <button
+                type="button"
+                class="danger"
+                aria-label={`${m.delete} ${r.name}`}
+                onClick={async () => {
+                  if (!confirm(`Delete rule ${r.name}?`)) return;
+                  await api('DELETE', `/api/v1/shipping-rules/${r.id}`).catch(setError);
+                  await load();
+                }}
+              >
+                {m.delete}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {!editing && (
+        <button
+          type="button"
+          onClick={() =>
+            setEditing({ name: '', position: (rules.at(-1)?.position ?? 0) + 10, conditions: '', senderAddressId: addresses[0]?.id ?? '' })
+          }
+        >
+          {m.add} rule
+        </button>
+      )}
+      {editing && (
+        <form class="card narrow" onSubmit={save} noValidate>
+          <h3>{editing.id ? m.edit : m.add} rule</h3>
+          {error !== null && <Alert>{errorText(error)}</Alert>}
+          <Field
+            id="rule-name"
+            label="Name"
+            value={editing.name}
+            error={fields.name}
+            onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
+          />
+          <div class="field">
+            <label for="rule-conditions">Conditions</label>
+            <p class="hint" id="rule-conditions-hint">
+              One per line: field=value, or field=a,b,c for a list. Fields: integration, country, tag, sku.
+            </p>
+            <textarea
+              id="rule-conditions"
+              rows={4}
+              value={editing.conditions}
+              aria-describedby={`rule-conditions-hint${fields.conditions ? ' rule-conditions-error' : ''}`}
+              onInput={(e) => setEditing({ ...editing, conditions: e.currentTarget.value })}
+            />
+            <FieldError
+              id="rule-conditions"
+              error={fields.conditions ?? Object.entries(fields).find(([k]) => k.startsWith('conditions'))?.[1]}
+            />
+          </div>
+          <div class="field">
+            <label for="rule-sender">Sender address</label>
+            <select
+              id="rule-sender"
+              value={editing.senderAddressId}
+              {...describedBy('rule-sender', fields['action.senderAddressId'])}
+              onChange={(e) => setEditing({ ...editing, senderAddressId: e.currentTarget.value })}
+            >
+              {addresses.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}, {a.city}
+                </option>
+              ))}
+            </select>
+            <FieldError id="rule-sender" error={fields['action.senderAddressId']} />
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary">
+              {m.save}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {m.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+      <form class="card narrow" onSubmit={runTest}>
+        <h3>Test the rules</h3>
+        <div class="row">
+          <Field
+            id="test-integration"
+            label="Integration"
+            value={test.integration}
+            onInput={(e) => setTest({ ...test, integration: e.currentTarget.value })}
+          />
+          <Field
+            id="test-country"
+            label={m.country}
+            value={test.country}
+            size={4}
+            onInput={(e) => setTest({ ...test, country: e.currentTarget.value })}
+          />
+        </div>
+        <Field
+          id="test-tags"
+          label="Tags (comma separated)"
+          value={test.tags}
+          onInput={(e) => setTest({ ...test, tags: e.currentTarget.value })}
+        />
+        <Field
+          id="test-skus"
+          label="SKUs (comma separated)"
+          value={test.skus}
+          onInput={(e) => setTest({ ...test, skus: e.currentTarget.value })}
+        />
+        <button type="submit">Test</button>
+        <p role="status" class="result">
+          {result}
+        </p>
+      </form>
+    </div>
+  );
+}
