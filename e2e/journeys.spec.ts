@@ -139,6 +139,12 @@ for (const j of JOURNEYS) {
       const pdf = await page.request.get(`${baseUrl()}${await a4.getAttribute('href')}`);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
+      // Every format is on the page: 4×6 in and ZPL for thermal label printers.
+      const fourBySix = await page.request.get(`${baseUrl()}${await page.locator('a', { hasText: '4×6 in (PDF)' }).getAttribute('href')}`);
+      expect(fourBySix.headers()['content-type']).toContain('application/pdf');
+      const zpl = await page.request.get(`${baseUrl()}${await page.locator('a', { hasText: 'ZPL' }).getAttribute('href')}`);
+      expect(zpl.status()).toBe(200);
+      expect(await zpl.text()).toMatch(/^\^XA/);
     }
     if (j.expects === 'customs') await expect(page.locator('a', { hasText: m.downloadCustoms })).toBeVisible();
     await checkStep(page, info, 'done', { heading: m.doneTitle, focused: true });

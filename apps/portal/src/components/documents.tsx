@@ -95,6 +95,22 @@ export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: Retu
           </li>
         )}
       </ul>
+      {(label.formats.includes('4x6') || label.formats.includes('zpl')) && (
+        <p class="hint">
+          {t('thermalFormats')}{' '}
+          {label.formats.includes('4x6') && (
+            <a href={url('label', '4x6')} download>
+              4×6 in (PDF)
+            </a>
+          )}
+          {label.formats.includes('4x6') && label.formats.includes('zpl') && ' · '}
+          {label.formats.includes('zpl') && (
+            <a href={url('label', 'zpl')} download>
+              ZPL
+            </a>
+          )}
+        </p>
+      )}
       {label.customsDeclaration && <p class="hint">{t('customsHint')}</p>}
     </section>
   );
