@@ -14,6 +14,35 @@ type Insights = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The numbers behind a chart: text columns first, then right-aligned numbers. */
+function NumbersTable(props: { headers: string[]; rows: (string | number)[][]; textColumns?: number }) {
+  const text = props.textColumns ?? 1;
+  return (
+    <table class="compact">
+      <thead>
+        <tr>
+          {props.headers.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.slice(0, text).join(' ')}>
+            {row.map((cell, i) => (
+              <td key={i} class={i < text ? undefined : 'num'}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Columns(props: { id: string; title: string; values: { label: string; value: number }[] }) {
   const max = Math.max(1, ...props.values.map((v) => v.value));
   const w = 600;
@@ -118,24 +147,10 @@ export default function InsightsPage() {
               <Columns id="per-day" title={m.returnsPerDay} values={data.returnsPerDay.map((d) => ({ label: d.date, value: d.count }))} />
             }
             table={
-              <table class="compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">{m.returns}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.returnsPerDay
-                    .filter((d) => d.count > 0)
-                    .map((d) => (
-                      <tr key={d.date}>
-                        <td>{d.date}</td>
-                        <td class="num">{d.count}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <NumbersTable
+                headers={['Date', m.returns]}
+                rows={data.returnsPerDay.filter((d) => d.count > 0).map((d) => [d.date, d.count])}
+              />
             }
           />
           <Card
@@ -150,22 +165,7 @@ export default function InsightsPage() {
               />
             }
             table={
-              <table class="compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.reason}</th>
-                    <th scope="col">{m.returns}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.topReasons.map((r) => (
-                    <tr key={r.reason}>
-                      <td>{r.reason.replace(/_/g, ' ')}</td>
-                      <td class="num">{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <NumbersTable headers={[m.reason, m.returns]} rows={data.topReasons.map((r) => [r.reason.replace(/_/g, ' '), r.count])} />
             }
           />
           <Card
@@ -180,26 +180,10 @@ export default function InsightsPage() {
               />
             }
             table={
-              <table class="compact">
-                <thead>
-                  <tr>
-                    <th scope="col">SKU</th>
-                    <th scope="col">Ordered</th>
-                    <th scope="col">Returned</th>
-                    <th scope="col">Rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.returnRateBySku.map((r) => (
-                    <tr key={r.sku}>
-                      <td>{r.sku}</td>
-                      <td class="num">{r.ordered}</td>
-                      <td class="num">{r.returned}</td>
-                      <td class="num">{pct(r.rate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <NumbersTable
+                headers={['SKU', 'Ordered', 'Returned', 'Rate']}
+                rows={data.returnRateBySku.map((r) => [r.sku, r.ordered, r.returned, pct(r.rate)])}
+              />
             }
           />
           <Card
@@ -214,22 +198,10 @@ export default function InsightsPage() {
               />
             }
             table={
-              <table class="compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.resolution}</th>
-                    <th scope="col">{m.returns}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.resolutionMix.map((r) => (
-                    <tr key={r.resolution}>
-                      <td>{resolutionLabel[r.resolution] ?? r.resolution}</td>
-                      <td class="num">{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <NumbersTable
+                headers={[m.resolution, m.returns]}
+                rows={data.resolutionMix.map((r) => [resolutionLabel[r.resolution] ?? r.resolution, r.count])}
+              />
             }
           />
           <Card
@@ -248,26 +220,11 @@ export default function InsightsPage() {
               />
             }
             table={
-              <table class="compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col">{m.carrier}</th>
-                    <th scope="col">Labels</th>
-                    <th scope="col">Total</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.labelCostByCarrierMonth.map((r) => (
-                    <tr key={r.month + r.carrier}>
-                      <td>{r.month}</td>
-                      <td>{r.carrier}</td>
-                      <td class="num">{r.labels}</td>
-                      <td class="num">{formatMoney(r.total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <NumbersTable
+                headers={['Month', m.carrier, 'Labels', 'Total']}
+                textColumns={2}
+                rows={data.labelCostByCarrierMonth.map((r) => [r.month, r.carrier, r.labels, formatMoney(r.total)])}
+              />
             }
           />
         </div>

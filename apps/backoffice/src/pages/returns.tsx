@@ -5,6 +5,23 @@ import { m, methodLabel, resolutionLabel, statusLabel } from '../messages.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
+/** A filter drop-down: "any" first, then [value, label] pairs. */
+function FilterSelect(props: { id: string; label: string; value: string; onChange: (e: Event) => void; options: [string, string][] }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={props.onChange}>
+        <option value="">{m.any}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export type ReturnRow = {
   id: string;
   reference: string;
@@ -210,58 +227,36 @@ export function ReturnsPage() {
             {m.searchHint}
           </p>
         </div>
-        <div class="field">
-          <label for="f-portal">{m.portal}</label>
-          <select id="f-portal" value={draft.portal} onChange={set('portal')}>
-            <option value="">{m.any}</option>
-            {portals.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.slug}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-portal"
+          label={m.portal}
+          value={draft.portal}
+          onChange={set('portal')}
+          options={portals.map((p) => [p.slug, p.slug])}
+        />
         <div class="field">
           <label for="f-reason">{m.reason}</label>
           <input id="f-reason" value={draft.reason} onInput={set('reason')} size={10} />
         </div>
-        <div class="field">
-          <label for="f-method">{m.method}</label>
-          <select id="f-method" value={draft.method} onChange={set('method')}>
-            <option value="">{m.any}</option>
-            {Object.entries(methodLabel).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-carrier">{m.carrier}</label>
-          <select id="f-carrier" value={draft.carrier} onChange={set('carrier')}>
-            <option value="">{m.any}</option>
-            {carriers.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-method" label={m.method} value={draft.method} onChange={set('method')} options={Object.entries(methodLabel)} />
+        <FilterSelect
+          id="f-carrier"
+          label={m.carrier}
+          value={draft.carrier}
+          onChange={set('carrier')}
+          options={carriers.map((c) => [c.code, c.name])}
+        />
         <div class="field">
           <label for="f-country">{m.country}</label>
           <input id="f-country" value={draft.country} onInput={set('country')} size={4} maxLength={2} />
         </div>
-        <div class="field">
-          <label for="f-resolution">{m.resolution}</label>
-          <select id="f-resolution" value={draft.resolution} onChange={set('resolution')}>
-            <option value="">{m.any}</option>
-            {Object.entries(resolutionLabel).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-resolution"
+          label={m.resolution}
+          value={draft.resolution}
+          onChange={set('resolution')}
+          options={Object.entries(resolutionLabel)}
+        />
         <div class="field">
           <label for="f-from">{m.createdFrom}</label>
           <input id="f-from" type="date" value={draft.createdFrom} onInput={set('createdFrom')} />
