@@ -7,6 +7,7 @@ import { analyze } from '@retour/db/maintenance';
 import { migrateToLatest } from '@retour/db/migrate';
 import { insertOrders, type OrderAggregate } from '@retour/db/repos/orders';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import { providerEndpoints } from '@retour/integrations/endpoints';
 import type { Ctx } from '../apps/server/src/context.ts';
 import { createMerchant } from '../apps/server/src/use-cases/create-merchant.ts';
 import { createAddress } from '../apps/server/src/use-cases/save-address.ts';
@@ -27,6 +28,7 @@ export async function generate(url: string, count: number): Promise<{ apiKey: st
     dialect: handle.dialect,
     now: () => now,
     carriers: createCarrierRegistry(),
+    providers: providerEndpoints(),
     secret: Buffer.from('bench'),
     publicUrl: 'http://bench',
   };

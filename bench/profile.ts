@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { openDatabase } from '@retour/db/database';
 import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import { providerEndpoints } from '@retour/integrations/endpoints';
 import type { Ctx } from '../apps/server/src/context.ts';
 import { importOrders } from '../apps/server/src/use-cases/import-orders.ts';
 import { lookupOrder } from '../apps/server/src/use-cases/lookup-order.ts';
@@ -27,6 +28,7 @@ async function main() {
     dialect: 'sqlite',
     now: () => new Date(),
     carriers: createCarrierRegistry(),
+    providers: providerEndpoints(),
     secret: Buffer.from('profile'),
     publicUrl: 'http://p',
   };

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dialectOf, sqlitePath } from '@retour/db/database';
+import { type ProviderEndpoints, providerEndpoints } from '@retour/integrations/endpoints';
 
 export interface Config {
   databaseUrl: string;
@@ -16,6 +17,8 @@ export interface Config {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (RETOUR_TRUSTED_PROXIES). */
   trustedProxies: string[];
   logLevel: string;
+  /** Provider API hosts (RETOUR_MOLLIE_API_URL, RETOUR_SHOPIFY_ORIGIN, RETOUR_ALLOW_HTTP_PROVIDERS, RETOUR_PROVIDER_TIMEOUT_MS). */
+  providers: ProviderEndpoints;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
+    providers: providerEndpoints(env),
   };
 }

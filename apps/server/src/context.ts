@@ -2,6 +2,7 @@
 import type { Db, Dialect } from '@retour/db/database';
 import type { CarrierRegistry } from '@retour/integrations/carriers/registry';
 import type { MailTransport } from '@retour/integrations/email/port';
+import type { ProviderEndpoints } from '@retour/integrations/endpoints';
 
 export interface Ctx {
   db: Db;
@@ -11,6 +12,8 @@ export interface Ctx {
   carriers: CarrierRegistry;
   secret: Buffer;
   publicUrl: string;
+  /** Where shop and payment provider APIs live (local servers in tests). */
+  providers: ProviderEndpoints;
   /** Sends email jobs; without it (no SMTP_URL) they wait in the outbox. */
   mail?: MailTransport;
 }

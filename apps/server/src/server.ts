@@ -17,6 +17,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     dialect: handle.dialect,
     now: () => new Date(),
     carriers: createCarrierRegistry(),
+    providers: config.providers,
     secret: config.secretKey,
     publicUrl: config.publicUrl,
   };

@@ -54,7 +54,7 @@ describe('notification emails over SMTP', () => {
 
   it('sends the label email in the return language, branded, with the A4 label PDF and a status link that opens the return', async () => {
     const { ret, order } = await newReturn({ language: 'nl' });
-    expect(await drainJobs(h.ctx)).toBe(2); // the label email and the shop's new-return email
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(2); // the label email and the shop's new-return email
     const mails = await smtp.parsed();
     expect(mails).toHaveLength(2);
     const label = mails.find((m) => to(m) === 'sanne@example.com');
@@ -91,7 +91,7 @@ describe('notification emails over SMTP', () => {
 
   it('puts the QR code inline (cid) for label-less returns instead of a PDF', async () => {
     const { ret } = await newReturn({ method: 'drop_off_labelless', language: 'de' });
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const label = (await smtp.parsed()).find((m) => to(m) === 'sanne@example.com');
     if (!label) throw new Error('no label email');
     expect(label.subject).toMatch(/^Ihr Rücksendeetikett für Bestellung /);
@@ -117,7 +117,7 @@ describe('notification emails over SMTP', () => {
     const res = await createPortalReturn(h, shop.slug, order);
     expect(res.statusCode, res.body).toBe(201);
     const ret = json(res);
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const label = (await smtp.parsed()).find((m) => to(m) === 'sanne@example.com');
     const pdfs = label?.attachments.filter((a) => a.contentType === 'application/pdf').map((a) => a.filename);
     expect(pdfs).toEqual([`return-${ret.reference}-a4.pdf`, `return-${ret.reference}-cn23.pdf`]);
@@ -126,7 +126,7 @@ describe('notification emails over SMTP', () => {
   it('tells the shop about a new return at its notification address, in the portal default language', async () => {
     const fr = await setupShop(h, { notificationEmail: 'retours@boutique.test', defaultLanguage: 'fr' });
     const { ret, order } = await newReturn({ language: 'it' }, fr);
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const mails = await smtp.parsed();
     const notice = mails.find((m) => to(m) === 'retours@boutique.test');
     expect(notice?.subject).toBe(`Nouveau retour ${ret.reference} pour la commande ${order.orderNumber}`);
@@ -138,12 +138,12 @@ describe('notification emails over SMTP', () => {
 
   it('emails received and refund_issued with the amount', async () => {
     const { ret } = await newReturn();
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const view = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
     await receiveAll(shop.merchant, view);
     const refund = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/refunds`, {});
     expect(refund.statusCode, refund.body).toBe(201);
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const subjects = (await smtp.parsed()).map((m) => m.subject);
     expect(subjects).toContain(`We received your return ${ret.reference}`);
     expect(subjects).toContain(`Your refund of 29.95 EUR for return ${ret.reference}`);
@@ -153,7 +153,7 @@ describe('notification emails over SMTP', () => {
     const plain = await setupShop(h);
     smtp.refuseNext(2);
     const { ret } = await newReturn({}, plain);
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     let job = await emailJob(plain.merchant.id, ret.id, 'email.label_created');
     expect(job).toMatchObject({ attempts: 1, doneAt: null });
     expect(job.lastError).toMatch(/451/);
@@ -162,19 +162,19 @@ describe('notification emails over SMTP', () => {
       expect.objectContaining({ id: job.id, template: 'label_created', recipient: 'sanne@example.com', status: 'failed', attempts: 1 }),
     ]);
 
-    expect(await drainJobs(h.ctx)).toBe(0); // not due before the backoff
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0); // not due before the backoff
     h.clock.advance(backoffMs(1));
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(smtp.refused).toBe(2);
     expect(smtp.received).toHaveLength(0);
     h.clock.advance(backoffMs(2));
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(smtp.received).toHaveLength(1);
     job = await emailJob(plain.merchant.id, ret.id, 'email.label_created');
     expect(job.doneAt).not.toBeNull();
 
     h.clock.advance(3 * 3_600_000);
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(smtp.received).toHaveLength(1);
     const sent = json(await plain.merchant.call('GET', '/api/v1/emails?status=sent'));
     expect(sent.data).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 3, lastError: null, sentAt: job.doneAt })]);
@@ -195,9 +195,9 @@ describe('notification emails over SMTP', () => {
     await sendEmailJob(h.ctx, job); // sent and recorded; the worker dies before completeJob
     expect(smtp.received).toHaveLength(1);
 
-    expect(await drainJobs(h.ctx)).toBe(0); // still leased to the dead worker
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0); // still leased to the dead worker
     h.clock.advance(61_000);
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(smtp.received).toHaveLength(1);
     expect((await emailJob(plain.merchant.id, ret.id, 'email.label_created')).doneAt).not.toBeNull();
     expect(await sentEntries(plain, ret.id)).toEqual([expect.objectContaining({ message: 'label_created → sanne@example.com' })]);
@@ -219,9 +219,9 @@ describe('notification emails over SMTP', () => {
       close: () => real.close(),
     };
     const { ret } = await newReturn({}, plain);
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     h.clock.advance(backoffMs(1));
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const mails = await smtp.parsed();
     expect(mails).toHaveLength(2);
     const job = await emailJob(plain.merchant.id, ret.id, 'email.label_created');
@@ -235,7 +235,7 @@ describe('notification emails over SMTP', () => {
     await enqueueWithdrawalAcknowledgement(h.ctx.db, ack, h.clock.now.toISOString()); // 2026-06-15T10:00Z
     h.clock.advance(60_000);
     await enqueueWithdrawalAcknowledgement(h.ctx.db, ack, h.clock.now.toISOString()); // a repeat queues nothing
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     const mails = (await smtp.parsed()).filter((m) => m.subject?.startsWith('Wir haben Ihren Widerruf'));
     expect(mails).toHaveLength(1);
     const mail = mails[0] as ParsedMail;

@@ -101,7 +101,7 @@ describe('outbox jobs', () => {
     expect(row?.trackingNumber).toBe(ret.label.trackingNumber);
     expect(row?.version).toBe(2);
     // Nothing left for the runner; the carrier is not called again.
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(carrier.state.calls).toBe(1);
   });
 
@@ -117,13 +117,13 @@ describe('outbox jobs', () => {
     expect(Date.parse(job.availableAt) - created).toBe(backoffMs(1));
 
     // Not due yet: nothing runs.
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     h.clock.advance(backoffMs(1) - 1);
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(carrier.state.calls).toBe(1);
 
     h.clock.advance(1);
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(carrier.state.calls).toBe(2);
     job = await announceJob(ret.id);
     expect(job).toMatchObject({ attempts: 2, lastError: 'Sandbox Post is down (503)', doneAt: null });
@@ -132,7 +132,7 @@ describe('outbox jobs', () => {
 
     carrier.state.mode = 'ok';
     h.clock.advance(backoffMs(2));
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     job = await announceJob(ret.id);
     expect(job).toMatchObject({ attempts: 3, lastError: null, doneAt: h.clock.now.toISOString() });
     const view = await merchantView(ret.id);
@@ -158,7 +158,7 @@ describe('outbox jobs', () => {
     const ret = await newReturn();
     for (let attempt = 2; attempt <= 10; attempt++) {
       h.clock.advance(backoffMs(attempt - 1));
-      expect(await drainJobs(h.ctx)).toBe(1);
+      expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
       const job = await announceJob(ret.id);
       expect(job.attempts).toBe(attempt);
       expect(job.lastError).toBe('Sandbox Post is down (503)');
@@ -183,7 +183,7 @@ describe('outbox jobs', () => {
 
     carrier.state.mode = 'ok';
     h.clock.advance(backoffMs(10));
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     const view = await merchantView(ret.id);
     expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
     expect(view.label.status).toBe('ready');
@@ -196,13 +196,13 @@ describe('outbox jobs', () => {
     const job = await announceJob(ret.id);
     carrier.state.mode = 'block';
     h.clock.advance(backoffMs(1));
-    const first = drainJobs(h.ctx);
+    const first = drainJobs(h.ctx, 50, ['return.event']);
     await until(() => carrier.state.inFlight === 1, 'the first run to reach the carrier');
     // Other runners, now and later within the lease, find nothing to do.
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     await runJobsNow(h.ctx, job.merchantId, [job.id]);
     h.clock.advance(59_000);
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(carrier.state.calls).toBe(2);
     expect(carrier.state.maxInFlight).toBe(1);
     carrier.state.release?.();
@@ -212,7 +212,7 @@ describe('outbox jobs', () => {
     expect(done.doneAt).not.toBeNull();
     // Done is done: no later run books it again.
     h.clock.advance(3_600_000);
-    expect(await drainJobs(h.ctx)).toBe(0);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(carrier.state.calls).toBe(2);
     expect((await merchantView(ret.id)).timeline.filter((t: { type: string }) => t.type === 'carrier_booked')).toHaveLength(1);
   });
@@ -223,7 +223,13 @@ describe('outbox jobs', () => {
     for (let i = 0; i < 6; i++) returns.push(await newReturn());
     carrier.state.mode = 'ok';
     h.clock.advance(backoffMs(1));
-    const ran = await Promise.all([drainJobs(h.ctx, 2), drainJobs(h.ctx, 2), drainJobs(h.ctx, 2), drainJobs(h.ctx, 2), drainJobs(h.ctx)]);
+    const ran = await Promise.all([
+      drainJobs(h.ctx, 2, ['return.event']),
+      drainJobs(h.ctx, 2, ['return.event']),
+      drainJobs(h.ctx, 2, ['return.event']),
+      drainJobs(h.ctx, 2, ['return.event']),
+      drainJobs(h.ctx, 50, ['return.event']),
+    ]);
     expect(ran.reduce((a, b) => a + b, 0)).toBe(6);
     expect(carrier.state.calls).toBe(12);
     for (const r of returns) {
@@ -239,7 +245,7 @@ describe('outbox jobs', () => {
     const ret = await newReturn();
     carrier.state.mode = 'block';
     h.clock.advance(backoffMs(1));
-    const run = drainJobs(h.ctx);
+    const run = drainJobs(h.ctx, 50, ['return.event']);
     await until(() => carrier.state.inFlight === 1, 'the run to reach the carrier');
     const note = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/notes`, { message: 'Customer called' });
     expect(note.statusCode, note.body).toBe(201);
@@ -247,7 +253,7 @@ describe('outbox jobs', () => {
     carrier.state.release?.();
     expect(await run).toBe(1);
     h.clock.advance(3_600_000);
-    await drainJobs(h.ctx);
+    await drainJobs(h.ctx, 50, ['return.event']);
     expect(carrier.state.calls).toBe(2); // the failed first attempt and the one booking
     const view = await merchantView(ret.id);
     expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
@@ -270,7 +276,7 @@ describe('outbox jobs', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(json(res).label.trackingNumber).toBeNull();
     h.clock.advance(backoffMs(1));
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(carrier.state.calls).toBe(1);
     const view = await merchantView(row.id);
     expect(view.status).toBe('cancelled');
@@ -286,7 +292,7 @@ describe('outbox jobs', () => {
     carrier.state.mode = 'ok';
     for (let i = 0; i < 5; i++) {
       h.clock.advance(3_600_000);
-      await drainJobs(h.ctx);
+      await drainJobs(h.ctx, 50, ['return.event']);
     }
     // The retried booking of b also queued its label email.
     for (const r of [a, b]) {
@@ -311,7 +317,7 @@ describe('outbox jobs', () => {
       })
       .execute();
     const calls = carrier.state.calls;
-    expect(await drainJobs(h.ctx)).toBe(1);
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     expect(carrier.state.calls).toBe(calls);
     expect(await jobsOf(a.id, 'email.label_created')).toHaveLength(1);
 

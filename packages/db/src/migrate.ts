@@ -6,6 +6,7 @@ import * as outboxByTopic from './migrations/0002-outbox-by-topic.ts';
 import * as labels from './migrations/0003-labels.ts';
 import * as emailTemplates from './migrations/0004-email-templates.ts';
 import * as backoffice from './migrations/0005-backoffice.ts';
+import * as integrations from './migrations/0006-integrations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-labels': labels,
   '0004-email-templates': emailTemplates,
   '0005-backoffice': backoffice,
+  '0006-integrations': integrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

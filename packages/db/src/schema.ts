@@ -2,6 +2,8 @@
 // Portable types only: text for ids, ISO-8601 instants and JSON; integers for money (minor
 // units), quantities and booleans (0/1), so the same queries run on SQLite and PostgreSQL.
 
+import type { Generated } from 'kysely';
+
 type Bool = number;
 type Json = string;
 
@@ -83,8 +85,19 @@ export interface IntegrationsTable {
   merchantId: string;
   id: string;
   name: string;
+  /** api | csv | sendcloud | shopify | woocommerce */
   kind: string;
   createdAt: string;
+  /** Non-secret connection settings (JSON), e.g. the shop domain. */
+  settings: Json | null;
+  /** Credentials sealed with the server secret (apps/server/src/credentials.ts); never returned. */
+  credentials: string | null;
+  /** Public random key in inbound webhook URLs (/api/hooks/{provider}/{hookKey}). */
+  hookKey: string | null;
+  status: Generated<string>;
+  updatedAt: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
 }
 export interface OrdersTable {
   merchantId: string;
@@ -262,6 +275,93 @@ export interface UploadsTable {
   createdAt: string;
 }
 
+export interface PaymentAccountsTable {
+  merchantId: string;
+  id: string;
+  provider: string;
+  settings: Json | null;
+  /** Sealed with the server secret; never returned. */
+  credentials: string;
+  createdAt: string;
+  updatedAt: string;
+}
+/** One checkout attempt for a return's up-front fee; its refund when the return is cancelled. */
+export interface PaymentsTable {
+  merchantId: string;
+  id: string;
+  returnId: string;
+  provider: string;
+  providerPaymentId: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  checkoutUrl: string | null;
+  refundId: string | null;
+  refundStatus: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+/** Provider event ids already processed: a duplicate delivery is dropped. */
+export interface InboundEventsTable {
+  merchantId: string;
+  source: string;
+  eventId: string;
+  topic: string;
+  receivedAt: string;
+}
+export interface ImportRunsTable {
+  merchantId: string;
+  id: string;
+  /** csv | shopify | woocommerce */
+  source: string;
+  integrationId: string | null;
+  fileName: string | null;
+  /** running | completed | failed */
+  status: string;
+  total: number | null;
+  processed: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  failed: Generated<number>;
+  /** JSON: the per-row report (line numbers and errors), capped. */
+  report: Json | null;
+  error: string | null;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+export interface WebhookEndpointsTable {
+  merchantId: string;
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types. */
+  events: Json;
+  /** Signing secret sealed with the server secret (it must be readable to sign). */
+  secret: string;
+  enabled: Bool;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface WebhookDeliveriesTable {
+  merchantId: string;
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  /** The exact JSON body sent (the signature covers it). */
+  payload: string;
+  /** pending | succeeded | failed */
+  status: string;
+  attempts: Generated<number>;
+  responseStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
 export interface Database {
   merchants: MerchantsTable;
   users: UsersTable;
@@ -283,4 +383,10 @@ export interface Database {
   sessions: SessionsTable;
   uploads: UploadsTable;
   emailTemplates: EmailTemplatesTable;
+  paymentAccounts: PaymentAccountsTable;
+  payments: PaymentsTable;
+  inboundEvents: InboundEventsTable;
+  importRuns: ImportRunsTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
 }

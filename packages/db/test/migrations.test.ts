@@ -24,8 +24,16 @@ const TABLES = [
   'email_templates',
   'sessions',
   'uploads',
+  'payment_accounts',
+  'payments',
+  'inbound_events',
+  'import_runs',
+  'webhook_endpoints',
+  'webhook_deliveries',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits']);
+/** Tenant tables keyed by something other than an id of their own. */
+const TENANT_KEYS: Record<string, string[]> = { inbound_events: ['merchant_id', 'source', 'event_id'] };
 
 /** Primary-key columns of every table, in key order, read from the catalogue. */
 async function primaryKeys(h: TestDatabaseHandle): Promise<Map<string, string[]>> {
@@ -85,6 +93,7 @@ describe('migrations', () => {
       '0003-labels',
       '0004-email-templates',
       '0005-backoffice',
+      '0006-integrations',
     ]);
   });
 
@@ -102,7 +111,7 @@ describe('migrations', () => {
       if (NOT_TENANT.has(table)) {
         expect(pk, table).not.toContain('merchant_id');
       } else {
-        expect(pk, table).toEqual(['merchant_id', 'id']);
+        expect(pk, table).toEqual(TENANT_KEYS[table] ?? ['merchant_id', 'id']);
       }
     }
     expect(keys.get('merchants')).toEqual(['id']);

@@ -2,6 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openTestDatabase } from '@retour/db/testing';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
+import { providerEndpoints } from '@retour/integrations/endpoints';
 import { buildApp } from '../../src/app.ts';
 import type { Ctx } from '../../src/context.ts';
 import { createMerchant } from '../../src/use-cases/create-merchant.ts';
@@ -29,6 +30,7 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
     dialect: handle.dialect,
     now: () => clock.now,
     carriers: createCarrierRegistry(),
+    providers: providerEndpoints(),
     secret: Buffer.from('test-secret-key-test-secret-key-0123456789'),
     publicUrl: 'http://retour.test',
   };

@@ -1,5 +1,6 @@
 // Brands, addresses, portals, shipping rules and integrations: small tenant-scoped tables with
 // the same four operations, so they share one implementation over a table name.
+import type { Insertable } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { AddressesTable, BrandsTable, IntegrationsTable, PortalsTable, ShippingRulesTable } from '../schema.ts';
 
@@ -115,7 +116,12 @@ export async function portalHasReturns(db: Executor, merchantId: string, portalI
   return row !== undefined;
 }
 
-export async function ensureIntegration(db: Executor, merchantId: string, name: string, make: () => IntegrationsTable): Promise<string> {
+export async function ensureIntegration(
+  db: Executor,
+  merchantId: string,
+  name: string,
+  make: () => Insertable<IntegrationsTable>,
+): Promise<string> {
   const found = await db
     .selectFrom('integrations')
     .select('id')

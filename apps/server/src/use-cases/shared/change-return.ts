@@ -8,6 +8,7 @@ import { appendEvents, getReturn, type ReturnAggregate, type ReturnRecord, updat
 import type { Ctx } from '../../context.ts';
 import { AppError, fail } from '../../errors.ts';
 import { runJobsNow } from '../../jobs/run-jobs.ts';
+import { enqueueReturnEvent } from './return-events.ts';
 
 export type TimelineEntry = {
   type: string;
@@ -82,6 +83,16 @@ export async function changeReturn(
       jobIds.push(id);
       await enqueue(tx, { merchantId, id, topic: job.topic, payload: job.payload, dedupeKey: job.dedupeKey ?? null, at });
     }
+    // Left to the worker (not run after the commit): listeners must not slow the request.
+    await enqueueReturnEvent(tx, merchantId, {
+      returnId,
+      trigger: change.event.type,
+      from: current,
+      to: result.status,
+      at,
+      actor,
+      detail: change.timeline[0]?.data ?? null,
+    });
     return { changed: result.changed, status: result.status, stored: saved };
   });
   await runJobsNow(ctx, merchantId, jobIds);

@@ -20,6 +20,7 @@ import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newAccessCode } from '../../secrets.ts';
 import { runJobsNow } from '../../jobs/run-jobs.ts';
+import { enqueueReturnEvent } from './return-events.ts';
 import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
 import { itemFacts } from './order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
@@ -202,6 +203,15 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
         at,
       });
     }
+    await enqueueReturnEvent(tx, input.merchantId, {
+      returnId,
+      trigger: 'submit',
+      from: null,
+      to: submitted.status,
+      at,
+      actor: input.actor,
+      detail: null,
+    });
     if (input.settings.notificationEmail) {
       await enqueue(tx, {
         merchantId: input.merchantId,

@@ -1,0 +1,22 @@
+// Where the shop and payment provider APIs live. Production talks to the providers' own hosts;
+// tests and the end-to-end journeys point them at local servers that answer like the providers.
+export interface ProviderEndpoints {
+  /** Mollie API root, default https://api.mollie.com/v2/ (RETOUR_MOLLIE_API_URL). */
+  mollieApiUrl: string;
+  /** Origin of a Shopify shop's Admin API, default https://{shop} (RETOUR_SHOPIFY_ORIGIN replaces it for every shop). */
+  shopifyOrigin: (shopDomain: string) => string;
+  /** Accept http:// shop URLs (WooCommerce over loopback in tests); never in production (RETOUR_ALLOW_HTTP_PROVIDERS=1). */
+  allowInsecureHttp: boolean;
+  /** Per-request timeout of provider calls. */
+  timeoutMs: number;
+}
+
+export function providerEndpoints(env: NodeJS.ProcessEnv = {}): ProviderEndpoints {
+  const shopifyOrigin = env.RETOUR_SHOPIFY_ORIGIN?.replace(/\/$/, '');
+  return {
+    mollieApiUrl: env.RETOUR_MOLLIE_API_URL || 'https://api.mollie.com/v2/',
+    shopifyOrigin: shopifyOrigin ? () => shopifyOrigin : (shop) => `https://${shop}`,
+    allowInsecureHttp: env.RETOUR_ALLOW_HTTP_PROVIDERS === '1',
+    timeoutMs: Number(env.RETOUR_PROVIDER_TIMEOUT_MS || 15_000),
+  };
+}
