@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
+import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
@@ -116,6 +117,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantReportRoutes(ctx));
       await merchant.register(merchantEmailRoutes(ctx));
       await merchant.register(merchantBackofficeRoutes(ctx));
+      await merchant.register(merchantIntegrationRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

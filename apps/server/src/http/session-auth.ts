@@ -9,7 +9,8 @@ import { safeEqual } from '../secrets.ts';
 import { findLiveSession } from '../use-cases/manage-sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const OWNER_ONLY = /^\/api\/v1\/(users|api-keys)(\/|$)/;
+/** Users, API keys and everything holding credentials (shop connections, payment accounts, webhook secrets). */
+const OWNER_ONLY = /^\/api\/v1\/(users|api-keys|integrations|payment-accounts|webhooks)(\/|$)/;
 
 export function assertCsrf(request: FastifyRequest, csrfToken: string): void {
   if (SAFE_METHODS.has(request.method)) return;
@@ -34,7 +35,7 @@ export async function authenticateSession(ctx: Ctx, request: FastifyRequest, tok
   };
   // The matched route's template, not the raw URL (which may be percent-encoded).
   const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-  if (role === 'staff' && OWNER_ONLY.test(path)) fail('forbidden', 'Only an owner can manage users and API keys.');
+  if (role === 'staff' && OWNER_ONLY.test(path)) fail('forbidden', 'Only an owner can manage users, API keys, integrations, payment accounts and webhooks.');
 }
 
 /** preHandler: staff may not change a portal's return fee or carriers (they decide what the merchant pays). */
