@@ -8,6 +8,7 @@ import { ApiKeys, Users } from './settings-access.tsx';
 import { Addresses } from './settings-addresses.tsx';
 import { Brands } from './settings-brands.tsx';
 import { EmailTemplates } from './settings-emails.tsx';
+import { Integrations } from './settings-integrations.tsx';
 import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
 
@@ -17,6 +18,7 @@ const SECTIONS: [string, string, boolean][] = [
   ['portals', m.portals, false],
   ['shipping-rules', m.shippingRules, false],
   ['email-templates', m.emailTemplates, false],
+  ['integrations', 'Integrations', true],
   ['users', m.users, true],
   ['api-keys', m.apiKeys, true],
 ];
@@ -53,6 +55,7 @@ export default function SettingsPage() {
       {!refused && section === 'portals' && (sub ? <PortalEditor key={sub} id={decodeURIComponent(sub)} /> : <PortalList />)}
       {!refused && section === 'shipping-rules' && <ShippingRules />}
       {!refused && section === 'email-templates' && <EmailTemplates />}
+      {!refused && section === 'integrations' && <Integrations />}
       {!refused && section === 'users' && <Users />}
       {!refused && section === 'api-keys' && <ApiKeys />}
     </section>

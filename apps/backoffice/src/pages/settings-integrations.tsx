@@ -1,0 +1,107 @@
+// Settings → integrations: every order source and shop connection with its status, and the
+// connect forms of each shop provider (one file per provider, plugged in below).
+import { useEffect, useState } from 'preact/hooks';
+import { api, get } from '../api.ts';
+import { m } from '../messages.ts';
+import { Alert, errorText, StatusBadge } from '../ui.tsx';
+
+export type Integration = {
+  id: string;
+  name: string;
+  kind: 'api' | 'csv' | 'sendcloud' | 'shopify' | 'woocommerce';
+  status: 'active' | 'error' | 'disconnected';
+  settings: Record<string, unknown>;
+  credentialsSet: boolean;
+  webhookUrl: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+};
+
+const KIND_LABELS: Record<Integration['kind'], string> = {
+  api: 'API',
+  csv: 'CSV import',
+  sendcloud: 'Sendcloud-compatible API',
+  shopify: 'Shopify',
+  woocommerce: 'WooCommerce',
+};
+
+/** The list of integrations, reloaded whenever a provider form connects or imports something. */
+export function useIntegrations() {
+  const [list, setList] = useState<Integration[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const reload = () =>
+    get<{ data: Integration[] }>('/api/v1/integrations').then(
+      (r) => setList(r.data),
+      (e) => setError(e),
+    );
+  useEffect(() => {
+    void reload();
+  }, []);
+  return { list, error, reload };
+}
+
+export function Integrations() {
+  const { list, error, reload } = useIntegrations();
+  const [notice, setNotice] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const disconnect = async (i: Integration) => {
+    if (!confirm(`Disconnect ${i.name}? Its orders stay; no new orders will arrive from it.`)) return;
+    setActionError(null);
+    try {
+      const r = await api<{ deleted: boolean }>('DELETE', `/api/v1/integrations/${i.id}`);
+      setNotice(r.deleted ? `${i.name} removed.` : `${i.name} disconnected; its orders are kept.`);
+      await reload();
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  return (
+    <div class="section-body">
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {(error || actionError) && <Alert kind="error">{errorText(error ?? actionError)}</Alert>}
+      <table>
+        <caption class="sr-only">Integrations</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last sync</th>
+            <th scope="col">
+              <span class="sr-only">{m.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((i) => (
+            <tr key={i.id}>
+              <td>
+                {i.name}
+                {i.lastError && <div class="muted small">{i.lastError}</div>}
+              </td>
+              <td>{KIND_LABELS[i.kind] ?? i.kind}</td>
+              <td>
+                <StatusBadge status={i.status} label={i.status} />
+              </td>
+              <td>{i.lastSyncAt ? new Date(i.lastSyncAt).toLocaleString() : '—'}</td>
+              <td>
+                {i.status !== 'disconnected' && (i.kind === 'shopify' || i.kind === 'woocommerce') && (
+                  <button type="button" onClick={() => disconnect(i)} aria-label={`Disconnect ${i.name}`}>
+                    Disconnect
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={5}>No integrations yet: connect a shop below, import a CSV file, or send orders to the API.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {/* Provider connect forms (settings-integrations-<provider>.tsx) go below. */}
+    </div>
+  );
+}
