@@ -10,6 +10,7 @@ import { getOrderNumber } from '@retour/db/repos/orders';
 import { getReturn, type ReturnAggregate, type ReturnEventRecord } from '@retour/db/repos/returns';
 import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
+import { labelFormats } from '@retour/domain/documents';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -40,13 +41,6 @@ export function moneyFacts(agg: ReturnAggregate) {
     proposed: Math.min(proposed, Math.max(0, cap - ledger.refundedTotal)),
     remaining: Math.max(0, cap - ledger.refundedTotal),
   };
-}
-
-/** What can be downloaded once the carrier has booked the return. */
-export function labelFormats(method: string): ReturnView['label']['formats'] {
-  if (method === 'drop_off_labelless') return ['qr', 'a4'];
-  if (method === 'drop_off' || method === 'pickup') return ['a6', 'a4', '4x6', 'zpl'];
-  return [];
 }
 
 type Extra = { portalSlug: string | null; orderNumber: string };

@@ -16,10 +16,7 @@ import { loadEnabledPortal } from './shared/load-portal.ts';
 import { itemFacts } from './shared/order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from './shared/rate-limit.ts';
 import { methodOptions, moneyOut } from './shared/return-options.ts';
-
-export const LOOKUP_TOKEN_TTL_MS = 30 * 60 * 1000;
-const FAILURES_PER_CLIENT = { max: 10, windowMs: 15 * 60 * 1000 };
-const FAILURES_PER_ORDER_NUMBER = { max: 50, windowMs: 60 * 60 * 1000 };
+import { LOOKUP_FAILURES_PER_CLIENT, LOOKUP_FAILURES_PER_ORDER_NUMBER, LOOKUP_TOKEN_TTL_MS } from '@retour/domain/lookup-limits';
 
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
@@ -35,8 +32,8 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
   const identifier =
     body.orderNumber !== undefined ? normaliseOrderNumber(body.orderNumber) : normaliseTrackingNumber(body.trackingNumber ?? '');
   const limits: Limit[] = [
-    { key: `lookup:ip:${portal.id}:${clientIp}`, ...FAILURES_PER_CLIENT },
-    { key: `lookup:id:${portal.id}:${identifier}`, ...FAILURES_PER_ORDER_NUMBER },
+    { key: `lookup:ip:${portal.id}:${clientIp}`, ...LOOKUP_FAILURES_PER_CLIENT },
+    { key: `lookup:id:${portal.id}:${identifier}`, ...LOOKUP_FAILURES_PER_ORDER_NUMBER },
   ];
   await assertUnderLimits(ctx, limits, 'Too many unsuccessful attempts. Please wait before trying again.');
 

@@ -13,7 +13,7 @@ import type { ReturnAggregate } from '@retour/db/repos/returns';
 import { getRow } from '@retour/db/repos/config';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
-import { labelFormats } from '../presenters/return-view.ts';
+import { labelFormats } from '@retour/domain/documents';
 import { portalSettingsOf } from './shared/load-portal.ts';
 import { returnAddressOf, returnWeightGrams, shopperOf } from './shared/return-parties.ts';
 
