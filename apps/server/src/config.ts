@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   smtpUrl: string | null;
+  /** Sender address of emails (MAIL_FROM); null = no-reply@ the PUBLIC_URL host. */
+  mailFrom: string | null;
   secretKey: Buffer;
   demo: boolean;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (RETOUR_TRUSTED_PROXIES). */
@@ -46,6 +48,13 @@ function secretKey(env: NodeJS.ProcessEnv, databaseUrl: string): Buffer {
   return Buffer.from(key);
 }
 
+function mailFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value))
+    throw new ConfigError(`MAIL_FROM must be a plain email address such as returns@shop.example (got "${value}").`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || 'file:./data/retour.sqlite';
   try {
@@ -64,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     publicUrl,
     smtpUrl: env.SMTP_URL || null,
+    mailFrom: mailFrom(env.MAIL_FROM),
     secretKey: secretKey(env, databaseUrl),
     demo: env.RETOUR_DEMO !== '0',
     trustedProxies: (env.RETOUR_TRUSTED_PROXIES || '')

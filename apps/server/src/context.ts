@@ -16,6 +16,8 @@ export interface Ctx {
   providers: ProviderEndpoints;
   /** Sends email jobs; without it (no SMTP_URL) they wait in the outbox. */
   mail?: MailTransport;
+  /** The sender address of emails (MAIL_FROM); default no-reply@ the public host. */
+  mailFrom?: string;
 }
 
 export const iso = (d: Date): string => d.toISOString();

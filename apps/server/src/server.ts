@@ -23,6 +23,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
   };
   const mail = createMailTransport(config.smtpUrl);
   if (mail) ctx.mail = mail;
+  if (config.mailFrom) ctx.mailFrom = config.mailFrom;
   return {
     ctx,
     close: async () => {

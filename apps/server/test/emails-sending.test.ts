@@ -89,6 +89,19 @@ describe('notification emails over SMTP', () => {
     expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'email.')).toHaveLength(2); // only the second return's
   });
 
+  it('sends from no-reply@ the public host by default, and from MAIL_FROM when it is set, with the brand name', async () => {
+    await newReturn();
+    await drainJobs(h.ctx, 50, ['return.event']);
+    h.ctx.mailFrom = 'returns@acme.example';
+    await newReturn();
+    await drainJobs(h.ctx, 50, ['return.event']);
+    const senders = (await smtp.parsed()).map((m) => m.from?.value[0]);
+    expect(senders).toHaveLength(4);
+    expect(senders.slice(0, 2).map((f) => f?.address)).toEqual(['no-reply@retour.test', 'no-reply@retour.test']);
+    expect(senders.slice(2).map((f) => f?.address)).toEqual(['returns@acme.example', 'returns@acme.example']);
+    for (const f of senders) expect(f?.name).toBe('Acme');
+  });
+
   it('puts the QR code inline (cid) for label-less returns instead of a PDF', async () => {
     const { ret } = await newReturn({ method: 'drop_off_labelless', language: 'de' });
     await drainJobs(h.ctx, 50, ['return.event']);

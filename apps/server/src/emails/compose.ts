@@ -44,11 +44,11 @@ export function brandOf(row: BrandsTable | undefined): Brand {
   return { name: row?.name ?? 'Retour', logoUrl: row?.logoUrl ?? null, primaryColor: colors.primary ?? '#111827' };
 }
 
-/** The sender: the brand's name on an address at the public host (replies go to the shop). */
+/** The sender: the brand's name on MAIL_FROM, or on no-reply@ the public host (replies go to the shop). */
 function sender(ctx: Ctx, brand: Brand): string {
   const host = new URL(ctx.publicUrl).hostname;
-  const domain = host.includes('.') ? host : `${host}.invalid`;
-  return `"${brand.name.replace(/["\\\r\n]/g, '')}" <no-reply@${domain}>`;
+  const address = ctx.mailFrom ?? `no-reply@${host.includes('.') ? host : `${host}.invalid`}`;
+  return `"${brand.name.replace(/["\\\r\n]/g, '')}" <${address}>`;
 }
 
 type Loaded = {
