@@ -118,6 +118,8 @@ export interface OrdersTable {
   shipCountry: string;
   createdAt: string;
   updatedAt: string;
+  /** Personal data removed after retention (null = not yet). */
+  anonymisedAt?: string | null;
 }
 export interface OrderItemsTable {
   merchantId: string;
@@ -188,6 +190,8 @@ export interface ReturnsTable {
   customsRequired: Bool;
   /** The return address as it was when the return was created (JSON). */
   returnAddress: Json | null;
+  /** Personal data removed after retention (null = not yet). */
+  anonymisedAt?: string | null;
 }
 export interface ReturnItemsTable {
   merchantId: string;

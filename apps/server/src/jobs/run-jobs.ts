@@ -5,6 +5,7 @@ import { newId } from '@retour/db/ids';
 import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
+import { anonymiseExpiredData, RETENTION_TOPIC } from '../use-cases/anonymise-expired-data.ts';
 import { pollTracking } from '../use-cases/poll-tracking.ts';
 import { announceReturn } from './announce-return.ts';
 import { dispatchReturnEvent } from './dispatch-return-event.ts';
@@ -15,6 +16,9 @@ export const HANDLERS: Record<string, Handler> = {
   'carrier.announce': announceReturn,
   'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
   'return.event': (ctx, merchantId, payload) => dispatchReturnEvent(ctx, merchantId, payload),
+  [RETENTION_TOPIC]: async (ctx) => {
+    await anonymiseExpiredData(ctx);
+  },
 };
 /** Email topics, run only by a process with a mail transport (ctx.mail). */
 export const EMAIL_TOPICS = EMAIL_TEMPLATES.map((template) => `email.${template}`);

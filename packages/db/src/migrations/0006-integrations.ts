@@ -21,6 +21,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('integrations').addColumn('last_error', 'text').execute();
   await db.schema.createIndex('integrations_hook_key_uq').on('integrations').column('hook_key').unique().execute();
 
+  // Personal-data retention: when an order and a return were anonymised (null = not yet).
+  await db.schema.alterTable('orders').addColumn('anonymised_at', 'text').execute();
+  await db.schema.alterTable('returns').addColumn('anonymised_at', 'text').execute();
+  await db.schema.createIndex('orders_retention').on('orders').columns(['merchant_id', 'placed_at']).execute();
+
   await db.schema
     .createTable('payment_accounts')
     .addColumn('merchant_id', 'text', (c) => c.notNull())
@@ -144,6 +149,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['webhook_deliveries', 'webhook_endpoints', 'import_runs', 'inbound_events', 'payments', 'payment_accounts'])
     await db.schema.dropTable(table).execute();
+  await db.schema.dropIndex('orders_retention').execute();
+  await db.schema.alterTable('returns').dropColumn('anonymised_at').execute();
+  await db.schema.alterTable('orders').dropColumn('anonymised_at').execute();
   await db.schema.dropIndex('integrations_hook_key_uq').execute();
   for (const column of ['last_error', 'last_sync_at', 'updated_at', 'status', 'hook_key', 'credentials', 'settings'])
     await db.schema.alterTable('integrations').dropColumn(column).execute();
