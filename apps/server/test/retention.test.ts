@@ -27,10 +27,10 @@ describe('personal-data retention', () => {
 
       // One day before the cutoff (placed 5 days before now; 30 + 365 days later) nothing changes.
       h.clock.advance((30 + 365 - 5 - 1) * DAY);
-      expect(await anonymiseExpiredData(h.ctx)).toEqual({ orders: 0 });
+      expect(await anonymiseExpiredData(h.ctx)).toMatchObject({ orders: 0 });
       h.clock.advance(2 * DAY);
       const recent = await portalReturn(h, shop); // placed now: far from its cutoff
-      expect(await anonymiseExpiredData(h.ctx)).toEqual({ orders: 1 });
+      expect(await anonymiseExpiredData(h.ctx)).toMatchObject({ orders: 1 });
 
       const after = await getReturn(shop.merchant, finished.ret.id);
       expect(after).toMatchObject({ reference: before.reference, status: 'completed', refundTotal: before.refundTotal });
@@ -51,8 +51,8 @@ describe('personal-data retention', () => {
 
       // Once the open return ends, the next sweep takes its order too; a sweep is idempotent.
       expect((await shop.merchant.call('POST', `/api/v1/returns/${stillOpen.ret.id}/cancel`, {})).statusCode).toBe(200);
-      expect(await anonymiseExpiredData(h.ctx)).toEqual({ orders: 1 });
-      expect(await anonymiseExpiredData(h.ctx)).toEqual({ orders: 0 });
+      expect(await anonymiseExpiredData(h.ctx)).toMatchObject({ orders: 1 });
+      expect(await anonymiseExpiredData(h.ctx)).toMatchObject({ orders: 0 });
       expect(JSON.stringify(await getReturn(shop.merchant, stillOpen.ret.id))).not.toContain('sanne@example.com');
     } finally {
       await h.close();
@@ -79,6 +79,37 @@ describe('personal-data retention', () => {
       await drainJobs(h.ctx);
       expect(JSON.stringify(await getReturn(short.merchant, a.ret.id))).not.toContain('sanne@example.com');
       expect(JSON.stringify(await getReturn(long.merchant, b.ret.id))).toContain('sanne@example.com');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('drops settled webhook deliveries (they carry contact data) from the log after 30 days, never pending ones', async () => {
+    const h = await startHarness('2026-06-15T10:00:00.000Z');
+    try {
+      const shop = await setupShop(h);
+      const row = (id: string, status: string, daysOld: number) => ({
+        merchantId: shop.merchant.id,
+        id,
+        endpointId: 'whe_1',
+        eventId: `evt_${id}`,
+        eventType: 'return.created',
+        payload: '{"contact":"sanne@example.com"}',
+        status,
+        createdAt: new Date(h.clock.now.getTime() - daysOld * DAY).toISOString(),
+      });
+      await h.ctx.db
+        .insertInto('webhookDeliveries')
+        .values([
+          row('old_ok', 'succeeded', 31),
+          row('old_failed', 'failed', 40),
+          row('old_pending', 'pending', 40),
+          row('recent', 'succeeded', 29),
+        ])
+        .execute();
+      expect(await anonymiseExpiredData(h.ctx)).toMatchObject({ webhookDeliveries: 2 });
+      const left = await h.ctx.db.selectFrom('webhookDeliveries').select('id').orderBy('id').execute();
+      expect(left.map((r) => r.id)).toEqual(['old_pending', 'recent']);
     } finally {
       await h.close();
     }

@@ -7,6 +7,8 @@
  * data until it ends (it cannot be finished without the shopper's address); its order waits with it.
  */
 export const PERSONAL_DATA_RETENTION_DAYS = 365;
+/** Webhook deliveries carry a copy of the return (contact data): their log is kept 30 days. */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
 /** Returns in these statuses are finished: nothing more will be sent to the shopper. */
 export const FINISHED_STATUSES = ['completed', 'cancelled', 'rejected'] as const;
 
@@ -15,6 +17,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Orders placed before this instant are past retention (for a merchant whose longest window is `windowDays`). */
 export function retentionCutoff(now: Date, windowDays: number): Date {
   return new Date(now.getTime() - (windowDays + PERSONAL_DATA_RETENTION_DAYS) * DAY_MS);
+}
+
+/** Settled webhook deliveries created before this instant are deleted from the log. */
+export function webhookLogCutoff(now: Date): Date {
+  return new Date(now.getTime() - WEBHOOK_LOG_RETENTION_DAYS * DAY_MS);
 }
 
 /** The longest return window of a merchant's portals; without portals, the longest window allowed (365). */

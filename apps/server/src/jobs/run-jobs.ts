@@ -5,11 +5,12 @@ import { newId } from '@retour/db/ids';
 import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
-import { anonymiseExpiredData, RETENTION_TOPIC } from '../use-cases/anonymise-expired-data.ts';
+import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
 import { pollTracking } from '../use-cases/poll-tracking.ts';
 import { announceReturn } from './announce-return.ts';
 import { dispatchReturnEvent } from './dispatch-return-event.ts';
 import { sendEmailJob } from './send-email.ts';
+import { RETENTION_TOPIC } from './system-jobs.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
 export const HANDLERS: Record<string, Handler> = {

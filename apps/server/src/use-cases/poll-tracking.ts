@@ -11,10 +11,11 @@ import { hasReturnsToPoll, listMerchantIds, type PollableReturn, returnsToPoll }
 import type { Carrier } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../context.ts';
 import { byEventTime, recordCarrierEvent } from './shared/record-carrier-event.ts';
+import { SYSTEM_MERCHANT_ID } from '../jobs/system-jobs.ts';
+
+export { SYSTEM_MERCHANT_ID };
 
 export const TRACKING_POLL_TOPIC = 'tracking.poll';
-/** The outbox "merchant" of jobs that belong to no merchant. */
-export const SYSTEM_MERCHANT_ID = '_system';
 export const POLL_INTERVAL_MS = 15 * 60_000;
 /** A slot this old is superseded by newer ones: its leftover (retried) jobs end without polling. */
 const STALE_AFTER_MS = 60 * 60_000;

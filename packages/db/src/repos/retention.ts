@@ -106,3 +106,14 @@ export async function anonymiseOrders(db: Executor, merchantId: string, orderIds
   }
   return orders.length;
 }
+
+/** Deletes settled (not pending) webhook deliveries created before `before`; returns how many. */
+export async function deleteOldWebhookDeliveries(db: Executor, merchantId: string, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('webhookDeliveries')
+    .where('merchantId', '=', merchantId)
+    .where('createdAt', '<', before)
+    .where('status', '!=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
