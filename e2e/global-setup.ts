@@ -7,8 +7,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startMollieServer } from '../apps/server/test/support/mollie-server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+/** The key the local Mollie accepts (paid-return.spec.ts connects the demo merchant with it). */
+const E2E_MOLLIE_KEY = 'test_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2e';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,6 +73,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'retour-e2e-'));
   const postgres = process.env.TEST_DB === 'postgres' ? await freshPostgres() : null;
+  // A local Mollie (API + test-mode checkout page), up before the server that calls it.
+  const mollie = await startMollieServer({ apiKeys: [E2E_MOLLIE_KEY] });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: postgres?.url ?? `file:${join(dir, 'retour.sqlite')}`,
@@ -78,18 +83,26 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     SECRET_KEY: 'e2e-secret-key-e2e-secret-key-0123456789',
     LOG_LEVEL: 'warn',
+    RETOUR_MOLLIE_API_URL: mollie.apiUrl,
+    // Shops on local http:// servers (backoffice-woocommerce.spec.ts); never in production.
+    RETOUR_ALLOW_HTTP_PROVIDERS: '1',
   };
   delete env.RETOUR_DEMO;
   const child = spawn(process.execPath, ['apps/server/bin/retour.mjs', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const apiKey = await waitForDemo(child);
+  const apiKey = await waitForDemo(child).catch(async (error) => {
+    await mollie.close();
+    throw error;
+  });
   process.env.RETOUR_E2E_URL = `http://127.0.0.1:${port}`;
   process.env.RETOUR_E2E_API_KEY = apiKey;
+  process.env.RETOUR_E2E_MOLLIE_KEY = E2E_MOLLIE_KEY;
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
     await postgres?.drop();
+    await mollie.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -36,13 +36,14 @@ type Issue = { path?: (string | number)[]; message?: string };
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof Blob; // a file upload (e.g. CSV) goes as it is, with its own type
+  if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrf;
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: raw ? body : JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {

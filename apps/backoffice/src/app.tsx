@@ -83,6 +83,7 @@ function useLazy(load: () => Promise<{ default: ComponentType }>): ComponentType
 
 const loadSettings = () => import('./pages/settings.tsx');
 const loadInsights = () => import('./pages/insights.tsx');
+const loadImports = () => import('./pages/imports.tsx');
 
 function Lazy(props: { load: () => Promise<{ default: ComponentType }> }) {
   const Component = useLazy(props.load);
@@ -100,6 +101,7 @@ function Page(props: { path: string }) {
   if (ret?.[1]) return <ReturnDetailPage key={ret[1]} id={decodeURIComponent(ret[1])} />;
   if (path === '/new-return') return <ManualReturnPage />;
   if (path === '/orders') return <OrdersPage />;
+  if (path === '/orders/import') return <Lazy load={loadImports} />;
   const order = /^\/orders\/([^/]+)$/.exec(path);
   if (order?.[1]) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
   if (path === '/insights') return <Lazy load={loadInsights} />;

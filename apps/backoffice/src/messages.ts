@@ -158,6 +158,37 @@ export const m = {
   // orders
   ordersTitle: 'Orders',
   searchOrders: 'Search orders',
+  // order import (pages/imports.tsx)
+  importsLink: 'Import orders from a CSV file',
+  importsTitle: 'Import orders',
+  importsBack: '← Orders',
+  importsUpload: 'Upload a CSV file',
+  importsFormat:
+    'One row per order item; the order’s columns repeat on every row of that order (rows of one order need not be next to each other). Comma or semicolon, quoted fields and a UTF-8 BOM are fine.',
+  importsColumns: 'Columns',
+  importsRules:
+    'Required: order_id, order_number, placed_at, currency, customer_name, customer_email, ship_name, ship_street, ship_postal_code, ship_city, ship_country, item_id, sku, item_name, quantity, unit_price (e.g. 12.50). tags are separated by ";". Rows with the same tracking_number form one shipment. An order with the same integration and order_id as a stored one is updated, so uploading a file again is safe. A bad row refuses its whole order; the other orders are stored.',
+  importsFile: 'CSV file',
+  importsIntegration: 'Integration (optional)',
+  importsIntegrationHint: 'For rows without an integration column; default "csv".',
+  importsStart: 'Import',
+  importsUploading: 'Uploading…',
+  importsRecent: 'Recent imports',
+  importsNone: 'No imports yet.',
+  importsStarted: 'Started',
+  importsSource: 'Source',
+  importsStatus: 'Status',
+  importsCounts: 'Result',
+  importsStatusLabel: { running: 'Running', completed: 'Completed', failed: 'Failed' } as Record<string, string>,
+  importsCountsText: (r: { created: number; updated: number; failed: number }) =>
+    `${r.created} ${r.created === 1 ? 'order' : 'orders'} created, ${r.updated} updated, ${r.failed} ${r.failed === 1 ? 'row' : 'rows'} refused`,
+  importsProgress: (processed: number, total: number | null) =>
+    total === null ? 'Reading the file…' : `${processed} of ${total} rows processed`,
+  importsAllStored: 'Every row was stored.',
+  importsReport: 'Refused rows (the header is line 1)',
+  importsLine: 'Line',
+  importsColumn: 'Column',
+  importsProblem: 'Problem',
   orderTitle: (n: string) => `Order ${n}`,
   customer: 'Customer',
   placed: 'Placed',

@@ -2,6 +2,7 @@
 // (or network_error when the server could not be reached), never a bare exception.
 import type { ErrorBody } from '@retour/contracts/common';
 import type { PublicPortal } from '@retour/contracts/portal';
+import type { Checkout } from '@retour/contracts/payments';
 import type { LookupBody, LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import type { ServicePointView } from '@retour/contracts/service-points';
 import { currentLanguage } from './i18n.ts';
@@ -65,6 +66,8 @@ export const api = {
     call<ReturnView>(`${slugPath(slug)}/returns`, { method: 'POST', body, token, idempotencyKey }),
   getReturn: (slug: string, id: string, access: string) =>
     call<ReturnView>(`${slugPath(slug)}/returns/${encodeURIComponent(id)}`, { query: { access } }),
+  pay: (slug: string, id: string, access: string) =>
+    call<Checkout>(`${slugPath(slug)}/returns/${encodeURIComponent(id)}/payments`, { method: 'POST', query: { access } }),
   servicePoints: (slug: string, query: { carrier: string; country: string; postalCode: string }) =>
     call<{ data: ServicePointView[] }>(`${slugPath(slug)}/service-points`, { query: { ...query, limit: '5' } }),
 };

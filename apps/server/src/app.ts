@@ -14,15 +14,25 @@ import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
+import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
+import { merchantPaymentRoutes } from './routes/merchant-payments.ts';
+import { paymentWebhookRoutes } from './routes/payment-webhooks.ts';
+import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
+import { merchantWebhookRoutes } from './routes/merchant-webhooks.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalWebRoutes } from './routes/portal-web.ts';
+import { sendcloudOrderRoutes } from './routes/sendcloud-orders.ts';
 import { servicePointRoutes } from './routes/service-points.ts';
+import { shopifyRoutes } from './routes/shopify.ts';
+import { shopifyWebhookRoutes } from './routes/shopify-webhooks.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { woocommerceRoutes } from './routes/woocommerce.ts';
+import { woocommerceHookRoutes } from './routes/woocommerce-hooks.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -105,8 +115,13 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(backofficeWebRoutes({ distDir: options.backofficeDist }));
   await app.register(servicePointRoutes(ctx));
   await app.register(carrierWebhookRoutes(ctx));
+  await app.register(woocommerceHookRoutes(ctx));
+  await app.register(shopifyWebhookRoutes(ctx));
+  await app.register(paymentWebhookRoutes(ctx));
+  await app.register(portalPaymentRoutes(ctx));
   await app.register(sessionRoutes(ctx));
   await app.register(uploadRoutes(ctx));
+  await app.register(sendcloudOrderRoutes(ctx), { prefix: '/api/v3' });
   await app.register(
     async (merchant) => {
       merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
@@ -118,6 +133,11 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantEmailRoutes(ctx));
       await merchant.register(merchantBackofficeRoutes(ctx));
       await merchant.register(merchantIntegrationRoutes(ctx));
+      await merchant.register(woocommerceRoutes(ctx));
+      await merchant.register(shopifyRoutes(ctx));
+      await merchant.register(merchantPaymentRoutes(ctx));
+      await merchant.register(merchantImportRoutes(ctx));
+      await merchant.register(merchantWebhookRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

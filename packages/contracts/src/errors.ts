@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 409,
   idempotency_key_in_progress: 409,
   conflict: 409,
+  credentials_unreadable: 409,
   slug_taken: 409,
   email_taken: 409,
   payload_too_large: 413,
@@ -43,10 +44,13 @@ export const ERROR_STATUS = {
   note_required: 422,
   receive_exceeds_requested: 422,
   currency_mismatch: 422,
+  payments_not_configured: 422,
   address_in_use: 409,
   last_owner: 409,
   too_many_attempts: 429,
+  provider_rejected_credentials: 422,
   internal_error: 500,
+  provider_error: 502,
   service_unavailable: 503,
 } as const satisfies Record<string, number>;
 

@@ -36,6 +36,7 @@ describe('openDatabase', () => {
       '0003-labels',
       '0004-email-templates',
       '0005-backoffice',
+      '0006-integrations',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();

@@ -52,6 +52,7 @@ export function makeOrder(o: OrderOptions): OrderAggregate {
     shipCountry: 'PL',
     createdAt: at(o.n),
     updatedAt: at(o.n),
+    anonymisedAt: null,
   };
   const items: OrderItemRecord[] = Array.from({ length: o.items ?? 3 }, (_, position) => ({
     merchantId: o.merchantId,
@@ -99,6 +100,7 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
     labelCostCurrency: null,
     customsRequired: 0,
     returnAddress: null,
+    anonymisedAt: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',
     status: 'open',

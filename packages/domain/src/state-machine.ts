@@ -4,6 +4,7 @@
  *
  *   requested ──approve──▶ awaiting_payment | open        requested ──reject──▶ rejected
  *   awaiting_payment ──paid──▶ open                         awaiting_payment ──payment_failed──▶ payment_failed
+ *   payment_failed ──retry_payment──▶ awaiting_payment      (the shopper tries to pay again)
  *   open ──tracking in_transit──▶ in_transit ──tracking delivered──▶ delivered
  *   open | in_transit | delivered ──receive──▶ received ──resolve──▶ completed
  *   requested | awaiting_payment | payment_failed | open ──cancel──▶ cancelled
@@ -29,6 +30,7 @@ export type ReturnEvent =
   | { type: 'reject' }
   | { type: 'paid' }
   | { type: 'payment_failed' }
+  | { type: 'retry_payment' }
   | { type: 'cancel' }
   | { type: 'tracking'; status: 'in_transit' | 'delivered' } // carrier events
   | { type: 'receive' }
@@ -50,6 +52,7 @@ export const RETURN_EVENT_TYPES = [
   'reject',
   'paid',
   'payment_failed',
+  'retry_payment',
   'cancel',
   'tracking',
   'receive',
@@ -109,6 +112,8 @@ export function transition(state: ReturnStatus | null, event: ReturnEvent): Tran
       return state === 'awaiting_payment' ? move('open') : invalid(state, event);
     case 'payment_failed':
       return state === 'awaiting_payment' ? move('payment_failed') : invalid(state, event);
+    case 'retry_payment':
+      return state === 'payment_failed' ? move('awaiting_payment') : invalid(state, event);
     case 'cancel':
       return CANCELLABLE.includes(state) ? move('cancelled') : invalid(state, event);
     case 'tracking':
@@ -139,6 +144,7 @@ const PROBES: readonly ReturnEvent[] = [
   { type: 'reject' },
   { type: 'paid' },
   { type: 'payment_failed' },
+  { type: 'retry_payment' },
   { type: 'cancel' },
   { type: 'tracking', status: 'in_transit' },
   { type: 'tracking', status: 'delivered' },

@@ -50,6 +50,9 @@ export function OrdersPage() {
   return (
     <section>
       <PageTitle>{m.ordersTitle}</PageTitle>
+      <p>
+        <Link to="/orders/import">{m.importsLink}</Link>
+      </p>
       <form
         class="filters card"
         aria-label={m.searchOrders}

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, get } from '../api.ts';
 import { m } from '../messages.ts';
 import { Alert, errorText, StatusBadge } from '../ui.tsx';
+import { ShopifySettings } from './settings-integrations-shopify.tsx';
+import { WooCommerceSettings } from './settings-integrations-woocommerce.tsx';
 
 export type Integration = {
   id: string;
@@ -102,6 +104,8 @@ export function Integrations() {
         </tbody>
       </table>
       {/* Provider connect forms (settings-integrations-<provider>.tsx) go below. */}
+      <ShopifySettings list={list} onChange={reload} />
+      <WooCommerceSettings list={list} onChange={reload} />
     </div>
   );
 }

@@ -51,6 +51,7 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
               <label for="p-fee-payment">Payment</label>
               <select
                 id="p-fee-payment"
+                aria-describedby="p-fee-payment-hint"
                 value={draft.returnFee.payment}
                 onChange={(e) =>
                   draft.returnFee &&
@@ -60,6 +61,9 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
                 <option value="deduct_from_refund">Deduct from the refund</option>
                 <option value="upfront">Pay upfront</option>
               </select>
+              <p class="hint" id="p-fee-payment-hint">
+                Paying upfront goes through Mollie: connect it first under Settings → Payments.
+              </p>
             </div>
           </div>
         )}

@@ -9,8 +9,10 @@ import { Addresses } from './settings-addresses.tsx';
 import { Brands } from './settings-brands.tsx';
 import { EmailTemplates } from './settings-emails.tsx';
 import { Integrations } from './settings-integrations.tsx';
+import { Payments } from './settings-payments.tsx';
 import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
+import { Webhooks } from './settings-webhooks.tsx';
 
 const SECTIONS: [string, string, boolean][] = [
   ['brands', m.brands, false],
@@ -19,6 +21,8 @@ const SECTIONS: [string, string, boolean][] = [
   ['shipping-rules', m.shippingRules, false],
   ['email-templates', m.emailTemplates, false],
   ['integrations', 'Integrations', true],
+  ['webhooks', 'Webhooks', true],
+  ['payments', 'Payments', true],
   ['users', m.users, true],
   ['api-keys', m.apiKeys, true],
 ];
@@ -56,6 +60,8 @@ export default function SettingsPage() {
       {!refused && section === 'shipping-rules' && <ShippingRules />}
       {!refused && section === 'email-templates' && <EmailTemplates />}
       {!refused && section === 'integrations' && <Integrations />}
+      {!refused && section === 'webhooks' && <Webhooks />}
+      {!refused && section === 'payments' && <Payments />}
       {!refused && section === 'users' && <Users />}
       {!refused && section === 'api-keys' && <ApiKeys />}
     </section>

@@ -184,6 +184,7 @@ const de: Catalogue = {
   timelineStoreCredit: 'Gutschrift ausgestellt',
   timelineReplacement: 'Umtauschartikel versandt',
   timelineLabelResent: 'Etikett erneut gesendet',
+  timelineFeeRefunded: 'Rücksendegebühr erstattet',
   timelineUpdate: 'Aktualisierung',
   statusRequested: 'Wartet auf Freigabe',
   statusRejected: 'Nicht freigegeben',
@@ -195,6 +196,12 @@ const de: Catalogue = {
   statusReceived: 'Vom Shop erhalten',
   statusCompleted: 'Abgeschlossen',
   statusCancelled: 'Storniert',
+  payTitle: 'Rücksendegebühr bezahlen',
+  payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
+  payButton: '{amount} bezahlen',
+  payRetry: 'Erneut versuchen',
+  paymentChecking: 'Ihre Zahlung wird geprüft…',
+  paymentFailed: 'Zahlung fehlgeschlagen: Ihre Zahlung ist nicht durchgegangen.',
 
   // Errors
   errorOrderNumberMissing: 'Geben Sie Ihre Bestellnummer ein.',
@@ -248,6 +255,9 @@ const de: Catalogue = {
   errorPhoneRequiredByCarrier:
     'Der Versanddienstleister benötigt eine Telefonnummer, um Ihre Rücksendung zu befördern. Bitte geben Sie Ihre Telefonnummer an.',
   errorReturnNotFound: 'Wir konnten diese Rücksendung nicht finden. Verwenden Sie den Link aus Ihrer Bestätigungs-E-Mail.',
+  errorPaymentsNotConfigured:
+    'Dieser Shop kann noch keine Online-Zahlungen annehmen. Wenden Sie sich an den Shop, um Ihre Rücksendung abzuschließen.',
+  errorPaymentProvider: 'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
 };
 
 export default de;

@@ -178,6 +178,7 @@ const en = {
   timelineStoreCredit: 'Store credit issued',
   timelineReplacement: 'Exchange sent',
   timelineLabelResent: 'Label sent again',
+  timelineFeeRefunded: 'Return fee refunded',
   timelineUpdate: 'Update',
   statusRequested: 'Waiting for approval',
   statusRejected: 'Not approved',
@@ -189,6 +190,12 @@ const en = {
   statusReceived: 'Received by the shop',
   statusCompleted: 'Completed',
   statusCancelled: 'Cancelled',
+  payTitle: 'Pay the return fee',
+  payText: 'This return costs {amount}. Pay it to get your return label.',
+  payButton: 'Pay {amount}',
+  payRetry: 'Try again',
+  paymentChecking: 'Checking your payment…',
+  paymentFailed: 'Payment failed: your payment did not go through.',
 
   // Errors
   errorOrderNumberMissing: 'Enter your order number.',
@@ -237,6 +244,8 @@ const en = {
   errorPhoneInvalid: 'Enter a phone number with digits only, for example +31 20 123 4567.',
   errorPhoneRequiredByCarrier: 'The carrier needs a phone number to deliver your return. Enter your phone number.',
   errorReturnNotFound: 'We could not find this return. Use the link from your confirmation email.',
+  errorPaymentsNotConfigured: 'This shop cannot take payments online yet. Contact the shop to finish your return.',
+  errorPaymentProvider: 'The payment service cannot be reached right now. Try again in a few minutes.',
 };
 
 /** Every language's catalogue: exactly the English keys. */

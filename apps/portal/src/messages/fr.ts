@@ -185,6 +185,7 @@ const fr: Catalogue = {
   timelineStoreCredit: 'Avoir émis',
   timelineReplacement: 'Article d’échange envoyé',
   timelineLabelResent: 'Étiquette renvoyée',
+  timelineFeeRefunded: 'Frais de retour remboursés',
   timelineUpdate: 'Mise à jour',
   statusRequested: 'En attente d’acceptation',
   statusRejected: 'Refusé',
@@ -196,6 +197,12 @@ const fr: Catalogue = {
   statusReceived: 'Reçu par la boutique',
   statusCompleted: 'Terminé',
   statusCancelled: 'Annulé',
+  payTitle: 'Payer les frais de retour',
+  payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
+  payButton: 'Payer {amount}',
+  payRetry: 'Réessayer',
+  paymentChecking: 'Vérification de votre paiement…',
+  paymentFailed: 'Paiement échoué : votre paiement n’a pas abouti.',
 
   // Errors
   errorOrderNumberMissing: 'Saisissez votre numéro de commande.',
@@ -247,6 +254,9 @@ const fr: Catalogue = {
   errorPhoneInvalid: 'Saisissez un numéro de téléphone composé de chiffres, par exemple +33 1 23 45 67 89.',
   errorPhoneRequiredByCarrier: 'Le transporteur a besoin d’un numéro de téléphone pour acheminer votre retour. Saisissez votre numéro.',
   errorReturnNotFound: 'Nous ne trouvons pas ce retour. Utilisez le lien de votre e-mail de confirmation.',
+  errorPaymentsNotConfigured:
+    'Cette boutique ne peut pas encore recevoir de paiements en ligne. Contactez la boutique pour finaliser votre retour.',
+  errorPaymentProvider: 'Le service de paiement est indisponible pour le moment. Réessayez dans quelques minutes.',
 };
 
 export default fr;

@@ -183,6 +183,7 @@ const it: Catalogue = {
   timelineStoreCredit: 'Buono emesso',
   timelineReplacement: 'Articolo in cambio spedito',
   timelineLabelResent: 'Etichetta inviata di nuovo',
+  timelineFeeRefunded: 'Costo del reso rimborsato',
   timelineUpdate: 'Aggiornamento',
   statusRequested: 'In attesa di approvazione',
   statusRejected: 'Non approvato',
@@ -194,6 +195,12 @@ const it: Catalogue = {
   statusReceived: 'Ricevuto dal negozio',
   statusCompleted: 'Completato',
   statusCancelled: 'Annullato',
+  payTitle: 'Paga il costo del reso',
+  payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
+  payButton: 'Paga {amount}',
+  payRetry: 'Riprova',
+  paymentChecking: 'Stiamo verificando il pagamento…',
+  paymentFailed: 'Pagamento non riuscito: il pagamento non è andato a buon fine.',
 
   // Errors
   errorOrderNumberMissing: 'Inserisci il numero d’ordine.',
@@ -243,6 +250,8 @@ const it: Catalogue = {
   errorPhoneInvalid: 'Inserisci un numero di telefono con sole cifre, per esempio +39 06 1234 5678.',
   errorPhoneRequiredByCarrier: 'Il corriere ha bisogno di un numero di telefono per trasportare il tuo reso. Inserisci il tuo numero.',
   errorReturnNotFound: 'Non troviamo questo reso. Usa il link dell’e-mail di conferma.',
+  errorPaymentsNotConfigured: 'Questo negozio non può ancora ricevere pagamenti online. Contatta il negozio per completare il reso.',
+  errorPaymentProvider: 'Il servizio di pagamento non è al momento raggiungibile. Riprova tra qualche minuto.',
 };
 
 export default it;

@@ -179,6 +179,7 @@ const nl: Catalogue = {
   timelineStoreCredit: 'Tegoed gegeven',
   timelineReplacement: 'Ruilartikel verstuurd',
   timelineLabelResent: 'Label opnieuw verstuurd',
+  timelineFeeRefunded: 'Retourkosten terugbetaald',
   timelineUpdate: 'Update',
   statusRequested: 'Wacht op goedkeuring',
   statusRejected: 'Niet goedgekeurd',
@@ -190,6 +191,12 @@ const nl: Catalogue = {
   statusReceived: 'Ontvangen door de winkel',
   statusCompleted: 'Afgerond',
   statusCancelled: 'Geannuleerd',
+  payTitle: 'Betaal de retourkosten',
+  payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
+  payButton: 'Betaal {amount}',
+  payRetry: 'Opnieuw proberen',
+  paymentChecking: 'We controleren je betaling…',
+  paymentFailed: 'Betaling mislukt: je betaling is niet gelukt.',
 
   // Errors
   errorOrderNumberMissing: 'Vul je bestelnummer in.',
@@ -241,6 +248,9 @@ const nl: Catalogue = {
   errorPhoneInvalid: 'Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld +31 20 123 4567.',
   errorPhoneRequiredByCarrier: 'De vervoerder heeft een telefoonnummer nodig om je retour te vervoeren. Vul je telefoonnummer in.',
   errorReturnNotFound: 'We konden deze retour niet vinden. Gebruik de link uit je bevestigingsmail.',
+  errorPaymentsNotConfigured:
+    'Deze winkel kan nog geen online betalingen ontvangen. Neem contact op met de winkel om je retour af te ronden.',
+  errorPaymentProvider: 'De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
 };
 
 export default nl;

@@ -2,6 +2,7 @@
 // link to follow the return later — and, for a withdrawal, its acknowledgement with date and time.
 import { statusPageUrl, withdrawalFormUrl } from '../api.ts';
 import { ReturnDocuments, useLabelPolling, WhatNext } from '../components/documents.tsx';
+import { PayFee } from '../components/payment.tsx';
 import { StepHeading } from '../components/ui.tsx';
 import { formatDay, formatInstant, t } from '../i18n.ts';
 import type { StepProps } from './types.ts';
@@ -31,6 +32,7 @@ export function DoneStep({ slug, draft, update, go }: StepProps) {
           </p>
         </section>
       )}
+      <PayFee slug={slug} ret={created} access={access} onUpdate={(fresh) => update({ created: fresh })} />
       <ReturnDocuments slug={slug} ret={created} access={access} />
       <WhatNext ret={created} pickupDate={draft.pickupDate ? formatDay(draft.pickupDate, true) : undefined} />
       <p class="notice">{t('emailSent', { email })}</p>

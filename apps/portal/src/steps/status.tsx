@@ -4,6 +4,7 @@ import type { ReturnView } from '@retour/contracts/returns';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
+import { PayFee } from '../components/payment.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
 import { statusErrors } from '../errors.ts';
 import { formatInstant, type MessageKey, t } from '../i18n.ts';
@@ -15,6 +16,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   store_credit: 'timelineStoreCredit',
   replacement: 'timelineReplacement',
   label_resent: 'timelineLabelResent',
+  fee_refunded: 'timelineFeeRefunded',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {
@@ -63,6 +65,7 @@ export function StatusPage({ slug, id, access, lang }: Props) {
           <li key={item.orderItemId}>{t('quantityTimes', { count: item.quantity, name: item.name })}</li>
         ))}
       </ul>
+      <PayFee slug={slug} ret={ret} access={access} onUpdate={setRet} />
       <ReturnDocuments slug={slug} ret={ret} access={access} />
       {ret.status === 'open' || ret.status === 'requested' ? <WhatNext ret={ret} /> : null}
       <section class="section" aria-labelledby="timeline-heading">

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { openContext, startServer } from '../server.ts';
 import { createMerchant } from '../use-cases/create-merchant.ts';
+import { IMPORT_USAGE, importCsvCommand } from './import-csv.ts';
 import { demoInstructions, seedDemo } from './seed-demo.ts';
 
 const USAGE = `Usage: retour <command>
@@ -14,6 +15,7 @@ const USAGE = `Usage: retour <command>
   migrate                   bring the database schema up to date
   merchant create --name <name> --email <email> [--password <password>] [--json]
   worker                    run background jobs only (with PostgreSQL, beside API processes)
+${IMPORT_USAGE}
 
 Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO (see README).`;
 
@@ -51,6 +53,10 @@ async function run(argv: string[]): Promise<void> {
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
     process.stdout.write('Retour worker running; Ctrl+C to stop.\n');
+    return;
+  }
+  if (command === 'import') {
+    process.exitCode = await importCsvCommand(argv.slice(1));
     return;
   }
   if (command === 'merchant' && sub === 'create') {

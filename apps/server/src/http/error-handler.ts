@@ -2,6 +2,7 @@
 // Bad input is a 400 with field paths; nothing internal ever reaches the client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { SealedCredentialsError } from '../credentials.ts';
 import { AppError } from '../errors.ts';
 import { localise, requestLanguage } from './portal-messages.ts';
 import { issuesFromFastify } from './validation-issues.ts';
@@ -54,6 +55,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.headers) void reply.headers(error.headers);
       return send(request, reply, error.status, error.code, error.message, error.details);
+    }
+    if ((error as unknown) instanceof SealedCredentialsError) {
+      // SECRET_KEY changed since the credentials were stored: say what to do instead of a bare 500.
+      return send(request, reply, 409, 'credentials_unreadable', error.message);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(request, reply, 400, 'validation_error', 'The request has invalid fields; see details.issues.', {

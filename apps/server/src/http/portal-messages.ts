@@ -119,6 +119,18 @@ const MESSAGES: Catalogue = {
     de: 'Wir konnten diese Rücksendung nicht finden. Verwenden Sie den Link aus Ihrer Bestätigungs-E-Mail.',
     it: "Non troviamo questo reso. Usa il link dell'e-mail di conferma.",
   },
+  payments_not_configured: {
+    nl: 'Deze winkel kan nog geen online betalingen ontvangen. Neem contact op met de winkel om je retour af te ronden.',
+    fr: 'Cette boutique ne peut pas encore recevoir de paiements en ligne. Contactez la boutique pour finaliser votre retour.',
+    de: 'Dieser Shop kann noch keine Online-Zahlungen annehmen. Wenden Sie sich an den Shop, um Ihre Rücksendung abzuschließen.',
+    it: 'Questo negozio non può ancora ricevere pagamenti online. Contatta il negozio per completare il reso.',
+  },
+  provider_error: {
+    nl: 'De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    fr: 'Le service de paiement est indisponible pour le moment. Réessayez dans quelques minutes.',
+    de: 'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    it: 'Il servizio di pagamento non è al momento raggiungibile. Riprova tra qualche minuto.',
+  },
 };
 
 /** ?lang= first, then the first supported language in Accept-Language, else English. */

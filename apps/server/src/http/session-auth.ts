@@ -35,7 +35,8 @@ export async function authenticateSession(ctx: Ctx, request: FastifyRequest, tok
   };
   // The matched route's template, not the raw URL (which may be percent-encoded).
   const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-  if (role === 'staff' && OWNER_ONLY.test(path)) fail('forbidden', 'Only an owner can manage users, API keys, integrations, payment accounts and webhooks.');
+  if (role === 'staff' && OWNER_ONLY.test(path))
+    fail('forbidden', 'Only an owner can manage users, API keys, integrations, payment accounts and webhooks.');
 }
 
 /** preHandler: staff may not change a portal's return fee or carriers (they decide what the merchant pays). */

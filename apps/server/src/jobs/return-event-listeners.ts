@@ -3,7 +3,16 @@
 // further jobs with dedupe keys derived from the event id.
 import type { Ctx } from '../context.ts';
 import type { ReturnDomainEvent } from '../use-cases/shared/return-events.ts';
+import { fanOutWebhooks } from './fan-out-webhooks.ts';
+import { refundFeeOnCancel } from './refund-payment.ts';
+import { shopifyMirrorListener } from './shopify-mirror-listener.ts';
+import { enqueueWoocommerceRefund } from './woocommerce-refund.ts';
 
 export type ReturnEventListener = (ctx: Ctx, merchantId: string, event: ReturnDomainEvent) => Promise<void>;
 
-export const RETURN_EVENT_LISTENERS: ReturnEventListener[] = [];
+export const RETURN_EVENT_LISTENERS: ReturnEventListener[] = [
+  fanOutWebhooks,
+  refundFeeOnCancel,
+  enqueueWoocommerceRefund,
+  shopifyMirrorListener,
+];

@@ -8,15 +8,28 @@ import type { Ctx } from '../context.ts';
 import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
 import { pollTracking } from '../use-cases/poll-tracking.ts';
 import { announceReturn } from './announce-return.ts';
+import { deliverWebhook } from './deliver-webhook.ts';
 import { dispatchReturnEvent } from './dispatch-return-event.ts';
-import { sendEmailJob } from './send-email.ts';
+import { RetryLater } from './retry-later.ts';
 import { RETENTION_TOPIC } from './system-jobs.ts';
+import { refundPayment } from './refund-payment.ts';
+import { sendEmailJob } from './send-email.ts';
+import { runShopifyBackfill } from './shopify-backfill.ts';
+import { runShopifyMirror } from './shopify-mirror.ts';
+import { woocommerceBackfill } from './woocommerce-backfill.ts';
+import { woocommerceRefund } from './woocommerce-refund.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
 export const HANDLERS: Record<string, Handler> = {
   'carrier.announce': announceReturn,
   'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
   'return.event': (ctx, merchantId, payload) => dispatchReturnEvent(ctx, merchantId, payload),
+  'payment.refund': refundPayment,
+  'webhook.deliver': deliverWebhook,
+  'shopify.backfill': (ctx, merchantId, payload) => runShopifyBackfill(ctx, merchantId, payload),
+  'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
+  'woocommerce.backfill': woocommerceBackfill,
+  'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
   [RETENTION_TOPIC]: async (ctx) => {
     await anonymiseExpiredData(ctx);
   },
@@ -54,7 +67,8 @@ async function runOne(ctx: Ctx, job: OutboxJob): Promise<void> {
     await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString(), job.lockedUntil);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const retryAt = new Date(ctx.now().getTime() + backoffMs(job.attempts)).toISOString();
+    const delay = error instanceof RetryLater ? error.delayMs : backoffMs(job.attempts);
+    const retryAt = new Date(ctx.now().getTime() + delay).toISOString();
     await failJob(ctx.db, job.merchantId, job.id, message, retryAt, job.lockedUntil);
     if (job.topic === 'carrier.announce' && job.attempts >= MAX_ATTEMPTS) await markLabelFailed(ctx, job, message);
   }

@@ -7,7 +7,9 @@ import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } fr
 import { newId } from '@retour/db/ids';
 import { ensureIntegration } from '@retour/db/repos/config';
 import { findOrderIdsByExternal, insertOrders, type OrderAggregate, replaceOrder } from '@retour/db/repos/orders';
+import type { Executor } from '@retour/db/database';
 import type { Ctx } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { issuesOf } from '../http/validation-issues.ts';
 import { brandResolver } from './shared/brand-resolver.ts';
 
@@ -216,4 +218,44 @@ async function importOneByOne(
     }
   }
   return { created, updated, failed: failed.sort((a, b) => a.index - b.index) };
+}
+
+/**
+ * Upserts one order inside the caller's transaction, for a change that must commit together with
+ * something else (a shop webhook records its delivery id in the same transaction). Refuses an
+ * invalid order with the same validation_error as the batch import.
+ */
+export async function importOrderIn(ctx: Ctx, tx: Executor, merchantId: string, raw: unknown): Promise<'created' | 'updated'> {
+  const parsed = OrderImportSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('validation_error', 'The order has invalid fields; see details.issues.', { issues: issuesOf(parsed.error) });
+  }
+  const o = parsed.data;
+  const at = ctx.now().toISOString();
+  const brands = await brandResolver(tx, merchantId);
+  const integrationId = await ensureIntegration(tx, merchantId, o.integration, () => ({
+    merchantId,
+    id: newId('int'),
+    name: o.integration,
+    kind: 'api',
+    createdAt: at,
+  }));
+  const brand = brands.resolve({
+    integration: o.integration,
+    country: o.shippingAddress.country,
+    tags: o.items.flatMap((i) => i.tags ?? []),
+    skus: o.items.map((i) => i.sku),
+    brandId: o.brandId && brands.knows(o.brandId) ? o.brandId : null,
+  });
+  const v = { agg: toAggregate(merchantId, integrationId, o, brand, at) };
+  const found = (await findOrderIdsByExternal(tx, merchantId, [{ integrationId, externalId: o.externalId }])).get(
+    `${integrationId}\u0000${o.externalId}`,
+  );
+  if (!found) {
+    await insertOrders(tx, [v.agg]);
+    return 'created';
+  }
+  adopt(v, found);
+  await replaceOrder(tx, v.agg);
+  return 'updated';
 }

@@ -8,11 +8,13 @@ import {
   type PortalPatchSchema,
 } from '@retour/contracts/config';
 import { DEFAULT_TIMEZONE, DEFAULT_TRANSIT_ALLOWANCE_DAYS } from '@retour/domain/return-window';
+import { parseMoneyValue } from '@retour/domain/money';
 import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
 import type { z } from 'zod';
 import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { findPortalBySlug, getRow, insertRow, updateRow } from '@retour/db/repos/config';
+import { getPaymentAccount } from '@retour/db/repos/payments';
 import type { PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../context.ts';
 import { AppError, fail, invalid } from '../errors.ts';
@@ -70,6 +72,18 @@ async function check(ctx: Ctx, merchantId: string, candidate: unknown): Promise<
   return { ...s, instructionsHtml: s.instructionsHtml ? sanitizeRichText(s.instructionsHtml) : null };
 }
 
+/** A fee paid up front needs a way to pay it: a connected Mollie account. */
+async function checkFeePayable(ctx: Ctx, merchantId: string, s: PortalSettings): Promise<void> {
+  const fee = s.returnFee;
+  if (!fee || fee.payment !== 'upfront' || !parseMoneyValue(fee.amount.value, fee.amount.currency)) return;
+  if (await getPaymentAccount(ctx.db, merchantId, 'mollie')) return;
+  fail(
+    'payments_not_configured',
+    'A return fee paid up front needs a payment provider: connect Mollie first (PUT /api/v1/payment-accounts/mollie, or Settings → Payments), or deduct the fee from the refund.',
+    { field: 'returnFee' },
+  );
+}
+
 function rowOf(merchantId: string, id: string, slug: string, s: PortalSettings, createdAt: string, updatedAt: string): PortalsTable {
   return {
     merchantId,
@@ -102,6 +116,7 @@ async function slugSafe(slug: string, write: () => Promise<void>): Promise<void>
 export async function createPortal(ctx: Ctx, merchantId: string, input: z.infer<typeof PortalCreateSchema>): Promise<Portal> {
   const { slug, ...settings } = input;
   const checked = await check(ctx, merchantId, { ...DEFAULTS, ...settings });
+  await checkFeePayable(ctx, merchantId, checked);
   await assertSlugFree(ctx, slug, null);
   const at = ctx.now().toISOString();
   const row = rowOf(merchantId, newId('prt'), slug, checked, at, at);
@@ -114,6 +129,7 @@ export async function updatePortal(ctx: Ctx, merchantId: string, id: string, pat
   if (!existing) fail('portal_not_found', 'There is no portal with this id for your account.');
   const { slug = existing.slug, ...changes } = patch;
   const checked = await check(ctx, merchantId, { ...(JSON.parse(existing.settings) as PortalSettings), ...changes });
+  if ('returnFee' in changes) await checkFeePayable(ctx, merchantId, checked);
   if (slug !== existing.slug) await assertSlugFree(ctx, slug, id);
   const row = rowOf(merchantId, id, slug, checked, existing.createdAt, ctx.now().toISOString());
   await slugSafe(slug, () => updateRow(ctx.db, 'portals', merchantId, id, row));

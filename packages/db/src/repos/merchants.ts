@@ -14,6 +14,13 @@ export async function countMerchants(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
+/** Merchant ids and names (the CLI picks the only merchant, or checks the one it was given). */
+export async function listMerchants(db: Executor, options: { id?: string; limit: number }): Promise<{ id: string; name: string }[]> {
+  let query = db.selectFrom('merchants').select(['id', 'name']).orderBy('id').limit(options.limit);
+  if (options.id) query = query.where('id', '=', options.id);
+  return query.execute();
+}
+
 export async function insertUser(db: Executor, user: UsersTable): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }

@@ -1,0 +1,61 @@
+// Job `payment.refund`: gives a paid return fee back through Mollie (the return was cancelled, or
+// the payment arrived when it no longer bought anything), with our payment id as Idempotency-Key
+// so a retried job never refunds twice, and records the refund on the payment and the timeline.
+// Enqueued by `refundFeeOnCancel` (a return.event listener) and by the Mollie webhook.
+import { enqueue } from '@retour/db/repos/outbox';
+import { getPayment, listReturnPayments, updatePayment } from '@retour/db/repos/payments';
+import { newId } from '@retour/db/ids';
+import { formatMoneyValue } from '@retour/domain/money';
+import type { Ctx } from '../context.ts';
+import { changeReturn } from '../use-cases/shared/change-return.ts';
+import { findMollie } from '../use-cases/shared/payment-provider.ts';
+import type { ReturnEventListener } from './return-event-listeners.ts';
+
+export async function refundPayment(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
+  const row = await getPayment(ctx.db, merchantId, String(payload.paymentId));
+  if (!row || row.status !== 'paid' || row.refundId || !row.providerPaymentId) return;
+  const mollie = await findMollie(ctx, merchantId);
+  if (!mollie) throw new Error('No Mollie account is connected, so the paid return fee cannot be refunded. Connect Mollie again.');
+  const refund = await mollie.createRefund(row.providerPaymentId, {
+    amount: row.amount,
+    currency: row.currency,
+    description: 'Refund of the return fee',
+    idempotencyKey: row.id,
+  });
+  const amount = `${formatMoneyValue(refund.amount, refund.currency)} ${refund.currency}`;
+  await changeReturn(ctx, merchantId, row.returnId, 'system', async (_agg, tx) => {
+    await updatePayment(tx, merchantId, row.id, { refundId: refund.id, refundStatus: refund.status, updatedAt: ctx.now().toISOString() });
+    return {
+      event: { type: 'note' },
+      timeline: [
+        {
+          type: 'fee_refunded',
+          message: `Return fee of ${amount} refunded through Mollie (${refund.id}, ${refund.status}).`,
+          data: {
+            paymentId: row.id,
+            refundId: refund.id,
+            refundStatus: refund.status,
+            amount: formatMoneyValue(refund.amount, refund.currency),
+          },
+          dedupeKey: `fee_refunded:${row.id}`,
+        },
+      ],
+    };
+  });
+}
+
+/** When a return with a paid fee is cancelled, its fee goes back (one job per payment, ever). */
+export const refundFeeOnCancel: ReturnEventListener = async (ctx, merchantId, event) => {
+  if (event.to !== 'cancelled' || event.from === 'cancelled') return;
+  for (const payment of await listReturnPayments(ctx.db, merchantId, event.returnId)) {
+    if (payment.status !== 'paid' || payment.refundId) continue;
+    await enqueue(ctx.db, {
+      merchantId,
+      id: newId('job'),
+      topic: 'payment.refund',
+      payload: { paymentId: payment.id },
+      dedupeKey: `payment_refund:${payment.id}`,
+      at: ctx.now().toISOString(),
+    });
+  }
+};

@@ -1,0 +1,47 @@
+// Merchant API: the payment provider account that takes shoppers' up-front return fees (Mollie).
+import { ErrorSchema } from '@retour/contracts/common';
+import { MollieAccountBodySchema, PaymentAccountSchema } from '@retour/contracts/payments';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../context.ts';
+import { authOf } from '../http/auth.ts';
+import { connectMollie, disconnectMollie, getMollieAccount } from '../use-cases/manage-payment-account.ts';
+
+export function merchantPaymentRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/payment-accounts/mollie',
+      {
+        schema: {
+          tags: ['payments'],
+          summary: 'The Mollie account: whether it is connected and in which mode (the API key is never returned)',
+          response: { 200: PaymentAccountSchema, 401: ErrorSchema, 403: ErrorSchema },
+        },
+      },
+      async (req) => getMollieAccount(ctx, authOf(req).merchantId),
+    );
+    app.put(
+      '/payment-accounts/mollie',
+      {
+        schema: {
+          tags: ['payments'],
+          summary: 'Connect Mollie with an API key (checked against Mollie, stored sealed)',
+          body: MollieAccountBodySchema,
+          response: { 200: PaymentAccountSchema, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema },
+        },
+      },
+      async (req) => connectMollie(ctx, authOf(req).merchantId, req.body),
+    );
+    app.delete(
+      '/payment-accounts/mollie',
+      {
+        schema: {
+          tags: ['payments'],
+          summary: 'Disconnect Mollie (portals with an up-front fee then refuse new payments)',
+          response: { 200: z.object({ deleted: z.boolean() }), 401: ErrorSchema, 403: ErrorSchema },
+        },
+      },
+      async (req) => disconnectMollie(ctx, authOf(req).merchantId),
+    );
+  };
+}

@@ -1,0 +1,210 @@
+// A local server that answers like the WooCommerce REST API v3 (woocommerce.github.io/woocommerce-rest-api-docs)
+// for the calls Retour makes: list orders (page / per_page / orderby / order with X-WP-Total and
+// X-WP-TotalPages), create and delete webhooks, list and create order refunds. HTTP Basic with one
+// consumer key/secret pair; errors in WooCommerce's shape { code, message, data: { status } }.
+// Tests read every request and can queue answers (429 with Retry-After, 5xx, a hanging request).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type WooRequest = { method: string; path: string; query: Record<string, string>; headers: IncomingMessage['headers']; body: any };
+type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+export type WooServer = Awaited<ReturnType<typeof startWooServer>>;
+
+export const wooError = (status: number, code: string, message: string) => ({ code, message, data: { status } });
+const PREFIX = '/wp-json/wc/v3/';
+
+export async function startWooServer(keys: { consumerKey: string; consumerSecret: string }) {
+  const requests: WooRequest[] = [];
+  const scripted: Scripted[] = [];
+  const sockets = new Set<Socket>();
+  const state = {
+    orders: [] as any[],
+    refunds: new Map<string, any[]>(),
+    webhooks: [] as any[],
+    /** Answer a refund POST with this status after storing the refund (a response lost on the way). */
+    loseNextRefundResponse: false,
+  };
+  let nextId = 900;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const handle = (req: WooRequest, res: ServerResponse) => {
+    const expected = `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`;
+    if (req.headers.authorization !== expected) {
+      return send(res, 401, wooError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.'));
+    }
+    const path = req.path.slice(PREFIX.length);
+    if (req.method === 'GET' && path === 'orders') {
+      const perPage = Number(req.query.per_page ?? 10);
+      const page = Number(req.query.page ?? 1);
+      const sorted = [...state.orders].sort((a, b) => (req.query.order === 'asc' ? a.id - b.id : b.id - a.id));
+      const slice = sorted.slice((page - 1) * perPage, page * perPage);
+      return send(res, 200, slice, {
+        'x-wp-total': String(sorted.length),
+        'x-wp-totalpages': String(Math.ceil(sorted.length / perPage)),
+      });
+    }
+    if (req.method === 'POST' && path === 'webhooks') {
+      const hook = {
+        id: nextId++,
+        name: req.body.name,
+        status: req.body.status ?? 'active',
+        topic: req.body.topic,
+        resource: String(req.body.topic).split('.')[0],
+        event: String(req.body.topic).split('.')[1],
+        delivery_url: req.body.delivery_url,
+        date_created: '2026-06-15T10:00:00',
+      };
+      state.webhooks.push({ ...hook, secret: req.body.secret });
+      return send(res, 201, hook);
+    }
+    const hookMatch = /^webhooks\/(\d+)$/.exec(path);
+    if (req.method === 'DELETE' && hookMatch) {
+      state.webhooks = state.webhooks.filter((w) => String(w.id) !== hookMatch[1]);
+      return send(res, 200, { id: Number(hookMatch[1]) });
+    }
+    const refundMatch = /^orders\/(\d+)\/refunds$/.exec(path);
+    if (refundMatch) {
+      const orderId = refundMatch[1] as string;
+      if (!state.orders.some((o) => String(o.id) === orderId)) {
+        return send(res, 404, wooError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.'));
+      }
+      const list = state.refunds.get(orderId) ?? [];
+      if (req.method === 'GET') return send(res, 200, list);
+      if (req.method === 'POST') {
+        const refund = {
+          id: nextId++,
+          date_created: '2026-06-15T10:00:00',
+          amount: req.body.amount,
+          reason: req.body.reason ?? '',
+          refunded_by: 1,
+          refunded_payment: req.body.api_refund === true,
+          meta_data: (req.body.meta_data ?? []).map((m: any, i: number) => ({ id: 5000 + i, ...m })),
+          line_items: req.body.line_items ?? [],
+        };
+        state.refunds.set(orderId, [...list, refund]);
+        if (state.loseNextRefundResponse) {
+          state.loseNextRefundResponse = false;
+          return send(res, 502, { message: 'Bad gateway' });
+        }
+        return send(res, 201, refund);
+      }
+    }
+    return send(res, 404, wooError(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://local');
+      const text = Buffer.concat(chunks).toString('utf8');
+      const request: WooRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body: text ? JSON.parse(text) : null,
+      };
+      requests.push(request);
+      const next = scripted.shift();
+      if (next === 'hang') return; // never answers; closed when the server stops
+      if (next) return send(res, next.status, next.body ?? {}, next.headers);
+      if (!url.pathname.startsWith(PREFIX)) return send(res, 404, { message: 'Not Found' });
+      handle(request, res);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    siteUrl: `http://127.0.0.1:${port}`,
+    requests,
+    state,
+    /** Answers the next requests with these, in order, before the normal behaviour resumes. */
+    script: (...answers: Scripted[]) => scripted.push(...answers),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A WooCommerce order as GET /orders returns it (the fields Retour reads, and a few it does not). */
+export function wooOrder(id: number, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    parent_id: 0,
+    number: `${id}`,
+    order_key: `wc_order_${id}`,
+    created_via: 'checkout',
+    status: 'completed',
+    currency: 'EUR',
+    date_created: '2026-06-10T11:30:00',
+    date_created_gmt: '2026-06-10T09:30:00',
+    prices_include_tax: true,
+    customer_id: 0,
+    billing: {
+      first_name: 'Sanne',
+      last_name: 'de Vries',
+      company: '',
+      address_1: 'Prinsengracht 263',
+      address_2: '',
+      city: 'Amsterdam',
+      state: '',
+      postcode: '1016 GV',
+      country: 'NL',
+      email: 'sanne@example.com',
+      phone: '+31 6 12345678',
+    },
+    shipping: {
+      first_name: 'Sanne',
+      last_name: 'de Vries',
+      company: '',
+      address_1: 'Keizersgracht 1',
+      address_2: '2nd floor',
+      city: 'Amsterdam',
+      state: 'NH',
+      postcode: '1015 CV',
+      country: 'NL',
+    },
+    payment_method: 'mollie_wc_gateway_ideal',
+    line_items: [
+      {
+        id: id * 10 + 1,
+        name: 'T-shirt - M',
+        product_id: 31,
+        variation_id: 32,
+        quantity: 2,
+        subtotal: '49.50',
+        total: '49.50',
+        total_tax: '10.40',
+        sku: 'TS-M',
+        price: 24.75,
+        meta_data: [{ id: 1, key: 'pa_size', value: 'm', display_key: 'Size', display_value: 'M' }],
+      },
+      {
+        id: id * 10 + 2,
+        name: 'Jeans',
+        product_id: 40,
+        variation_id: 0,
+        quantity: 1,
+        subtotal: '73.55',
+        total: '73.55',
+        total_tax: '15.45',
+        sku: '',
+        price: 73.55,
+        meta_data: [{ id: 2, key: '_reduced_stock', value: '1' }],
+      },
+    ],
+    refunds: [],
+    meta_data: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,57 @@
+// A payment provider as Retour uses it: take a return's up-front fee through a hosted checkout,
+// read a payment back (webhooks carry only its id) and refund it. Amounts are integer minor units.
+
+/** Mollie's payment statuses; `paid`, `failed`, `canceled` and `expired` are final. */
+export type ProviderPaymentStatus = 'open' | 'pending' | 'authorized' | 'paid' | 'failed' | 'canceled' | 'expired';
+
+export type ProviderPayment = {
+  id: string;
+  status: ProviderPaymentStatus;
+  amount: number;
+  currency: string;
+  /** Where the shopper pays (present while the payment is open). */
+  checkoutUrl: string | null;
+  metadata: Record<string, unknown> | null;
+};
+
+export type ProviderRefund = { id: string; status: string; amount: number; currency: string };
+
+export type CreatePaymentInput = {
+  amount: number;
+  currency: string;
+  description: string;
+  redirectUrl: string;
+  webhookUrl: string;
+  metadata: Record<string, string>;
+  /** Shopper language (en, nl, fr, de, it). */
+  language: string;
+  /** Sent as Idempotency-Key: a repeated create returns the first payment. */
+  idempotencyKey: string;
+};
+
+export type CreateRefundInput = { amount: number; currency: string; description: string; idempotencyKey: string };
+
+export interface PaymentProvider {
+  /** An authenticated read that proves the credentials work. */
+  verifyCredentials(): Promise<void>;
+  createPayment(input: CreatePaymentInput): Promise<ProviderPayment>;
+  /** Null when the provider does not know the payment. */
+  getPayment(id: string): Promise<ProviderPayment | null>;
+  createRefund(paymentId: string, input: CreateRefundInput): Promise<ProviderRefund>;
+}
+
+/**
+ * A call the provider refused or could not answer. `credentials`: the key was refused (401/403);
+ * `rejected`: the request was refused (4xx, e.g. an amount below the method's minimum);
+ * `unavailable`: 5xx, rate limited beyond our patience, timeout or network failure — try later.
+ */
+export class PaymentProviderError extends Error {
+  constructor(
+    readonly kind: 'credentials' | 'rejected' | 'unavailable',
+    message: string,
+    readonly status: number | null = null,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
