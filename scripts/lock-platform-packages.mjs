@@ -36,6 +36,53 @@ for (const [name, [os, cpu, libc]] of Object.entries(platforms)) {
   };
   added++;
 }
+// The same gap for any other package's platform builds (Rollup's, pulled in by devDependencies):
+// an optional dependency missing from the lock whose name spells its platform, e.g.
+// `@rollup/rollup-linux-arm-musleabihf`, is recorded with the os/cpu/libc its name says.
+const OS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'win32', 'sunos', 'aix', 'netbsd'];
+const CPU = {
+  arm: 'arm',
+  arm64: 'arm64',
+  x64: 'x64',
+  ia32: 'ia32',
+  loong64: 'loong64',
+  ppc64: 'ppc64',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+};
+function platformOf(name) {
+  const parts = name.split('/').pop().split('-');
+  const at = parts.findIndex((part) => OS.includes(part));
+  if (at < 0) return null;
+  const cpu = CPU[parts[at + 1]];
+  if (!cpu) return null;
+  const abi = parts.slice(at + 2).join('-');
+  const libc = /musl/.test(abi) ? ['musl'] : parts[at] === 'linux' ? ['glibc'] : undefined;
+  return { os: [parts[at]], cpu: [cpu], ...(libc ? { libc } : {}) };
+}
+function resolves(from, dep) {
+  let base = from;
+  for (;;) {
+    if (lock.packages[`${base ? `${base}/` : ''}node_modules/${dep}`]) return true;
+    if (!base) return false;
+    const cut = base.lastIndexOf('/node_modules/');
+    base = cut > 0 ? base.slice(0, cut) : '';
+  }
+}
+for (const [key, entry] of Object.entries(lock.packages)) {
+  for (const [dep, spec] of Object.entries(entry.optionalDependencies ?? {})) {
+    const platform = platformOf(dep);
+    if (!platform || !/^\d+\.\d+\.\d+$/.test(spec) || resolves(key.replace(/\/?node_modules\/[^/]+(\/[^/]+)?$/, ''), dep)) continue;
+    const at =
+      `${key.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '')}${key.includes('/node_modules/') ? '/' : ''}node_modules/${dep}`.replace(
+        /^\//,
+        '',
+      );
+    lock.packages[at] = { version: spec, ...platform, ...(entry.dev ? { dev: true } : {}), license: entry.license, optional: true };
+    added++;
+  }
+}
+
 const [root, ...rest] = Object.entries(lock.packages);
 lock.packages = Object.fromEntries([root, ...rest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
