@@ -118,6 +118,18 @@ describe('connect', () => {
     });
     expect(res.statusCode).toBe(409);
   });
+
+  it('two connects with one name at the same moment: one is stored, the other is 409 conflict (not a 500)', async () => {
+    const m = await newMerchant(h);
+    const body = { shopDomain: 'demo-shop.myshopify.com', clientId: fake.clientId, clientSecret: fake.clientSecret };
+    const answers = await Promise.all([
+      m.call('POST', '/api/v1/integrations/shopify', body),
+      m.call('POST', '/api/v1/integrations/shopify', body),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(json(answers.find((r) => r.statusCode === 409) as (typeof answers)[number]).error.code).toBe('conflict');
+    expect(json(await m.call('GET', '/api/v1/integrations')).data).toHaveLength(1);
+  });
 });
 
 describe('replace credentials (PATCH)', () => {

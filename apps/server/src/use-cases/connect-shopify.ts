@@ -17,12 +17,13 @@ export async function connectShopify(ctx: Ctx, merchantId: string, body: Shopify
   const id = newId('int');
   const hookKey = newHookKey();
   const name = body.name ?? `Shopify ${body.shopDomain.replace(/\.myshopify\.com$/, '')}`;
-  if (await integrationNameTaken(ctx.db, merchantId, name))
+  const taken = () =>
     fail('conflict', 'An integration with this name exists already; choose another name or disconnect that one first.', { name });
+  if (await integrationNameTaken(ctx.db, merchantId, name)) taken();
   const verified = await verifyShopifyConnection(ctx, body.shopDomain, body.clientId, body.clientSecret, hookKey);
   const at = ctx.now().toISOString();
   const settings: ShopifySettings = { shopDomain: body.shopDomain, shopName: verified.shopName };
-  await insertIntegration(ctx.db, {
+  const inserted = await insertIntegration(ctx.db, {
     merchantId,
     id,
     name,
@@ -40,6 +41,7 @@ export async function connectShopify(ctx: Ctx, merchantId: string, body: Shopify
     lastSyncAt: null,
     lastError: null,
   });
+  if (!inserted) taken(); // connected under the same name at the same moment
   const row = await getIntegration(ctx.db, merchantId, id);
   return presentIntegration(ctx, row as NonNullable<typeof row>);
 }

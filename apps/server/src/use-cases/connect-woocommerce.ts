@@ -63,7 +63,8 @@ export async function connectWoocommerce(ctx: Ctx, merchantId: string, body: Woo
     lastError: null,
   };
   // Stored before the webhooks are made: WooCommerce pings the hook URL when it saves one.
-  await insertIntegration(ctx.db, stored);
+  if (!(await insertIntegration(ctx.db, stored)))
+    fail('conflict', `An integration named "${name}" exists already; choose another name.`, { name });
   try {
     const deliveryUrl = presentIntegration(ctx, stored).webhookUrl as string;
     settings.webhookIds = await createWebhooks(client, deliveryUrl, webhookSecret);

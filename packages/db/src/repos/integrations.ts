@@ -3,12 +3,20 @@
 // integrations (kind api/csv) without any of those.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../database.ts';
+import { isUniqueViolation } from '../errors.ts';
 import type { IntegrationsTable } from '../schema.ts';
 
 export type IntegrationRow = Selectable<IntegrationsTable>;
 
-export async function insertIntegration(db: Executor, row: Insertable<IntegrationsTable>): Promise<void> {
-  await db.insertInto('integrations').values(row).execute();
+/** False when the merchant already has an integration of this name (a concurrent connect). */
+export async function insertIntegration(db: Executor, row: Insertable<IntegrationsTable>): Promise<boolean> {
+  try {
+    await db.insertInto('integrations').values(row).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 export async function getIntegration(db: Executor, merchantId: string, id: string): Promise<IntegrationRow | undefined> {
