@@ -17,15 +17,17 @@ test('WooCommerce: connect with keys, webhook URL, import all orders with progre
   await signIn(page);
   await page.goto(admin('/settings/integrations'));
   const name = `Woo E2E ${Date.now().toString(36)}`;
-  await page.getByLabel('Site URL').fill(woo.siteUrl);
-  await page.getByLabel('Consumer key (ck_…)').fill('ck_wrong');
-  await page.getByLabel('Consumer secret (cs_…)').fill(keys.consumerSecret);
-  await page.getByLabel('Name in Retour (optional)').fill(name);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByText('starts with ck_')).toBeVisible();
+  // The Shopify form on the same page has fields of the same names: work inside the WooCommerce section.
+  const section = page.getByRole('region', { name: 'WooCommerce' });
+  await section.getByLabel('Site URL').fill(woo.siteUrl);
+  await section.getByLabel('Consumer key (ck_…)').fill('ck_wrong');
+  await section.getByLabel('Consumer secret (cs_…)').fill(keys.consumerSecret);
+  await section.getByLabel('Name in Retour (optional)').fill(name);
+  await section.getByRole('button', { name: 'Connect' }).click();
+  await expect(section.getByText('starts with ck_')).toBeVisible();
 
-  await page.getByLabel('Consumer key (ck_…)').fill(keys.consumerKey);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await section.getByLabel('Consumer key (ck_…)').fill(keys.consumerKey);
+  await section.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByText(`${name} is connected.`)).toBeVisible();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
   await expect(card.getByLabel(/Webhook URL/)).toHaveValue(/\/api\/hooks\/woocommerce\/hk_/);
