@@ -31,6 +31,7 @@ export async function deliverWebhook(ctx: Ctx, merchantId: string, payload: Reco
     url: endpoint.url,
     body: delivery.payload,
     timeoutMs: ctx.providers.timeoutMs,
+    allowLoopback: ctx.providers.allowInsecureHttp,
     headers: {
       'content-type': 'application/json',
       'user-agent': WEBHOOK_USER_AGENT,
