@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startMollieServer } from '../apps/server/test/support/mollie-server.ts';
+import { E2E_SHOPIFY, startShopifyShop } from './shopify-shop.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 /** The key the local Mollie accepts (paid-return.spec.ts connects the demo merchant with it). */
@@ -75,6 +76,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const postgres = process.env.TEST_DB === 'postgres' ? await freshPostgres() : null;
   // A local Mollie (API + test-mode checkout page), up before the server that calls it.
   const mollie = await startMollieServer({ apiKeys: [E2E_MOLLIE_KEY] });
+  // A local Shopify shop (backoffice-shopify.spec.ts), also up before the server.
+  const shopify = await startShopifyShop();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: postgres?.url ?? `file:${join(dir, 'retour.sqlite')}`,
@@ -84,6 +87,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     SECRET_KEY: 'e2e-secret-key-e2e-secret-key-0123456789',
     LOG_LEVEL: 'warn',
     RETOUR_MOLLIE_API_URL: mollie.apiUrl,
+    RETOUR_SHOPIFY_ORIGIN: shopify.origin,
     // Shops on local http:// servers (backoffice-woocommerce.spec.ts); never in production.
     RETOUR_ALLOW_HTTP_PROVIDERS: '1',
   };
@@ -91,11 +95,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, ['apps/server/bin/retour.mjs', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const apiKey = await waitForDemo(child).catch(async (error) => {
     await mollie.close();
+    await shopify.close();
     throw error;
   });
   process.env.RETOUR_E2E_URL = `http://127.0.0.1:${port}`;
   process.env.RETOUR_E2E_API_KEY = apiKey;
   process.env.RETOUR_E2E_MOLLIE_KEY = E2E_MOLLIE_KEY;
+  process.env.RETOUR_E2E_SHOPIFY_CLIENT_ID = E2E_SHOPIFY.clientId;
+  process.env.RETOUR_E2E_SHOPIFY_CLIENT_SECRET = E2E_SHOPIFY.clientSecret;
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -103,6 +110,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (child.exitCode === null) child.kill('SIGKILL');
     await postgres?.drop();
     await mollie.close();
+    await shopify.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -10,7 +10,17 @@ export const TEST_KEY = 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM';
 export const LIVE_KEY = 'live_hT4c5Wb2YxnzFxSA2mQeRpaFMwJ8Ap';
 
 export async function startMollie(h: Harness): Promise<MollieServer> {
-  const mollie = await startMollieServer({ apiKeys: [TEST_KEY, LIVE_KEY] });
+  // Mollie's webhook calls reach the app through inject() (the harness does not listen).
+  const postWebhook = async (url: string, form: string) =>
+    (
+      await h.app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        payload: form,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
+    ).statusCode;
+  const mollie = await startMollieServer({ apiKeys: [TEST_KEY, LIVE_KEY], postWebhook });
   h.ctx.providers = { ...h.ctx.providers, mollieApiUrl: mollie.apiUrl, timeoutMs: 1000 };
   return mollie;
 }

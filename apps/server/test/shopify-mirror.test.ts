@@ -1,83 +1,25 @@
 // Returns of orders from a connected Shopify shop are mirrored into Shopify (one `shopify.mirror`
 // job per change): request/create, approve, decline, cancel, the label and tracking number on the
 // reverse fulfillment order, and staff refunds through returnProcess. Shopify's ids are kept on
-// the return's staff-only timeline and used by the later steps.
+// the return's staff-only timeline and used by the later steps. The local Shopify keeps its returns
+// as state (fake-shopify-returns.ts), so a job that dies after Shopify acted (the answer is lost),
+// or jobs run in reverse order, are shown to end with the same single Shopify return.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pendingJobs } from '@retour/db/repos/outbox';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
+import { runShopifyMirror } from '../src/jobs/shopify-mirror.ts';
 import { getReturn, receiveAll } from './merchant-helpers.ts';
+import { FakeShopifyReturns } from '../../../packages/integrations/test/support/fake-shopify-returns.ts';
 import { connectShop, type FakeShopify, startFakeShopify } from './shopify-helpers.ts';
 import { createPortalReturn, eur, orderPayload, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 
 let h: Harness;
 let fake: FakeShopify;
+let shopify: FakeShopifyReturns;
 beforeAll(async () => {
   h = await startHarness();
   fake = await startFakeShopify(h);
-  const rfo = {
-    id: 'gid://shopify/ReverseFulfillmentOrder/3',
-    lineItems: { nodes: [{ id: 'gid://shopify/ReverseFulfillmentOrderLineItem/31', totalQuantity: 1 }] },
-  };
-  const shopifyReturn = (status: string, withRfo: boolean) => ({
-    id: 'gid://shopify/Return/9',
-    status,
-    reverseFulfillmentOrders: { nodes: withRfo ? [rfo] : [] },
-    returnLineItems: { nodes: [{ id: 'gid://shopify/ReturnLineItem/91', quantity: 1 }] },
-  });
-  fake.handle('returnableFulfillments', () => ({
-    returnableFulfillments: {
-      nodes: [
-        {
-          id: 'gid://shopify/ReturnableFulfillment/1',
-          returnableFulfillmentLineItems: {
-            nodes: [
-              {
-                quantity: 2,
-                fulfillmentLineItem: { id: 'gid://shopify/FulfillmentLineItem/501', lineItem: { id: 'gid://shopify/LineItem/70011' } },
-              },
-              {
-                quantity: 1,
-                fulfillmentLineItem: { id: 'gid://shopify/FulfillmentLineItem/502', lineItem: { id: 'gid://shopify/LineItem/70012' } },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  }));
-  fake.handle('returnRequest', () => ({ returnRequest: { return: shopifyReturn('REQUESTED', false), userErrors: [] } }));
-  fake.handle('returnCreate', () => ({ returnCreate: { return: shopifyReturn('OPEN', true), userErrors: [] } }));
-  fake.handle('returnApproveRequest', () => ({ returnApproveRequest: { return: shopifyReturn('OPEN', true), userErrors: [] } }));
-  fake.handle('returnDeclineRequest', (v) => ({
-    returnDeclineRequest: { return: { id: v.input.id, status: 'DECLINED' }, userErrors: [] },
-  }));
-  fake.handle('returnCancel', (v) => ({ returnCancel: { return: { id: v.id, status: 'CANCELED' }, userErrors: [] } }));
-  fake.handle('reverseDeliveryCreateWithShipping', () => ({
-    reverseDeliveryCreateWithShipping: { reverseDelivery: { id: 'gid://shopify/ReverseDelivery/4' }, userErrors: [] },
-  }));
-  fake.handle('order', (v) => ({
-    order: {
-      id: v.id,
-      transactions: [
-        {
-          id: 'gid://shopify/OrderTransaction/1',
-          kind: 'AUTHORIZATION',
-          status: 'SUCCESS',
-          gateway: 'shopify_payments',
-          amountSet: { shopMoney: { amount: '148.90', currencyCode: 'EUR' } },
-        },
-        {
-          id: 'gid://shopify/OrderTransaction/2',
-          kind: 'SALE',
-          status: 'SUCCESS',
-          gateway: 'shopify_payments',
-          amountSet: { shopMoney: { amount: '148.90', currencyCode: 'EUR' } },
-        },
-      ],
-    },
-  }));
-  fake.handle('returnProcess', (v) => ({ returnProcess: { return: { id: v.input.returnId, status: 'CLOSED' }, userErrors: [] } }));
 });
 afterAll(async () => {
   await fake.stop();
@@ -85,6 +27,12 @@ afterAll(async () => {
 });
 beforeEach(() => {
   fake.received.length = 0;
+  fake.dropAnswer.clear();
+  // A fresh Shopify order 7001 (line items 70011 ×2, 70012 ×1, fulfilled) without returns.
+  shopify = new FakeShopifyReturns(fake, [
+    { fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/501', lineItemId: 'gid://shopify/LineItem/70011', quantity: 2 },
+    { fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/502', lineItemId: 'gid://shopify/LineItem/70012', quantity: 1 },
+  ]).install();
 });
 
 /** Runs jobs until none is due (jobs enqueue further jobs: return.event → shopify.mirror). */
@@ -128,6 +76,7 @@ const syncEntries = (ret: any) => ret.timeline.filter((e: any) => e.type === 'sh
 describe('manual approval: request → approve (+ label) → refund', () => {
   it('mirrors each step with the ids Shopify returned', async () => {
     const { shop, m, id } = await shopifyReturn('manual');
+    const marker = `[Retour ${(await getReturn(m, id)).reference}]`;
     await settle();
     expect(mutationCalls().map((c) => [c.field, c.variables])).toEqual([
       [
@@ -135,7 +84,9 @@ describe('manual approval: request → approve (+ label) → refund', () => {
         {
           input: {
             orderId: 'gid://shopify/Order/7001',
-            returnLineItems: [{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/501', quantity: 1, customerNote: 'too_small' }],
+            returnLineItems: [
+              { fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/501', quantity: 1, customerNote: `too_small ${marker}` },
+            ],
           },
         },
       ],
@@ -143,7 +94,10 @@ describe('manual approval: request → approve (+ label) → refund', () => {
     expect(fake.graphqlCalls('returnableFulfillments')[0]?.variables).toEqual({ orderId: 'gid://shopify/Order/7001' });
     let ret = await getReturn(m, id);
     expect(syncEntries(ret)).toHaveLength(1);
-    expect(syncEntries(ret)[0].data).toMatchObject({ shopifyReturnId: 'gid://shopify/Return/9' });
+    const [sr] = shopify.returns;
+    expect(shopify.returns).toHaveLength(1);
+    expect(sr?.status).toBe('REQUESTED');
+    expect(syncEntries(ret)[0].data).toMatchObject({ shopifyReturnId: sr?.id });
     expect(ret.status).toBe('requested');
 
     fake.received.length = 0;
@@ -153,12 +107,12 @@ describe('manual approval: request → approve (+ label) → refund', () => {
     expect(ret.label.trackingNumber).toBeTruthy();
     const [approve, delivery] = mutationCalls();
     expect(approve?.field).toBe('returnApproveRequest');
-    expect(approve?.variables).toEqual({ input: { id: 'gid://shopify/Return/9', notifyCustomer: false } });
+    expect(approve?.variables).toEqual({ input: { id: sr?.id, notifyCustomer: false } });
     expect(delivery?.field).toBe('reverseDeliveryCreateWithShipping');
     const { labelInput, ...rest } = delivery?.variables ?? {};
     expect(rest).toEqual({
-      reverseFulfillmentOrderId: 'gid://shopify/ReverseFulfillmentOrder/3',
-      reverseDeliveryLineItems: [{ reverseFulfillmentOrderLineItemId: 'gid://shopify/ReverseFulfillmentOrderLineItem/31', quantity: 1 }],
+      reverseFulfillmentOrderId: sr?.rfo?.id,
+      reverseDeliveryLineItems: [{ reverseFulfillmentOrderLineItemId: sr?.rfo?.lineItems[0]?.id, quantity: 1 }],
       trackingInput: { number: ret.label.trackingNumber },
     });
     expect(labelInput.fileUrl).toMatch(new RegExp(`^http://retour\\.test/api/portal/${shop.slug}/returns/${id}/label\\?format=a4&access=`));
@@ -170,7 +124,8 @@ describe('manual approval: request → approve (+ label) → refund', () => {
       syncEntries(ret)
         .map((e: any) => e.data.reverseDeliveryId)
         .filter(Boolean),
-    ).toEqual(['gid://shopify/ReverseDelivery/4']);
+    ).toEqual([sr?.deliveries[0]?.id]);
+    expect(sr?.deliveries).toHaveLength(1);
 
     fake.received.length = 0;
     await receiveAll(m, ret);
@@ -183,8 +138,8 @@ describe('manual approval: request → approve (+ label) → refund', () => {
         'returnProcess',
         {
           input: {
-            returnId: 'gid://shopify/Return/9',
-            returnLineItems: [{ id: 'gid://shopify/ReturnLineItem/91', quantity: 1 }],
+            returnId: sr?.id,
+            returnLineItems: [{ id: sr?.lines[0]?.id, quantity: 1 }],
             financialTransfer: {
               issueRefund: {
                 orderTransactions: [
@@ -214,6 +169,7 @@ describe('manual approval: request → approve (+ label) → refund', () => {
 describe('other steps', () => {
   it('automatic approval creates an open return with the label', async () => {
     const { m, id } = await shopifyReturn('automatic');
+    const marker = `[Retour ${(await getReturn(m, id)).reference}]`;
     await settle();
     const calls = mutationCalls();
     expect(calls.map((c) => c.field)).toEqual(['returnCreate', 'reverseDeliveryCreateWithShipping']);
@@ -221,7 +177,9 @@ describe('other steps', () => {
       returnInput: {
         orderId: 'gid://shopify/Order/7001',
         requestedAt: (await getReturn(m, id)).createdAt,
-        returnLineItems: [{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/501', quantity: 1, returnReasonNote: 'too_small' }],
+        returnLineItems: [
+          { fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/501', quantity: 1, returnReasonNote: `too_small ${marker}` },
+        ],
       },
     });
 
@@ -232,7 +190,8 @@ describe('other steps', () => {
     await settle();
     expect((await getReturn(m, id)).status).toBe('in_transit');
     expect(mutationCalls()).toEqual([]);
-    expect(syncEntries(await getReturn(m, id)).map((e: any) => e.data.step.split(':')[0])).toEqual(['create', 'label']);
+    expect(syncEntries(await getReturn(m, id)).map((e: any) => e.data.step.split(':')[0])).toEqual(['return', 'delivery']);
+    expect(shopify.returns.map((r) => [r.status, r.deliveries.length])).toEqual([['OPEN', 1]]);
   });
 
   it('reject declines and cancel cancels the Shopify return', async () => {
@@ -242,15 +201,19 @@ describe('other steps', () => {
     expect((await rejected.m.call('POST', `/api/v1/returns/${rejected.id}/reject`, { reason: 'Worn' })).statusCode).toBe(200);
     await settle();
     expect(mutationCalls().map((c) => [c.field, c.variables])).toEqual([
-      ['returnDeclineRequest', { input: { id: 'gid://shopify/Return/9', declineReason: 'OTHER', notifyCustomer: false } }],
+      ['returnDeclineRequest', { input: { id: shopify.returns[0]?.id, declineReason: 'OTHER', notifyCustomer: false } }],
     ]);
+    expect(shopify.returns.map((r) => r.status)).toEqual(['DECLINED']);
+
+    shopify = new FakeShopifyReturns(fake, shopify.returnable).install();
 
     const cancelled = await shopifyReturn('manual');
     await settle();
     fake.received.length = 0;
     expect((await cancelled.m.call('POST', `/api/v1/returns/${cancelled.id}/cancel`, {})).statusCode).toBe(200);
     await settle();
-    expect(mutationCalls().map((c) => [c.field, c.variables])).toEqual([['returnCancel', { id: 'gid://shopify/Return/9' }]]);
+    expect(mutationCalls().map((c) => [c.field, c.variables])).toEqual([['returnCancel', { id: shopify.returns[0]?.id }]]);
+    expect(shopify.returns.map((r) => r.status)).toEqual(['CANCELED']);
   });
 
   it('keeps retrying when Shopify refuses (userErrors) and records nothing', async () => {
@@ -276,6 +239,150 @@ describe('other steps', () => {
     expect((await createPortalReturn(h, shop.slug, payload)).statusCode).toBe(201);
     await settle();
     expect(fake.received).toEqual([]);
+    expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
+  });
+});
+
+describe('retries and out-of-order jobs', () => {
+  /** Lets the failed jobs' backoff pass, then runs what is due. */
+  async function retryLater() {
+    h.clock.advance(30 * 60_000);
+    await settle();
+  }
+  const calls = (field: string) => fake.graphqlCalls(field).length;
+  beforeEach(async () => {
+    // Jobs still retrying from earlier tests (other shops, same order id) finish first.
+    await retryLater();
+    await retryLater();
+    fake.received.length = 0;
+    shopify = new FakeShopifyReturns(fake, shopify.returnable).install();
+  });
+
+  it('a job that dies after Shopify acted adopts what Shopify made instead of making it again', async () => {
+    // The request: Shopify creates the return, the answer never arrives, the job fails.
+    fake.dropAnswer.add('returnRequest');
+    const { shop, m, id } = await shopifyReturn('manual');
+    const marker = `[Retour ${(await getReturn(m, id)).reference}]`;
+    await settle();
+    expect(shopify.returns).toHaveLength(1);
+    expect(syncEntries(await getReturn(m, id))).toEqual([]);
+    expect((await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror'))[0]?.lastError).toBeTruthy();
+    await retryLater();
+    // The retry looked on the order, found the return carrying our reference and kept it.
+    expect(fake.graphqlCalls('order').at(-1)?.variables).toEqual({ id: 'gid://shopify/Order/7001' });
+    expect(calls('returnRequest')).toBe(1);
+    expect(shopify.returns).toHaveLength(1);
+    expect(shopify.returns[0]?.lines[0]?.customerNote).toBe(`too_small ${marker}`);
+    const [sr] = shopify.returns;
+    expect(syncEntries(await getReturn(m, id)).map((e: any) => e.data.shopifyReturnId)).toEqual([sr?.id]);
+
+    // The label: the reverse delivery is made, the answer is lost; the retry finds it on the return.
+    fake.dropAnswer.add('reverseDeliveryCreateWithShipping');
+    expect((await m.call('POST', `/api/v1/returns/${id}/approve`)).statusCode).toBe(200);
+    await settle();
+    await retryLater();
+    expect(calls('returnApproveRequest')).toBe(1);
+    expect(calls('reverseDeliveryCreateWithShipping')).toBe(1);
+    expect(sr?.deliveries.map((d) => d.tracking)).toEqual([(await getReturn(m, id)).label.trackingNumber]);
+
+    // The refund: Shopify refunds, the answer is lost; the retry sees the refund on the return.
+    await receiveAll(m, await getReturn(m, id));
+    fake.dropAnswer.add('returnProcess');
+    expect((await m.call('POST', `/api/v1/returns/${id}/refunds`, {})).statusCode).toBe(201);
+    await settle();
+    await retryLater();
+    expect(calls('returnProcess')).toBe(1);
+    expect(sr?.refunds.map((r) => r.amount)).toEqual(['29.95']);
+    expect(sr?.status).toBe('CLOSED');
+    expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
+  });
+
+  it('an open return created twice over a lost answer is still one Shopify return', async () => {
+    fake.dropAnswer.add('returnCreate');
+    const { m, id } = await shopifyReturn('automatic');
+    await settle();
+    await retryLater();
+    expect(calls('returnCreate')).toBe(1);
+    expect(shopify.returns.map((r) => [r.status, r.deliveries.length])).toEqual([['OPEN', 1]]);
+    expect(syncEntries(await getReturn(m, id)).map((e: any) => e.data.step.split(':')[0])).toEqual(['return', 'delivery']);
+  });
+
+  /** Request → approve → receive → refund on our side; Shopify's jobs run as they come, or all afterwards in reverse. */
+  async function journey(order: 'forward' | 'reverse') {
+    shopify = new FakeShopifyReturns(fake, shopify.returnable).install();
+    fake.received.length = 0;
+    const up = h.ctx.providers;
+    const { shop, m, id } = await shopifyReturn('manual');
+    // Shopify unreachable from here: every mirror job fails and waits for its retry.
+    if (order === 'reverse') h.ctx.providers = { ...up, shopifyOrigin: () => 'http://127.0.0.1:9' };
+    try {
+      await settle();
+      expect((await m.call('POST', `/api/v1/returns/${id}/approve`)).statusCode).toBe(200);
+      await settle();
+      await receiveAll(m, await getReturn(m, id));
+      await settle();
+      expect((await m.call('POST', `/api/v1/returns/${id}/refunds`, {})).statusCode).toBe(201);
+      await settle();
+    } finally {
+      h.ctx.providers = up;
+    }
+    if (order === 'reverse') {
+      const jobs = await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror');
+      expect(jobs.map((j) => j.payload.step)).toEqual(['request', 'approve', 'refund']);
+      for (const job of jobs.reverse()) await runShopifyMirror(h.ctx, shop.merchant.id, job.payload);
+      // Their retries (and any duplicate) find nothing left to do.
+      const before = mutationCalls().length;
+      await retryLater();
+      expect(mutationCalls()).toHaveLength(before);
+    }
+    expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
+    const ret = await getReturn(m, id);
+    const marker = `[Retour ${ret.reference}]`;
+    return {
+      mutations: mutationCalls().map((c) => c.field),
+      shopify: shopify.returns.map((r) => ({
+        status: r.status,
+        lines: r.lines.map((l) => [l.fulfillmentLineItemId, l.quantity, l.processed, `${l.customerNote ?? ''}${l.note}`.includes(marker)]),
+        deliveries: r.deliveries.map((d) => d.tracking === ret.label.trackingNumber && Boolean(d.fileUrl)),
+        refunds: r.refunds.map((x) => `${x.amount} ${x.currencyCode}`),
+      })),
+    };
+  }
+
+  it('jobs run in reverse order reach the same Shopify return, each call made once', async () => {
+    const forward = await journey('forward');
+    const reverse = await journey('reverse');
+    expect(forward.shopify).toEqual([
+      {
+        status: 'CLOSED',
+        lines: [['gid://shopify/FulfillmentLineItem/501', 1, 1, true]],
+        deliveries: [true],
+        refunds: ['29.95 EUR'],
+      },
+    ]);
+    expect(reverse.shopify).toEqual(forward.shopify);
+    expect(forward.mutations).toEqual(['returnRequest', 'returnApproveRequest', 'reverseDeliveryCreateWithShipping', 'returnProcess']);
+    // Reverse: the refund job found no Shopify return and created it open, as ours is now.
+    expect(reverse.mutations).toEqual(['returnCreate', 'reverseDeliveryCreateWithShipping', 'returnProcess']);
+  });
+
+  it('a decline that runs before the request leaves nothing in Shopify and stops retrying', async () => {
+    const up = h.ctx.providers;
+    const { shop, m, id } = await shopifyReturn('manual');
+    h.ctx.providers = { ...up, shopifyOrigin: () => 'http://127.0.0.1:9' };
+    try {
+      await settle();
+      expect((await m.call('POST', `/api/v1/returns/${id}/reject`, { reason: 'Worn' })).statusCode).toBe(200);
+      await settle();
+    } finally {
+      h.ctx.providers = up;
+    }
+    const jobs = await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror');
+    expect(jobs.map((j) => j.payload.step)).toEqual(['request', 'decline']);
+    for (const job of jobs.reverse()) await runShopifyMirror(h.ctx, shop.merchant.id, job.payload);
+    await retryLater();
+    expect(mutationCalls()).toEqual([]);
+    expect(shopify.returns).toEqual([]);
     expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
   });
 });

@@ -22,3 +22,13 @@ export const IntegrationSchema = z.object({
 });
 export type Integration = z.infer<typeof IntegrationSchema>;
 export const IntegrationListSchema = z.object({ data: z.array(IntegrationSchema) });
+
+/** DELETE /integrations/:id: whether the row went (false: kept, without credentials, for its orders) and what happened at the shop. */
+export const IntegrationDisconnectedSchema = z.object({
+  deleted: z.boolean(),
+  /** done: Retour's webhooks were removed at the provider; failed: they could not be (see message); none: nothing to remove. */
+  remoteCleanup: z.enum(['done', 'failed', 'none']),
+  /** A sentence for the merchant; after `failed`, which webhooks to remove in the shop's admin. */
+  message: z.string(),
+});
+export type IntegrationDisconnected = z.infer<typeof IntegrationDisconnectedSchema>;

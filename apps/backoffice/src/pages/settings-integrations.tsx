@@ -46,13 +46,19 @@ export function useIntegrations() {
 export function Integrations() {
   const { list, error, reload } = useIntegrations();
   const [notice, setNotice] = useState('');
+  const [cleanupWarning, setCleanupWarning] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const disconnect = async (i: Integration) => {
     if (!confirm(`Disconnect ${i.name}? Its orders stay; no new orders will arrive from it.`)) return;
     setActionError(null);
     try {
-      const r = await api<{ deleted: boolean }>('DELETE', `/api/v1/integrations/${i.id}`);
+      const r = await api<{ deleted: boolean; remoteCleanup: 'done' | 'failed' | 'none'; message: string }>(
+        'DELETE',
+        `/api/v1/integrations/${i.id}`,
+      );
       setNotice(r.deleted ? `${i.name} removed.` : `${i.name} disconnected; its orders are kept.`);
+      // The shop could not remove our webhooks: the message says which to delete in its admin.
+      setCleanupWarning(r.remoteCleanup === 'failed' ? r.message : '');
       await reload();
     } catch (e) {
       setActionError(e);
@@ -61,6 +67,7 @@ export function Integrations() {
   return (
     <div class="section-body">
       {notice && <Alert kind="success">{notice}</Alert>}
+      {cleanupWarning && <Alert kind="error">{cleanupWarning}</Alert>}
       {(error || actionError) && <Alert kind="error">{errorText(error ?? actionError)}</Alert>}
       <table>
         <caption class="sr-only">Integrations</caption>

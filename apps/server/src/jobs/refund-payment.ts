@@ -1,14 +1,17 @@
 // Job `payment.refund`: gives a paid return fee back through Mollie (the return was cancelled, or
 // the payment arrived when it no longer bought anything), with our payment id as Idempotency-Key
-// so a retried job never refunds twice, and records the refund on the payment and the timeline.
+// so a retried job never refunds twice, and records the refund on the payment and the timeline;
+// `payment.refund_check` (check-fee-refund.ts) then follows it until Mollie says how it ended.
 // Enqueued by `refundFeeOnCancel` (a return.event listener) and by the Mollie webhook.
 import { enqueue } from '@retour/db/repos/outbox';
 import { getPayment, listReturnPayments, updatePayment } from '@retour/db/repos/payments';
 import { newId } from '@retour/db/ids';
 import { formatMoneyValue } from '@retour/domain/money';
+import { refundCheckDelay } from '@retour/domain/refund-checks';
 import type { Ctx } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import { findMollie } from '../use-cases/shared/payment-provider.ts';
+import { REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
 import type { ReturnEventListener } from './return-event-listeners.ts';
 
 export async function refundPayment(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
@@ -25,6 +28,15 @@ export async function refundPayment(ctx: Ctx, merchantId: string, payload: Recor
   const amount = `${formatMoneyValue(refund.amount, refund.currency)} ${refund.currency}`;
   await changeReturn(ctx, merchantId, row.returnId, 'system', async (_agg, tx) => {
     await updatePayment(tx, merchantId, row.id, { refundId: refund.id, refundStatus: refund.status, updatedAt: ctx.now().toISOString() });
+    // Followed until it ends: Mollie's webhook usually tells first, this check is the fallback.
+    await enqueue(tx, {
+      merchantId,
+      id: newId('job'),
+      topic: REFUND_CHECK_TOPIC,
+      payload: { paymentId: row.id },
+      dedupeKey: `payment_refund_check:${row.id}`,
+      at: new Date(ctx.now().getTime() + (refundCheckDelay(1) ?? 0)).toISOString(),
+    });
     return {
       event: { type: 'note' },
       timeline: [

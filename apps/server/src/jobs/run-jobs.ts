@@ -13,6 +13,7 @@ import { dispatchReturnEvent } from './dispatch-return-event.ts';
 import { RetryLater } from './retry-later.ts';
 import { RETENTION_TOPIC } from './system-jobs.ts';
 import { refundPayment } from './refund-payment.ts';
+import { checkFeeRefund, REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
 import { sendEmailJob } from './send-email.ts';
 import { runShopifyBackfill } from './shopify-backfill.ts';
 import { runShopifyMirror } from './shopify-mirror.ts';
@@ -25,6 +26,7 @@ export const HANDLERS: Record<string, Handler> = {
   'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
   'return.event': (ctx, merchantId, payload) => dispatchReturnEvent(ctx, merchantId, payload),
   'payment.refund': refundPayment,
+  [REFUND_CHECK_TOPIC]: checkFeeRefund,
   'webhook.deliver': deliverWebhook,
   'shopify.backfill': (ctx, merchantId, payload) => runShopifyBackfill(ctx, merchantId, payload),
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),

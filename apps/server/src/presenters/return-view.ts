@@ -14,7 +14,7 @@ import { labelFormats } from '@retour/domain/documents';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
-const PRIVATE_TYPES = new Set(['note', 'email_sent', 'shop_sync']);
+const PRIVATE_TYPES = new Set(['note', 'email_sent', 'shop_sync', 'fee_refund']);
 const STAFF_TEXT_TYPES = new Set(['cancelled']);
 
 function ledgerOf(events: ReturnEventRecord[]): LedgerAction[] {

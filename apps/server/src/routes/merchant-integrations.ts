@@ -1,7 +1,7 @@
 // Merchant API: the integrations (order sources and shop connections). Each provider adds its
 // own connect/backfill routes beside these (routes/shopify.ts, routes/woocommerce.ts).
 import { ErrorSchema } from '@retour/contracts/common';
-import { IntegrationListSchema } from '@retour/contracts/integrations';
+import { IntegrationDisconnectedSchema, IntegrationListSchema } from '@retour/contracts/integrations';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -26,9 +26,10 @@ export function merchantIntegrationRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['integrations'],
-          summary: 'Disconnect an integration (kept, without credentials, while orders point at it)',
+          summary:
+            'Disconnect an integration: its webhooks at the shop are removed, then it is kept, without credentials, while orders point at it',
           params: z.object({ id: z.string().min(1).max(64) }),
-          response: { 200: z.object({ deleted: z.boolean() }), 401: ErrorSchema, 404: ErrorSchema },
+          response: { 200: IntegrationDisconnectedSchema, 401: ErrorSchema, 404: ErrorSchema },
         },
       },
       async (req) => disconnectIntegration(ctx, authOf(req).merchantId, req.params.id),

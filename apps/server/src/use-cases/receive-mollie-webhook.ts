@@ -5,15 +5,19 @@
 // so a repeated webhook finds it handled and changes nothing. A payment Retour does not know is
 // acknowledged without a change (nothing to learn from probing); a Mollie failure is a 502 so
 // Mollie calls again later (as is a merchant who disconnected Mollie meanwhile, 422).
+// A paid payment whose fee refund has not ended yet: the webhook is about the refund, which is
+// fetched and recorded by shared/fee-refund-status.ts.
 import type { Tx } from '@retour/db/database';
 import { newId } from '@retour/db/ids';
 import { enqueue } from '@retour/db/repos/outbox';
 import { findPaymentByProviderId, getPayment, listReturnPayments, type PaymentRow, updatePayment } from '@retour/db/repos/payments';
 import { formatMoneyValue } from '@retour/domain/money';
+import { isFinalRefundStatus } from '@retour/domain/refund-checks';
 import type { ProviderPayment } from '@retour/integrations/payments/port';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { changeReturn, type ReturnChange } from './shared/change-return.ts';
+import { syncFeeRefund } from './shared/fee-refund-status.ts';
 import { findMollie, providerFailure } from './shared/payment-provider.ts';
 
 const FAILED = new Set(['failed', 'expired', 'canceled']);
@@ -21,6 +25,7 @@ const FINAL = new Set(['paid', ...FAILED]);
 
 export async function receiveMollieWebhook(ctx: Ctx, merchantId: string, providerPaymentId: string): Promise<{ received: true }> {
   const row = await findPaymentByProviderId(ctx.db, merchantId, 'mollie', providerPaymentId);
+  if (row?.status === 'paid' && row.refundId && !isFinalRefundStatus(row.refundStatus)) return receiveRefundChange(ctx, row);
   if (!row || FINAL.has(row.status)) return { received: true };
   const mollie = await findMollie(ctx, merchantId);
   // Disconnected since the payment started: not acknowledged, so Mollie calls again (for a day)
@@ -36,6 +41,18 @@ export async function receiveMollieWebhook(ctx: Ctx, merchantId: string, provide
   if (!payment || payment.id !== providerPaymentId || payment.metadata?.returnId !== row.returnId) return { received: true };
   if (payment.status === 'paid') await recordPaid(ctx, row, payment);
   else if (FAILED.has(payment.status)) await recordFailed(ctx, row, payment);
+  return { received: true };
+}
+
+/** Mollie calls the payment's webhook when its refund changes: the refund is fetched and recorded. */
+async function receiveRefundChange(ctx: Ctx, row: PaymentRow): Promise<{ received: true }> {
+  const mollie = await findMollie(ctx, row.merchantId);
+  if (!mollie) fail('payments_not_configured', 'Mollie is not connected for this merchant; connect it again to follow this refund.');
+  try {
+    await syncFeeRefund(ctx, mollie, row);
+  } catch (error) {
+    throw providerFailure(error);
+  }
   return { received: true };
 }
 

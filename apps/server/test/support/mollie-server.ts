@@ -1,5 +1,5 @@
 // A local server that answers like Mollie's Payments API v2 (docs.mollie.com) for the calls Retour
-// makes — list methods, create payment, get payment, create refund — with Mollie's error shape
+// makes — list methods, create payment, get payment, create and get refund — with Mollie's error shape
 // { status, title, detail, field?, _links }, Bearer API keys, and Idempotency-Key replay. It also
 // serves a checkout page like Mollie's test mode (buttons "Paid" / "Failed"): choosing posts the
 // classic webhook (form body id=tr_…) to the payment's webhookUrl, then redirects the browser to
@@ -22,7 +22,15 @@ export type MolliePaymentState = {
   webhookUrl: string | null;
   metadata: unknown;
   locale: string | null;
-  refunds: { id: string; amount: { value: string; currency: string }; status: string; description: string }[];
+  refunds: MollieRefundState[];
+};
+export type MollieRefundState = {
+  id: string;
+  amount: { value: string; currency: string };
+  status: string;
+  description: string;
+  createdAt: string;
+  metadata: unknown;
 };
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
 
@@ -48,7 +56,13 @@ const AMOUNT = /^\d+\.\d{2}$/;
 
 export type MollieServer = Awaited<ReturnType<typeof startMollieServer>>;
 
-export async function startMollieServer(options: { apiKeys: string[] }) {
+/** How the server posts a webhook (default: fetch; tests can pass Retour's app.inject instead). */
+export type WebhookPoster = (url: string, form: string) => Promise<number>;
+const postWithFetch: WebhookPoster = async (url, form) =>
+  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status;
+
+export async function startMollieServer(options: { apiKeys: string[]; postWebhook?: WebhookPoster }) {
+  const postWebhook = options.postWebhook ?? postWithFetch;
   const keys = new Set(options.apiKeys);
   const payments = new Map<string, MolliePaymentState>();
   const requests: MollieRequest[] = [];
@@ -122,23 +136,45 @@ export async function startMollieServer(options: { apiKeys: string[] }) {
     if (p.status !== 'paid') return { status: 422, body: mollieError(422, 'The payment cannot be refunded') };
     if (!body?.amount || !AMOUNT.test(String(body.amount.value)) || body.amount.currency !== p.amount.currency)
       return { status: 422, body: mollieError(422, 'The amount is invalid', 'amount') };
-    const refund = { id: token('re'), amount: body.amount, status: 'pending', description: String(body.description ?? '') };
+    const refund: MollieRefundState = {
+      id: token('re'),
+      amount: body.amount,
+      status: 'pending',
+      description: String(body.description ?? ''),
+      createdAt: new Date().toISOString(),
+      metadata: body.metadata ?? null,
+    };
     p.refunds.push(refund);
     p.amountRefunded = body.amount;
-    return {
-      status: 201,
-      body: {
-        resource: 'refund',
-        ...refund,
-        createdAt: new Date().toISOString(),
-        metadata: body.metadata ?? null,
-        paymentId: p.id,
-        _links: {
-          self: { href: `${base}/v2/payments/${p.id}/refunds/${refund.id}`, type: 'application/hal+json' },
-          payment: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
-        },
-      },
-    };
+    return { status: 201, body: refundView(p, refund) };
+  }
+
+  /** A refund as GET /v2/payments/{paymentId}/refunds/{refundId} shows it (docs.mollie.com "Get payment refund"). */
+  const refundView = (p: MolliePaymentState, r: MollieRefundState) => ({
+    resource: 'refund',
+    id: r.id,
+    mode: p.mode,
+    description: r.description,
+    amount: r.amount,
+    settlementAmount: { value: `-${r.amount.value}`, currency: r.amount.currency },
+    status: r.status,
+    createdAt: r.createdAt,
+    metadata: r.metadata,
+    paymentId: p.id,
+    _links: {
+      self: { href: `${base}/v2/payments/${p.id}/refunds/${r.id}`, type: 'application/hal+json' },
+      payment: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
+      documentation: { href: 'https://docs.mollie.com/reference/get-refund', type: 'text/html' },
+    },
+  });
+
+  function getRefund(paymentId: string, refundId: string): { status: number; body: unknown } {
+    const p = payments.get(paymentId);
+    if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${paymentId}.`) };
+    const r = p.refunds.find((x) => x.id === refundId);
+    return r
+      ? { status: 200, body: refundView(p, r) }
+      : { status: 404, body: mollieError(404, `No refund exists with token ${refundId}.`) };
   }
 
   /** Sets the payment's status and calls its webhook like Mollie does (form body id=tr_…). */
@@ -146,14 +182,26 @@ export async function startMollieServer(options: { apiKeys: string[] }) {
     const p = payments.get(id);
     if (!p) throw new Error(`unknown payment ${id}`);
     p.status = status;
+    return callWebhook(p);
+  }
+
+  /** Moves a refund on (queued, pending, processing, refunded, failed, canceled); Mollie then calls the payment's webhook. */
+  async function settleRefund(paymentId: string, refundId: string, status: string, options = { notify: true }): Promise<number | null> {
+    const p = payments.get(paymentId);
+    const r = p?.refunds.find((x) => x.id === refundId);
+    if (!p || !r) throw new Error(`unknown refund ${paymentId}/${refundId}`);
+    r.status = status;
+    if (status === 'failed' || status === 'canceled') p.amountRefunded = { value: '0.00', currency: p.amount.currency };
+    return options.notify ? callWebhook(p) : null;
+  }
+
+  async function callWebhook(p: MolliePaymentState): Promise<number | null> {
+    const id = p.id;
     if (!p.webhookUrl) return null;
-    const res = await fetch(p.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ id }).toString(),
-    });
-    webhookCalls.push({ url: p.webhookUrl, body: `id=${id}`, status: res.status });
-    return res.status;
+    const form = new URLSearchParams({ id }).toString();
+    const status = await postWebhook(p.webhookUrl, form);
+    webhookCalls.push({ url: p.webhookUrl, body: form, status });
+    return status;
   }
 
   const checkoutPage = (p: MolliePaymentState) => `<!doctype html>
@@ -202,6 +250,7 @@ export async function startMollieServer(options: { apiKeys: string[] }) {
     let result: { status: number; body: unknown };
     const payment = /^\/v2\/payments\/(\w+)$/.exec(url.pathname);
     const refunds = /^\/v2\/payments\/(\w+)\/refunds$/.exec(url.pathname);
+    const refund = /^\/v2\/payments\/(\w+)\/refunds\/(\w+)$/.exec(url.pathname);
     if (req.method === 'GET' && url.pathname === '/v2/methods') {
       result = {
         status: 200,
@@ -218,6 +267,8 @@ export async function startMollieServer(options: { apiKeys: string[] }) {
       result = p ? { status: 200, body: view(p) } : { status: 404, body: mollieError(404, `No payment exists with token ${payment[1]}.`) };
     } else if (req.method === 'POST' && refunds) {
       result = createRefund(refunds[1] as string, body);
+    } else if (req.method === 'GET' && refund) {
+      result = getRefund(refund[1] as string, refund[2] as string);
     } else {
       result = { status: 404, body: mollieError(404, 'The resource does not exist') };
     }
@@ -259,6 +310,7 @@ export async function startMollieServer(options: { apiKeys: string[] }) {
       p.status = status;
     },
     settle,
+    settleRefund,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

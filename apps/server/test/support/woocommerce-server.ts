@@ -63,8 +63,15 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     }
     const hookMatch = /^webhooks\/(\d+)$/.exec(path);
     if (req.method === 'DELETE' && hookMatch) {
-      state.webhooks = state.webhooks.filter((w) => String(w.id) !== hookMatch[1]);
-      return send(res, 200, { id: Number(hookMatch[1]) });
+      // WooCommerce cannot trash webhooks: only `force=true` deletes (and answers the webhook as it was).
+      if (req.query.force !== 'true') {
+        return send(res, 501, wooError(501, 'woocommerce_rest_trash_not_supported', 'Webhooks do not support trashing.'));
+      }
+      const hook = state.webhooks.find((w) => String(w.id) === hookMatch[1]);
+      if (!hook) return send(res, 404, wooError(404, 'woocommerce_rest_webhook_invalid_id', 'Invalid ID.'));
+      state.webhooks = state.webhooks.filter((w) => w !== hook);
+      const { secret: _secret, ...shown } = hook;
+      return send(res, 200, shown);
     }
     const refundMatch = /^orders\/(\d+)\/refunds$/.exec(path);
     if (refundMatch) {

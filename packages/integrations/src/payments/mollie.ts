@@ -1,4 +1,4 @@
-// Mollie Payments API v2 (docs.mollie.com): create payment, get payment, create refund, and a
+// Mollie Payments API v2 (docs.mollie.com): create payment, get payment, create and get refund, and a
 // list of methods to prove a key works. Plain fetch rather than @mollie/api-client: that client
 // pins its own CA bundle and an https agent (so it cannot talk to a local server, which is how
 // this adapter is tested), has no request timeout, and does not retry 429. Here: Bearer key,
@@ -55,6 +55,13 @@ function toPayment(body: MolliePayment): ProviderPayment {
     checkoutUrl: body._links?.checkout?.href ?? null,
     metadata,
   };
+}
+
+function toRefund(body: MollieRefund): ProviderRefund {
+  if (typeof body?.id !== 'string' || typeof body.status !== 'string') {
+    throw new PaymentProviderError('unavailable', 'Mollie answered with a refund we cannot read.');
+  }
+  return { id: body.id, status: body.status, ...fromMollieAmount(body.amount) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -152,10 +159,19 @@ export function createMollieProvider(apiKey: string, endpoints: Pick<ProviderEnd
         { amount: toMollieAmount(input.amount, input.currency), description: input.description.slice(0, 255) },
         input.idempotencyKey,
       );
-      if (typeof body?.id !== 'string' || typeof body.status !== 'string') {
-        throw new PaymentProviderError('unavailable', 'Mollie answered with a refund we cannot read.');
+      return toRefund(body);
+    },
+    async getRefund(paymentId: string, refundId: string): Promise<ProviderRefund | null> {
+      try {
+        const { body } = await call<MollieRefund>(
+          'GET',
+          `payments/${encodeURIComponent(paymentId)}/refunds/${encodeURIComponent(refundId)}`,
+        );
+        return toRefund(body);
+      } catch (error) {
+        if (error instanceof PaymentProviderError && error.status === 404) return null;
+        throw error;
       }
-      return { id: body.id, status: body.status, ...fromMollieAmount(body.amount) };
     },
   };
 }

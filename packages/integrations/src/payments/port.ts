@@ -38,6 +38,8 @@ export interface PaymentProvider {
   /** Null when the provider does not know the payment. */
   getPayment(id: string): Promise<ProviderPayment | null>;
   createRefund(paymentId: string, input: CreateRefundInput): Promise<ProviderRefund>;
+  /** The refund as it stands now; null when the provider does not know it. */
+  getRefund(paymentId: string, refundId: string): Promise<ProviderRefund | null>;
 }
 
 /**

@@ -27,6 +27,10 @@ export class FakeShopify {
   readonly files = new Map<string, string>();
   /** Files whose next download breaks off after this many characters (once). */
   readonly breakAt = new Map<string, number>();
+  /** GraphQL root fields whose next call is carried out, then the connection drops before the answer (once each). */
+  readonly dropAnswer = new Set<string>();
+  /** Webhook subscriptions made with webhookSubscriptionCreate (listed and deleted like Shopify does). */
+  readonly subscriptions = new Map<string, { id: string; topic: string; uri: string }>();
   clientId = 'client-id-1';
   clientSecret = 'client-secret-1';
   expiresIn = 86_399;
@@ -42,12 +46,33 @@ export class FakeShopify {
   constructor() {
     this.server = createServer((req, res) => void this.serve(req, res));
     this.handle('shop', () => ({ shop: { name: this.shopName } }));
-    this.handle('webhookSubscriptionCreate', (v) => ({
-      webhookSubscriptionCreate: {
-        webhookSubscription: { id: `gid://shopify/WebhookSubscription/${this.received.length}`, topic: v.topic },
-        userErrors: [],
-      },
-    }));
+    this.handle('webhookSubscriptionCreate', (v) => {
+      const subscription = {
+        id: `gid://shopify/WebhookSubscription/${this.received.length}`,
+        topic: v.topic,
+        uri: v.webhookSubscription?.uri,
+      };
+      this.subscriptions.set(subscription.id, subscription);
+      return { webhookSubscriptionCreate: { webhookSubscription: { id: subscription.id, topic: v.topic }, userErrors: [] } };
+    });
+    // Pages of two, so a caller must follow pageInfo.
+    this.handle('webhookSubscriptions', (v) => {
+      const all = [...this.subscriptions.values()].filter((w) => v.uri === undefined || w.uri === v.uri);
+      const start = v.after ? Number(v.after) : 0;
+      const nodes = all.slice(start, start + 2);
+      const hasNextPage = start + 2 < all.length;
+      return { webhookSubscriptions: { nodes, pageInfo: { hasNextPage, endCursor: hasNextPage ? String(start + 2) : null } } };
+    });
+    this.handle('webhookSubscriptionDelete', (v) =>
+      this.subscriptions.delete(v.id)
+        ? { webhookSubscriptionDelete: { deletedWebhookSubscriptionId: v.id, userErrors: [] } }
+        : {
+            webhookSubscriptionDelete: {
+              deletedWebhookSubscriptionId: null,
+              userErrors: [{ field: ['id'], message: 'Webhook subscription does not exist' }],
+            },
+          },
+    );
   }
 
   async start(): Promise<this> {
@@ -151,6 +176,11 @@ export class FakeShopify {
       }
       const handler = received.field ? this.handlers.get(received.field) : undefined;
       if (!handler) return send(res, 200, { errors: [{ message: `The fake has no answer for ${received.field}.` }] });
+      if (received.field && this.dropAnswer.delete(received.field)) {
+        handler(received.variables ?? {}, received); // Shopify acted; the answer is lost on the way
+        res.socket?.destroy();
+        return;
+      }
       return send(res, 200, { data: handler(received.variables ?? {}, received), extensions: { cost: { requestedQueryCost: 1 } } });
     }
     send(res, 404, { errors: 'Not Found' });

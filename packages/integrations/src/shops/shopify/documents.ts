@@ -25,6 +25,35 @@ export const WEBHOOK_SUBSCRIPTION_CREATE = /* GraphQL */ `
   }
 `;
 
+/** Our subscriptions (those pointing at the connection's webhook URL), to remove them on disconnect. */
+export const WEBHOOK_SUBSCRIPTIONS_QUERY = /* GraphQL */ `
+  query WebhookSubscriptions($uri: String!, $after: String) {
+    webhookSubscriptions(first: 100, uri: $uri, after: $after) {
+      nodes {
+        id
+        topic
+        uri
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const WEBHOOK_SUBSCRIPTION_DELETE = /* GraphQL */ `
+  mutation WebhookSubscriptionDelete($id: ID!) {
+    webhookSubscriptionDelete(id: $id) {
+      deletedWebhookSubscriptionId
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 /** The bulk query of every order (run by bulkOperationRunQuery; line items come as child rows). */
 export const BULK_ORDERS_QUERY = /* GraphQL */ `
   {
@@ -139,8 +168,10 @@ export const RETURNABLE_FULFILLMENTS_QUERY = /* GraphQL */ `
   }
 `;
 
+/** What the mirror reads of a Shopify return: ids, state, line items with our reference, deliveries, refunds. */
 const RETURN_FIELDS = /* GraphQL */ `
   id
+  name
   status
   reverseFulfillmentOrders(first: 5) {
     nodes {
@@ -151,12 +182,50 @@ const RETURN_FIELDS = /* GraphQL */ `
           totalQuantity
         }
       }
+      reverseDeliveries(first: 10) {
+        nodes {
+          id
+          deliverable {
+            ... on ReverseDeliveryShippingDeliverable {
+              tracking {
+                number
+              }
+            }
+          }
+        }
+      }
     }
   }
   returnLineItems(first: 100) {
     nodes {
       id
       quantity
+      processableQuantity
+      customerNote
+      returnReasonNote
+    }
+  }
+  refunds(first: 50) {
+    nodes {
+      id
+      totalRefundedSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+    }
+  }
+`;
+
+/** The returns already on an order (to adopt one we created before a job died, instead of making another). */
+export const ORDER_RETURNS_QUERY = /* GraphQL */ `
+  query OrderReturns($id: ID!) {
+    order(id: $id) {
+      id
+      returns(first: 50) {
+        nodes { ${RETURN_FIELDS} }
+      }
     }
   }
 `;
@@ -260,6 +329,8 @@ export const RETURN_PROCESS = /* GraphQL */ `
 export const ALL_DOCUMENTS: Record<string, string> = {
   SHOP_QUERY,
   WEBHOOK_SUBSCRIPTION_CREATE,
+  WEBHOOK_SUBSCRIPTIONS_QUERY,
+  WEBHOOK_SUBSCRIPTION_DELETE,
   BULK_ORDERS_QUERY,
   BULK_OPERATION_RUN_QUERY,
   BULK_OPERATION_QUERY,
@@ -270,6 +341,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   RETURN_DECLINE_REQUEST,
   RETURN_CANCEL,
   RETURN_QUERY,
+  ORDER_RETURNS_QUERY,
   REVERSE_DELIVERY_CREATE_WITH_SHIPPING,
   ORDER_TRANSACTIONS_QUERY,
   RETURN_PROCESS,

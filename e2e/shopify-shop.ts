@@ -1,0 +1,78 @@
+// The local Shopify the end-to-end journeys connect to (started by global-setup.ts before
+// `retour serve`, which reaches it through RETOUR_SHOPIFY_ORIGIN): the token endpoint, `shop`,
+// webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
+// JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
+// all as new.
+import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
+
+export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
+
+function bulkRows(first: number, count: number): string {
+  const rows: unknown[] = [];
+  for (let n = first; n < first + count; n++) {
+    const id = `gid://shopify/Order/${n}`;
+    rows.push({
+      id,
+      name: `#SH${n}`,
+      email: `buyer${n}@example.com`,
+      phone: null,
+      createdAt: '2026-05-01T10:00:00Z',
+      processedAt: '2026-05-01T10:00:00Z',
+      currencyCode: 'EUR',
+      customer: { firstName: 'Buyer', lastName: String(n), defaultEmailAddress: { emailAddress: `buyer${n}@example.com` } },
+      shippingAddress: {
+        name: `Buyer ${n}`,
+        company: null,
+        address1: 'Damrak 1',
+        address2: null,
+        zip: '1012 LG',
+        city: 'Amsterdam',
+        provinceCode: null,
+        countryCodeV2: 'NL',
+        phone: null,
+      },
+      fulfillments: [],
+    });
+    for (const i of [1, 2]) {
+      rows.push({
+        id: `gid://shopify/LineItem/${n}${i}`,
+        name: `Item ${i}`,
+        sku: `SKU-${i}`,
+        quantity: i,
+        variantTitle: null,
+        originalUnitPriceSet: { shopMoney: { amount: '19.95', currencyCode: 'EUR' } },
+        __parentId: id,
+      });
+    }
+  }
+  return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
+}
+
+export async function startShopifyShop(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const fake = new FakeShopify();
+  fake.clientId = E2E_SHOPIFY.clientId;
+  fake.clientSecret = E2E_SHOPIFY.clientSecret;
+  fake.shopName = 'E2E Shopify shop';
+  let runs = 0;
+  fake.handle('bulkOperationRunQuery', () => {
+    runs += 1;
+    fake.files.set(`orders-${runs}.jsonl`, bulkRows(8_000_000 + runs * 10_000, E2E_SHOPIFY.orders));
+    return { bulkOperationRunQuery: { bulkOperation: { id: `gid://shopify/BulkOperation/${runs}`, status: 'CREATED' }, userErrors: [] } };
+  });
+  fake.handle('bulkOperation', (v) => {
+    const run = String(v.id).split('/').pop();
+    return {
+      bulkOperation: {
+        id: v.id,
+        status: 'COMPLETED',
+        errorCode: null,
+        objectCount: String(E2E_SHOPIFY.orders * 3),
+        rootObjectCount: String(E2E_SHOPIFY.orders),
+        url: `${fake.origin}/bulk/orders-${run}.jsonl`,
+        partialDataUrl: null,
+      },
+    };
+  });
+  await fake.start();
+  return { origin: fake.origin, close: () => fake.stop() };
+}
