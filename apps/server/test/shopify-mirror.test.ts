@@ -5,6 +5,7 @@
 // as state (fake-shopify-returns.ts), so a job that dies after Shopify acted (the answer is lost),
 // or jobs run in reverse order, are shown to end with the same single Shopify return.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { acquireLease, releaseLease } from '@retour/db/repos/leases';
 import { pendingJobs } from '@retour/db/repos/outbox';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { runShopifyMirror } from '../src/jobs/shopify-mirror.ts';
@@ -384,5 +385,23 @@ describe('retries and out-of-order jobs', () => {
     expect(mutationCalls()).toEqual([]);
     expect(shopify.returns).toEqual([]);
     expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
+  });
+
+  it('a return held by another worker waits its turn (lease), then mirrors once', async () => {
+    const { shop, m, id } = await shopifyReturn('automatic');
+    const lease = `shopify.mirror:${shop.merchant.id}:${id}`;
+    const until = new Date(h.clock.now.getTime() + 60_000).toISOString();
+    expect(await acquireLease(h.ctx.db, lease, 'other-worker', h.clock.now.toISOString(), until)).toBe(true);
+    await settle();
+    expect(mutationCalls()).toEqual([]);
+    const [waiting] = await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror');
+    expect(waiting?.lastError).toMatch(/Another worker is mirroring this return/);
+    await releaseLease(h.ctx.db, lease, 'other-worker');
+    h.clock.advance(5_000);
+    await settle();
+    expect(mutationCalls().map((c) => c.field)).toEqual(['returnCreate', 'reverseDeliveryCreateWithShipping']);
+    expect(shopify.returns).toHaveLength(1);
+    expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'shopify.mirror')).toEqual([]);
+    expect(syncEntries(await getReturn(m, id)).length).toBeGreaterThan(0);
   });
 });

@@ -366,6 +366,13 @@ export interface WebhookDeliveriesTable {
   deliveredAt: string | null;
 }
 
+/** A lease serialising work on one thing across processes (name, e.g. `shopify.mirror:<merchant>:<return>`). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expiresAt: string;
+}
+
 export interface Database {
   merchants: MerchantsTable;
   users: UsersTable;
@@ -393,4 +400,5 @@ export interface Database {
   importRuns: ImportRunsTable;
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  leases: LeasesTable;
 }

@@ -30,8 +30,9 @@ const TABLES = [
   'import_runs',
   'webhook_endpoints',
   'webhook_deliveries',
+  'leases',
 ];
-const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits']);
+const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 'leases']);
 /** Tenant tables keyed by something other than an id of their own. */
 const TENANT_KEYS: Record<string, string[]> = { inbound_events: ['merchant_id', 'source', 'event_id'] };
 

@@ -37,6 +37,9 @@ import { statusToken } from '../emails/status-link.ts';
 import { AppError } from '../errors.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import { shopifyClientFor } from '../use-cases/shared/shopify-connection.ts';
+import { newId } from '@retour/db/ids';
+import { acquireLease, releaseLease } from '@retour/db/repos/leases';
+import { RetryLater } from './retry-later.ts';
 
 type Nodes<T> = { nodes: T[] };
 type ShopifyReturn = {
@@ -181,8 +184,28 @@ async function createShopifyReturn(ctx: Ctx, client: ShopifyClient, agg: ReturnA
   return created;
 }
 
+/** How long one mirror run may hold its return's lease (well above the job handler timeout). */
+const MIRROR_LEASE_MS = 2 * 60_000;
+
+/**
+ * Mirrors one return, holding a lease on it: jobs of the same return run one at a time even with
+ * several worker processes, so two of them cannot both find no Shopify return and create one each.
+ */
 export async function runShopifyMirror(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const returnId = String(payload.returnId);
+  const lease = `shopify.mirror:${merchantId}:${returnId}`;
+  const holder = newId('lse');
+  const now = ctx.now();
+  if (!(await acquireLease(ctx.db, lease, holder, now.toISOString(), new Date(now.getTime() + MIRROR_LEASE_MS).toISOString())))
+    throw new RetryLater('Another worker is mirroring this return into Shopify; trying again shortly.', 5_000);
+  try {
+    await reconcileShopifyReturn(ctx, merchantId, returnId);
+  } finally {
+    await releaseLease(ctx.db, lease, holder);
+  }
+}
+
+async function reconcileShopifyReturn(ctx: Ctx, merchantId: string, returnId: string): Promise<void> {
   const link = await shopifyOrderOfReturn(ctx.db, merchantId, returnId);
   const agg = await getReturn(ctx.db, merchantId, returnId);
   if (!link || !agg) return;

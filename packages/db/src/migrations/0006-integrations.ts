@@ -26,6 +26,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('returns').addColumn('anonymised_at', 'text').execute();
   await db.schema.createIndex('orders_retention').on('orders').columns(['merchant_id', 'placed_at']).execute();
 
+  // Short leases that serialise work on one thing across worker processes (e.g. mirroring one
+  // return into a shop): the holder and until when; an expired lease may be taken over.
+  await db.schema
+    .createTable('leases')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('holder', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('payment_accounts')
     .addColumn('merchant_id', 'text', (c) => c.notNull())
@@ -147,7 +156,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['webhook_deliveries', 'webhook_endpoints', 'import_runs', 'inbound_events', 'payments', 'payment_accounts'])
+  for (const table of [
+    'leases',
+    'webhook_deliveries',
+    'webhook_endpoints',
+    'import_runs',
+    'inbound_events',
+    'payments',
+    'payment_accounts',
+  ])
     await db.schema.dropTable(table).execute();
   await db.schema.dropIndex('orders_retention').execute();
   await db.schema.alterTable('returns').dropColumn('anonymised_at').execute();
