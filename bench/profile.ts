@@ -2,6 +2,7 @@
 // per operation and the functions that spent it (self time, grouped by package).
 // Usage: tsx bench/profile.ts <lookup|create|import> [orders=50000] [operations=2000]
 import { existsSync } from 'node:fs';
+import type { KyselyPlugin } from 'kysely';
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { openDatabase } from '@retour/db/database';
@@ -23,8 +24,17 @@ async function main() {
   if (!existsSync(file)) await generate(`file:${file}`, ORDERS);
   const handle = openDatabase(`file:${file}`);
   await migrateToLatest(handle.db);
+  // Counts the statements each operation sends (every Kysely query passes through a plugin).
+  let queries = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      queries++;
+      return args.result;
+    },
+  };
   const ctx: Ctx = {
-    db: handle.db,
+    db: handle.db.withPlugin(counter),
     dialect: 'sqlite',
     now: () => new Date(),
     carriers: createCarrierRegistry(),
@@ -87,12 +97,17 @@ async function main() {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
+  queries = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < ops; i++) await op(i);
+  const perOpQueries = queries / ops;
+  const cpuUsed = process.cpuUsage(cpu);
+  const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / ops;
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   console.log(
-    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core`,
+    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each (busy machines inflate wall time, less so CPU time)`,
   );
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -12,8 +12,8 @@ import {
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database.ts';
-import { findOrderByNumber, findOrderByTracking, insertOrders } from '../src/repos/orders.ts';
-import { insertReturn, listReturns } from '../src/repos/returns.ts';
+import { findOrderByNumber, findOrderByTracking, getOrder, insertOrders } from '../src/repos/orders.ts';
+import { insertReturn, listReturns, priorReturnsForOrder } from '../src/repos/returns.ts';
 import { openTestDatabase, type TestDatabaseHandle } from '../src/testing.ts';
 import { at, makeOrder, makeReturn } from './helpers.ts';
 
@@ -36,6 +36,21 @@ async function firstQuery(db: Db, run: (db: Db) => Promise<unknown>): Promise<Co
   const node = capture.nodes[0];
   if (!node) throw new Error('no query was run');
   return db.getExecutor().compileQuery(node, createQueryId());
+}
+
+/**
+ * The compiled SQL of the first query `run` sends whose text matches `pattern`. Hot queries are
+ * precompiled (`src/compiled.ts`): their first use on a database runs the built query (seen here)
+ * and then compiles a template with marker values (skipped here).
+ */
+async function queryMatching(db: Db, pattern: RegExp, run: (db: Db) => Promise<unknown>): Promise<CompiledQuery> {
+  const capture = new Capture();
+  await run(db.withPlugin(capture));
+  for (const node of capture.nodes) {
+    const query = db.getExecutor().compileQuery(node, createQueryId());
+    if (pattern.test(query.sql) && !query.parameters.some((p) => typeof p === 'string' && p.startsWith('\u0000'))) return query;
+  }
+  throw new Error(`no query matched ${pattern}`);
 }
 
 async function plan(h: TestDatabaseHandle, query: CompiledQuery): Promise<string> {
@@ -107,6 +122,30 @@ describe('query plans', () => {
     else expect(detail).not.toMatch(/Seq Scan on orders\b/);
     const found = await findOrderByTracking(h.db, M, 'brd_a', 'TRK1200', '10300');
     expect(found?.order.orderNumber).toBe('#1200');
+  });
+
+  it('reads an order’s items, shipments and earlier returns through their indexes', async () => {
+    const order = await findOrderByNumber(h.db, M, 'brd_a', '1200', '10300');
+    const orderId = order?.order.id as string;
+    const items = await queryMatching(h.db, /from "order_items"/, (db) => getOrder(db, M, orderId));
+    expectIndex(await plan(h, items), 'order_items_order', 'order_items');
+    const shipments = await queryMatching(h.db, /from "shipments"/, (db) => getOrder(db, M, orderId));
+    expectIndex(await plan(h, shipments), 'shipments_order', 'shipments');
+    const prior = await queryMatching(h.db, /from "returns"/, (db) => priorReturnsForOrder(db, M, 'ord_1200'));
+    expectIndex(await plan(h, prior), 'returns_order', 'returns');
+  });
+
+  it('answers precompiled queries again with new arguments, also inside a transaction', async () => {
+    for (const n of [1200, 1212, 1224]) {
+      const found = await findOrderByNumber(h.db, M, n % 3 === 0 ? 'brd_a' : 'brd_b', String(n), `${10000 + (n % 900)}`);
+      expect(found?.order.orderNumber).toBe(`#${n}`);
+      expect(found?.items).toHaveLength(1);
+    }
+    await h.db.transaction().execute(async (tx) => {
+      const found = await findOrderByNumber(tx, M, 'brd_a', '1224', `${10000 + (1224 % 900)}`);
+      expect(found?.order.orderNumber).toBe('#1224');
+      expect(await findOrderByNumber(tx, M, 'brd_a', '1224', '99999')).toBeNull();
+    });
   });
 
   it('lists a merchant’s returns newest first through returns_created', async () => {

@@ -3,7 +3,7 @@ import type { PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import { getReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { fail, invalid } from '../errors.ts';
-import { toReturnView, viewExtras } from '../presenters/return-view.ts';
+import { toReturnView } from '../presenters/return-view.ts';
 import { verifyToken } from '../secrets.ts';
 import { createReturn } from './shared/create-return.ts';
 import { loadEnabledPortal } from './shared/load-portal.ts';
@@ -42,5 +42,6 @@ export async function requestReturn(
   });
   const agg = await getReturn(ctx.db, bundle.merchantId, created.returnId);
   if (!agg) fail('return_not_found', 'The return could not be read back. Try again.');
-  return toReturnView(agg, await viewExtras(ctx.db, agg), created.accessCode);
+  // The portal and the order number were read for the creation; not read a second time.
+  return toReturnView(agg, { portalSlug: bundle.portal.slug, orderNumber: created.orderNumber }, created.accessCode);
 }

@@ -1,6 +1,7 @@
 // Brands, addresses, portals, shipping rules and integrations: small tenant-scoped tables with
 // the same four operations, so they share one implementation over a table name.
 import type { Insertable } from 'kysely';
+import { type Precompiled, precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import type { AddressesTable, BrandsTable, IntegrationsTable, PortalsTable, ShippingRulesTable } from '../schema.ts';
 
@@ -16,13 +17,23 @@ export type ConfigTable = keyof ConfigTables;
 // biome-ignore lint/suspicious/noExplicitAny: see above
 const anyDb = (db: Executor) => db as any;
 
+const rowById = Object.fromEntries(
+  (['brands', 'addresses', 'portals', 'shippingRules'] as const).map((table) => [
+    table,
+    precompiled((db, merchantId: string, id: string) =>
+      anyDb(db).selectFrom(table).selectAll().where('merchantId', '=', merchantId).where('id', '=', id),
+    ),
+  ]),
+) as { [T in ConfigTable]: Precompiled<[string, string], ConfigTables[T]> };
+
 export async function getRow<T extends ConfigTable>(
   db: Executor,
   table: T,
   merchantId: string,
   id: string,
 ): Promise<ConfigTables[T] | undefined> {
-  return anyDb(db).selectFrom(table).selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+  const [row] = await (rowById[table] as Precompiled<[string, string], ConfigTables[T]>)(db, merchantId, id);
+  return row;
 }
 
 export async function listRows<T extends ConfigTable>(
@@ -55,8 +66,11 @@ export async function deleteRow(db: Executor, table: ConfigTable, merchantId: st
   return Number(r.numDeletedRows) > 0;
 }
 
+const portalBySlug = precompiled((db, slug: string) => db.selectFrom('portals').selectAll().where('slug', '=', slug));
+
 export async function findPortalBySlug(db: Executor, slug: string): Promise<PortalsTable | undefined> {
-  return db.selectFrom('portals').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const [row] = await portalBySlug(db, slug);
+  return row;
 }
 
 export async function allShippingRules(db: Executor, merchantId: string): Promise<ShippingRulesTable[]> {

@@ -1,4 +1,5 @@
 // Orders with their items and outbound shipments.
+import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
@@ -34,30 +35,47 @@ export const orderRow = (o: OrderRecord): OrdersTable => ({ ...o, shippingAddres
 export const itemRow = (i: OrderItemRecord): OrderItemsTable => ({ ...i, returnable: i.returnable ? 1 : 0, tags: toJson(i.tags) });
 export const shipmentRow = (s: ShipmentRecord): ShipmentsTable => ({ ...s, items: s.items ? toJson(s.items) : null });
 
+const itemsOf = precompiled((db, merchantId: string, orderId: string) =>
+  db.selectFrom('orderItems').selectAll().where('merchantId', '=', merchantId).where('orderId', '=', orderId).orderBy('position'),
+);
+const shipmentsOf = precompiled((db, merchantId: string, orderId: string) =>
+  db.selectFrom('shipments').selectAll().where('merchantId', '=', merchantId).where('orderId', '=', orderId).orderBy('position'),
+);
+
 async function withChildren(db: Executor, merchantId: string, order: OrdersTable): Promise<OrderAggregate> {
-  const [items, shipments] = await Promise.all([
-    db
-      .selectFrom('orderItems')
-      .selectAll()
-      .where('merchantId', '=', merchantId)
-      .where('orderId', '=', order.id)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('shipments')
-      .selectAll()
-      .where('merchantId', '=', merchantId)
-      .where('orderId', '=', order.id)
-      .orderBy('position')
-      .execute(),
-  ]);
+  const [items, shipments] = await Promise.all([itemsOf(db, merchantId, order.id), shipmentsOf(db, merchantId, order.id)]);
   return { order: toOrder(order), items: items.map(toItem), shipments: shipments.map(toShipment) };
 }
 
+const orderById = precompiled((db, merchantId: string, id: string) =>
+  db.selectFrom('orders').selectAll().where('merchantId', '=', merchantId).where('id', '=', id),
+);
+
 export async function getOrder(db: Executor, merchantId: string, id: string): Promise<OrderAggregate | null> {
-  const row = await db.selectFrom('orders').selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+  const [row] = await orderById(db, merchantId, id);
   return row ? withChildren(db, merchantId, row) : null;
 }
+
+const orderByNumber = precompiled((db, merchantId: string, orderNumberNorm: string, postalNorm: string, brandId: string) =>
+  db
+    .selectFrom('orders')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('orderNumberNorm', '=', orderNumberNorm)
+    .where('shipPostalNorm', '=', postalNorm)
+    .where('brandId', '=', brandId)
+    .orderBy('placedAt', 'desc'),
+);
+const orderByTracking = precompiled((db, merchantId: string, trackingNorm: string, postalNorm: string, brandId: string) =>
+  db
+    .selectFrom('shipments')
+    .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'shipments.merchantId').onRef('orders.id', '=', 'shipments.orderId'))
+    .selectAll('orders')
+    .where('shipments.merchantId', '=', merchantId)
+    .where('shipments.trackingNorm', '=', trackingNorm)
+    .where('orders.shipPostalNorm', '=', postalNorm)
+    .where('orders.brandId', '=', brandId),
+);
 
 /** Portal lookup by order number: one indexed query whatever is wrong, so misses look alike. */
 export async function findOrderByNumber(
@@ -67,15 +85,7 @@ export async function findOrderByNumber(
   orderNumberNorm: string,
   postalNorm: string,
 ): Promise<OrderAggregate | null> {
-  const row = await db
-    .selectFrom('orders')
-    .selectAll()
-    .where('merchantId', '=', merchantId)
-    .where('orderNumberNorm', '=', orderNumberNorm)
-    .where('shipPostalNorm', '=', postalNorm)
-    .where('brandId', '=', brandId)
-    .orderBy('placedAt', 'desc')
-    .executeTakeFirst();
+  const [row] = await orderByNumber(db, merchantId, orderNumberNorm, postalNorm, brandId);
   return row ? withChildren(db, merchantId, row) : null;
 }
 
@@ -86,15 +96,7 @@ export async function findOrderByTracking(
   trackingNorm: string,
   postalNorm: string,
 ): Promise<OrderAggregate | null> {
-  const row = await db
-    .selectFrom('shipments')
-    .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'shipments.merchantId').onRef('orders.id', '=', 'shipments.orderId'))
-    .selectAll('orders')
-    .where('shipments.merchantId', '=', merchantId)
-    .where('shipments.trackingNorm', '=', trackingNorm)
-    .where('orders.shipPostalNorm', '=', postalNorm)
-    .where('orders.brandId', '=', brandId)
-    .executeTakeFirst();
+  const [row] = await orderByTracking(db, merchantId, trackingNorm, postalNorm, brandId);
   return row ? withChildren(db, merchantId, row) : null;
 }
 

@@ -2,9 +2,11 @@
 // same transaction as the change that causes them, then claimed and run by workers. Claims are
 // leases (locked_until), so a crashed worker's jobs come back; PostgreSQL workers skip each
 // other's locked rows.
+import type { OnConflictBuilder } from 'kysely';
+import { precompiledInsert } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { OutboxTable } from '../schema.ts';
+import type { Database, OutboxTable } from '../schema.ts';
 
 export type OutboxJob = Omit<OutboxTable, 'payload'> & { payload: Record<string, unknown> };
 
@@ -12,9 +14,20 @@ export async function enqueue(
   db: Executor,
   job: { merchantId: string; id: string; topic: string; payload: Record<string, unknown>; dedupeKey?: string | null; at: string },
 ): Promise<void> {
-  await db
-    .insertInto('outbox')
-    .values({
+  await enqueueMany(db, [job]);
+}
+
+type NewJob = { merchantId: string; id: string; topic: string; payload: Record<string, unknown>; dedupeKey?: string | null; at: string };
+
+const insertJobs = precompiledInsert('outbox', (query) =>
+  query.onConflict((oc: OnConflictBuilder<Database, 'outbox'>) => oc.columns(['merchantId', 'dedupeKey']).doNothing()),
+);
+
+/** Several jobs in one statement; like `enqueue`, a job whose dedupe key exists is skipped. */
+export async function enqueueMany(db: Executor, jobs: NewJob[]): Promise<void> {
+  await insertJobs(
+    db,
+    jobs.map((job) => ({
       merchantId: job.merchantId,
       id: job.id,
       topic: job.topic,
@@ -26,9 +39,8 @@ export async function enqueue(
       lockedUntil: null,
       lastError: null,
       doneAt: null,
-    })
-    .onConflict((oc) => oc.columns(['merchantId', 'dedupeKey']).doNothing())
-    .execute();
+    })),
+  );
 }
 
 const toJob = (row: OutboxTable): OutboxJob => ({ ...row, payload: fromJson<Record<string, unknown>>(row.payload) ?? {} });

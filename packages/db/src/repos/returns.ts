@@ -2,6 +2,7 @@
 // credits and replacements). Every change of a return bumps its version under a check, so two
 // writers racing on one return cannot both win.
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { precompiled, precompiledInsert } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { Database, ReturnEventsTable, ReturnItemsTable, ReturnsTable } from '../schema.ts';
@@ -12,24 +13,40 @@ export type ReturnEventRecord = Omit<ReturnEventsTable, 'data'> & { data: Record
 export type NewReturnEvent = Omit<ReturnEventRecord, 'seq'>;
 export type ReturnAggregate = { ret: ReturnRecord; items: ReturnItemRecord[]; events: ReturnEventRecord[] };
 
+const insertReturns = precompiledInsert('returns');
+const insertReturnItems = precompiledInsert('returnItems');
+const insertEvents = precompiledInsert('returnEvents');
+
 export async function insertReturn(db: Executor, ret: ReturnRecord, items: ReturnItemRecord[]): Promise<void> {
-  await db.insertInto('returns').values(ret).execute();
-  if (items.length > 0) await db.insertInto('returnItems').values(items).execute();
+  await insertReturns(db, [ret]);
+  if (items.length > 0) await insertReturnItems(db, items);
 }
 
+const returnById = precompiled((db, merchantId: string, id: string) =>
+  db.selectFrom('returns').selectAll().where('merchantId', '=', merchantId).where('id', '=', id),
+);
+const itemsOfReturn = precompiled((db, merchantId: string, returnId: string) =>
+  db.selectFrom('returnItems').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', returnId).orderBy('position'),
+);
+const eventsOfReturn = precompiled((db, merchantId: string, returnId: string) =>
+  db.selectFrom('returnEvents').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', returnId).orderBy('seq'),
+);
+
 export async function getReturnRow(db: Executor, merchantId: string, id: string): Promise<ReturnRecord | undefined> {
-  return db.selectFrom('returns').selectAll().where('merchantId', '=', merchantId).where('id', '=', id).executeTakeFirst();
+  const [row] = await returnById(db, merchantId, id);
+  return row;
 }
 
 export async function getReturn(db: Executor, merchantId: string, id: string): Promise<ReturnAggregate | null> {
   const ret = await getReturnRow(db, merchantId, id);
   if (!ret) return null;
-  const [items, events] = await Promise.all([
-    db.selectFrom('returnItems').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', id).orderBy('position').execute(),
-    db.selectFrom('returnEvents').selectAll().where('merchantId', '=', merchantId).where('returnId', '=', id).orderBy('seq').execute(),
-  ]);
+  const [items, events] = await Promise.all([itemsOfReturn(db, merchantId, id), eventsOfReturn(db, merchantId, id)]);
   return { ret, items, events: events.map((e) => ({ ...e, data: fromJson(e.data) })) };
 }
+
+const returnsOfOrderIds = precompiled((db, merchantId: string, orderId: string) =>
+  db.selectFrom('returns').select(['id', 'status']).where('merchantId', '=', merchantId).where('orderId', '=', orderId),
+);
 
 /** Quantities of earlier returns of an order, for the returnable-quantity rule. */
 export async function priorReturnsForOrder(
@@ -39,12 +56,7 @@ export async function priorReturnsForOrder(
 ): Promise<{ status: string; items: { orderItemId: string; quantity: number }[] }[]> {
   // Two index lookups (returns by order, then their items) rather than a join, which the SQLite
   // planner may drive from return_items and so read every item of the merchant.
-  const returns = await db
-    .selectFrom('returns')
-    .select(['id', 'status'])
-    .where('merchantId', '=', merchantId)
-    .where('orderId', '=', orderId)
-    .execute();
+  const returns = await returnsOfOrderIds(db, merchantId, orderId);
   if (returns.length === 0) return [];
   const items = await db
     .selectFrom('returnItems')
@@ -84,15 +96,29 @@ export async function updateReturn(
  * Appends events in order. An event with a dedupe key that is already on the return is skipped;
  * the result says which were stored.
  */
+/**
+ * The first timeline entries of a return created in the same transaction: numbered 1, 2, … in one
+ * statement (nothing can precede them, and their dedupe keys are distinct).
+ */
+export async function insertFirstEvents(db: Executor, events: NewReturnEvent[]): Promise<void> {
+  await insertEvents(
+    db,
+    events.map((event, i) => ({ ...event, seq: i + 1, data: event.data ? toJson(event.data) : null })),
+  );
+}
+
+const lastSeqOf = precompiled((db, merchantId: string, returnId: string) =>
+  db
+    .selectFrom('returnEvents')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('merchantId', '=', merchantId)
+    .where('returnId', '=', returnId),
+);
+
 export async function appendEvents(db: Executor, events: NewReturnEvent[]): Promise<boolean[]> {
   const stored: boolean[] = [];
   for (const event of events) {
-    const last = await db
-      .selectFrom('returnEvents')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('merchantId', '=', event.merchantId)
-      .where('returnId', '=', event.returnId)
-      .executeTakeFirst();
+    const [last] = await lastSeqOf(db, event.merchantId, event.returnId);
     const seq = Number(last?.seq ?? 0) + 1;
     const r = await db
       .insertInto('returnEvents')

@@ -13,14 +13,14 @@ import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { addressesOfKind, getRow } from '@retour/db/repos/config';
 import { getOrder, lockOrder } from '@retour/db/repos/orders';
-import { enqueue } from '@retour/db/repos/outbox';
-import { appendEvents, insertReturn, priorReturnsForOrder } from '@retour/db/repos/returns';
+import { enqueueMany } from '@retour/db/repos/outbox';
+import { insertFirstEvents, insertReturn, type NewReturnEvent, priorReturnsForOrder } from '@retour/db/repos/returns';
 import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newAccessCode } from '../../secrets.ts';
 import { runJobsNow } from '../../jobs/run-jobs.ts';
-import { enqueueReturnEvent } from './return-events.ts';
+import { returnEventJob } from './return-events.ts';
 import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
 import { itemFacts } from './order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
@@ -46,7 +46,10 @@ function addressSnapshot(a: AddressesTable) {
   return party;
 }
 
-export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
+/** The new return's id and access code, and its order's number (so callers need not read it back). */
+export type CreatedReturn = { returnId: string; accessCode: string; orderNumber: string };
+
+export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<CreatedReturn> {
   // A fresh reference and ids on each attempt: a collision of the 6-character reference is rare
   // but must not become an error for the shopper.
   for (let attempt = 1; ; attempt++) {
@@ -58,10 +61,11 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<{ r
   }
 }
 
-async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ returnId: string; accessCode: string }> {
+async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<CreatedReturn> {
   const access = newAccessCode();
   const returnId = newId('ret');
   const jobIds: string[] = [];
+  let orderNumber = '';
   await ctx.db.transaction().execute(async (tx) => {
     await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
     const order = await getOrder(tx, input.merchantId, input.orderId);
@@ -95,6 +99,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
     if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
     const at = now.toISOString();
     const email = input.contact.email ?? order.order.customerEmail;
+    orderNumber = order.order.orderNumber;
     const reference = formatReference(randomBytes(8));
     await insertReturn(
       tx,
@@ -151,7 +156,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
     );
     const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
     const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
-    await appendEvents(tx, [
+    const events: NewReturnEvent[] = [
       {
         merchantId: input.merchantId,
         id: newId('evt'),
@@ -168,33 +173,37 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
             ? { overrideWindow: input.overrideWindow, outsideWindow, note: input.overrideNote }
             : null,
       },
-    ]);
+    ];
     if (input.withdrawal) {
-      await appendEvents(tx, [
-        {
-          merchantId: input.merchantId,
-          id: newId('evt'),
-          returnId,
-          at,
-          recordedAt: at,
-          type: 'withdrawal',
-          status: null,
-          message: 'Withdrawal from the contract (Directive 2011/83/EU art. 11a)',
-          actor: input.actor,
-          data: { withdrawnAt: at },
-          dedupeKey: 'withdrawal',
-        },
-      ]);
+      events.push({
+        merchantId: input.merchantId,
+        id: newId('evt'),
+        returnId,
+        at,
+        recordedAt: at,
+        type: 'withdrawal',
+        status: null,
+        message: 'Withdrawal from the contract (Directive 2011/83/EU art. 11a)',
+        actor: input.actor,
+        data: { withdrawnAt: at },
+        dedupeKey: 'withdrawal',
+      });
+    }
+    // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
+    await insertFirstEvents(tx, events);
+    if (input.withdrawal) {
       await enqueueWithdrawalAcknowledgement(
         tx,
         { merchantId: input.merchantId, id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage },
         at,
       );
     }
+    // The booking, the announcement and the shop's notice: one statement, in that order.
+    const jobs: Parameters<typeof enqueueMany>[1] = [];
     if (submitted.status === 'open' && checked.carrier) {
       const jobId = newId('job');
       jobIds.push(jobId);
-      await enqueue(tx, {
+      jobs.push({
         merchantId: input.merchantId,
         id: jobId,
         topic: 'carrier.announce',
@@ -203,7 +212,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
         at,
       });
     }
-    await enqueueReturnEvent(tx, input.merchantId, {
+    const announcement = returnEventJob(input.merchantId, {
       returnId,
       trigger: 'submit',
       from: null,
@@ -212,8 +221,9 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
       actor: input.actor,
       detail: null,
     });
+    if (announcement) jobs.push(announcement);
     if (input.settings.notificationEmail) {
-      await enqueue(tx, {
+      jobs.push({
         merchantId: input.merchantId,
         id: newId('job'),
         topic: 'email.new_return',
@@ -222,7 +232,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<{ retu
         at,
       });
     }
+    await enqueueMany(tx, jobs);
   });
   await runJobsNow(ctx, input.merchantId, jobIds);
-  return { returnId, accessCode: access.code };
+  return { returnId, accessCode: access.code, orderNumber };
 }

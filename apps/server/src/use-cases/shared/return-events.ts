@@ -22,15 +22,21 @@ export type ReturnDomainEvent = {
   detail: Record<string, unknown> | null;
 };
 
+/** The `return.event` job for a change, or null when the change announces nothing. */
+export function returnEventJob(merchantId: string, change: Omit<ReturnDomainEvent, 'id' | 'types'>) {
+  const types = outgoingEventsOf({ event: change.trigger, from: change.from, to: change.to, changed: change.from !== change.to });
+  if (types.length === 0) return null;
+  const event: ReturnDomainEvent = { id: newId('rev'), types, ...change };
+  return { merchantId, id: newId('job'), topic: 'return.event', payload: event, dedupeKey: `event:${event.id}`, at: change.at };
+}
+
 export async function enqueueReturnEvent(
   tx: Tx,
   merchantId: string,
   change: Omit<ReturnDomainEvent, 'id' | 'types'>,
 ): Promise<string | null> {
-  const types = outgoingEventsOf({ event: change.trigger, from: change.from, to: change.to, changed: change.from !== change.to });
-  if (types.length === 0) return null;
-  const event: ReturnDomainEvent = { id: newId('rev'), types, ...change };
-  const jobId = newId('job');
-  await enqueue(tx, { merchantId, id: jobId, topic: 'return.event', payload: event, dedupeKey: `event:${event.id}`, at: change.at });
-  return jobId;
+  const job = returnEventJob(merchantId, change);
+  if (!job) return null;
+  await enqueue(tx, job);
+  return job.id;
 }
