@@ -1,44 +1,21 @@
 // The `retour` CLI as a user runs it: a real process against a fresh database (SQLite file, or a
 // new PostgreSQL database when TEST_DB=postgres).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { testDialect } from '@retour/db/testing';
-import pg from 'pg';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshCliDatabase } from './support/cli-database.ts';
 
 const BIN = resolve(import.meta.dirname, '../bin/retour.mjs');
 let dir: string;
 let databaseUrl: string;
-let dropDatabase: (() => Promise<void>) | null = null;
+let remove: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'retour-cli-'));
-  if (testDialect() === 'sqlite') {
-    databaseUrl = `file:${join(dir, 'retour.sqlite')}`;
-    return;
-  }
-  const admin = process.env.TEST_DATABASE_URL as string;
-  const name = `cli_${Math.random().toString(36).slice(2, 10)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  ({ dir, databaseUrl, remove } = await freshCliDatabase('cli'));
 });
 
 afterAll(async () => {
-  await dropDatabase?.();
-  rmSync(dir, { recursive: true, force: true });
+  await remove();
 });
 
 function env(extra: Record<string, string> = {}) {

@@ -1,9 +1,8 @@
 // Order imports from CSV files (and the runs of shop backfills, which share the import_runs table).
 import { z } from 'zod';
 
-/** The CSV columns, one row per order item; order-level columns repeat on every row of an order. */
-export const CSV_ORDER_COLUMNS = [
-  'order_id',
+/** Order-level CSV columns: repeated on every row of an order, and required to agree between them. */
+export const CSV_ORDER_LEVEL_COLUMNS = [
   'order_number',
   'placed_at',
   'currency',
@@ -19,6 +18,12 @@ export const CSV_ORDER_COLUMNS = [
   'ship_city',
   'ship_region',
   'ship_country',
+] as const;
+
+/** The CSV columns, one row per order item; order-level columns repeat on every row of an order. */
+export const CSV_ORDER_COLUMNS = [
+  'order_id',
+  ...CSV_ORDER_LEVEL_COLUMNS,
   'item_id',
   'sku',
   'item_name',

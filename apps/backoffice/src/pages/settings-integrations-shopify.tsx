@@ -2,29 +2,19 @@
 // installed on it, see each connection's status, webhook URL and last sync, replace its
 // credentials, and import all of its orders with the import's progress.
 import { useState } from 'preact/hooks';
-import { api, post } from '../api.ts';
+import { api } from '../api.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import type { Integration } from './settings-integrations.tsx';
-import { ImportProgress } from './settings-integrations-woocommerce.tsx';
+import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
 
 const EMPTY = { name: '', shopDomain: '', clientId: '', clientSecret: '' };
 
 function Connection(props: { integration: Integration; onChange: () => Promise<void> }) {
   const i = props.integration;
-  const [runId, setRunId] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { importAll, running, progress } = useImportAll('shopify', i.id, props.onChange, setError);
   const [replacing, setReplacing] = useState(false);
   const [credentials, setCredentials] = useState({ clientId: '', clientSecret: '' });
-  const importAll = async () => {
-    setError(null);
-    try {
-      setRunId((await post<{ importRunId: string }>(`/api/v1/integrations/shopify/${i.id}/backfill`)).importRunId);
-      setRunning(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
   const replace = async (e: Event) => {
     e.preventDefault();
     setError(null);
@@ -89,54 +79,21 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
           </button>
         </form>
       )}
-      {runId && (
-        <ImportProgress
-          runId={runId}
-          onDone={() => {
-            setRunning(false);
-            void props.onChange();
-          }}
-        />
-      )}
+      {progress}
     </li>
   );
 }
 
 export function ShopifySettings(props: { list: Integration[]; onChange: () => Promise<void> }) {
-  const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
-  const connections = props.list.filter((i) => i.kind === 'shopify');
-  const connect = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
-    setBusy(true);
-    try {
-      const created = await post<Integration>('/api/v1/integrations/shopify', { ...form, name: form.name.trim() || undefined });
-      setForm(EMPTY);
-      setNotice(`${created.name} is connected. New and changed orders arrive by webhook; import the older ones below.`);
-      await props.onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fields = fieldErrors(error);
-  const set = (key: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const { form, set, connect, error, fields, notice, busy } = useConnectForm('shopify', EMPTY, props.onChange);
   return (
-    <section aria-labelledby="shopify-title">
-      <h3 id="shopify-title">Shopify</h3>
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {connections.length > 0 && (
-        <ul class="cards">
-          {connections.map((i) => (
-            <Connection key={i.id} integration={i} onChange={props.onChange} />
-          ))}
-        </ul>
-      )}
+    <ShopSection
+      id="shopify-title"
+      title="Shopify"
+      notice={notice}
+      connections={props.list.filter((i) => i.kind === 'shopify')}
+      card={(i) => <Connection key={i.id} integration={i} onChange={props.onChange} />}
+    >
       <form class="card narrow" onSubmit={connect} noValidate>
         <h4>Connect a Shopify shop</h4>
         <p class="muted small">
@@ -167,6 +124,6 @@ export function ShopifySettings(props: { list: Integration[]; onChange: () => Pr
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </form>
-    </section>
+    </ShopSection>
   );
 }

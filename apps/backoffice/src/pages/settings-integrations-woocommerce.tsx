@@ -1,92 +1,24 @@
 // Settings → integrations → WooCommerce: connect a shop with its REST API keys, see each
 // connection's webhook URL, choose how refunds are paid back, and import all of its orders with
 // the import's progress.
-import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
-import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { Alert, Field, errorText } from '../ui.tsx';
 import type { Integration } from './settings-integrations.tsx';
-
-type ImportRun = {
-  id: string;
-  status: 'running' | 'completed' | 'failed';
-  total: number | null;
-  processed: number;
-  created: number;
-  updated: number;
-  failed: number;
-  error: string | null;
-};
+import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
 
 const EMPTY = { name: '', siteUrl: 'https://', consumerKey: '', consumerSecret: '', refundThroughGateway: true };
 
-/** The progress of an import run (GET /api/v1/imports/:id), polled until it ends; also used by the Shopify settings. */
-export function ImportProgress(props: { runId: string; onDone: () => void }) {
-  const [run, setRun] = useState<ImportRun | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await get<ImportRun>(`/api/v1/imports/${props.runId}`);
-        setRun(next);
-        if (next.status === 'running') timer = setTimeout(poll, 2000);
-        else props.onDone();
-      } catch (e) {
-        setError(e);
-      }
-    };
-    void poll();
-    return () => clearTimeout(timer);
-  }, [props.runId]);
-  if (error) return <Alert>{errorText(error)}</Alert>;
-  if (!run) return <p class="muted small">Starting the import…</p>;
-  const of = run.total !== null ? ` of ${run.total}` : '';
-  const counts = `${run.created} new, ${run.updated} updated, ${run.failed} refused`;
-  return (
-    <div role="status">
-      {run.status === 'running' && (
-        <>
-          <p>
-            Importing orders: {run.processed}
-            {of} read ({counts}).
-          </p>
-          {run.total ? <progress max={run.total} value={run.processed} aria-label="Orders read" /> : null}
-        </>
-      )}
-      {run.status === 'completed' && (
-        <Alert kind="success">
-          Import finished: {run.processed} orders read ({counts}).
-        </Alert>
-      )}
-      {run.status === 'failed' && (
-        <Alert>
-          Import stopped after {run.processed} orders: {run.error}
-        </Alert>
-      )}
-    </div>
-  );
-}
-
 function Connection(props: { integration: Integration; onChange: () => Promise<void> }) {
   const i = props.integration;
-  const [runId, setRunId] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { importAll, running, progress } = useImportAll('woocommerce', i.id, props.onChange, setError);
   const gateway = i.settings.refundThroughGateway !== false;
   const setGateway = async (value: boolean) => {
     setError(null);
     try {
       await api('PATCH', `/api/v1/integrations/woocommerce/${i.id}`, { refundThroughGateway: value });
       await props.onChange();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const importAll = async () => {
-    setError(null);
-    try {
-      setRunId((await post<{ importRunId: string }>(`/api/v1/integrations/woocommerce/${i.id}/backfill`)).importRunId);
-      setRunning(true);
     } catch (e) {
       setError(e);
     }
@@ -120,54 +52,21 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
           </button>
         </>
       )}
-      {runId && (
-        <ImportProgress
-          runId={runId}
-          onDone={() => {
-            setRunning(false);
-            void props.onChange();
-          }}
-        />
-      )}
+      {progress}
     </li>
   );
 }
 
 export function WooCommerceSettings(props: { list: Integration[]; onChange: () => Promise<void> }) {
-  const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
-  const connections = props.list.filter((i) => i.kind === 'woocommerce');
-  const connect = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
-    setBusy(true);
-    try {
-      const created = await post<Integration>('/api/v1/integrations/woocommerce', { ...form, name: form.name.trim() || undefined });
-      setForm(EMPTY);
-      setNotice(`${created.name} is connected. New and changed orders arrive by webhook; import the older ones below.`);
-      await props.onChange();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fields = fieldErrors(error);
-  const set = (key: keyof typeof EMPTY) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const { form, setForm, set, connect, error, fields, notice, busy } = useConnectForm('woocommerce', EMPTY, props.onChange);
   return (
-    <section aria-labelledby="woo-title">
-      <h3 id="woo-title">WooCommerce</h3>
-      {notice && <Alert kind="success">{notice}</Alert>}
-      {connections.length > 0 && (
-        <ul class="cards">
-          {connections.map((i) => (
-            <Connection key={i.id} integration={i} onChange={props.onChange} />
-          ))}
-        </ul>
-      )}
+    <ShopSection
+      id="woo-title"
+      title="WooCommerce"
+      notice={notice}
+      connections={props.list.filter((i) => i.kind === 'woocommerce')}
+      card={(i) => <Connection key={i.id} integration={i} onChange={props.onChange} />}
+    >
       <form class="card narrow" onSubmit={connect} noValidate>
         <h4>Connect a WooCommerce shop</h4>
         <p class="muted small">
@@ -200,6 +99,6 @@ export function WooCommerceSettings(props: { list: Integration[]; onChange: () =
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </form>
-    </section>
+    </ShopSection>
   );
 }

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { ImportRunsTable } from '../schema.ts';
+import type { ImportRunsTable } from '../schema-integrations.ts';
 
 export type ImportRow = Selectable<ImportRunsTable>;
 /** One refused row or order: its line number (CSV) or position, and why. */

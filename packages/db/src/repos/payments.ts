@@ -2,7 +2,7 @@
 // payments: one row per checkout attempt of a return's up-front fee, with its refund.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../database.ts';
-import type { PaymentAccountsTable, PaymentsTable } from '../schema.ts';
+import type { PaymentAccountsTable, PaymentsTable } from '../schema-integrations.ts';
 
 export type PaymentAccountRow = Selectable<PaymentAccountsTable>;
 export type PaymentRow = Selectable<PaymentsTable>;

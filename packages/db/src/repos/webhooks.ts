@@ -2,7 +2,7 @@
 // event: the exact body sent, its status and the last attempt's outcome.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../database.ts';
-import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema.ts';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema-integrations.ts';
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -6,6 +6,7 @@
 // timeout per request, and 429 retried after Retry-After (a few seconds at most).
 import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
 import type { ProviderEndpoints } from '../endpoints.ts';
+import { parseRetryAfterMs } from '../retry-after.ts';
 import {
   type CreatePaymentInput,
   type CreateRefundInput,
@@ -95,10 +96,11 @@ export function createMollieProvider(apiKey: string, endpoints: Pick<ProviderEnd
         );
       }
       if (res.status === 429) {
-        const wait = Number(res.headers.get('retry-after') ?? '1');
+        const header = res.headers.get('retry-after');
+        const wait = header === null ? 1000 : parseRetryAfterMs(header, Date.now());
         await res.body?.cancel();
-        if (attempt < MAX_ATTEMPTS && Number.isFinite(wait) && wait <= MAX_RETRY_AFTER_S) {
-          await sleep(Math.max(0, wait) * 1000);
+        if (attempt < MAX_ATTEMPTS && wait !== null && wait <= MAX_RETRY_AFTER_S * 1000) {
+          await sleep(wait);
           continue;
         }
         throw new PaymentProviderError('unavailable', 'Mollie is rate limiting our requests; try again in a minute.', 429);

@@ -2,7 +2,7 @@
 // on each row of an order (rows of one order need not be adjacent). Rows are grouped by
 // (integration, order_id); a problem in any row refuses the whole order, and every row of it is
 // reported with its line number (the header is line 1).
-import { CSV_ORDER_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvOrderColumn } from '@retour/contracts/imports';
+import { CSV_ORDER_COLUMNS, CSV_ORDER_LEVEL_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvOrderColumn } from '@retour/contracts/imports';
 import { OrderImportSchema } from '@retour/contracts/orders';
 
 export type CsvProblem = { line: number; code: string; message: string; field?: string };
@@ -35,23 +35,7 @@ export function detectDelimiter(headerLine: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
-const ORDER_COLUMNS = [
-  'order_number',
-  'placed_at',
-  'currency',
-  'customer_name',
-  'customer_email',
-  'customer_phone',
-  'ship_name',
-  'ship_company',
-  'ship_street',
-  'ship_house_number',
-  'ship_address_line2',
-  'ship_postal_code',
-  'ship_city',
-  'ship_region',
-  'ship_country',
-] as const satisfies readonly CsvOrderColumn[];
+const ORDER_COLUMNS = CSV_ORDER_LEVEL_COLUMNS;
 
 /** Order import paths → CSV columns, to report schema issues by column. */
 const ORDER_FIELDS: Record<string, CsvOrderColumn> = {

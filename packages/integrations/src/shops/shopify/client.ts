@@ -3,6 +3,7 @@
 import type { ProviderEndpoints } from '../../endpoints.ts';
 import { SHOPIFY_API_VERSION } from './documents.ts';
 import { ShopifyError } from './errors.ts';
+import { parseRetryAfterMs } from '../../retry-after.ts';
 
 export type ShopifyToken = { accessToken: string; expiresAt: string; scope?: string };
 
@@ -149,6 +150,6 @@ function backoffMs(attempt: number): number {
 
 /** Retry-After in seconds (Shopify sends "2.0"); bounded so a job never sleeps for long. */
 function retryAfterMs(header: string | null, attempt: number): number {
-  const seconds = header === null ? Number.NaN : Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(MAX_WAIT_MS, seconds * 1000) : backoffMs(attempt);
+  const wait = parseRetryAfterMs(header, Date.now());
+  return wait !== null ? Math.min(MAX_WAIT_MS, wait) : backoffMs(attempt);
 }

@@ -4,6 +4,7 @@
 // Retry-After (bounded), 5xx and network failures of reads a couple of times. Writes are not
 // retried on 5xx: the shop may have applied them (a refund must never be posted twice).
 import type { WooOrder, WooRefund, WooWebhook } from './types.ts';
+import { parseRetryAfterMs } from '../../retry-after.ts';
 
 export type WooClientOptions = {
   siteUrl: string;
@@ -60,12 +61,9 @@ export function normaliseSiteUrl(raw: string, allowInsecureHttp: boolean): { ok:
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-/** Retry-After in seconds or as an HTTP date; bounded so a job never sleeps past its time limit. */
+/** Retry-After, 1 s when absent; bounded so a job never sleeps past its time limit. */
 function retryAfterMs(header: string | null, now: number): number {
-  if (!header) return 1000;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Number.isFinite(ms) ? ms : 1000));
+  return Math.min(MAX_RETRY_AFTER_MS, parseRetryAfterMs(header, now) ?? 1000);
 }
 
 /** WooCommerce errors look like `{ code, message, data: { status } }`. */

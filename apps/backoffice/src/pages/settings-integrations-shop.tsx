@@ -1,0 +1,137 @@
+// What the shop providers' settings (Shopify, WooCommerce) share: the connect form's state and
+// submit, the section with its list of connections, and "Import all orders" with the import's
+// progress (GET /api/v1/imports/:id, polled until it ends).
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { get, post } from '../api.ts';
+import { Alert, errorText, fieldErrors } from '../ui.tsx';
+import type { Integration } from './settings-integrations.tsx';
+
+type ImportRun = {
+  id: string;
+  status: 'running' | 'completed' | 'failed';
+  total: number | null;
+  processed: number;
+  created: number;
+  updated: number;
+  failed: number;
+  error: string | null;
+};
+type ShopKind = 'shopify' | 'woocommerce';
+
+export function ImportProgress(props: { runId: string; onDone: () => void }) {
+  const [run, setRun] = useState<ImportRun | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await get<ImportRun>(`/api/v1/imports/${props.runId}`);
+        setRun(next);
+        if (next.status === 'running') timer = setTimeout(poll, 2000);
+        else props.onDone();
+      } catch (e) {
+        setError(e);
+      }
+    };
+    void poll();
+    return () => clearTimeout(timer);
+  }, [props.runId]);
+  if (error) return <Alert>{errorText(error)}</Alert>;
+  if (!run) return <p class="muted small">Starting the import…</p>;
+  const of = run.total !== null ? ` of ${run.total}` : '';
+  const counts = `${run.created} new, ${run.updated} updated, ${run.failed} refused`;
+  return (
+    <div role="status">
+      {run.status === 'running' && (
+        <>
+          <p>
+            Importing orders: {run.processed}
+            {of} read ({counts}).
+          </p>
+          {run.total ? <progress max={run.total} value={run.processed} aria-label="Orders read" /> : null}
+        </>
+      )}
+      {run.status === 'completed' && (
+        <Alert kind="success">
+          Import finished: {run.processed} orders read ({counts}).
+        </Alert>
+      )}
+      {run.status === 'failed' && (
+        <Alert>
+          Import stopped after {run.processed} orders: {run.error}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+/** "Import all orders" of one connection: start the backfill, then show its progress. */
+export function useImportAll(kind: ShopKind, id: string, onChange: () => Promise<void>, onError: (e: unknown) => void) {
+  const [runId, setRunId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const importAll = async () => {
+    onError(null);
+    try {
+      setRunId((await post<{ importRunId: string }>(`/api/v1/integrations/${kind}/${id}/backfill`)).importRunId);
+      setRunning(true);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const progress = runId && (
+    <ImportProgress
+      runId={runId}
+      onDone={() => {
+        setRunning(false);
+        void onChange();
+      }}
+    />
+  );
+  return { importAll, running, progress };
+}
+
+/** The connect form of a shop provider: its fields, submit (POST /api/v1/integrations/{kind}) and outcome. */
+export function useConnectForm<F extends { name: string }>(kind: ShopKind, empty: F, onChange: () => Promise<void>) {
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const connect = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setNotice('');
+    setBusy(true);
+    try {
+      const created = await post<Integration>(`/api/v1/integrations/${kind}`, { ...form, name: form.name.trim() || undefined });
+      setForm(empty);
+      setNotice(`${created.name} is connected. New and changed orders arrive by webhook; import the older ones below.`);
+      await onChange();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (key: keyof F) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
+  return { form, setForm, set, connect, error, fields: fieldErrors(error), notice, busy };
+}
+
+/** A provider's section: its title, the last notice, and its connections as cards. */
+export function ShopSection(props: {
+  id: string;
+  title: string;
+  notice: string;
+  connections: Integration[];
+  card: (i: Integration) => JSX.Element;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      {props.notice && <Alert kind="success">{props.notice}</Alert>}
+      {props.connections.length > 0 && <ul class="cards">{props.connections.map(props.card)}</ul>}
+      {props.children}
+    </section>
+  );
+}
