@@ -29,7 +29,7 @@ export function splitHouseNumber(street: string, houseNumber: string | null | un
     const m = /^(\d+)\s*[-/]?\s*(.*)$/.exec(given);
     return m ? { street: street.trim(), nr: m[1], ...(m[2] ? { ext: m[2] } : {}) } : { street: street.trim(), ext: given };
   }
-  const m = /^(.*?\D)\s*(\d+)\s*[-/]?\s*([A-Za-z0-9]{0,6}(?:\s?[A-Za-z]{1,4})?)$/.exec(street.trim());
+  const m = /^(.*?)\s+(\d{1,5})\s*[-/]?\s*([A-Za-z]{1,4}(?:\s?[A-Za-z0-9]{1,3})?|[A-Za-z]?\d{1,3}[A-Za-z]?)?$/.exec(street.trim());
   if (!m?.[1]) return { street: street.trim() };
   return { street: m[1].trim(), nr: m[2], ...(m[3] ? { ext: m[3].trim() } : {}) };
 }
