@@ -18,9 +18,7 @@ beforeAll(async () => {
   baseUrl = await fake.start();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  fake.received.length = 0;
-});
+beforeEach(() => fake.reset());
 
 const adapter = (over: Partial<{ apiKey: string; customerNumber: string; timeoutMs: number }> = {}) =>
   createPostnlAdapter(
@@ -78,7 +76,7 @@ describe('PostNL credentials and products', () => {
   });
 
   it.each([
-    ['a wrong API key', { apiKey: 'revoked' }, /Invalid ApiKey.*Reconnect/],
+    ['a wrong API key', { apiKey: 'revoked' }, /PostNL customer 11223344 \(DEVC\) \(Invalid ApiKey\)\. Reconnect/],
     ['a wrong customer number', { customerNumber: '99999999' }, /PostNL customer 99999999 \(DEVC\).*Invalid CustomerCode\/CustomerNumber/],
   ])('refuses %s as carrier_auth_failed naming what to do', async (_label, over, message) => {
     const error = await carrierError(adapter(over).verify());
@@ -169,6 +167,25 @@ describe('PostNL booking', () => {
     expect(decodeRaw(rasterise(Buffer.from(again.documents[0]?.bytes ?? []), 203))).toEqual([first.trackingNumber]);
   });
 
+  it('a booking retried after PostNL failed mid-way still makes one parcel with our reference', async () => {
+    const req = request();
+    fake.failNext('/shipment/v2_2/label', { status: 502, body: { fault: { faultstring: 'Bad gateway', detail: { errorcode: 'x' } } } });
+    expect((await carrierError(adapter().book(req))).code).toBe('carrier_unavailable');
+    const booking = await adapter().book(req);
+    const withReference = [...fake.shipments.values()].filter((s) => s.reference === req.reference);
+    expect(withReference.map((s) => s.barcode)).toEqual([booking.trackingNumber]);
+  });
+
+  it('never books blind: when the reference lookup fails, no barcode and no label are asked for', async () => {
+    fake.failNext('/shipment/v2/status/reference/', {
+      status: 503,
+      body: { fault: { faultstring: 'Service unavailable', detail: { errorcode: 'x' } } },
+    });
+    expect((await carrierError(adapter().book(request()))).code).toBe('carrier_unavailable');
+    expect(fake.calls('/shipment/v1_1/barcode')).toHaveLength(0);
+    expect(fake.calls('/shipment/v2_2/label')).toHaveLength(0);
+  });
+
   it.each([
     [
       'a shopper postal code PostNL refuses',
@@ -230,6 +247,7 @@ describe('PostNL booking', () => {
   it('a revoked key while booking → carrier_auth_failed', async () => {
     const error = await carrierError(adapter({ apiKey: 'old-key' }).book(request()));
     expect(error).toMatchObject({ code: 'carrier_auth_failed', opts: { status: 401 } });
+    expect(error.carrierMessage).toMatch(/PostNL customer 11223344 \(DEVC\).*Reconnect the account/);
   });
 });
 

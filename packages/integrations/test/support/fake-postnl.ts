@@ -102,6 +102,12 @@ export class FakePostnl {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Forgets what a test scripted and received (shipments and barcodes stay). */
+  reset(): void {
+    this.scripted.length = 0;
+    this.received.length = 0;
+  }
+
   /** The next request whose path starts with `prefix` gets this answer instead (once). */
   failNext(prefix: string, reply: Reply): void {
     this.scripted.push({ prefix, reply });

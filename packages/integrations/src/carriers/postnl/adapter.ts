@@ -25,8 +25,8 @@ export const POSTNL_BASE_URL = 'https://api.postnl.nl';
 export const POSTNL_SANDBOX_URL = 'https://api-sandbox.postnl.nl';
 
 export const createPostnlAdapter: AdapterFactory<'postnl'> = (credentials, options): CarrierAdapter => {
-  const client = createPostnlClient(credentials.apiKey, options);
   const account = `PostNL customer ${credentials.customerNumber} (${credentials.customerCode})`;
+  const client = createPostnlClient(credentials.apiKey, options, account);
 
   const status = (barcode: string, detail: boolean) =>
     client.get<ShippingStatusResponse>(`/shipment/v2/status/barcode/${encodeURIComponent(barcode)}`, { detail, language: 'EN' });

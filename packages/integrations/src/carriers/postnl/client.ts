@@ -41,13 +41,13 @@ export function postnlMessages(body: unknown): string[] {
 }
 
 /** The CarrierError for a PostNL answer that was not 2xx. */
-export function errorFor(status: number, body: unknown, retryAfter: string | null): CarrierError {
+export function errorFor(status: number, body: unknown, retryAfter: string | null, account = 'this PostNL account'): CarrierError {
   const messages = postnlMessages(body);
   const message = messages.join('; ') || `HTTP ${status}`;
   if (status === 401 || status === 403) {
     return new CarrierError(
       'carrier_auth_failed',
-      `PostNL refused the API key (${message}). Reconnect the PostNL account with a valid API key from the PostNL developer portal.`,
+      `PostNL refused the API key of ${account} (${message}). Reconnect the account with a valid API key from the PostNL developer portal.`,
       { status },
     );
   }
@@ -67,7 +67,12 @@ export function errorFor(status: number, body: unknown, retryAfter: string | nul
   return new CarrierError('carrier_rejected', message, { status });
 }
 
-export function createPostnlClient(apiKey: string, options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch }): PostnlClient {
+export function createPostnlClient(
+  apiKey: string,
+  options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch },
+  /** Named in error messages, so staff see which account needs new credentials. */
+  account?: string,
+): PostnlClient {
   const root = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
 
@@ -104,7 +109,7 @@ export function createPostnlClient(apiKey: string, options: { baseUrl: string; t
     } catch {
       parsed = null;
     }
-    if (!res.ok) throw errorFor(res.status, parsed, res.headers.get('retry-after'));
+    if (!res.ok) throw errorFor(res.status, parsed, res.headers.get('retry-after'), account);
     if (parsed === null || typeof parsed !== 'object') {
       throw new CarrierError('carrier_unavailable', 'PostNL answered with something that is not JSON; try again later.', {
         status: res.status,
