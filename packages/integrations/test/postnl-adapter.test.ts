@@ -276,7 +276,8 @@ describe('PostNL cancel and tracking', () => {
       ['11', 'delivered', '2026-12-05T10:02:33.000Z'],
     ]);
     expect(events[4]).toMatchObject({ trackingNumber: booking.trackingNumber, message: 'Zending afgeleverd' });
-    expect(fake.calls('/shipment/v2/status/barcode/').at(-1)?.query.get('detail')).toBe('true');
+    const asked = fake.calls('/shipment/v2/status/barcode/').at(-1);
+    expect([asked?.query.get('detail'), asked?.query.get('language')]).toEqual(['true', 'EN']);
   });
 
   it('a barcode PostNL does not know yields no events', async () => {

@@ -12,7 +12,7 @@
 //   customerNumber (doc/controllers/track-trace.md): CurrentStatus / CompleteStatus (detail=true)
 //   {Shipment:[{Barcode, Reference, ProductCode, Status, OldStatus}]}, statuses
 //   {TimeStamp "dd-MM-yyyy HH:mm:ss", StatusCode, StatusDescription, PhaseCode, PhaseDescription};
-//   none found: {Warnings:[{Message:"No shipment found", Code:"2"}]} (doc/models/warning-2.md);
+//   language NL|EN|CN|DE|FR (LanguageEnum); none found: {Warnings:[{Message:"No shipment found", Code:"2"}]} (doc/models/warning-2.md);
 //   400 {fault:{faultstring, detail:{errorcode}}}
 // - GET  /shipment/v2_1/locations/nearest and /nearest/geocode (doc/controllers/locations.md):
 //   CountryCode NL|BE, PostalCode `^[0-9]{4}([A-Z]{2})?$` or Latitude/Longitude, DeliveryOptions
@@ -171,6 +171,12 @@ export class FakePostnl {
     }
     if (route('GET', p === '/shipment/v1_1/barcode')) return this.barcode(url.searchParams, send);
     if (route('POST', p === '/shipment/v2_2/label')) return this.label(url.searchParams, body, send);
+    const language = url.searchParams.get('language');
+    if (p.startsWith('/shipment/v2/status/') && language !== null && !['NL', 'EN', 'CN', 'DE', 'FR'].includes(language)) {
+      return send(400, {
+        fault: { faultstring: `language ${language} is not valid (LanguageEnum)`, detail: { errorcode: 'steps.raisefault.RaiseFault' } },
+      });
+    }
     if (route('GET', p.startsWith('/shipment/v2/status/barcode/'))) {
       const found = this.shipments.get(decodeURIComponent(p.slice('/shipment/v2/status/barcode/'.length)));
       return this.status(found && found.confirmed ? [found] : [], url.searchParams, send);
