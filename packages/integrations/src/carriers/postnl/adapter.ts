@@ -13,12 +13,11 @@
 // postnl/postnl-magento2 (return and Smart Returns shipments).
 import type { AdapterFactory, CarrierAdapter, TrackedEvent } from '../adapter.ts';
 import { CarrierError } from '../adapter.ts';
-import { bookReturn } from './booking.ts';
+import { bookReturn, newBarcode } from './booking.ts';
 import { createPostnlClient } from './client.ts';
 import { searchLocations } from './locations.ts';
 import { POSTNL_SERVICES } from './products.ts';
 import { eventsOf, PRE_HANDOVER_CODES, type ShippingStatusResponse, shipmentsOf } from './tracking.ts';
-import { serieFor } from './booking.ts';
 
 /** PostNL's production host (the sandbox is https://api-sandbox.postnl.nl). */
 export const POSTNL_BASE_URL = 'https://api.postnl.nl';
@@ -36,13 +35,7 @@ export const createPostnlAdapter: AdapterFactory<'postnl'> = (credentials, optio
 
     async verify() {
       try {
-        await client.get('/shipment/v1_1/barcode', {
-          CustomerCode: credentials.customerCode,
-          CustomerNumber: credentials.customerNumber,
-          Type: '3S',
-          Range: credentials.customerCode,
-          Serie: serieFor(credentials.customerCode),
-        });
+        await newBarcode(client, credentials);
       } catch (error) {
         if (error instanceof CarrierError && error.code === 'carrier_rejected') {
           throw new CarrierError(

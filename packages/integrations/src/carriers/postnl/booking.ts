@@ -61,7 +61,8 @@ async function existingBarcode(client: PostnlClient, credentials: Credentials, r
   return match ? (match.Barcode ?? match.MainBarcode ?? null) : null;
 }
 
-async function newBarcode(client: PostnlClient, credentials: Credentials): Promise<string> {
+/** A fresh 3S barcode from the account's range (also proves key, customer code and number). */
+export async function newBarcode(client: PostnlClient, credentials: Credentials): Promise<string> {
   const answer = await client.get<{ Barcode?: string }>('/shipment/v1_1/barcode', {
     CustomerCode: credentials.customerCode,
     CustomerNumber: credentials.customerNumber,
