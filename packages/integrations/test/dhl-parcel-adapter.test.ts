@@ -21,8 +21,25 @@ const request = (overrides: Partial<BookRequest> = {}): BookRequest => ({
   idempotencyKey: `ret_${++keySerial}`,
   method: 'drop_off',
   service: 'SMALL',
-  from: { name: 'Jan de Vries', street: 'Atoomweg', houseNumber: '30', postalCode: '3542 AB', city: 'Utrecht', country: 'NL', email: 'jan@example.com' },
-  to: { name: 'Returns desk', company: 'Webshop B.V.', street: 'Reactorweg', houseNumber: '25A', postalCode: '3542AD', city: 'Utrecht', country: 'NL', phone: '0301234567' },
+  from: {
+    name: 'Jan de Vries',
+    street: 'Atoomweg',
+    houseNumber: '30',
+    postalCode: '3542 AB',
+    city: 'Utrecht',
+    country: 'NL',
+    email: 'jan@example.com',
+  },
+  to: {
+    name: 'Returns desk',
+    company: 'Webshop B.V.',
+    street: 'Reactorweg',
+    houseNumber: '25A',
+    postalCode: '3542AD',
+    city: 'Utrecht',
+    country: 'NL',
+    phone: '0301234567',
+  },
   weightGrams: 1200,
   labelFormat: 'a4',
   ...overrides,
@@ -65,7 +82,13 @@ describe('DHL Parcel adapter', () => {
     expect(call?.query.get('returnProduct')).toBe('true');
     expect(call?.query.get('accountNumber')).toBe('08500001');
     expect(services.map((s) => s.code)).toEqual(['SMALL', 'MEDIUM', 'LARGE']);
-    expect(services[0]).toMatchObject({ carrier: 'dhl', methods: ['drop_off'], fromCountries: ['BE', 'LU', 'NL'], phoneRequired: false, price: null });
+    expect(services[0]).toMatchObject({
+      carrier: 'dhl',
+      methods: ['drop_off'],
+      fromCountries: ['BE', 'LU', 'NL'],
+      phoneRequired: false,
+      price: null,
+    });
     expect(services[0]?.name).toContain('max 2 kg');
   });
 
@@ -78,8 +101,15 @@ describe('DHL Parcel adapter', () => {
       orderReference: 'R-ABC123',
       parcelTypeKey: 'SMALL',
       accountId: '08500001',
-      shipper: { name: { firstName: 'Jan', lastName: 'de Vries' }, address: { countryCode: 'NL', postalCode: '3542 AB', number: '30', isBusiness: false } },
-      receiver: { name: { companyName: 'Webshop B.V.' }, address: { number: '25', addition: 'A', isBusiness: true }, phoneNumber: '0301234567' },
+      shipper: {
+        name: { firstName: 'Jan', lastName: 'de Vries' },
+        address: { countryCode: 'NL', postalCode: '3542 AB', number: '30', isBusiness: false },
+      },
+      receiver: {
+        name: { companyName: 'Webshop B.V.' },
+        address: { number: '25', addition: 'A', isBusiness: true },
+        phoneNumber: '0301234567',
+      },
       options: [{ key: 'DOOR' }, { key: 'REFERENCE', input: 'R-ABC123' }],
       weight: 1.2,
     });
@@ -144,7 +174,14 @@ describe('DHL Parcel adapter', () => {
     const heavy = await carrierError(adapter().book(request({ weightGrams: 5_000 })));
     expect(heavy).toMatchObject({ code: 'carrier_rejected' });
     expect(heavy.carrierMessage).toContain('above 2 kg');
-    const route = await carrierError(adapter().book(request({ from: { ...request().from, country: 'LU', postalCode: '1234' }, to: { ...request().to, country: 'BE', postalCode: '1000' } })));
+    const route = await carrierError(
+      adapter().book(
+        request({
+          from: { ...request().from, country: 'LU', postalCode: '1234' },
+          to: { ...request().to, country: 'BE', postalCode: '1000' },
+        }),
+      ),
+    );
     expect(route.code).toBe('carrier_rejected');
     for (const method of ['pickup', 'drop_off_labelless', 'in_store'] as const) {
       const posts = fake.received.length;
@@ -184,6 +221,20 @@ describe('DHL Parcel adapter', () => {
     expect(denied.carrierMessage).toContain(USER_ID);
     fake.failNext('/labels', { status: 403, body: { message: 'Forbidden' } });
     expect((await carrierError(adapter().book(request()))).code).toBe('carrier_auth_failed');
+  });
+
+  it('renews a token that is about to expire with the refresh token, before calling', async () => {
+    fake.accessTtlS = 20; // inside the adapter's 30 s margin: already stale when it arrives
+    try {
+      await adapter().services();
+      const refreshes = fake.calls('POST', '/authenticate/refresh-token').length;
+      const unauthorised = fake.received.length;
+      await adapter().services();
+      expect(fake.calls('POST', '/authenticate/refresh-token').length).toBe(refreshes + 1);
+      expect(fake.received.slice(unauthorised).map((r) => r.path)).toEqual(['/authenticate/refresh-token', '/capabilities/business']);
+    } finally {
+      fake.accessTtlS = 900;
+    }
   });
 
   it('an expired key on a later call is carrier_auth_failed naming the account user', async () => {
@@ -272,7 +323,12 @@ describe('DHL Parcel adapter', () => {
     });
     expect(points[0]?.distanceMeters).toBeGreaterThan(300);
     expect(points[0]?.distanceMeters).toBeLessThan(600);
-    expect(points[1]).toMatchObject({ type: 'locker', name: 'DHL PackStation', houseNumber: '25-PS', openingHours: { sunday: '00:00-23:30' } });
+    expect(points[1]).toMatchObject({
+      type: 'locker',
+      name: 'DHL PackStation',
+      houseNumber: '25-PS',
+      openingHours: { sunday: '00:00-23:30' },
+    });
     expect(points[2]?.openingHours).toMatchObject({ monday: '08:00-12:30,13:30-19:00', saturday: '09:00-13:00', sunday: 'closed' });
     const lockers = await adapter().servicePoints({ country: 'NL', latitude: 52.12, longitude: 5.056, limit: 5, types: ['locker'] });
     expect(lockers.map((p) => p.id)).toEqual(['8004-NL-354251']);

@@ -25,9 +25,20 @@ const RETURN_ROUTES: [string, string][] = [
 const RETURN_OPTIONS = [
   { key: 'DOOR', description: 'Delivery to the address of the recipient', rank: 1, code: 'DOOR', optionType: 'DELIVERY_OPTION' },
   { key: 'REFERENCE', description: 'Reference', rank: 2, code: 'REFERENCE', inputType: 'text', inputMax: 15, optionType: 'SERVICE_OPTION' },
-  { key: 'REFERENCE2', description: 'Reference 2', rank: 3, code: 'REFERENCE2', inputType: 'text', inputMax: 15, optionType: 'SERVICE_OPTION' },
+  {
+    key: 'REFERENCE2',
+    description: 'Reference 2',
+    rank: 3,
+    code: 'REFERENCE2',
+    inputType: 'text',
+    inputMax: 15,
+    optionType: 'SERVICE_OPTION',
+  },
 ];
-const OUTBOUND_OPTIONS = [...RETURN_OPTIONS, { key: 'PS', description: 'Delivery to a ParcelShop', rank: 4, code: 'PS', optionType: 'DELIVERY_OPTION' }];
+const OUTBOUND_OPTIONS = [
+  ...RETURN_OPTIONS,
+  { key: 'PS', description: 'Delivery to a ParcelShop', rank: 4, code: 'PS', optionType: 'DELIVERY_OPTION' },
+];
 
 export type CapabilityRow = {
   rank: number;
@@ -86,7 +97,15 @@ export const SHOPS: FakeShop[] = [
     shopType: 'parcelShop',
     name: 'DHL Parcel Hoofdkantoor',
     keyword: 'DHL ParcelShop',
-    address: { countryCode: 'NL', zipCode: '3542AD', postalCode: '3542AD', city: 'Utrecht', street: 'Reactorweg', number: '25', isBusiness: true },
+    address: {
+      countryCode: 'NL',
+      zipCode: '3542AD',
+      postalCode: '3542AD',
+      city: 'Utrecht',
+      street: 'Reactorweg',
+      number: '25',
+      isBusiness: true,
+    },
     geoLocation: { latitude: 52.1049812, longitude: 5.06408503 },
     openingTimes: weekdays('07:30', '17:30', [1, 2, 3, 4, 5]),
     closurePeriods: [],
@@ -98,7 +117,16 @@ export const SHOPS: FakeShop[] = [
     shopType: 'packStation',
     name: '',
     keyword: 'DHL PackStation',
-    address: { countryCode: 'NL', zipCode: '3542AD', postalCode: '3542AD', city: 'UTRECHT', street: 'Reactorweg', number: '25', addition: '-PS', isBusiness: true },
+    address: {
+      countryCode: 'NL',
+      zipCode: '3542AD',
+      postalCode: '3542AD',
+      city: 'UTRECHT',
+      street: 'Reactorweg',
+      number: '25',
+      addition: '-PS',
+      isBusiness: true,
+    },
     geoLocation: { latitude: 52.1049812, longitude: 5.06408503 },
     openingTimes: weekdays('00:00', '23:30', [1, 2, 3, 4, 5, 6, 7]),
     closurePeriods: [],
@@ -110,9 +138,21 @@ export const SHOPS: FakeShop[] = [
     shopType: 'parcelShop',
     name: 'DHL Parcel Utrecht',
     keyword: 'DHL ParcelShop',
-    address: { countryCode: 'NL', zipCode: '3542CN', postalCode: '3542CN', city: 'UTRECHT', street: 'Rutherfordweg', number: '1', isBusiness: true },
+    address: {
+      countryCode: 'NL',
+      zipCode: '3542CN',
+      postalCode: '3542CN',
+      city: 'UTRECHT',
+      street: 'Rutherfordweg',
+      number: '1',
+      isBusiness: true,
+    },
     geoLocation: { latitude: 52.1204578, longitude: 5.05611986 },
-    openingTimes: [...weekdays('08:00', '12:30', [1, 2, 3, 4, 5]), ...weekdays('13:30', '19:00', [1, 2, 3, 4, 5]), ...weekdays('09:00', '13:00', [6])],
+    openingTimes: [
+      ...weekdays('08:00', '12:30', [1, 2, 3, 4, 5]),
+      ...weekdays('13:30', '19:00', [1, 2, 3, 4, 5]),
+      ...weekdays('09:00', '13:00', [6]),
+    ],
     closurePeriods: [],
   },
   {
@@ -122,7 +162,15 @@ export const SHOPS: FakeShop[] = [
     shopType: 'parcelShop',
     name: 'Tabakszaak De Uithof (on holiday)',
     keyword: 'DHL ParcelShop',
-    address: { countryCode: 'NL', zipCode: '3584CS', postalCode: '3584CS', city: 'Utrecht', street: 'Heidelberglaan', number: '8', isBusiness: true },
+    address: {
+      countryCode: 'NL',
+      zipCode: '3584CS',
+      postalCode: '3584CS',
+      city: 'Utrecht',
+      street: 'Heidelberglaan',
+      number: '8',
+      isBusiness: true,
+    },
     geoLocation: { latitude: 52.0856, longitude: 5.1735 },
     openingTimes: weekdays('09:00', '18:00', [1, 2, 3, 4, 5]),
     closurePeriods: [{ from: '2026-12-01', to: '2026-12-31' }],
@@ -135,7 +183,15 @@ export const SHOPS: FakeShop[] = [
     shopType: 'parcelShop',
     name: 'Dagbladhandel Centrum',
     keyword: 'DHL ServicePoint',
-    address: { countryCode: 'BE', zipCode: '1000', postalCode: '1000', city: 'Brussel', street: 'Nieuwstraat', number: '10', isBusiness: true },
+    address: {
+      countryCode: 'BE',
+      zipCode: '1000',
+      postalCode: '1000',
+      city: 'Brussel',
+      street: 'Nieuwstraat',
+      number: '10',
+      isBusiness: true,
+    },
     geoLocation: { latitude: 50.8515, longitude: 4.3559 },
     openingTimes: weekdays('09:00', '18:00', [1, 2, 3, 4, 5, 6]),
     closurePeriods: [],
@@ -144,7 +200,7 @@ export const SHOPS: FakeShop[] = [
 
 /** Where a searched postal code is (the gateway geocodes it; the fake knows these few). */
 export const POSTAL_CODE_CENTRES: Record<string, { latitude: number; longitude: number }> = {
-  'NL:3542AB': { latitude: 52.1010, longitude: 5.0640 },
+  'NL:3542AB': { latitude: 52.101, longitude: 5.064 },
   'NL:3542AD': { latitude: 52.1049812, longitude: 5.06408503 },
   'BE:1000': { latitude: 50.8466, longitude: 4.3528 },
 };
@@ -164,7 +220,7 @@ export async function labelPdf(trackerCode: string, routingCode: string, lines: 
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   doc.font('Helvetica-Bold').fontSize(16).text('DHL Parcel  RETURN', 36, 30);
   doc.font('Helvetica').fontSize(10);
-  lines.forEach((line, index) => doc.text(line, 36, 58 + index * 13));
+  for (const [index, line] of lines.entries()) doc.text(line, 36, 58 + index * 13);
   doc.text(routingCode, 36, 58 + lines.length * 13 + 6);
   drawCode128(doc, trackerCode, 36, 160, 420, 80);
   doc.font('Helvetica').fontSize(12).text(trackerCode, 36, 246);
@@ -175,4 +231,26 @@ export async function labelPdf(trackerCode: string, routingCode: string, lines: 
 export function labelZpl(trackerCode: string, routingCode: string, lines: string[]): string {
   const text = lines.map((line, index) => `^FO40,${90 + index * 34}^A0N,28,28^FD${line.replace(/[\^~]/g, ' ')}^FS`).join('');
   return `^XA^PW812^LL1218^CI28^FO40,30^A0N,44,44^FDDHL Parcel RETURN^FS${text}^FO40,420^A0N,28,28^FD${routingCode}^FS^FO40,480^BY3^BCN,220,Y,N,N^FD${trackerCode}^FS^XZ`;
+}
+
+/** The fake's checks of a shipper/receiver (wording ours: DHL publishes none); messages start with the JSON path. */
+export function addresseeErrors(party: 'shipper' | 'receiver', value: any): string[] {
+  if (!value || typeof value !== 'object') return [`${party}: is required`];
+  const errors: string[] = [];
+  if (!value.name || typeof value.name !== 'object') errors.push(`${party}.name: is required`);
+  else if (!value.name.lastName && !value.name.companyName) errors.push(`${party}.name.lastName: a last name or company name is required`);
+  const a = value.address;
+  if (!a || typeof a !== 'object') return [...errors, `${party}.address: is required`];
+  if (!POSTAL_CODES[a.countryCode]) errors.push(`${party}.address.countryCode: '${a.countryCode}' is not served`);
+  else if (typeof a.postalCode !== 'string' || !POSTAL_CODES[a.countryCode]?.test(a.postalCode)) {
+    errors.push(`${party}.address.postalCode: '${a.postalCode}' is not a valid postal code for ${a.countryCode}`);
+  }
+  if (typeof a.city !== 'string' || !a.city.trim()) errors.push(`${party}.address.city: is required`);
+  if (typeof a.street !== 'string' || !a.street.trim()) errors.push(`${party}.address.street: is required`);
+  if (typeof a.number !== 'string' || !/^\d+$/.test(a.number)) errors.push(`${party}.address.number: a house number is required`);
+  if (a.isBusiness !== undefined && typeof a.isBusiness !== 'boolean') errors.push(`${party}.address.isBusiness: must be a boolean`);
+  if (value.email !== undefined && (typeof value.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(value.email))) {
+    errors.push(`${party}.email: '${value.email}' is not a valid e-mail address`);
+  }
+  return errors;
 }

@@ -29,7 +29,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { haversineMeters } from '../../src/service-points/port.ts';
-import { capabilityRows, labelPdf, labelZpl, POSTAL_CODE_CENTRES, POSTAL_CODES, SHOPS } from './fake-dhl-parcel-data.ts';
+import { addresseeErrors, capabilityRows, labelPdf, labelZpl, POSTAL_CODE_CENTRES, SHOPS } from './fake-dhl-parcel-data.ts';
 
 export type DhlRequest = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers']; body: any };
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
@@ -120,7 +120,7 @@ export class FakeDhlParcel {
     this.received.push(request);
     const scripted = this.scripted.findIndex((s) => url.pathname.startsWith(s.prefix));
     if (scripted >= 0) {
-      const [{ answer }] = this.scripted.splice(scripted, 1) as [{ answer: Scripted }];
+      const answer = this.scripted.splice(scripted, 1)[0]?.answer as Scripted;
       if (answer === 'hang') {
         this.hanging.push(res);
         return;
@@ -154,16 +154,29 @@ export class FakeDhlParcel {
   private issue(userId: string) {
     const now = Math.floor(Date.now() / 1000);
     const user = this.users.get(userId);
-    const payload = { sub: userId, accounts: user?.accounts ?? [], organizationId: user?.organizationId, roles: ['CONSUMER'], exp: now + this.accessTtlS, jti: randomUUID() };
+    const payload = {
+      sub: userId,
+      accounts: user?.accounts ?? [],
+      organizationId: user?.organizationId,
+      roles: ['CONSUMER'],
+      exp: now + this.accessTtlS,
+      jti: randomUUID(),
+    };
     const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const accessToken = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.${randomBytes(16).toString('base64url')}`;
     const refreshToken = randomBytes(24).toString('hex');
     this.tokens.set(accessToken, { userId, exp: now + this.accessTtlS });
     this.refreshTokens.set(refreshToken, { userId, exp: now + 7 * 86_400 });
-    return { accessToken, accessTokenExpiration: now + this.accessTtlS, refreshToken, refreshTokenExpiration: now + 7 * 86_400, accountNumbers: user?.accounts ?? [] };
+    return {
+      accessToken,
+      accessTokenExpiration: now + this.accessTtlS,
+      refreshToken,
+      refreshTokenExpiration: now + 7 * 86_400,
+      accountNumbers: user?.accounts ?? [],
+    };
   }
 
-  private apiKey(r: DhlRequest, res: ServerResponse): void {
+  private apiKey(r: DhlRequest, res: ServerResponse) {
     if (typeof r.body?.userId !== 'string' || typeof r.body?.key !== 'string') {
       return this.json(res, 400, { message: 'userId and key are required' });
     }
@@ -173,7 +186,7 @@ export class FakeDhlParcel {
     this.json(res, 200, this.issue(r.body.userId));
   }
 
-  private refresh(r: DhlRequest, res: ServerResponse): void {
+  private refresh(r: DhlRequest, res: ServerResponse) {
     if (typeof r.body?.refreshToken !== 'string') return this.json(res, 400, { message: 'refreshToken is required' });
     const found = this.refreshTokens.get(r.body.refreshToken);
     if (!found || found.exp <= Date.now() / 1000) return this.json(res, 401, { message: 'Invalid refresh token' });
@@ -191,12 +204,13 @@ export class FakeDhlParcel {
     return this.users.get(userId)?.accounts ?? [];
   }
 
-  private capabilities(r: DhlRequest, res: ServerResponse, userId: string): void {
+  private capabilities(r: DhlRequest, res: ServerResponse, userId: string) {
     const senderType = r.path.slice('/capabilities/'.length);
     if (!SENDER_TYPES.includes(senderType)) return this.json(res, 400, { message: `Invalid senderType '${senderType}'` });
     const q = r.query;
     for (const flag of ['returnProduct', 'toBusiness']) {
-      if (q.has(flag) && !['true', 'false'].includes(q.get(flag) as string)) return this.json(res, 400, { message: `${flag} must be true or false` });
+      if (q.has(flag) && !['true', 'false'].includes(q.get(flag) as string))
+        return this.json(res, 400, { message: `${flag} must be true or false` });
     }
     if (q.has('parcelType') && (!q.get('fromCountry') || !q.get('toCountry'))) {
       return this.json(res, 400, { message: 'fromCountry and toCountry are required when parcelType is given' });
@@ -213,27 +227,6 @@ export class FakeDhlParcel {
     this.json(res, 200, rows);
   }
 
-  private addresseeErrors(party: 'shipper' | 'receiver', value: any): string[] {
-    if (!value || typeof value !== 'object') return [`${party}: is required`];
-    const errors: string[] = [];
-    if (!value.name || typeof value.name !== 'object') errors.push(`${party}.name: is required`);
-    else if (!value.name.lastName && !value.name.companyName) errors.push(`${party}.name.lastName: a last name or company name is required`);
-    const a = value.address;
-    if (!a || typeof a !== 'object') return [...errors, `${party}.address: is required`];
-    if (!POSTAL_CODES[a.countryCode]) errors.push(`${party}.address.countryCode: '${a.countryCode}' is not served`);
-    else if (typeof a.postalCode !== 'string' || !POSTAL_CODES[a.countryCode]?.test(a.postalCode)) {
-      errors.push(`${party}.address.postalCode: '${a.postalCode}' is not a valid postal code for ${a.countryCode}`);
-    }
-    if (typeof a.city !== 'string' || !a.city.trim()) errors.push(`${party}.address.city: is required`);
-    if (typeof a.street !== 'string' || !a.street.trim()) errors.push(`${party}.address.street: is required`);
-    if (typeof a.number !== 'string' || !/^\d+$/.test(a.number)) errors.push(`${party}.address.number: a house number is required`);
-    if (a.isBusiness !== undefined && typeof a.isBusiness !== 'boolean') errors.push(`${party}.address.isBusiness: must be a boolean`);
-    if (value.email !== undefined && (typeof value.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(value.email))) {
-      errors.push(`${party}.email: '${value.email}' is not a valid e-mail address`);
-    }
-    return errors;
-  }
-
   private async createLabel(r: DhlRequest, res: ServerResponse, userId: string): Promise<void> {
     const b = r.body;
     if (!b || typeof b !== 'object') return this.json(res, 400, { message: 'A LabelSpecification body is required' });
@@ -241,24 +234,37 @@ export class FakeDhlParcel {
     if (typeof b.labelId !== 'string' || !UUID.test(b.labelId)) errors.push('labelId: must be a UUID');
     if (typeof b.parcelTypeKey !== 'string') errors.push('parcelTypeKey: is required');
     if (typeof b.accountId !== 'string' || !b.accountId) errors.push('accountId: is required');
-    if (b.labelFormat !== undefined && !LABEL_FORMATS.includes(b.labelFormat)) errors.push(`labelFormat: must be one of ${LABEL_FORMATS.join(', ')}`);
+    if (b.labelFormat !== undefined && !LABEL_FORMATS.includes(b.labelFormat))
+      errors.push(`labelFormat: must be one of ${LABEL_FORMATS.join(', ')}`);
     if (b.returnLabel !== undefined && typeof b.returnLabel !== 'boolean') errors.push('returnLabel: must be a boolean');
-    if (b.weight !== undefined && (typeof b.weight !== 'number' || b.weight < 0 || b.weight > 1000)) errors.push('weight: must be between 0 and 1000');
-    errors.push(...this.addresseeErrors('shipper', b.shipper), ...this.addresseeErrors('receiver', b.receiver));
+    if (b.weight !== undefined && (typeof b.weight !== 'number' || b.weight < 0 || b.weight > 1000))
+      errors.push('weight: must be between 0 and 1000');
+    errors.push(...addresseeErrors('shipper', b.shipper), ...addresseeErrors('receiver', b.receiver));
     if (errors.length) return this.json(res, 400, { message: errors.join('; ') });
     if (!this.accountsOf(userId).includes(b.accountId)) return this.json(res, 403, { message: `No access to account ${b.accountId}` });
     const from = b.shipper.address.countryCode;
     const to = b.receiver.address.countryCode;
     const capability = capabilityRows().find(
-      (row) => row.product.returnProduct === Boolean(b.returnLabel) && row.fromCountryCode === from && row.toCountryCode === to && row.parcelType.key === b.parcelTypeKey,
+      (row) =>
+        row.product.returnProduct === Boolean(b.returnLabel) &&
+        row.fromCountryCode === from &&
+        row.toCountryCode === to &&
+        row.parcelType.key === b.parcelTypeKey,
     );
-    if (!capability) return this.json(res, 400, { message: `parcelTypeKey: no ${b.returnLabel ? 'return ' : ''}product for ${b.parcelTypeKey} from ${from} to ${to}` });
+    if (!capability)
+      return this.json(res, 400, {
+        message: `parcelTypeKey: no ${b.returnLabel ? 'return ' : ''}product for ${b.parcelTypeKey} from ${from} to ${to}`,
+      });
     for (const option of Array.isArray(b.options) ? b.options : []) {
-      if (!capability.options.some((o) => o.key === option?.key)) return this.json(res, 400, { message: `options: '${option?.key}' is not available for this shipment` });
-      if (option.input !== undefined && typeof option.input !== 'string') return this.json(res, 400, { message: `options: input of ${option.key} must be a string` });
+      if (!capability.options.some((o) => o.key === option?.key))
+        return this.json(res, 400, { message: `options: '${option?.key}' is not available for this shipment` });
+      if (option.input !== undefined && typeof option.input !== 'string')
+        return this.json(res, 400, { message: `options: input of ${option.key} must be a string` });
     }
     if (typeof b.weight === 'number' && b.weight > capability.parcelType.maxWeightKg) {
-      return this.json(res, 400, { message: `weight: ${b.weight} kg is above ${capability.parcelType.maxWeightKg} kg for ${b.parcelTypeKey}` });
+      return this.json(res, 400, {
+        message: `weight: ${b.weight} kg is above ${capability.parcelType.maxWeightKg} kg for ${b.parcelTypeKey}`,
+      });
     }
     if (this.labels.has(b.labelId)) return this.json(res, 409, { message: `A label with id ${b.labelId} already exists` });
     const trackerCode = `JVGL0${b.accountId}${String(this.serial++).padStart(11, '0')}`;
@@ -296,16 +302,20 @@ export class FakeDhlParcel {
     };
   }
 
-  private findLabels(r: DhlRequest, res: ServerResponse, userId: string): void {
+  private findLabels(r: DhlRequest, res: ServerResponse, userId: string) {
     const ref = r.query.get('orderReferenceFilter');
     const tracker = r.query.get('trackerCodeFilter');
     const found = [...this.labels.values()].filter(
       (l) => l.userId === userId && (!ref || l.orderReference === ref) && (!tracker || l.trackerCode === tracker),
     );
-    this.json(res, 200, found.map((l) => this.labelJson(l, 'neither')));
+    this.json(
+      res,
+      200,
+      found.map((l) => this.labelJson(l, 'neither')),
+    );
   }
 
-  private getLabel(r: DhlRequest, res: ServerResponse, userId: string): void {
+  private getLabel(r: DhlRequest, res: ServerResponse, userId: string) {
     const id = decodeURIComponent(r.path.slice('/labels/'.length));
     if (!UUID.test(id)) return this.json(res, 400, { message: `Could not parse id from '${id}'` });
     const label = this.labels.get(id);
@@ -318,7 +328,7 @@ export class FakeDhlParcel {
     this.json(res, 200, this.labelJson(label, label.format === 'zpl' ? 'both' : label.format));
   }
 
-  private parcelShops(r: DhlRequest, res: ServerResponse): void {
+  private parcelShops(r: DhlRequest, res: ServerResponse) {
     const country = r.path.slice('/parcel-shop-locations/'.length).toUpperCase();
     const q = r.query;
     const limit = q.has('limit') ? Number(q.get('limit')) : 10;
@@ -327,7 +337,8 @@ export class FakeDhlParcel {
     if (q.has('latitude') || q.has('longitude')) {
       const latitude = Number(q.get('latitude'));
       const longitude = Number(q.get('longitude'));
-      if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return this.json(res, 400, { message: 'latitude and longitude must both be numbers' });
+      if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
+        return this.json(res, 400, { message: 'latitude and longitude must both be numbers' });
       centre = { latitude, longitude };
     } else if (q.get('zipCode')) {
       centre = POSTAL_CODE_CENTRES[`${country}:${(q.get('zipCode') as string).replace(/\s/g, '').toUpperCase()}`] ?? null;
@@ -343,19 +354,35 @@ export class FakeDhlParcel {
     this.json(res, 200, shops);
   }
 
-  private trackTrace(r: DhlRequest, res: ServerResponse): void {
-    const keys = (r.query.get('key') ?? '').split(',').map((k) => k.split('+')[0]?.trim() ?? '').filter(Boolean);
+  private trackTrace(r: DhlRequest, res: ServerResponse) {
+    const keys = (r.query.get('key') ?? '')
+      .split(',')
+      .map((k) => k.split('+')[0]?.trim() ?? '')
+      .filter(Boolean);
     if (!keys.length) return this.json(res, 400, { message: 'key is required' });
     const pieces = keys.flatMap((barcode) => {
       const label = [...this.labels.values()].find((l) => l.trackerCode === barcode);
       const scans = this.events.get(barcode);
       if (!label && !scans) return [];
       const events: DhlEvent[] = [
-        { category: 'DATA_RECEIVED', status: 'DATA_RECEIVED_WITH_PREFIX_LABEL', timestamp: '2026-12-01T09:00:00.000Z', type: 'PIECE_EVENT' },
+        {
+          category: 'DATA_RECEIVED',
+          status: 'DATA_RECEIVED_WITH_PREFIX_LABEL',
+          timestamp: '2026-12-01T09:00:00.000Z',
+          type: 'PIECE_EVENT',
+        },
         ...(scans ?? []),
       ];
       const delivered = events.find((e) => e.category === 'DELIVERED');
-      return [{ id: randomBytes(12).toString('hex'), barcode, events, type: 'SHIPMENT', ...(delivered ? { deliveredAt: delivered.timestamp } : {}) }];
+      return [
+        {
+          id: randomBytes(12).toString('hex'),
+          barcode,
+          events,
+          type: 'SHIPMENT',
+          ...(delivered ? { deliveredAt: delivered.timestamp } : {}),
+        },
+      ];
     });
     if (!pieces.length) {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -104,7 +104,10 @@ export const createDhlParcelAdapter: AdapterFactory<'dhl_parcel'> = (credentials
   async function piecesOf(trackingNumbers: string[]): Promise<ReturnType<typeof readPieces>> {
     const pieces: ReturnType<typeof readPieces> = [];
     for (let start = 0; start < trackingNumbers.length; start += TRACK_BATCH) {
-      const keys = trackingNumbers.slice(start, start + TRACK_BATCH).map(encodeURIComponent).join(',');
+      const keys = trackingNumbers
+        .slice(start, start + TRACK_BATCH)
+        .map(encodeURIComponent)
+        .join(',');
       const res = await client.open(`/track-trace?key=${keys}`);
       if (res.status === 404) continue;
       client.throwUnlessOk(res);

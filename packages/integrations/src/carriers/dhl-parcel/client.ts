@@ -161,7 +161,13 @@ export class DhlParcelClient {
     };
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body?: unknown, accept = 'application/json', bearer?: string): Promise<DhlResponse> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    accept = 'application/json',
+    bearer?: string,
+  ): Promise<DhlResponse> {
     const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -179,7 +185,9 @@ export class DhlParcelClient {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new CarrierError(
         'carrier_unavailable',
-        timedOut ? `DHL Parcel did not answer within ${this.options.timeoutMs} ms.` : `DHL Parcel could not be reached: ${(error as Error).message}`,
+        timedOut
+          ? `DHL Parcel did not answer within ${this.options.timeoutMs} ms.`
+          : `DHL Parcel could not be reached: ${(error as Error).message}`,
       );
     }
     let json: unknown = null;

@@ -17,7 +17,15 @@ type DhlShop = {
   name?: string;
   keyword?: string;
   shopType?: string;
-  address?: { countryCode?: string; postalCode?: string; zipCode?: string; city?: string; street?: string; number?: string; addition?: string };
+  address?: {
+    countryCode?: string;
+    postalCode?: string;
+    zipCode?: string;
+    city?: string;
+    street?: string;
+    number?: string;
+    addition?: string;
+  };
   geoLocation?: { latitude?: number; longitude?: number };
   distance?: number;
   openingTimes?: { weekDay?: number; timeFrom?: string; timeTo?: string }[];
@@ -65,7 +73,8 @@ export function toServicePoints(json: unknown, query: ServicePointQuery): Servic
     const type = typeOf(shop.shopType);
     if (query.types?.length && !query.types.includes(type)) continue;
     const address = shop.address ?? {};
-    const searchedAt = query.latitude !== undefined && query.longitude !== undefined ? { latitude: query.latitude, longitude: query.longitude } : null;
+    const searchedAt =
+      query.latitude !== undefined && query.longitude !== undefined ? { latitude: query.latitude, longitude: query.longitude } : null;
     points.push({
       id: shop.id,
       carrier: 'dhl',
@@ -80,7 +89,11 @@ export function toServicePoints(json: unknown, query: ServicePointQuery): Servic
       longitude,
       openingHours: openingHours(shop.openingTimes),
       distanceMeters:
-        typeof shop.distance === 'number' ? Math.round(shop.distance) : searchedAt ? haversineMeters(searchedAt, { latitude, longitude }) : null,
+        typeof shop.distance === 'number'
+          ? Math.round(shop.distance)
+          : searchedAt
+            ? haversineMeters(searchedAt, { latitude, longitude })
+            : null,
     });
   }
   return points
