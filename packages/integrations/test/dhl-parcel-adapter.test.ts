@@ -65,6 +65,12 @@ describe('DHL Parcel adapter', () => {
     expect(DHL_PARCEL_BASE_URL).toBe('https://api-gw.dhlparcel.nl');
   });
 
+  it('derives the label id from the idempotency key: a stable, name-based (v5) UUID', () => {
+    expect(labelIdFor('ret_1')).toBe(labelIdFor('ret_1'));
+    expect(labelIdFor('ret_1')).not.toBe(labelIdFor('ret_2'));
+    expect(labelIdFor('ret_1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('verifies good credentials and refuses a wrong key or an account the key may not use', async () => {
     await expect(adapter().verify()).resolves.toEqual({ accountName: null });
     const wrongKey = await carrierError(adapter({ key: 'nope' }).verify());

@@ -258,8 +258,9 @@ export class FakeDhlParcel {
     for (const option of Array.isArray(b.options) ? b.options : []) {
       if (!capability.options.some((o) => o.key === option?.key))
         return this.json(res, 400, { message: `options: '${option?.key}' is not available for this shipment` });
-      if (option.input !== undefined && typeof option.input !== 'string')
-        return this.json(res, 400, { message: `options: input of ${option.key} must be a string` });
+      const inputMax = capability.options.find((o) => o.key === option.key)?.inputMax ?? Number.POSITIVE_INFINITY;
+      if (option.input !== undefined && (typeof option.input !== 'string' || option.input.length > inputMax))
+        return this.json(res, 400, { message: `options: input of ${option.key} must be a string of at most ${inputMax} characters` });
     }
     if (typeof b.weight === 'number' && b.weight > capability.parcelType.maxWeightKg) {
       return this.json(res, 400, {

@@ -45,7 +45,8 @@ export function clearDhlTokenCache(): void {
   tokenCache.clear();
 }
 
-const RECONNECT = 'Reconnect the DHL Parcel account with the user id and API key from My DHL Parcel (Settings → API keys).';
+const RECONNECT =
+  'Reconnect the DHL Parcel account with a valid user id and API key from My DHL Parcel (my.dhlparcel.nl / my.dhlparcel.be).';
 
 /** The `message` of a DHL error body, or the status when the body is not JSON. */
 export function dhlMessage(status: number, json: unknown, text: string): string {
