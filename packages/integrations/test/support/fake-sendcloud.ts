@@ -71,6 +71,7 @@ export class FakeSendcloud {
     { code: 'dpd:return/return', name: 'DPD Return', carrier: 'dpd', labelless: false, firstMile: 'pickup_dropoff', price: '6.40' },
   ];
   points: FakePoint[] = [];
+  /** The most returns one page of `GET /returns` holds (the spec's maximum is 40). */
   pageSize = 40;
   private nextId = 1000;
   private scripted: Scripted[] = [];
@@ -258,24 +259,42 @@ export class FakeSendcloud {
 
   private listReturns(res: ServerResponse, url: URL): void {
     const query = url.searchParams;
-    for (const key of ['from_date', 'to_date']) {
-      if (!query.get(key)) return send(res, 400, { errors: [{ field: key, code: 'required', message: 'This field is required.' }] });
+    // A cursor (as in the spec's `next` example, which carries only cursor and page_size) holds
+    // the position and the date window of the first request.
+    let window: { start: number; from: string; to: string } | null = null;
+    const cursor = query.get('cursor');
+    if (cursor) {
+      try {
+        window = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      } catch {
+        return send(res, 404, { errors: [{ detail: 'Invalid cursor', status: '404', code: 'not_found' }] });
+      }
+    } else {
+      for (const key of ['from_date', 'to_date']) {
+        if (!query.get(key)) return send(res, 400, { errors: [{ field: key, code: 'required', message: 'This field is required.' }] });
+      }
+      window = { start: 0, from: query.get('from_date') ?? '', to: query.get('to_date') ?? '' };
     }
-    const from = Date.parse(`${query.get('from_date')?.replace(' ', 'T')}Z`);
-    const to = Date.parse(`${query.get('to_date')?.replace(' ', 'T')}Z`);
-    if (Number.isNaN(from) || Number.isNaN(to)) return send(res, 400, { errors: [{ field: 'from_date', code: 'invalid', message: 'Enter a valid date/time.' }] });
-    const size = Number(query.get('page_size') ?? this.pageSize);
-    if (!Number.isInteger(size) || size < 1 || size > 40) return send(res, 400, { errors: [{ field: 'page_size', code: 'invalid', message: 'Ensure 1 <= page_size <= 40.' }] });
+    const from = Date.parse(`${window?.from.replace(' ', 'T')}Z`);
+    const to = Date.parse(`${window?.to.replace(' ', 'T')}Z`);
+    if (!window || Number.isNaN(from) || Number.isNaN(to)) return send(res, 400, { errors: [{ field: 'from_date', code: 'invalid', message: 'Enter a valid date/time.' }] });
+    const asked = Number(query.get('page_size') ?? 40);
+    if (!Number.isInteger(asked) || asked < 1 || asked > 40) return send(res, 400, { errors: [{ field: 'page_size', code: 'invalid', message: 'Ensure 1 <= page_size <= 40.' }] });
+    // `pageSize` is the server's own cap (tests lower it to make several pages).
+    const size = Math.min(asked, this.pageSize);
     const all = [...this.returns.values()].filter((ret) => {
       const at = Date.parse(String(ret.created_at));
       return at >= from && at <= to;
     });
-    const start = Number(Buffer.from(query.get('cursor') ?? 'MA==', 'base64').toString('utf8')) || 0;
-    const page = all.slice(start, start + size);
-    const next = start + size < all.length ? new URL(url.pathname, this.baseUrl) : null;
-    next?.searchParams.set('cursor', Buffer.from(String(start + size)).toString('base64'));
-    next?.searchParams.set('page_size', String(size));
-    send(res, 200, { next: next ? next.href : null, previous: null, data: page.map((ret) => this.view(ret)) });
+    const page = all.slice(window.start, window.start + size);
+    let next: string | null = null;
+    if (window.start + size < all.length) {
+      const link = new URL(`${this.baseUrl}/returns`);
+      link.searchParams.set('cursor', Buffer.from(JSON.stringify({ ...window, start: window.start + size })).toString('base64url'));
+      link.searchParams.set('page_size', String(asked));
+      next = link.href;
+    }
+    send(res, 200, { next, previous: null, data: page.map((ret) => this.view(ret)) });
   }
 
   private cancel(res: ServerResponse, id: number): void {

@@ -1,0 +1,331 @@
+// The Sendcloud adapter against a fake Sendcloud v3 over real HTTP on 127.0.0.1 (see the fake's
+// header for the published references each rule follows). Labels are rasterised with pdftoppm and
+// decoded with zbarimg, as a scanner would.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type BookRequest, CarrierError } from '../src/carriers/adapter.ts';
+import { createSendcloudAdapter, createSendcloudAdapterWith, SENDCLOUD_BASE_URL } from '../src/carriers/sendcloud/adapter.ts';
+import { sendcloudTrackingStatus } from '../src/carriers/sendcloud/tracking.ts';
+import { FakeSendcloud } from './support/fake-sendcloud.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sendcloud-'));
+let files = 0;
+function scan(bytes: Uint8Array, kind: 'pdf' | 'png'): string[] {
+  const file = join(dir, `doc-${files++}.${kind}`);
+  writeFileSync(file, bytes);
+  let png = file;
+  if (kind === 'pdf') {
+    execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', file, file.replace(/\.pdf$/, '')]);
+    png = file.replace(/\.pdf$/, '.png');
+  }
+  return execFileSync('zbarimg', ['-q', png], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+const fake = new FakeSendcloud();
+const now = () => new Date('2026-12-02T10:00:00Z');
+const adapter = (keys = { publicKey: fake.publicKey, secretKey: fake.secretKey }, timeoutMs = 2000) =>
+  createSendcloudAdapterWith(keys, { baseUrl: fake.baseUrl, timeoutMs }, { now });
+
+let counter = 0;
+function request(overrides: Partial<BookRequest> = {}): BookRequest {
+  counter += 1;
+  return {
+    reference: `R-SC${String(counter).padStart(4, '0')}`,
+    idempotencyKey: `ret_${counter}`,
+    method: 'drop_off',
+    service: 'postnl:standard/return',
+    from: { name: 'Sanne Shopper', street: 'Stadhuisplein', houseNumber: '10', postalCode: '5611 EM', city: 'Eindhoven', country: 'NL', email: 's@example.com', phone: '+31612345678' },
+    to: { name: 'Retour Warehouse', company: 'Shop BV', street: 'Keizersgracht', houseNumber: '1', postalCode: '1015 CJ', city: 'Amsterdam', country: 'NL' },
+    weightGrams: 1200,
+    labelFormat: 'a6',
+    orderNumber: `#${1000 + counter}`,
+    ...overrides,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<CarrierError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(CarrierError);
+  return error as CarrierError;
+}
+
+beforeAll(async () => {
+  await fake.start();
+  fake.points = [
+    {
+      id: 11,
+      name: 'Far Locker',
+      carrier: 'postnl',
+      general_shop_type: 'locker',
+      address: { street: 'Stationsplein', house_number: '1', postal_code: '5611 AC', city: 'Eindhoven', country_code: 'NL' },
+      position: { latitude: 51.4432, longitude: 5.4816 },
+      opening_times: { monday: [{ start_time: '10:00', end_time: '21:00' }], tuesday: null },
+    },
+    {
+      id: 12,
+      name: 'Near Shop',
+      carrier: 'postnl',
+      general_shop_type: 'servicepoint',
+      address: { street: 'Stadhuisplein', house_number: '1', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
+      position: { latitude: 51.438, longitude: 5.4785 },
+      opening_times: {
+        monday: [
+          { start_time: '09:00', end_time: '12:30' },
+          { start_time: '13:30', end_time: '17:00' },
+        ],
+        saturday: [{ start_time: '10:00', end_time: '16:00' }],
+        sunday: null,
+      },
+    },
+  ];
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.received.length = 0;
+});
+
+describe('Sendcloud adapter', () => {
+  it('points at the production host', () => {
+    expect(SENDCLOUD_BASE_URL).toBe('https://panel.sendcloud.sc/api/v3');
+    expect(createSendcloudAdapter({ publicKey: 'a', secretKey: 'b' }, { baseUrl: fake.baseUrl, timeoutMs: 1000 }).provider).toBe('sendcloud');
+  });
+
+  it('verifies good keys with HTTP Basic and refuses bad ones as carrier_auth_failed', async () => {
+    expect(await adapter().verify()).toEqual({ accountName: 'Sendcloud user 4242, integration 77' });
+    expect(fake.received[0]?.headers.authorization).toBe(`Basic ${Buffer.from('pk-test:sk-test').toString('base64')}`);
+    const error = await failure(adapter({ publicKey: 'pk-test', secretKey: 'wrong' }).verify());
+    expect(error.code).toBe('carrier_auth_failed');
+    expect(error.carrierMessage).toMatch(/Invalid username\/password.*Reconnect the Sendcloud account/);
+  });
+
+  it('lists the return shipping options with their methods', async () => {
+    const services = await adapter().services();
+    expect(fake.received[0]?.body).toMatchObject({ functionalities: { returns: true }, calculate_quotes: false });
+    expect(services.map((service) => [service.code, service.carrier, service.methods, service.phoneRequired])).toEqual([
+      ['postnl:standard/return', 'postnl', ['drop_off', 'drop_off_labelless'], false],
+      ['dhl:return/pickup', 'dhl', ['pickup'], true],
+      ['dpd:return/return', 'dpd', ['drop_off', 'pickup'], false],
+    ]);
+  });
+
+  it('books a print-at-home return: label PDF with the tracking number as Code 128, price from label_cost', async () => {
+    const req = request();
+    const booking = await adapter().book(req);
+    const create = fake.received.find((r) => r.path.endsWith('/returns/announce-synchronously'));
+    expect(create?.body).toMatchObject({
+      external_reference: req.reference,
+      delivery_option: 'drop_off_point',
+      ship_with: { type: 'shipping_option_code', shipping_option_code: 'postnl:standard/return' },
+      weight: { value: 1.2, unit: 'kg' },
+      from_address: { name: 'Sanne Shopper', address_line_1: 'Stadhuisplein', house_number: '10', postal_code: '5611 EM', country_code: 'NL' },
+    });
+    expect(booking.trackingNumber).toMatch(/^3SSEND\d{9}$/);
+    expect(booking.price).toEqual({ amountMinor: 595, currency: 'EUR' });
+    expect(booking.documentsPending).toBe(false);
+    expect(booking.documents).toHaveLength(1);
+    const [label] = booking.documents;
+    expect(label).toMatchObject({ kind: 'label', format: 'a6', mimeType: 'application/pdf' });
+    const docCall = fake.received.find((r) => r.path.includes('/documents/label'));
+    expect(docCall?.query.get('paper_size')).toBe('A6');
+    expect(scan(label?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${booking.trackingNumber}`);
+  });
+
+  it.each([
+    ['a4', 'a4', 'application/pdf'],
+    ['zpl', 'zpl', 'application/zpl'],
+    ['png', 'png', 'image/png'],
+  ] as const)('fetches the label again as %s, untouched', async (wanted, format, mimeType) => {
+    const booking = await adapter().book(request());
+    const [doc] = (await adapter().fetchDocuments?.(booking.carrierShipmentId, wanted)) ?? [];
+    expect(doc).toMatchObject({ kind: 'label', format, mimeType });
+    if (format === 'zpl') expect(Buffer.from(doc?.bytes ?? []).toString('utf8')).toContain(`^BCN,200,Y,N,N^FD${booking.trackingNumber}^FS`);
+    if (format === 'png') expect(scan(doc?.bytes ?? new Uint8Array(), 'png')).toContain(`CODE-128:${booking.trackingNumber}`);
+    if (format === 'a4') expect(scan(doc?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${booking.trackingNumber}`);
+  });
+
+  it('books a label-less return: no label, the carrier QR image that decodes to the payload', async () => {
+    const booking = await adapter().book(request({ method: 'drop_off_labelless' }));
+    expect(fake.received.find((r) => r.path.endsWith('/announce-synchronously'))?.body.delivery_option).toBe('drop_off_labelless');
+    expect(booking.documents).toEqual([]);
+    expect(booking.labelless).toMatchObject({ payload: booking.trackingNumber, symbology: 'qrcode', image: { kind: 'qr', mimeType: 'image/png' } });
+    expect(scan(booking.labelless?.image?.bytes ?? new Uint8Array(), 'png')).toEqual([`QR-Code:${booking.trackingNumber}`]);
+  });
+
+  it('books a pickup with the preferred date through POST /pickups', async () => {
+    const req = request({ method: 'pickup', service: 'dhl:return/pickup', pickupDate: '2026-12-07' });
+    const booking = await adapter().book(req);
+    expect(fake.received.find((r) => r.path.endsWith('/announce-synchronously'))?.body.delivery_option).toBe('pickup');
+    expect(booking.pickup).toEqual({ date: '2026-12-07', from: '09:00', to: '17:00' });
+    expect(fake.pickups.at(-1)).toMatchObject({ carrier_code: 'dhl', reference: req.reference, address: { postal_code: '5611 EM' } });
+    expect(booking.documents[0]?.mimeType).toBe('application/pdf');
+  });
+
+  it('a retried booking answers with the first return instead of making a second label', async () => {
+    const req = request();
+    const first = await adapter().book(req);
+    const before = fake.returns.size;
+    const again = await adapter().book(req);
+    expect(fake.returns.size).toBe(before);
+    expect(again.carrierShipmentId).toBe(first.carrierShipmentId);
+    expect(again.trackingNumber).toBe(first.trackingNumber);
+    expect(scan(again.documents[0]?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${first.trackingNumber}`);
+    // Found through the listing (several pages), not by a second create.
+    expect(fake.received.filter((r) => r.method === 'GET' && r.path.endsWith('/returns')).length).toBeGreaterThan(0);
+  });
+
+  it('finds the earlier return across listing pages', async () => {
+    fake.pageSize = 2;
+    const req = request();
+    const first = await adapter().book(req);
+    await adapter().book(request());
+    await adapter().book(request());
+    const pagesBefore = fake.received.length;
+    const again = await adapter().book(req);
+    expect(again.trackingNumber).toBe(first.trackingNumber);
+    const listed = fake.received.slice(pagesBefore).filter((r) => r.method === 'GET' && r.path.endsWith('/returns'));
+    expect(listed.length).toBeGreaterThan(1);
+    fake.pageSize = 40;
+  });
+
+  it.each([
+    ['a missing postal code', { from: { ...request().from, postalCode: '' } }, 'from.postalCode', /from_address\.postal_code: This field is required/],
+    ['a bad country of the return address', { to: { ...request().to, country: 'Nederland' } }, 'to.country', /to_address\.country_code/],
+    ['a postal code the carrier refuses', { from: { ...request().from, postalCode: '0000 XX' } }, 'from.postalCode', /The postal code you provided is invalid/],
+    ['a missing phone the carrier needs', { service: 'dhl:return/pickup', method: 'pickup' as const, from: { ...request().from, phone: null } }, 'from.phone', /phone_number/],
+  ])('refuses %s as carrier_rejected_address naming the field', async (_name, overrides, field, message) => {
+    const error = await failure(adapter().book(request(overrides)));
+    expect(error.code).toBe('carrier_rejected_address');
+    expect(error.opts.field).toBe(field);
+    expect(error.carrierMessage).toMatch(message);
+  });
+
+  it('refuses other bad requests as carrier_rejected', async () => {
+    const error = await failure(adapter().book(request({ method: 'drop_off_labelless', service: 'dpd:return/return' })));
+    expect(error.code).toBe('carrier_rejected');
+    expect(error.carrierMessage).toMatch(/cannot be announced without a label/);
+    expect((await failure(adapter().book(request({ method: 'in_store' })))).code).toBe('carrier_rejected');
+  });
+
+  it.each([
+    ['a 503', { status: 503, body: { errors: [{ status: '503', code: 'unavailable', detail: 'Down for maintenance' }] } }, undefined],
+    ['a 429 with Retry-After', { status: 429, headers: { 'retry-after': '7' }, body: null }, 7000],
+    ['a 500 with an HTML page', { status: 500, body: '<html>oops</html>' }, undefined],
+  ])('maps %s to carrier_unavailable', async (_name, answer, retryAfterMs) => {
+    fake.script(answer);
+    const error = await failure(adapter().book(request()));
+    expect(error.code).toBe('carrier_unavailable');
+    expect(error.retryable).toBe(true);
+    expect(error.opts.retryAfterMs).toBe(retryAfterMs);
+  });
+
+  it('maps a timeout to carrier_unavailable', async () => {
+    fake.script('hang');
+    const error = await failure(adapter(undefined, 300).book(request()));
+    expect(error.code).toBe('carrier_unavailable');
+    expect(error.carrierMessage).toMatch(/did not answer/);
+  });
+
+  it('cancels an unused label, and refuses once the parcel was scanned', async () => {
+    const booking = await adapter().book(request());
+    await adapter().cancel(booking.carrierShipmentId);
+    expect(fake.received.at(-1)).toMatchObject({ method: 'PATCH', path: `/api/v3/returns/${booking.carrierShipmentId.split(':')[0]}/cancel` });
+    const scanned = await adapter().book(request());
+    fake.scan(Number(scanned.carrierShipmentId.split(':')[0]), 'At sorting centre', '2026-12-03T08:00:00Z');
+    const error = await failure(adapter().cancel(scanned.carrierShipmentId));
+    expect(error.code).toBe('carrier_not_cancellable');
+    expect(error.carrierMessage).toMatch(/Return is not cancellable\./);
+  });
+
+  it('tracks a return from its status history: known codes mapped, unknown kept with no status', async () => {
+    const booking = await adapter().book(request());
+    const id = Number(booking.carrierShipmentId.split(':')[0]);
+    fake.scan(id, 'At sorting centre', '2026-12-03T08:00:00+01:00', 'Sorted in Utrecht');
+    fake.scan(id, 'Parcel teleported', '2026-12-03T12:00:00Z');
+    fake.scan(id, 'Delivered', '2026-12-04T09:30:00Z');
+    const events = await adapter().track([{ trackingNumber: booking.trackingNumber, carrierShipmentId: booking.carrierShipmentId }]);
+    expect(events.map((event) => [event.code, event.status, event.at])).toEqual([
+      ['announced', null, '2026-12-01T09:00:00.000Z'],
+      ['at-sorting-centre', 'in_transit', '2026-12-03T07:00:00.000Z'],
+      ['parcel-teleported', null, '2026-12-03T12:00:00.000Z'],
+      ['delivered', 'delivered', '2026-12-04T09:30:00.000Z'],
+    ]);
+    expect(events[1]?.message).toBe('At sorting centre — Sorted in Utrecht');
+  });
+
+  it.each([
+    ['11', 'delivered'],
+    ['93', 'delivered'],
+    ['22', 'in_transit'],
+    ['62990', 'in_transit'],
+    ['1', null],
+    ['2000', null],
+    ['62996', null],
+    ['424242', null],
+    ['collected-by-customer', 'delivered'],
+    ['to-sorting', 'in_transit'],
+    ['cancelled', null],
+  ])('maps Sendcloud code %s to %s', (code, status) => {
+    expect(sendcloudTrackingStatus(code)).toBe(status);
+  });
+
+  it('accepts a parcel_status_changed webhook with a good Sendcloud-Signature and refuses a bad one', () => {
+    const parse = adapter().parseWebhook;
+    if (!parse) throw new Error('parseWebhook missing');
+    const signed = fake.webhook('3SSEND000001234', { id: 11, message: 'Delivered' }, 1_764_842_400_000);
+    expect(parse({ headers: signed.headers, rawBody: signed.rawBody, secret: fake.secretKey })).toEqual([
+      { trackingNumber: '3SSEND000001234', code: '11', at: '2025-12-04T10:00:00.000Z', status: 'delivered', message: 'Delivered' },
+    ]);
+    const unknown = fake.webhook('3SSEND000001234', { id: 777, message: 'Something new' }, 1_764_842_400_000);
+    expect(parse({ headers: unknown.headers, rawBody: unknown.rawBody, secret: fake.secretKey })[0]).toMatchObject({ code: '777', status: null });
+    const forged = fake.webhook('3SSEND000001234', { id: 11, message: 'Delivered' }, 1_764_842_400_000, 'another-secret');
+    const error = (() => {
+      try {
+        parse({ headers: forged.headers, rawBody: forged.rawBody, secret: fake.secretKey });
+      } catch (caught) {
+        return caught as CarrierError;
+      }
+      return null;
+    })();
+    expect(error?.code).toBe('carrier_auth_failed');
+    expect(() => parse({ headers: {}, rawBody: signed.rawBody, secret: fake.secretKey })).toThrow(CarrierError);
+    // Sendcloud's documented test vector: body {"key": "value"} keyed with "secretkey".
+    const vector = Buffer.from('{"key": "value"}');
+    expect(parse({ headers: { 'Sendcloud-Signature': '1eed4b3d41f4653ac64fd56f1bf1cbfd349e4482cbc11dff7134bd93e5da4b0a' }, rawBody: vector, secret: 'secretkey' })).toEqual([]);
+  });
+
+  it('finds service points with opening hours and distance, nearest first', async () => {
+    const points = await adapter().servicePoints({ country: 'NL', postalCode: '5611 EM', carrier: 'postnl', limit: 10 });
+    const call = fake.received.at(-1);
+    expect(call?.query.get('country_code')).toBe('NL');
+    expect(call?.query.getAll('carrier_code')).toEqual(['postnl']);
+    expect(call?.query.get('address_postal_code')).toBe('5611 EM');
+    expect(points.map((point) => [point.id, point.type, point.distanceMeters])).toEqual([
+      ['12', 'service_point', 11],
+      ['11', 'locker', 606],
+    ]);
+    expect(points[0]?.openingHours).toEqual({
+      monday: '09:00-12:30,13:30-17:00',
+      tuesday: 'closed',
+      wednesday: 'closed',
+      thursday: 'closed',
+      friday: 'closed',
+      saturday: '10:00-16:00',
+      sunday: 'closed',
+    });
+    const lockers = await adapter().servicePoints({ country: 'NL', latitude: 51.4432, longitude: 5.4816, types: ['locker'], limit: 5 });
+    expect(fake.received.at(-1)?.query.get('use_integration_carriers')).toBe('true');
+    expect(lockers.map((point) => [point.id, point.distanceMeters])).toEqual([['11', 0]]);
+  });
+
+  it('passes the locator refusing a bad country on as carrier_rejected', async () => {
+    const error = await failure(adapter().servicePoints({ country: 'XXX', postalCode: '1', limit: 5 }));
+    expect(error.code).toBe('carrier_rejected');
+    expect(error.carrierMessage).toMatch(/country_code/);
+  });
+});
