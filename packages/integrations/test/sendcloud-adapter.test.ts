@@ -37,8 +37,25 @@ function request(overrides: Partial<BookRequest> = {}): BookRequest {
     idempotencyKey: `ret_${counter}`,
     method: 'drop_off',
     service: 'postnl:standard/return',
-    from: { name: 'Sanne Shopper', street: 'Stadhuisplein', houseNumber: '10', postalCode: '5611 EM', city: 'Eindhoven', country: 'NL', email: 's@example.com', phone: '+31612345678' },
-    to: { name: 'Retour Warehouse', company: 'Shop BV', street: 'Keizersgracht', houseNumber: '1', postalCode: '1015 CJ', city: 'Amsterdam', country: 'NL' },
+    from: {
+      name: 'Sanne Shopper',
+      street: 'Stadhuisplein',
+      houseNumber: '10',
+      postalCode: '5611 EM',
+      city: 'Eindhoven',
+      country: 'NL',
+      email: 's@example.com',
+      phone: '+31612345678',
+    },
+    to: {
+      name: 'Retour Warehouse',
+      company: 'Shop BV',
+      street: 'Keizersgracht',
+      houseNumber: '1',
+      postalCode: '1015 CJ',
+      city: 'Amsterdam',
+      country: 'NL',
+    },
     weightGrams: 1200,
     labelFormat: 'a6',
     orderNumber: `#${1000 + counter}`,
@@ -93,7 +110,9 @@ beforeEach(() => {
 describe('Sendcloud adapter', () => {
   it('points at the production host', () => {
     expect(SENDCLOUD_BASE_URL).toBe('https://panel.sendcloud.sc/api/v3');
-    expect(createSendcloudAdapter({ publicKey: 'a', secretKey: 'b' }, { baseUrl: fake.baseUrl, timeoutMs: 1000 }).provider).toBe('sendcloud');
+    expect(createSendcloudAdapter({ publicKey: 'a', secretKey: 'b' }, { baseUrl: fake.baseUrl, timeoutMs: 1000 }).provider).toBe(
+      'sendcloud',
+    );
   });
 
   it('verifies good keys with HTTP Basic and refuses bad ones as carrier_auth_failed', async () => {
@@ -123,7 +142,13 @@ describe('Sendcloud adapter', () => {
       delivery_option: 'drop_off_point',
       ship_with: { type: 'shipping_option_code', shipping_option_code: 'postnl:standard/return' },
       weight: { value: 1.2, unit: 'kg' },
-      from_address: { name: 'Sanne Shopper', address_line_1: 'Stadhuisplein', house_number: '10', postal_code: '5611 EM', country_code: 'NL' },
+      from_address: {
+        name: 'Sanne Shopper',
+        address_line_1: 'Stadhuisplein',
+        house_number: '10',
+        postal_code: '5611 EM',
+        country_code: 'NL',
+      },
     });
     expect(booking.trackingNumber).toMatch(/^3SSEND\d{9}$/);
     expect(booking.price).toEqual({ amountMinor: 595, currency: 'EUR' });
@@ -153,7 +178,11 @@ describe('Sendcloud adapter', () => {
     const booking = await adapter().book(request({ method: 'drop_off_labelless' }));
     expect(fake.received.find((r) => r.path.endsWith('/announce-synchronously'))?.body.delivery_option).toBe('drop_off_labelless');
     expect(booking.documents).toEqual([]);
-    expect(booking.labelless).toMatchObject({ payload: booking.trackingNumber, symbology: 'qrcode', image: { kind: 'qr', mimeType: 'image/png' } });
+    expect(booking.labelless).toMatchObject({
+      payload: booking.trackingNumber,
+      symbology: 'qrcode',
+      image: { kind: 'qr', mimeType: 'image/png' },
+    });
     expect(scan(booking.labelless?.image?.bytes ?? new Uint8Array(), 'png')).toEqual([`QR-Code:${booking.trackingNumber}`]);
   });
 
@@ -194,15 +223,68 @@ describe('Sendcloud adapter', () => {
   });
 
   it.each([
-    ['a missing postal code', { from: { ...request().from, postalCode: '' } }, 'from.postalCode', /from_address\.postal_code: This field is required/],
+    [
+      'a missing postal code',
+      { from: { ...request().from, postalCode: '' } },
+      'from.postalCode',
+      /from_address\.postal_code: This field is required/,
+    ],
     ['a bad country of the return address', { to: { ...request().to, country: 'Nederland' } }, 'to.country', /to_address\.country_code/],
-    ['a postal code the carrier refuses', { from: { ...request().from, postalCode: '0000 XX' } }, 'from.postalCode', /The postal code you provided is invalid/],
-    ['a missing phone the carrier needs', { service: 'dhl:return/pickup', method: 'pickup' as const, from: { ...request().from, phone: null } }, 'from.phone', /phone_number/],
+    [
+      'a postal code the carrier refuses',
+      { from: { ...request().from, postalCode: '0000 XX' } },
+      'from.postalCode',
+      /The postal code you provided is invalid/,
+    ],
+    [
+      'a missing phone the carrier needs',
+      { service: 'dhl:return/pickup', method: 'pickup' as const, from: { ...request().from, phone: null } },
+      'from.phone',
+      /phone_number/,
+    ],
   ])('refuses %s as carrier_rejected_address naming the field', async (_name, overrides, field, message) => {
     const error = await failure(adapter().book(request(overrides)));
     expect(error.code).toBe('carrier_rejected_address');
     expect(error.opts.field).toBe(field);
     expect(error.carrierMessage).toMatch(message);
+  });
+
+  it('books an international return with its customs lines, and Sendcloud refuses one without', async () => {
+    const from = { ...request().from, country: 'CH', postalCode: '8001', city: 'Zürich' };
+    const customs = {
+      invoiceNumber: 'INV-R-1',
+      lines: [
+        {
+          description: 'Wool sweater',
+          quantity: 1,
+          weightGrams: 600,
+          valueMinor: 8950,
+          currency: 'EUR',
+          hsCode: '611011',
+          originCountry: 'PT',
+          sku: 'SW-1',
+        },
+      ],
+    };
+    const booking = await adapter().book(request({ from, customs }));
+    expect(booking.trackingNumber).toMatch(/^3SSEND/);
+    expect(fake.received.find((r) => r.path.endsWith('/announce-synchronously'))?.body).toMatchObject({
+      customs_invoice_nr: 'INV-R-1',
+      customs_information: { invoice_number: 'INV-R-1', export_reason: 'returned_goods' },
+      parcel_items: [
+        {
+          description: 'Wool sweater',
+          quantity: 1,
+          hs_code: '611011',
+          origin_country: 'PT',
+          price: { value: 89.5, currency: 'EUR' },
+          weight: { value: 0.6, unit: 'kg' },
+        },
+      ],
+    });
+    const error = await failure(adapter().book(request({ from })));
+    expect(error.code).toBe('carrier_rejected');
+    expect(error.carrierMessage).toMatch(/parcel_items: This field is required outside the EU/);
   });
 
   it('refuses other bad requests as carrier_rejected', async () => {
@@ -234,7 +316,10 @@ describe('Sendcloud adapter', () => {
   it('cancels an unused label, and refuses once the parcel was scanned', async () => {
     const booking = await adapter().book(request());
     await adapter().cancel(booking.carrierShipmentId);
-    expect(fake.received.at(-1)).toMatchObject({ method: 'PATCH', path: `/api/v3/returns/${booking.carrierShipmentId.split(':')[0]}/cancel` });
+    expect(fake.received.at(-1)).toMatchObject({
+      method: 'PATCH',
+      path: `/api/v3/returns/${booking.carrierShipmentId.split(':')[0]}/cancel`,
+    });
     const scanned = await adapter().book(request());
     fake.scan(Number(scanned.carrierShipmentId.split(':')[0]), 'At sorting centre', '2026-12-03T08:00:00Z');
     const error = await failure(adapter().cancel(scanned.carrierShipmentId));
@@ -282,7 +367,10 @@ describe('Sendcloud adapter', () => {
       { trackingNumber: '3SSEND000001234', code: '11', at: '2025-12-04T10:00:00.000Z', status: 'delivered', message: 'Delivered' },
     ]);
     const unknown = fake.webhook('3SSEND000001234', { id: 777, message: 'Something new' }, 1_764_842_400_000);
-    expect(parse({ headers: unknown.headers, rawBody: unknown.rawBody, secret: fake.secretKey })[0]).toMatchObject({ code: '777', status: null });
+    expect(parse({ headers: unknown.headers, rawBody: unknown.rawBody, secret: fake.secretKey })[0]).toMatchObject({
+      code: '777',
+      status: null,
+    });
     const forged = fake.webhook('3SSEND000001234', { id: 11, message: 'Delivered' }, 1_764_842_400_000, 'another-secret');
     const error = (() => {
       try {
@@ -296,7 +384,13 @@ describe('Sendcloud adapter', () => {
     expect(() => parse({ headers: {}, rawBody: signed.rawBody, secret: fake.secretKey })).toThrow(CarrierError);
     // Sendcloud's documented test vector: body {"key": "value"} keyed with "secretkey".
     const vector = Buffer.from('{"key": "value"}');
-    expect(parse({ headers: { 'Sendcloud-Signature': '1eed4b3d41f4653ac64fd56f1bf1cbfd349e4482cbc11dff7134bd93e5da4b0a' }, rawBody: vector, secret: 'secretkey' })).toEqual([]);
+    expect(
+      parse({
+        headers: { 'Sendcloud-Signature': '1eed4b3d41f4653ac64fd56f1bf1cbfd349e4482cbc11dff7134bd93e5da4b0a' },
+        rawBody: vector,
+        secret: 'secretkey',
+      }),
+    ).toEqual([]);
   });
 
   it('finds service points with opening hours and distance, nearest first', async () => {

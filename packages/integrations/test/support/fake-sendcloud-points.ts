@@ -34,9 +34,12 @@ export function searchPoints(points: readonly FakePoint[], query: URLSearchParam
   if (!/^[A-Z]{2}$/.test(country)) return error('invalid_choice', `"${country}" is not a valid country code`, 'country_code');
   const carriers = query.getAll('carrier_code');
   const integration = query.get('use_integration_carriers');
-  if (carriers.length > 0 && integration !== null) return error('validation_error', 'carrier_code and use_integration_carriers are mutually exclusive', 'carrier_code');
-  if (carriers.length === 0 && integration === null) return error('validation_error', 'Provide either carrier_code or use_integration_carriers', 'carrier_code');
-  if (integration !== null && !['true', 'false'].includes(integration)) return error('invalid', 'Input should be a valid boolean', 'use_integration_carriers');
+  if (carriers.length > 0 && integration !== null)
+    return error('validation_error', 'carrier_code and use_integration_carriers are mutually exclusive', 'carrier_code');
+  if (carriers.length === 0 && integration === null)
+    return error('validation_error', 'Provide either carrier_code or use_integration_carriers', 'carrier_code');
+  if (integration !== null && !['true', 'false'].includes(integration))
+    return error('invalid', 'Input should be a valid boolean', 'use_integration_carriers');
   const types = query.getAll('general_shop_type');
   if (types.some((type) => !SHOP_TYPES.includes(type))) {
     return error('invalid_choice', "Input should be 'servicepoint', 'locker', 'post_office' or 'carrier_depot'", 'general_shop_type');
@@ -48,7 +51,11 @@ export function searchPoints(points: readonly FakePoint[], query: URLSearchParam
   const lng = query.get('longitude');
   if (lat !== null || lng !== null) {
     if (lat === null || lng === null || Number.isNaN(Number(lat)) || Number.isNaN(Number(lng))) {
-      return error('invalid', 'Input should be a valid number, unable to parse string as a number', lat === null ? 'latitude' : 'longitude');
+      return error(
+        'invalid',
+        'Input should be a valid number, unable to parse string as a number',
+        lat === null ? 'latitude' : 'longitude',
+      );
     }
     centre = { latitude: Number(lat), longitude: Number(lng) };
   } else {

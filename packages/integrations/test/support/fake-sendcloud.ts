@@ -31,16 +31,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { labellessQrPng, labelPdf, labelPng, labelZpl } from './fake-sendcloud-labels.ts';
 import { type FakePoint, searchPoints } from './fake-sendcloud-points.ts';
+import { checkCreateReturn, checkPickup, type FakeOption, jsonApi } from './fake-sendcloud-validate.ts';
 
-export type FakeOption = {
-  code: string;
-  name: string;
-  carrier: string;
-  labelless: boolean;
-  firstMile: 'dropoff' | 'pickup' | 'pickup_dropoff';
-  price: string;
-  phoneRequired?: boolean;
-};
+export type { FakeOption } from './fake-sendcloud-validate.ts';
+
 type StoredReturn = Record<string, unknown> & {
   id: number;
   parcelId: number;
@@ -53,10 +47,6 @@ type StoredReturn = Record<string, unknown> & {
 type Scripted = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
 export type Received = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers']; body: any };
 
-const DELIVERY = ['drop_off_point', 'drop_off_labelless', 'pickup', 'in_store', null];
-const WEIGHT_UNITS = ['kg', 'g', 'lbs', 'oz'];
-const ADDRESS_REQUIRED = ['name', 'address_line_1', 'postal_code', 'city', 'country_code'];
-
 export class FakeSendcloud {
   publicKey = 'pk-test';
   secretKey = 'sk-test';
@@ -67,7 +57,15 @@ export class FakeSendcloud {
   readonly refusedPostalCodes = new Set<string>(['0000 XX']);
   options: FakeOption[] = [
     { code: 'postnl:standard/return', name: 'PostNL Return', carrier: 'postnl', labelless: true, firstMile: 'dropoff', price: '5.95' },
-    { code: 'dhl:return/pickup', name: 'DHL Return Pickup', carrier: 'dhl', labelless: false, firstMile: 'pickup', price: '8.50', phoneRequired: true },
+    {
+      code: 'dhl:return/pickup',
+      name: 'DHL Return Pickup',
+      carrier: 'dhl',
+      labelless: false,
+      firstMile: 'pickup',
+      price: '8.50',
+      phoneRequired: true,
+    },
     { code: 'dpd:return/return', name: 'DPD Return', carrier: 'dpd', labelless: false, firstMile: 'pickup_dropoff', price: '6.40' },
   ];
   points: FakePoint[] = [];
@@ -100,7 +98,13 @@ export class FakeSendcloud {
   scan(returnId: number, parentStatus: string, at: string, carrierMessage = ''): void {
     const ret = this.returns.get(returnId);
     if (!ret) throw new Error(`no return ${returnId}`);
-    ret.status_history.push({ carrier_update_timestamp: at, parcel_status_history_id: String(ret.status_history.length + 1), parent_status: parentStatus, carrier_code: parentStatus, carrier_message: carrierMessage });
+    ret.status_history.push({
+      carrier_update_timestamp: at,
+      parcel_status_history_id: String(ret.status_history.length + 1),
+      parent_status: parentStatus,
+      carrier_code: parentStatus,
+      carrier_message: carrierMessage,
+    });
     ret.is_cancellable = false;
   }
 
@@ -111,13 +115,22 @@ export class FakeSendcloud {
         action: 'parcel_status_changed',
         timestamp,
         carrier_status_change_timestamp: timestamp,
-        parcel: { id: 1, tracking_number: trackingNumber, status, name: 'Shopper', country: { iso_2: 'NL', iso_3: 'NLD', name: 'Netherlands' } },
+        parcel: {
+          id: 1,
+          tracking_number: trackingNumber,
+          status,
+          name: 'Shopper',
+          country: { iso_2: 'NL', iso_3: 'NLD', name: 'Netherlands' },
+        },
       }),
     );
-    return { rawBody, headers: { 'sendcloud-signature': createHmac('sha256', secret).update(rawBody).digest('hex'), 'content-type': 'application/json' } };
+    return {
+      rawBody,
+      headers: { 'sendcloud-signature': createHmac('sha256', secret).update(rawBody).digest('hex'), 'content-type': 'application/json' },
+    };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -141,18 +154,20 @@ export class FakeSendcloud {
     }
     const path = url.pathname.replace(/^\/api\/v3/, '');
     const method = req.method ?? 'GET';
-    let match: RegExpExecArray | null;
+    const returnMatch = /^\/returns\/(\d+)$/.exec(path);
+    const cancelMatch = /^\/returns\/(\d+)\/cancel$/.exec(path);
+    const documentMatch = /^\/parcels\/(\d+)\/documents\/([^/]+)$/.exec(path);
     if (method === 'GET' && path === '/user/auth/metadata') return send(res, 200, { data: { user_id: 4242, integration_id: 77 } });
     if (method === 'POST' && path === '/shipping-options') return this.shippingOptions(res, body);
     if (method === 'POST' && path === '/returns/announce-synchronously') return this.createReturn(res, body);
     if (method === 'GET' && path === '/returns') return this.listReturns(res, url);
-    if (method === 'GET' && (match = /^\/returns\/(\d+)$/.exec(path))) {
-      const ret = this.returns.get(Number(match[1]));
+    if (method === 'GET' && returnMatch) {
+      const ret = this.returns.get(Number(returnMatch[1]));
       return ret ? send(res, 200, this.view(ret)) : send(res, 404, null);
     }
-    if (method === 'PATCH' && (match = /^\/returns\/(\d+)\/cancel$/.exec(path))) return this.cancel(res, Number(match[1]));
-    if (method === 'GET' && (match = /^\/parcels\/(\d+)\/documents\/([^/]+)$/.exec(path))) {
-      return this.document(res, Number(match[1]), match[2] ?? '', url, req.headers.accept);
+    if (method === 'PATCH' && cancelMatch) return this.cancel(res, Number(cancelMatch[1]));
+    if (method === 'GET' && documentMatch) {
+      return this.document(res, Number(documentMatch[1]), documentMatch[2] ?? '', url, req.headers.accept);
     }
     if (method === 'POST' && path === '/pickups') return this.createPickup(res, body);
     if (method === 'GET' && path === '/service-points') {
@@ -162,12 +177,15 @@ export class FakeSendcloud {
     send(res, 404, { errors: [{ status: '404', code: 'not_found', detail: 'Not found.' }] });
   }
 
-  private shippingOptions(res: ServerResponse, body: any): void {
-    if (body !== null && (typeof body !== 'object' || Array.isArray(body))) return send(res, 400, jsonApi('invalid', 'Expected an object.', '/'));
+  private shippingOptions(res: ServerResponse, body: any) {
+    if (body !== null && (typeof body !== 'object' || Array.isArray(body)))
+      return send(res, 400, jsonApi('invalid', 'Expected an object.', '/'));
     for (const key of ['from_country_code', 'to_country_code']) {
-      if (body?.[key] !== undefined && !/^[A-Z]{2}$/.test(body[key])) return send(res, 400, jsonApi('invalid', 'Not a valid country code.', `/${key}`));
+      if (body?.[key] !== undefined && !/^[A-Z]{2}$/.test(body[key]))
+        return send(res, 400, jsonApi('invalid', 'Not a valid country code.', `/${key}`));
     }
-    if (body?.calculate_quotes !== undefined && typeof body.calculate_quotes !== 'boolean') return send(res, 400, jsonApi('invalid', 'Must be a boolean.', '/calculate_quotes'));
+    if (body?.calculate_quotes !== undefined && typeof body.calculate_quotes !== 'boolean')
+      return send(res, 400, jsonApi('invalid', 'Must be a boolean.', '/calculate_quotes'));
     const quotes = body?.calculate_quotes === true && body.from_country_code && body.to_country_code;
     const wantReturns = body?.functionalities?.returns;
     const data = this.options
@@ -177,48 +195,36 @@ export class FakeSendcloud {
         name: option.name,
         carrier: { code: option.carrier, name: option.carrier.toUpperCase() },
         product: { code: option.code.split('/')[0], name: option.name },
-        functionalities: { returns: true, labelless: option.labelless, first_mile: option.firstMile, pick_up: option.firstMile !== 'dropoff' },
-        requirements: { fields: option.phoneRequired ? ['from_address.phone_number'] : [], export_documents: false, is_service_point_required: false },
+        functionalities: {
+          returns: true,
+          labelless: option.labelless,
+          first_mile: option.firstMile,
+          pick_up: option.firstMile !== 'dropoff',
+        },
+        requirements: {
+          fields: option.phoneRequired ? ['from_address.phone_number'] : [],
+          export_documents: false,
+          is_service_point_required: false,
+        },
         charging_type: 'first_scan',
         quotes: quotes ? [{ price: { total: { value: option.price, currency: 'EUR' }, breakdown: [] }, lead_time: 24 }] : null,
       }));
     send(res, 200, { data });
   }
 
-  private createReturn(res: ServerResponse, body: any): void {
-    const request = 'api/v3/returns/announce-synchronously';
-    const refuse = (code: string, message: string) => send(res, 400, { error: { code, request, message } });
-    if (!body || typeof body !== 'object') return refuse('invalid', 'Expected a JSON object.');
-    for (const key of ['from_address', 'to_address', 'ship_with', 'weight']) {
-      if (body[key] === undefined || body[key] === null) return refuse('required', `${key}: This field is required.`);
-    }
-    for (const side of ['from_address', 'to_address']) {
-      for (const key of ADDRESS_REQUIRED) {
-        const value = body[side][key];
-        if (typeof value !== 'string' || value.trim() === '') return refuse('required', `${side}.${key}: This field is required.`);
-      }
-      if (!/^[A-Z]{2}$/.test(body[side].country_code)) return refuse('invalid_choice', `${side}.country_code: "${body[side].country_code}" is not a valid choice.`);
-    }
-    const shipWith = body.ship_with;
-    const type = shipWith.type ?? 'shipping_product_code';
-    if (!['shipping_option_code', 'shipping_product_code'].includes(type)) return refuse('invalid_choice', `ship_with.type: "${type}" is not a valid choice.`);
-    const code = type === 'shipping_option_code' ? shipWith.shipping_option_code : shipWith.shipping_product_code;
-    if (typeof code !== 'string' || code === '') return refuse('required', `ship_with.${type}: This field is required.`);
-    const option = this.options.find((candidate) => candidate.code === code);
-    if (!option) return refuse('invalid_choice', `ship_with.${type}: "${code}" is not a shipping option of this account.`);
-    if (typeof body.weight.value !== 'number' || !(body.weight.value > 0)) return refuse('min_value', 'weight.value: Ensure this value is greater than 0.');
-    if (!WEIGHT_UNITS.includes(body.weight.unit)) return refuse('invalid_choice', `weight.unit: "${body.weight.unit}" is not a valid choice.`);
-    const delivery = body.delivery_option === undefined ? null : body.delivery_option;
-    if (!DELIVERY.includes(delivery)) return refuse('invalid_choice', `delivery_option: "${delivery}" is not a valid choice.`);
-    if (body.collo_count !== undefined && !(Number.isInteger(body.collo_count) && body.collo_count >= 1)) return refuse('min_value', 'collo_count: Ensure this value is greater than or equal to 1.');
-    if (delivery === 'drop_off_labelless' && !option.labelless) return refuse('invalid', `${code} cannot be announced without a label.`);
-    if (delivery === 'pickup' && option.firstMile === 'dropoff') return refuse('invalid', `${code} is not picked up by the carrier.`);
-    if (option.phoneRequired && !body.from_address.phone_number) return refuse('required', 'from_address.phone_number: This field is required for this carrier.');
+  private createReturn(res: ServerResponse, body: any) {
+    const checked = checkCreateReturn(body, this.options);
+    const refuse = (code: string, message: string) =>
+      send(res, 400, { error: { code, request: 'api/v3/returns/announce-synchronously', message } });
+    if ('code' in checked) return refuse(checked.code, checked.message);
+    const { option, delivery } = checked;
     const reference = typeof body.external_reference === 'string' ? body.external_reference : null;
     if (reference !== null && [...this.returns.values()].some((ret) => ret.externalReference === reference)) {
       return refuse('invalid', 'External reference has already been used in another return.');
     }
-    if (this.refusedPostalCodes.has(body.from_address.postal_code)) return refuse('invalid_postal_code', 'The postal code you provided is invalid.');
+    if (this.refusedPostalCodes.has(body.from_address.postal_code)) {
+      return refuse('invalid_postal_code', 'The postal code you provided is invalid.');
+    }
     const id = this.nextId++;
     const parcelId = id + 50_000;
     const trackingNumber = `3SSEND${String(id).padStart(9, '0')}`;
@@ -242,7 +248,15 @@ export class FakeSendcloud {
       tracking_number: trackingNumber,
       tracking_url: `https://tracking.eu-central-1-0.sendcloud.sc/forward?carrier=${option.carrier}&code=${trackingNumber}`,
       is_cancellable: true,
-      status_history: [{ carrier_update_timestamp: new Date(Date.UTC(2026, 11, 1, 9)).toISOString(), parcel_status_history_id: '1', parent_status: 'Announced', carrier_code: '', carrier_message: '' }],
+      status_history: [
+        {
+          carrier_update_timestamp: new Date(Date.UTC(2026, 11, 1, 9)).toISOString(),
+          parcel_status_history_id: '1',
+          parent_status: 'Announced',
+          carrier_code: '',
+          carrier_message: '',
+        },
+      ],
       created_at: new Date(Date.UTC(2026, 11, 1, 9, 0, id - 1000)).toISOString(),
       order_number: body.order_number ?? '',
       delivery_option: delivery,
@@ -257,7 +271,7 @@ export class FakeSendcloud {
     return rest;
   }
 
-  private listReturns(res: ServerResponse, url: URL): void {
+  private listReturns(res: ServerResponse, url: URL) {
     const query = url.searchParams;
     // A cursor (as in the spec's `next` example, which carries only cursor and page_size) holds
     // the position and the date window of the first request.
@@ -277,9 +291,11 @@ export class FakeSendcloud {
     }
     const from = Date.parse(`${window?.from.replace(' ', 'T')}Z`);
     const to = Date.parse(`${window?.to.replace(' ', 'T')}Z`);
-    if (!window || Number.isNaN(from) || Number.isNaN(to)) return send(res, 400, { errors: [{ field: 'from_date', code: 'invalid', message: 'Enter a valid date/time.' }] });
+    if (!window || Number.isNaN(from) || Number.isNaN(to))
+      return send(res, 400, { errors: [{ field: 'from_date', code: 'invalid', message: 'Enter a valid date/time.' }] });
     const asked = Number(query.get('page_size') ?? 40);
-    if (!Number.isInteger(asked) || asked < 1 || asked > 40) return send(res, 400, { errors: [{ field: 'page_size', code: 'invalid', message: 'Ensure 1 <= page_size <= 40.' }] });
+    if (!Number.isInteger(asked) || asked < 1 || asked > 40)
+      return send(res, 400, { errors: [{ field: 'page_size', code: 'invalid', message: 'Ensure 1 <= page_size <= 40.' }] });
     // `pageSize` is the server's own cap (tests lower it to make several pages).
     const size = Math.min(asked, this.pageSize);
     const all = [...this.returns.values()].filter((ret) => {
@@ -297,63 +313,69 @@ export class FakeSendcloud {
     send(res, 200, { next, previous: null, data: page.map((ret) => this.view(ret)) });
   }
 
-  private cancel(res: ServerResponse, id: number): void {
+  private cancel(res: ServerResponse, id: number) {
     const ret = this.returns.get(id);
     if (!ret) return send(res, 404, null);
-    if (!ret.is_cancellable || ret.cancelled) return send(res, 409, { errors: [{ field: 'returns', code: 409, message: 'Return is not cancellable.' }] });
+    if (!ret.is_cancellable || ret.cancelled)
+      return send(res, 409, { errors: [{ field: 'returns', code: 409, message: 'Return is not cancellable.' }] });
     ret.cancelled = true;
     ret.is_cancellable = false;
-    ret.status_history.push({ carrier_update_timestamp: new Date().toISOString(), parcel_status_history_id: 'c', parent_status: 'Cancellation requested', carrier_code: '', carrier_message: '' });
+    ret.status_history.push({
+      carrier_update_timestamp: new Date().toISOString(),
+      parcel_status_history_id: 'c',
+      parent_status: 'Cancellation requested',
+      carrier_code: '',
+      carrier_message: '',
+    });
     send(res, 202, { message: 'Cancellation requested successfully' });
   }
 
-  private async document(res: ServerResponse, parcelId: number, type: string, url: URL, accept: string | undefined): Promise<void> {
-    if (!['label', 'customs-declaration', 'air-waybill'].includes(type)) return send(res, 400, { errors: [{ code: 'invalid', status: '400', detail: 'Invalid document type.' }] });
+  private async document(res: ServerResponse, parcelId: number, type: string, url: URL, accept: string | undefined) {
+    if (!['label', 'customs-declaration', 'air-waybill'].includes(type))
+      return send(res, 400, { errors: [{ code: 'invalid', status: '400', detail: 'Invalid document type.' }] });
     const mime = accept && accept !== '*/*' ? accept : 'application/pdf';
-    if (!['application/pdf', 'application/zpl', 'image/png'].includes(mime)) return send(res, 400, { errors: [{ code: 'invalid', status: '400', detail: `Unsupported Accept "${mime}".` }] });
+    if (!['application/pdf', 'application/zpl', 'image/png'].includes(mime))
+      return send(res, 400, { errors: [{ code: 'invalid', status: '400', detail: `Unsupported Accept "${mime}".` }] });
     const paper = url.searchParams.get('paper_size') ?? 'A6';
-    if (!['A4', 'A5', 'A6'].includes(paper)) return send(res, 400, { errors: [{ code: 'invalid_choice', status: '400', detail: 'Invalid paper size.', source: { parameter: 'paper_size' } }] });
+    if (!['A4', 'A5', 'A6'].includes(paper))
+      return send(res, 400, {
+        errors: [{ code: 'invalid_choice', status: '400', detail: 'Invalid paper size.', source: { parameter: 'paper_size' } }],
+      });
     const dpi = Number(url.searchParams.get('dpi') ?? (mime === 'image/png' ? 300 : 72));
     const validDpi = mime === 'image/png' ? [150, 300] : mime === 'application/pdf' ? [72] : [72, 150, 203, 300, 600];
-    if (!validDpi.includes(dpi)) return send(res, 400, { errors: [{ code: 'invalid_choice', status: '400', detail: 'Invalid dpi.', source: { parameter: 'dpi' } }] });
+    if (!validDpi.includes(dpi))
+      return send(res, 400, { errors: [{ code: 'invalid_choice', status: '400', detail: 'Invalid dpi.', source: { parameter: 'dpi' } }] });
     const ret = [...this.returns.values()].find((candidate) => candidate.parcelId === parcelId);
-    if (!ret || type !== 'label') return send(res, 404, { errors: [{ code: 'not_found', status: '404', detail: 'No Parcel matches the given query.' }] });
+    if (!ret || type !== 'label')
+      return send(res, 404, { errors: [{ code: 'not_found', status: '404', detail: 'No Parcel matches the given query.' }] });
     const from = ret.from_address as Record<string, string>;
     const to = ret.to_address as Record<string, string>;
-    const parcel = { trackingNumber: ret.tracking_number, carrier: String((ret.shipping_option as { code: string }).code.split(':')[0]), fromName: from.name ?? '', toName: to.name ?? '', toCity: to.city ?? '' };
+    const parcel = {
+      trackingNumber: ret.tracking_number,
+      carrier: String((ret.shipping_option as { code: string }).code.split(':')[0]),
+      fromName: from.name ?? '',
+      toName: to.name ?? '',
+      toCity: to.city ?? '',
+    };
     if (ret.delivery_option === 'drop_off_labelless') return sendBytes(res, 'image/png', await labellessQrPng(parcel));
     if (mime === 'application/zpl') return sendBytes(res, 'application/zpl', labelZpl(parcel));
     if (mime === 'image/png') return sendBytes(res, 'image/png', await labelPng(parcel, dpi));
     sendBytes(res, 'application/pdf', await labelPdf(parcel, paper as 'A4' | 'A5' | 'A6'));
   }
 
-  private createPickup(res: ServerResponse, body: any): void {
-    const refuse = (pointer: string, detail: string) => send(res, 400, jsonApi('required', detail, pointer));
-    if (typeof body?.carrier_code !== 'string' || body.carrier_code === '') return refuse('/carrier_code', 'This field is required.');
-    if (!body.address || typeof body.address !== 'object') return refuse('/address', 'This field is required.');
-    for (const key of ADDRESS_REQUIRED) {
-      if (typeof body.address[key] !== 'string' || body.address[key] === '') return refuse(`/address/${key}`, 'This field is required.');
-    }
-    const slots = body.time_slots;
-    if (!Array.isArray(slots) || slots.length === 0) return refuse('/time_slots', 'This field is required.');
-    for (const [index, slot] of slots.entries()) {
-      const start = Date.parse(slot?.start_at);
-      const end = Date.parse(slot?.end_at);
-      if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return send(res, 400, jsonApi('invalid', 'start_at must be before end_at.', `/time_slots/${index}`));
-    }
-    for (const [index, item] of (body.items ?? []).entries()) {
-      if (!Number.isInteger(item?.quantity) || typeof item?.container_type !== 'string' || typeof item?.total_weight?.value !== 'string' || !WEIGHT_UNITS.includes(item.total_weight.unit)) {
-        return send(res, 400, jsonApi('invalid', 'quantity, container_type and total_weight {value (string), unit} are required.', `/items/${index}`));
-      }
-    }
-    const pickup = { id: 9000 + this.pickups.length, ...body, status: 'ANNOUNCING', created_at: new Date().toISOString(), cancelled_at: null };
+  private createPickup(res: ServerResponse, body: any) {
+    const refused = checkPickup(body);
+    if (refused) return send(res, 400, refused);
+    const pickup = {
+      id: 9000 + this.pickups.length,
+      ...body,
+      status: 'ANNOUNCING',
+      created_at: new Date().toISOString(),
+      cancelled_at: null,
+    };
     this.pickups.push(pickup);
     send(res, 201, { data: pickup });
   }
-}
-
-function jsonApi(code: string, detail: string, pointer: string) {
-  return { errors: [{ status: '400', code, detail, source: { pointer } }] };
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -68,7 +68,10 @@ const money = (minor: number, currency: string) => ({ value: minor / 100, curren
 
 export function createReturnBody(request: BookRequest): Record<string, unknown> {
   if (request.method === 'in_store') {
-    throw new CarrierError('carrier_rejected', 'In-store returns are not booked with a carrier: choose drop-off, label-less drop-off or pickup.');
+    throw new CarrierError(
+      'carrier_rejected',
+      'In-store returns are not booked with a carrier: choose drop-off, label-less drop-off or pickup.',
+    );
   }
   const customs = request.customs;
   return {
@@ -84,7 +87,11 @@ export function createReturnBody(request: BookRequest): Record<string, unknown> 
     ...(customs
       ? {
           customs_invoice_nr: customs.invoiceNumber,
-          customs_information: { invoice_number: customs.invoiceNumber.slice(0, 40), export_reason: 'returned_goods', export_type: 'private' },
+          customs_information: {
+            invoice_number: customs.invoiceNumber.slice(0, 40),
+            export_reason: 'returned_goods',
+            export_type: 'private',
+          },
           parcel_items: customs.lines.map((line) => ({
             description: line.description,
             quantity: line.quantity,
@@ -217,7 +224,11 @@ async function bookPickup(client: SendcloudClient, request: BookRequest): Promis
   const start = slot?.start_at ? new Date(slot.start_at) : null;
   const end = slot?.end_at ? new Date(slot.end_at) : null;
   const hhmm = (date: Date | null) => (date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(11, 16) : null);
-  return { date: start && !Number.isNaN(start.getTime()) ? start.toISOString().slice(0, 10) : request.pickupDate, from: hhmm(start), to: hhmm(end) };
+  return {
+    date: start && !Number.isNaN(start.getTime()) ? start.toISOString().slice(0, 10) : request.pickupDate,
+    from: hhmm(start),
+    to: hhmm(end),
+  };
 }
 
 export async function bookReturn(client: SendcloudClient, request: BookRequest, now: () => Date): Promise<Booking> {
@@ -245,7 +256,10 @@ export async function bookReturn(client: SendcloudClient, request: BookRequest, 
   const refused = announcementError(ret);
   if (refused) throw refused;
   parcelId ??= parcelIdOfReturn(ret);
-  const label = ret.tracking_number && parcelId ? await fetchLabel(client, String(parcelId), request.method === 'drop_off_labelless' ? 'png' : request.labelFormat) : null;
+  const label =
+    ret.tracking_number && parcelId
+      ? await fetchLabel(client, String(parcelId), request.method === 'drop_off_labelless' ? 'png' : request.labelFormat)
+      : null;
   const booking: Booking = {
     trackingNumber: ret.tracking_number ?? '',
     trackingUrl: ret.tracking_url ?? null,
@@ -275,7 +289,11 @@ export async function cancelReturn(client: SendcloudClient, carrierShipmentId: s
   }
 }
 
-export async function returnDocuments(client: SendcloudClient, carrierShipmentId: string, format: DocumentFormat): Promise<CarrierDocument[]> {
+export async function returnDocuments(
+  client: SendcloudClient,
+  carrierShipmentId: string,
+  format: DocumentFormat,
+): Promise<CarrierDocument[]> {
   const { returnId, parcelId } = parseShipmentId(carrierShipmentId);
   const parcel = parcelId ?? String(parcelIdOfReturn(await getReturn(client, returnId)) ?? '');
   if (!parcel) return [];

@@ -100,7 +100,11 @@ export function errorItems(body: unknown): SendcloudErrorItem[] {
 
 function failure(status: number, body: unknown, retryAfter: string | null): SendcloudHttpError {
   const items = errorItems(body);
-  const said = items.map((item) => item.message).filter(Boolean).join('; ') || `HTTP ${status}`;
+  const said =
+    items
+      .map((item) => item.message)
+      .filter(Boolean)
+      .join('; ') || `HTTP ${status}`;
   if (status === 401 || status === 403) {
     return new SendcloudHttpError(
       'carrier_auth_failed',
@@ -135,7 +139,8 @@ export function createSendcloudClient(options: SendcloudClientOptions): Sendclou
   function url(path: string, query: Query = {}): URL {
     const target = new URL(path.replace(/^\//, ''), root);
     // Pagination links (`next`) are absolute: follow them only on the account's own host.
-    if (target.origin !== new URL(root).origin) throw new SendcloudHttpError('carrier_unavailable', 'Sendcloud answered with a link to another host.', {}, []);
+    if (target.origin !== new URL(root).origin)
+      throw new SendcloudHttpError('carrier_unavailable', 'Sendcloud answered with a link to another host.', {}, []);
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) for (const item of value) target.searchParams.append(key, String(item));
@@ -182,7 +187,12 @@ export function createSendcloudClient(options: SendcloudClientOptions): Sendclou
       try {
         return (text ? JSON.parse(text) : null) as T;
       } catch {
-        throw new SendcloudHttpError('carrier_unavailable', 'Sendcloud answered with something that is not JSON.', { status: res.status }, []);
+        throw new SendcloudHttpError(
+          'carrier_unavailable',
+          'Sendcloud answered with something that is not JSON.',
+          { status: res.status },
+          [],
+        );
       }
     },
     async bytes(path: string, opts: { query?: Query; accept: string }) {

@@ -24,7 +24,13 @@ export type SendcloudServicePoint = {
   carrier?: { code?: string | null } | null;
   carrier_service_point_id?: string | null;
   general_shop_type?: string | null;
-  address?: { street?: string | null; house_number?: string | null; postal_code?: string | null; city?: string | null; country_code?: string | null } | null;
+  address?: {
+    street?: string | null;
+    house_number?: string | null;
+    postal_code?: string | null;
+    city?: string | null;
+    country_code?: string | null;
+  } | null;
   position?: { latitude?: number | null; longitude?: number | null } | null;
   opening_times?: Record<string, OpeningTime[] | null> | null;
   distance?: number | null;

@@ -186,5 +186,13 @@ export function parseSendcloudWebhook(input: WebhookInput): TrackedEvent[] {
   if (Number.isNaN(at.getTime())) throw new CarrierError('carrier_rejected', 'The Sendcloud webhook has no readable timestamp.');
   const code = String(id);
   const message = typeof parcel.status?.message === 'string' ? parcel.status.message : undefined;
-  return [{ trackingNumber: parcel.tracking_number, code, at: at.toISOString(), status: sendcloudTrackingStatus(code), ...(message ? { message } : {}) }];
+  return [
+    {
+      trackingNumber: parcel.tracking_number,
+      code,
+      at: at.toISOString(),
+      status: sendcloudTrackingStatus(code),
+      ...(message ? { message } : {}),
+    },
+  ];
 }
