@@ -122,6 +122,32 @@ describe('Sendcloud adapter: booking', () => {
     expect(fake.received.filter((r) => r.method === 'GET' && r.path.endsWith('/returns')).length).toBeGreaterThan(0);
   });
 
+  it('a booking whose answer was lost is found on retry, not made twice', async () => {
+    const req = request();
+    fake.dropAnswer.add('/returns/announce-synchronously');
+    const before = fake.returns.size;
+    const lost = await failure(adapter().book(req));
+    expect(lost.code).toBe('carrier_unavailable');
+    expect(fake.returns.size).toBe(before + 1);
+    const retried = await adapter().book(req);
+    expect(fake.returns.size).toBe(before + 1);
+    const made = [...fake.returns.values()].at(-1);
+    expect(retried.carrierShipmentId).toBe(`${made?.id}:${made?.parcelId}`);
+    expect(retried.trackingNumber).toBe(made?.tracking_number);
+    expect(scan(retried.documents[0]?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${made?.tracking_number}`);
+  });
+
+  it('says the documents are pending while the carrier has not made the label, and fetches them later', async () => {
+    fake.labelsPending = true;
+    const booking = await adapter().book(request());
+    fake.labelsPending = false;
+    expect(booking.documentsPending).toBe(true);
+    expect(booking.documents).toEqual([]);
+    const [label] = (await adapter().fetchDocuments?.(booking.carrierShipmentId, 'a6')) ?? [];
+    expect(label).toMatchObject({ kind: 'label', format: 'a6', mimeType: 'application/pdf' });
+    expect(scan(label?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${booking.trackingNumber}`);
+  });
+
   it('finds the earlier return across listing pages', async () => {
     fake.pageSize = 2;
     const req = request();

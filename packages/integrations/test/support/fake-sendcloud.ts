@@ -71,6 +71,10 @@ export class FakeSendcloud {
   points: FakePoint[] = [];
   /** The most returns one page of `GET /returns` holds (the spec's maximum is 40). */
   pageSize = 40;
+  /** While true, labels are not made yet: documents answer 404 as the spec says for a missing document. */
+  labelsPending = false;
+  /** Paths (e.g. `/returns/announce-synchronously`) whose next call is carried out, then the connection drops before the answer. */
+  readonly dropAnswer = new Set<string>();
   private nextId = 1000;
   private scripted: Scripted[] = [];
   private server: Server | null = null;
@@ -154,6 +158,13 @@ export class FakeSendcloud {
     }
     const path = url.pathname.replace(/^\/api\/v3/, '');
     const method = req.method ?? 'GET';
+    if (this.dropAnswer.delete(path)) {
+      res.writeHead = (() => res) as unknown as ServerResponse['writeHead'];
+      res.end = (() => {
+        res.socket?.destroy();
+        return res;
+      }) as unknown as ServerResponse['end'];
+    }
     const returnMatch = /^\/returns\/(\d+)$/.exec(path);
     const cancelMatch = /^\/returns\/(\d+)\/cancel$/.exec(path);
     const documentMatch = /^\/parcels\/(\d+)\/documents\/([^/]+)$/.exec(path);
@@ -346,7 +357,7 @@ export class FakeSendcloud {
     if (!validDpi.includes(dpi))
       return send(res, 400, { errors: [{ code: 'invalid_choice', status: '400', detail: 'Invalid dpi.', source: { parameter: 'dpi' } }] });
     const ret = [...this.returns.values()].find((candidate) => candidate.parcelId === parcelId);
-    if (!ret || type !== 'label')
+    if (!ret || type !== 'label' || this.labelsPending)
       return send(res, 404, { errors: [{ code: 'not_found', status: '404', detail: 'No Parcel matches the given query.' }] });
     const from = ret.from_address as Record<string, string>;
     const to = ret.to_address as Record<string, string>;
