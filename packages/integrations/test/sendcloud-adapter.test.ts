@@ -148,6 +148,20 @@ describe('Sendcloud adapter: booking', () => {
     expect(scan(label?.bytes ?? new Uint8Array(), 'pdf')).toContain(`CODE-128:${booking.trackingNumber}`);
   });
 
+  it('books again after a cancellation under the next reference, still once per retry', async () => {
+    const req = request();
+    const first = await adapter().book(req);
+    await adapter().cancel(first.carrierShipmentId);
+    const second = await adapter().book(req);
+    expect(second.carrierShipmentId).not.toBe(first.carrierShipmentId);
+    const creates = fake.received.filter((r) => r.path.endsWith('/announce-synchronously')).map((r) => r.body.external_reference);
+    expect(creates).toEqual([req.reference, req.reference, `${req.reference}/2`]);
+    const before = fake.returns.size;
+    const retried = await adapter().book(req);
+    expect(fake.returns.size).toBe(before);
+    expect(retried.carrierShipmentId).toBe(second.carrierShipmentId);
+  });
+
   it('finds the earlier return across listing pages', async () => {
     fake.pageSize = 2;
     const req = request();

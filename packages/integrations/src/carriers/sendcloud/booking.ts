@@ -5,10 +5,7 @@
 // come back at once) → `{ return_id, parcel_id }`; `GET /returns/{id}` for the tracking number,
 // `label_cost` and any announcement `errors[]`; the label from `GET /parcels/{id}/documents/label`
 // (sendcloud-v3-parcel-documents-openapi.yml: `Accept` pdf/zpl/png, `paper_size` A4/A5/A6, `dpi`).
-// Idempotency: our reference is sent as `external_reference`, which Sendcloud keeps unique per user
-// and refuses a second time ("External reference has already been used in another return."). A
-// retried booking that meets that refusal finds its return in `GET /returns` (recent window) and
-// answers with it instead of making a second label.
+// Idempotency (our reference as `external_reference`, a refused retry finds its return): announce.ts.
 // Pickups: `delivery_option: pickup`, and with a preferred date a carrier pickup at the shopper's
 // address through `POST /pickups` (docs/Api/PickupsApi.md, docs/Model/BasePickupRequest.md).
 import type { ReturnMethod } from '@retour/domain/fees';
@@ -16,36 +13,14 @@ import { type BookRequest, type Booking, type CarrierDocument, CarrierError, typ
 import type { PartyAddress } from '../port.ts';
 import { type SendcloudClient, SendcloudHttpError } from './client.ts';
 import { priceOf } from './money.ts';
-import type { SendcloudStatusHistory } from './tracking.ts';
+import { announceOnce } from './announce.ts';
+import type { SendcloudReturn } from './types.ts';
 
 export const DELIVERY_OPTIONS: Record<Exclude<ReturnMethod, 'in_store'>, string> = {
   drop_off: 'drop_off_point',
   drop_off_labelless: 'drop_off_labelless',
   pickup: 'pickup',
 };
-
-export type SendcloudReturn = {
-  id?: number;
-  tracking_number?: string | null;
-  tracking_url?: string | null;
-  label_url?: string | null;
-  label?: { label_printer?: string | null; normal_printer?: string[] | null } | null;
-  label_cost?: { value?: unknown; currency?: unknown } | null;
-  is_cancellable?: boolean;
-  status_history?: SendcloudStatusHistory[];
-  created_at?: string;
-  order_number?: string | null;
-  delivery_option?: string | null;
-  shipping_option?: { code?: string | null } | null;
-  from_address?: { name?: string; postal_code?: string } | null;
-  to_address?: { name?: string; postal_code?: string } | null;
-  errors?: { code?: string; detail?: string; title?: string; source?: { pointer?: string } }[] | null;
-};
-
-const DUPLICATE = /external reference has already been used/i;
-/** How far back a retried booking looks for the return it made before. */
-const LOOKBACK_DAYS = 14;
-const MAX_PAGES = 25;
 
 function address(party: PartyAddress): Record<string, string> {
   const out: Record<string, string> = {
@@ -66,7 +41,7 @@ function address(party: PartyAddress): Record<string, string> {
 const kg = (grams: number) => Math.max(0.001, Math.round(grams) / 1000);
 const money = (minor: number, currency: string) => ({ value: minor / 100, currency });
 
-export function createReturnBody(request: BookRequest): Record<string, unknown> {
+export function createReturnBody(request: BookRequest): Record<string, unknown> & { delivery_option: string } {
   if (request.method === 'in_store') {
     throw new CarrierError(
       'carrier_rejected',
@@ -157,34 +132,6 @@ async function getReturn(client: SendcloudClient, returnId: string | number): Pr
   return client.json<SendcloudReturn>('GET', `returns/${returnId}`);
 }
 
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, '').toUpperCase();
-
-/** The return a previous attempt made: same route, product, method and order, newest first. */
-async function findPrevious(client: SendcloudClient, request: BookRequest, now: Date): Promise<SendcloudReturn | null> {
-  const stamp = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
-  const from = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  const to = new Date(now.getTime() + 86_400_000);
-  const matches: SendcloudReturn[] = [];
-  let path: string | null = 'returns';
-  let query: Record<string, string | number> | undefined = { from_date: stamp(from), to_date: stamp(to), page_size: 40 };
-  for (let page = 0; path && page < MAX_PAGES; page++) {
-    const body: { next?: string | null; data?: SendcloudReturn[] } = await client.json('GET', path, query ? { query } : {});
-    for (const ret of body.data ?? []) {
-      if (typeof ret.id !== 'number') continue;
-      if (norm(ret.from_address?.postal_code) !== norm(request.from.postalCode)) continue;
-      if (norm(ret.to_address?.postal_code) !== norm(request.to.postalCode)) continue;
-      if (ret.shipping_option?.code && ret.shipping_option.code !== request.service) continue;
-      if (ret.delivery_option && ret.delivery_option !== DELIVERY_OPTIONS[request.method as keyof typeof DELIVERY_OPTIONS]) continue;
-      if ((ret.order_number ?? '') !== (request.orderNumber ?? '')) continue;
-      matches.push(ret);
-    }
-    path = body.next ?? null;
-    query = undefined;
-  }
-  matches.sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-  return matches[0] ?? null;
-}
-
 /** Announcement errors Sendcloud keeps on the return (`errors[]`, JSON:API shape). */
 function announcementError(ret: SendcloudReturn): CarrierError | null {
   const error = ret.errors?.[0];
@@ -233,25 +180,9 @@ async function bookPickup(client: SendcloudClient, request: BookRequest): Promis
 
 export async function bookReturn(client: SendcloudClient, request: BookRequest, now: () => Date): Promise<Booking> {
   const body = createReturnBody(request);
-  let returnId: number;
-  let parcelId: number | null;
-  try {
-    const created = await client.json<{ return_id: number; parcel_id: number }>('POST', 'returns/announce-synchronously', { body });
-    returnId = created.return_id;
-    parcelId = created.parcel_id ?? null;
-  } catch (error) {
-    const duplicate = error instanceof SendcloudHttpError && error.items.some((item) => DUPLICATE.test(item.message));
-    if (!duplicate) throw error;
-    const previous = await findPrevious(client, request, now());
-    if (!previous || typeof previous.id !== 'number') {
-      throw new CarrierError(
-        'carrier_rejected',
-        `Sendcloud already has a return with reference ${request.reference}, but it is not among the returns of the last ${LOOKBACK_DAYS} days with this address and product: look it up in the Sendcloud panel.`,
-      );
-    }
-    returnId = previous.id;
-    parcelId = parcelIdOfReturn(previous);
-  }
+  const announced = await announceOnce(client, request, body, now());
+  const returnId = announced.returnId;
+  let parcelId = announced.parcelId ?? (announced.existing ? parcelIdOfReturn(announced.existing) : null);
   const ret = await getReturn(client, returnId);
   const refused = announcementError(ret);
   if (refused) throw refused;
