@@ -34,7 +34,7 @@ describe('Sendcloud adapter: booking', () => {
     expect(fake.received[0]?.headers.authorization).toBe(`Basic ${Buffer.from('pk-test:sk-test').toString('base64')}`);
     const error = await failure(adapter({ publicKey: 'pk-test', secretKey: 'wrong' }).verify());
     expect(error.code).toBe('carrier_auth_failed');
-    expect(error.carrierMessage).toMatch(/Invalid username\/password.*Reconnect the Sendcloud account/);
+    expect(error.carrierMessage).toMatch(/ending in …test \(Invalid username\/password\.\)\. Reconnect the Sendcloud account/);
   });
 
   it('lists the return shipping options with their methods', async () => {

@@ -98,7 +98,7 @@ export function errorItems(body: unknown): SendcloudErrorItem[] {
   return [];
 }
 
-function failure(status: number, body: unknown, retryAfter: string | null): SendcloudHttpError {
+function failure(status: number, body: unknown, retryAfter: string | null, publicKey: string): SendcloudHttpError {
   const items = errorItems(body);
   const said =
     items
@@ -108,7 +108,7 @@ function failure(status: number, body: unknown, retryAfter: string | null): Send
   if (status === 401 || status === 403) {
     return new SendcloudHttpError(
       'carrier_auth_failed',
-      `Sendcloud refused the API keys (${said}). Reconnect the Sendcloud account with a new public and secret key (Sendcloud → Settings → Integrations → Sendcloud API).`,
+      `Sendcloud refused the API keys with public key ending in …${publicKey.slice(-4)} (${said}). Reconnect the Sendcloud account with a new public and secret key (Sendcloud → Settings → Integrations → Sendcloud API).`,
       { status },
       items,
     );
@@ -176,7 +176,7 @@ export function createSendcloudClient(options: SendcloudClientOptions): Sendclou
     } catch {
       // a proxy's HTML page: the status says enough
     }
-    return failure(res.status, body, res.headers.get('retry-after'));
+    return failure(res.status, body, res.headers.get('retry-after'), options.publicKey);
   }
 
   return {
