@@ -5,6 +5,8 @@
 // sendcloud-adapter-tracking.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSendcloudAdapter, SENDCLOUD_BASE_URL } from '../src/carriers/sendcloud/adapter.ts';
+import { createSendcloudClient } from '../src/carriers/sendcloud/client.ts';
+import { listReturnServices } from '../src/carriers/sendcloud/services.ts';
 import { FakeSendcloud } from './support/fake-sendcloud.ts';
 import { adapterFor, failure, requestFactory, SAMPLE_POINTS, scan } from './support/sendcloud-harness.ts';
 
@@ -45,6 +47,23 @@ describe('Sendcloud adapter: booking', () => {
       ['dhl:return/pickup', 'dhl', ['pickup'], true],
       ['dpd:return/return', 'dpd', ['drop_off', 'pickup'], false],
     ]);
+  });
+
+  it('reads contract prices from shipping-option quotes when a route is given', async () => {
+    const client = createSendcloudClient({ baseUrl: fake.baseUrl, publicKey: fake.publicKey, secretKey: fake.secretKey, timeoutMs: 2000 });
+    const services = await listReturnServices(client, { fromCountry: 'NL', toCountry: 'NL', weightGrams: 1200 });
+    expect(fake.received.at(-1)?.body).toMatchObject({
+      from_country_code: 'NL',
+      to_country_code: 'NL',
+      calculate_quotes: true,
+      parcels: [{ weight: { value: '1.200', unit: 'kg' } }],
+    });
+    expect(services.map((service) => [service.code, service.price, service.fromCountries])).toEqual([
+      ['postnl:standard/return', { amountMinor: 595, currency: 'EUR' }, ['NL']],
+      ['dhl:return/pickup', { amountMinor: 850, currency: 'EUR' }, ['NL']],
+      ['dpd:return/return', { amountMinor: 640, currency: 'EUR' }, ['NL']],
+    ]);
+    expect((await adapter().services()).every((service) => service.price === null)).toBe(true);
   });
 
   it('books a print-at-home return: label PDF with the tracking number as Code 128, price from label_cost', async () => {
