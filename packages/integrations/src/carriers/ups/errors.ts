@@ -21,11 +21,23 @@ const ELEMENTS: [RegExp, string][] = [
   [/attention|name/i, 'name'],
 ];
 
+/** The value whose pattern matches earliest in the message ("ship to phone … ship from" is about ship to). */
+function earliest<T>(message: string, table: [RegExp, T][]): T | null {
+  let best: { index: number; value: T } | null = null;
+  for (const [pattern, value] of table) {
+    const index = message.search(pattern);
+    if (index >= 0 && (best === null || index < best.index)) best = { index, value };
+  }
+  return best?.value ?? null;
+}
+
 /** The request field an address message is about (`from.postalCode`, …), or null. */
 export function addressField(message: string): string | null {
-  const party = PARTIES.find(([pattern]) => pattern.test(message))?.[1];
+  const party = earliest(message, PARTIES);
   if (!party) return null;
-  const element = ELEMENTS.find(([pattern]) => pattern.test(message))?.[1];
+  // Words of the party itself ("pickup address") say nothing about the element.
+  const rest = PARTIES.reduce((text, [pattern]) => text.replace(new RegExp(pattern.source, 'gi'), ' '), message);
+  const element = earliest(rest, ELEMENTS);
   return element ? `${party}.${element}` : null;
 }
 
