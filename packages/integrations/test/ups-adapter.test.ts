@@ -53,7 +53,11 @@ function request(over: Partial<BookRequest> = {}): BookRequest {
 
 function adapter(over: { clientSecret?: string; accountNumber?: string; timeoutMs?: number } = {}): CarrierAdapter {
   return createUpsAdapter(
-    { clientId: fake.clientId, clientSecret: over.clientSecret ?? fake.clientSecret, accountNumber: over.accountNumber ?? fake.accountNumber },
+    {
+      clientId: fake.clientId,
+      clientSecret: over.clientSecret ?? fake.clientSecret,
+      accountNumber: over.accountNumber ?? fake.accountNumber,
+    },
     { baseUrl: fake.origin, timeoutMs: over.timeoutMs ?? 5000 },
   );
 }
@@ -76,7 +80,8 @@ function scan(bytes: Uint8Array, name: string): string {
 beforeAll(async () => {
   fake = await new FakeUps().start();
   fake.postalCodes.set('NL:1015 CJ', { latitude: 52.3747, longitude: 4.8845 });
-  const week = (open: string, close: string) => ({ 2: [[open, close]], 3: [[open, close]], 4: [[open, close]], 5: [[open, close]], 6: [[open, close]] }) as const;
+  const week = (open: string, close: string) =>
+    ({ 2: [[open, close]], 3: [[open, close]], 4: [[open, close]], 5: [[open, close]], 6: [[open, close]] }) as const;
   fake.accessPoints.push(
     {
       id: 'NL00000001',
@@ -86,7 +91,14 @@ beforeAll(async () => {
       city: 'Amsterdam',
       latitude: 52.3772,
       longitude: 4.8842,
-      hours: { 1: null, ...week('900', '1800'), 7: [['0900', '1230'], ['1330', '1700']] } as any,
+      hours: {
+        1: null,
+        ...week('900', '1800'),
+        7: [
+          ['0900', '1230'],
+          ['1330', '1700'],
+        ],
+      } as any,
     },
     {
       id: 'NL00000002',
@@ -158,7 +170,12 @@ describe('UPS adapter', () => {
     expect(shipment.ReturnService.Code).toBe('9');
     expect(shipment.ReferenceNumber).toEqual([{ Value: req.reference }]);
     expect(shipment.ShipFrom).toMatchObject({ Name: 'Eva de Vries', Phone: { Number: '31612345678' } });
-    expect(shipment.ShipFrom.Address).toEqual({ AddressLine: ['Keizersgracht 123'], City: 'Amsterdam', PostalCode: '1015 CJ', CountryCode: 'NL' });
+    expect(shipment.ShipFrom.Address).toEqual({
+      AddressLine: ['Keizersgracht 123'],
+      City: 'Amsterdam',
+      PostalCode: '1015 CJ',
+      CountryCode: 'NL',
+    });
     expect(shipment.Shipper.ShipperNumber).toBe(fake.accountNumber);
   });
 
@@ -178,7 +195,10 @@ describe('UPS adapter', () => {
     const zpl = Buffer.from(label!.bytes).toString('utf8');
     expect(zpl).toMatch(/^\^XA/);
     expect(zpl).toContain(`^BCN,260,N,N,N^FD${booking.trackingNumber}^FS`);
-    expect(fake.calls('/api/shipments/v2409/ship').at(-1)!.body.ShipmentRequest.LabelSpecification.LabelStockSize).toEqual({ Height: '6', Width: '4' });
+    expect(fake.calls('/api/shipments/v2409/ship').at(-1)!.body.ShipmentRequest.LabelSpecification.LabelStockSize).toEqual({
+      Height: '6',
+      Width: '4',
+    });
   });
 
   it('books a pickup on the shopper’s date and gives back the date and window', async () => {
@@ -192,7 +212,9 @@ describe('UPS adapter', () => {
     expect(pickup.PickupAddress).toMatchObject({ City: 'Amsterdam', PostalCode: '1015 CJ', Phone: { Number: '31612345678' } });
     expect(scan(booking.documents[0]!.bytes, 'pickup.gif')).toBe(booking.trackingNumber);
 
-    const noPhone = await failure(adapter().book(request({ method: 'pickup', pickupDate: '2026-12-08', from: { ...shopper, phone: null } })));
+    const noPhone = await failure(
+      adapter().book(request({ method: 'pickup', pickupDate: '2026-12-08', from: { ...shopper, phone: null } })),
+    );
     expect(noPhone).toMatchObject({ code: 'carrier_rejected_address', opts: { field: 'from.phone' } });
     expect(noPhone.carrierMessage).toBe('Missing pickup address phone number');
   });
@@ -224,7 +246,11 @@ describe('UPS adapter', () => {
     ['from.postalCode', { from: { ...shopper, postalCode: '10155' } }, /ship from postal code/],
     ['from.city', { from: { ...shopper, city: 'A'.repeat(31) } }, /ship from city/],
     ['from.street', { from: { ...shopper, street: '', houseNumber: '' } }, /ship from address line/],
-    ['to.phone', { from: { ...shopper, country: 'DE', postalCode: '10115', city: 'Berlin' }, to: { ...warehouse, phone: null } }, /Ship to phone number/],
+    [
+      'to.phone',
+      { from: { ...shopper, country: 'DE', postalCode: '10115', city: 'Berlin' }, to: { ...warehouse, phone: null } },
+      /Ship to phone number/,
+    ],
     ['to.postalCode', { to: { ...warehouse, postalCode: '3542' } }, /(ship to|shipper) postal code/],
   ] as const)('names the refused field %s with UPS’s message', async (field, over, message) => {
     const error = await failure(adapter().book(request(over as Partial<BookRequest>)));
@@ -238,7 +264,11 @@ describe('UPS adapter', () => {
     const down = await failure(adapter().servicePoints({ country: 'NL', postalCode: '1015 CJ', limit: 3 }));
     expect(down).toMatchObject({ code: 'carrier_unavailable', retryable: true, opts: { status: 503 } });
 
-    fake.script({ status: 429, headers: { 'retry-after': '7' }, body: { response: { errors: [{ code: '429', message: 'Rate Limit Exceeded' }] } } });
+    fake.script({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { response: { errors: [{ code: '429', message: 'Rate Limit Exceeded' }] } },
+    });
     const limited = await failure(adapter().servicePoints({ country: 'NL', postalCode: '1015 CJ', limit: 3 }));
     expect(limited).toMatchObject({ code: 'carrier_unavailable', opts: { status: 429, retryAfterMs: 7000 } });
 
@@ -312,7 +342,14 @@ describe('UPS adapter', () => {
     const points = await adapter().servicePoints({ country: 'NL', postalCode: '1015 CJ', limit: 2 });
     expect(points.map((p) => p.id)).toEqual(['NL00000001', 'NL00000002']);
     const [first, second] = points;
-    expect(first).toMatchObject({ carrier: 'ups', type: 'service_point', name: 'Tabakszaak De Jordaan', street: 'Westerstraat 12', city: 'Amsterdam', postalCode: '1015 MK' });
+    expect(first).toMatchObject({
+      carrier: 'ups',
+      type: 'service_point',
+      name: 'Tabakszaak De Jordaan',
+      street: 'Westerstraat 12',
+      city: 'Amsterdam',
+      postalCode: '1015 MK',
+    });
     expect(first!.openingHours).toEqual({
       monday: '09:00-18:00',
       tuesday: '09:00-18:00',

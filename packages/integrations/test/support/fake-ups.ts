@@ -121,7 +121,13 @@ export class FakeUps {
     const shipment = this.shipments.get(trackingNumber);
     if (!shipment) throw new Error(`no shipment ${trackingNumber}`);
     const iso = at.toISOString();
-    shipment.activities.push({ type, code, description, gmtDate: iso.slice(0, 10).replace(/-/g, ''), gmtTime: iso.slice(11, 19).replace(/:/g, '') });
+    shipment.activities.push({
+      type,
+      code,
+      description,
+      gmtDate: iso.slice(0, 10).replace(/-/g, ''),
+      gmtTime: iso.slice(11, 19).replace(/:/g, ''),
+    });
     if (type === 'D' && code === 'KB') shipment.delivered = true;
   }
 
@@ -141,7 +147,8 @@ export class FakeUps {
     if (url.pathname === '/security/v1/oauth/token' && req.method === 'POST') return this.token(req, text, res);
     if (!url.pathname.startsWith('/api/')) return send(res, 404, fault({ code: '404', message: 'Not Found' }));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!bearer || !this.tokens.has(bearer)) return send(res, 401, fault({ code: '250002', message: 'Invalid Authentication Information.' }));
+    if (!bearer || !this.tokens.has(bearer))
+      return send(res, 401, fault({ code: '250002', message: 'Invalid Authentication Information.' }));
     const next = this.scripted.shift();
     if (next === 'hang') return void this.hanging.push(res);
     if (typeof next === 'object') return send(res, next.status, next.body, next.headers);
@@ -152,10 +159,14 @@ export class FakeUps {
 
   private token(req: IncomingMessage, text: string, res: ServerResponse): void {
     const basic = Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
-    if (req.headers.authorization !== `Basic ${basic}`) return send(res, 401, fault({ code: '10401', message: 'ClientId is Invalid' }));
+    if (req.headers.authorization !== `Basic ${basic}`)
+      return void send(res, 401, fault({ code: '10401', message: 'ClientId is Invalid' }));
     const form = new URLSearchParams(text);
-    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') || form.get('grant_type') !== 'client_credentials') {
-      return send(res, 400, fault({ code: '10400', message: 'Invalid/Missing grant_type' }));
+    if (
+      !String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ||
+      form.get('grant_type') !== 'client_credentials'
+    ) {
+      return void send(res, 400, fault({ code: '10400', message: 'Invalid/Missing grant_type' }));
     }
     const accessToken = randomUUID();
     this.tokens.add(accessToken);
@@ -194,9 +205,7 @@ export class FakeUps {
     const id = `1Z${base}${checkDigit(base)}`;
     const format = request.LabelSpecification.LabelImageFormat.Code === 'ZPL' ? 'ZPL' : 'GIF';
     const label =
-      format === 'ZPL'
-        ? Buffer.from(zplLabel(id, s.ShipFrom.Name, s.ShipTo.Name)).toString('base64')
-        : gifLabel(id).toString('base64');
+      format === 'ZPL' ? Buffer.from(zplLabel(id, s.ShipFrom.Name, s.ShipTo.Name)).toString('base64') : gifLabel(id).toString('base64');
     const references = [...(s.ReferenceNumber ?? []), ...s.Package.flatMap((p: any) => p.ReferenceNumber ?? [])].map((r: any) => r.Value);
     const shipment: FakeShipment = { id, references, format, label, voided: false, activities: [], delivered: false, request: body };
     this.shipments.set(id, shipment);
@@ -214,9 +223,14 @@ export class FakeUps {
               TotalCharges: { CurrencyCode: 'EUR', MonetaryValue: '12.45' },
             },
             ...(negotiated ? { NegotiatedRateCharges: { TotalCharge: { CurrencyCode: 'EUR', MonetaryValue: '8.91' } } } : {}),
-            BillingWeight: { UnitOfMeasurement: { Code: 'KGS', Description: 'Kilograms' }, Weight: s.Package[0].PackageWeight?.Weight ?? '1.0' },
+            BillingWeight: {
+              UnitOfMeasurement: { Code: 'KGS', Description: 'Kilograms' },
+              Weight: s.Package[0].PackageWeight?.Weight ?? '1.0',
+            },
             ShipmentIdentificationNumber: id,
-            PackageResults: [{ TrackingNumber: id, ShippingLabel: { ImageFormat: { Code: format, Description: format }, GraphicImage: label } }],
+            PackageResults: [
+              { TrackingNumber: id, ShippingLabel: { ImageFormat: { Code: format, Description: format }, GraphicImage: label } },
+            ],
           },
         },
       },
@@ -233,7 +247,8 @@ export class FakeUps {
       if (typeof value !== 'string' || r.ReferenceValues.ShipperNumber?.length !== 6) {
         return [400, fault({ code: '120002', message: 'ReferenceNumber Value and a six-character ShipperNumber are required' })];
       }
-      if (r.ReferenceValues.ShipperNumber !== this.accountNumber) return [400, fault({ code: '120003', message: 'Invalid shipper number' })];
+      if (r.ReferenceValues.ShipperNumber !== this.accountNumber)
+        return [400, fault({ code: '120003', message: 'Invalid shipper number' })];
       found = [...this.shipments.values()].find((s) => !s.voided && s.references.includes(value));
     } else return [400, fault({ code: '120004', message: 'TrackingNumber or ReferenceValues is required' })];
     if (!found || found.voided) return [400, fault({ code: '120545', message: 'No label found for the requested shipment' })];
@@ -298,7 +313,9 @@ export class FakeUps {
     const r = body.LocatorRequest;
     const key = r.OriginAddress.AddressKeyFormat;
     const geo = r.OriginAddress.Geocode;
-    const origin = geo ? { latitude: Number(geo.Latitude), longitude: Number(geo.Longitude) } : this.postalCodes.get(`${key.CountryCode}:${key.PostcodePrimaryLow}`);
+    const origin = geo
+      ? { latitude: Number(geo.Latitude), longitude: Number(geo.Longitude) }
+      : this.postalCodes.get(`${key.CountryCode}:${key.PostcodePrimaryLow}`);
     if (!origin) return [400, fault({ code: '350010', message: 'The origin address could not be geocoded' })];
     const unit = r.UnitOfMeasurement?.Code ?? 'MI';
     const size = Number(r.LocationSearchCriteria?.MaximumListSize ?? 5);
@@ -309,7 +326,14 @@ export class FakeUps {
     const DropLocation = points.map(({ p, m }) => ({
       LocationID: p.id.slice(-6),
       AccessPointInformation: { PublicAccessPointID: p.id, AccessPointStatus: { Code: '01' } },
-      AddressKeyFormat: { ConsigneeName: p.name, AddressLine: p.street, PoliticalDivision2: p.city, PoliticalDivision1: '', PostcodePrimaryLow: p.postalCode, CountryCode: key.CountryCode },
+      AddressKeyFormat: {
+        ConsigneeName: p.name,
+        AddressLine: p.street,
+        PoliticalDivision2: p.city,
+        PoliticalDivision1: '',
+        PostcodePrimaryLow: p.postalCode,
+        CountryCode: key.CountryCode,
+      },
       Geocode: { Latitude: String(p.latitude), Longitude: String(p.longitude) },
       Distance: { Value: (unit === 'KM' ? m / 1000 : m / 1609.344).toFixed(1), UnitOfMeasurement: { Code: unit } },
       PhoneNumber: ['0201234567'],
@@ -319,14 +343,19 @@ export class FakeUps {
         StandardHours: [
           {
             HoursType: '10',
-            DayOfWeek: Object.entries(p.hours).flatMap(([day, ranges]) =>
-              ranges === null ? [{ Day: day, ClosedIndicator: '' }] : ranges.map(([open, close]) => ({ Day: day, OpenHours: open, CloseHours: close })),
+            DayOfWeek: Object.entries(p.hours).flatMap(([day, ranges]): Record<string, string>[] =>
+              ranges === null
+                ? [{ Day: day, ClosedIndicator: '' }]
+                : ranges.map(([open, close]) => ({ Day: day, OpenHours: open, CloseHours: close })),
             ),
           },
         ],
       },
     }));
-    return [200, { LocatorResponse: { Response: { ResponseStatusCode: '1', ResponseStatusDescription: 'Success' }, SearchResults: { DropLocation } } }];
+    return [
+      200,
+      { LocatorResponse: { Response: { ResponseStatusCode: '1', ResponseStatusDescription: 'Success' }, SearchResults: { DropLocation } } },
+    ];
   }
 
   private pickup(body: any): [number, unknown] {
@@ -337,7 +366,16 @@ export class FakeUps {
     const existing = [...this.pickups.entries()].find(([, p]) => p.key === key && !p.cancelled)?.[0];
     const prn = existing ?? `2929${String(this.sequence++).padStart(7, '0')}`;
     if (!existing) this.pickups.set(prn, { key, cancelled: false, request: body });
-    return [200, { PickupCreationResponse: { Response: { ResponseStatus: { Code: '1', Description: 'Success' } }, PRN: prn, RateStatus: { Code: '04', Description: 'Rate not requested' } } }];
+    return [
+      200,
+      {
+        PickupCreationResponse: {
+          Response: { ResponseStatus: { Code: '1', Description: 'Success' } },
+          PRN: prn,
+          RateStatus: { Code: '04', Description: 'Rate not requested' },
+        },
+      },
+    ];
   }
 
   private cancelPickup(prn: string | string[] | undefined): [number, unknown] {

@@ -16,7 +16,7 @@ import { type AdapterFactory, type BookRequest, type Booking, type CarrierAdapte
 import { bookPickup, cancelPickup, findByReference, recoverDocuments, ship, splitShipmentId, voidShipment } from './booking.ts';
 import { createUpsClient } from './client.ts';
 import { searchAccessPoints } from './locator.ts';
-import { physicallyScanned, trackOne } from './tracking.ts';
+import { trackOne } from './tracking.ts';
 
 /** Production host of UPS's APIs (OAuth at /security/v1/oauth/token, the rest under /api). */
 export const UPS_BASE_URL = 'https://onlinetools.ups.com';
@@ -25,9 +25,33 @@ export const UPS_TEST_BASE_URL = 'https://wwwcie.ups.com';
 
 /** Return services (Shipping.yaml Service.Code) a UPS account can book returns with from Europe. */
 export const UPS_SERVICES: readonly CarrierService[] = [
-  { code: '11', name: 'UPS Standard', carrier: 'ups', methods: ['drop_off', 'pickup'], fromCountries: ['*'], phoneRequired: true, price: null },
-  { code: '65', name: 'UPS Saver', carrier: 'ups', methods: ['drop_off', 'pickup'], fromCountries: ['*'], phoneRequired: true, price: null },
-  { code: '07', name: 'UPS Express', carrier: 'ups', methods: ['drop_off', 'pickup'], fromCountries: ['*'], phoneRequired: true, price: null },
+  {
+    code: '11',
+    name: 'UPS Standard',
+    carrier: 'ups',
+    methods: ['drop_off', 'pickup'],
+    fromCountries: ['*'],
+    phoneRequired: true,
+    price: null,
+  },
+  {
+    code: '65',
+    name: 'UPS Saver',
+    carrier: 'ups',
+    methods: ['drop_off', 'pickup'],
+    fromCountries: ['*'],
+    phoneRequired: true,
+    price: null,
+  },
+  {
+    code: '07',
+    name: 'UPS Express',
+    carrier: 'ups',
+    methods: ['drop_off', 'pickup'],
+    fromCountries: ['*'],
+    phoneRequired: true,
+    price: null,
+  },
 ];
 
 export const createUpsAdapter: AdapterFactory<'ups'> = (credentials, options): CarrierAdapter => {
@@ -43,7 +67,10 @@ export const createUpsAdapter: AdapterFactory<'ups'> = (credentials, options): C
       );
     }
     if (!UPS_SERVICES.some((s) => s.code === request.service)) {
-      throw new CarrierError('carrier_rejected', `UPS service ${request.service} is not one Retour books returns with (${UPS_SERVICES.map((s) => s.code).join(', ')}).`);
+      throw new CarrierError(
+        'carrier_rejected',
+        `UPS service ${request.service} is not one Retour books returns with (${UPS_SERVICES.map((s) => s.code).join(', ')}).`,
+      );
     }
     const booking = (await findByReference(client, request)) ?? (await ship(client, request));
     if (request.method !== 'pickup') return booking;
@@ -72,9 +99,7 @@ export const createUpsAdapter: AdapterFactory<'ups'> = (credentials, options): C
     },
     async cancel(carrierShipmentId) {
       const { shipmentId, prn } = splitShipmentId(carrierShipmentId);
-      if (physicallyScanned(await trackOne(client, shipmentId))) {
-        throw new CarrierError('carrier_not_cancellable', `UPS has already scanned ${shipmentId}; a used label cannot be voided.`);
-      }
+      // UPS refuses to void a package it has scanned: that refusal is carrier_not_cancellable.
       await voidShipment(client, shipmentId);
       if (prn) await cancelPickup(client, prn);
     },

@@ -80,7 +80,8 @@ export async function ship(client: UpsClient, request: BookRequest): Promise<Boo
   const packages = asArray(results?.PackageResults);
   const trackingNumber = packages[0]?.TrackingNumber;
   const shipmentId = results?.ShipmentIdentificationNumber ?? trackingNumber;
-  if (!results || !trackingNumber || !shipmentId) throw new CarrierError('carrier_unavailable', 'UPS answered the booking without a tracking number.');
+  if (!results || !trackingNumber || !shipmentId)
+    throw new CarrierError('carrier_unavailable', 'UPS answered the booking without a tracking number.');
   const documents = packages.map((p) => toDocument(p.ShippingLabel)).filter((d): d is CarrierDocument => d !== null);
   return { trackingNumber, trackingUrl: trackingUrl(trackingNumber), carrierShipmentId: shipmentId, documents, price: price(results) };
 }
@@ -124,16 +125,25 @@ export async function findByReference(client: UpsClient, request: BookRequest): 
   };
 }
 
-export async function recoverDocuments(client: UpsClient, trackingNumber: string, format: BookRequest['labelFormat']): Promise<CarrierDocument[]> {
+export async function recoverDocuments(
+  client: UpsClient,
+  trackingNumber: string,
+  format: BookRequest['labelFormat'],
+): Promise<CarrierDocument[]> {
   const found = await recover(client, { trackingNumber }, format);
-  if (!found) throw new CarrierError('carrier_rejected', `UPS has no label for ${trackingNumber} (voided, or older than UPS keeps labels).`);
+  if (!found)
+    throw new CarrierError('carrier_rejected', `UPS has no label for ${trackingNumber} (voided, or older than UPS keeps labels).`);
   return found.documents;
 }
 
 const compactDate = (date: string) => date.replace(/-/g, '');
 const clock = (hhmm: string) => `${hhmm.slice(0, 2)}:${hhmm.slice(2)}`;
 
-export async function bookPickup(client: UpsClient, request: BookRequest, trackingNumber: string): Promise<{ prn: string; pickup: NonNullable<Booking['pickup']> }> {
+export async function bookPickup(
+  client: UpsClient,
+  request: BookRequest,
+  trackingNumber: string,
+): Promise<{ prn: string; pickup: NonNullable<Booking['pickup']> }> {
   const date = request.pickupDate;
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new CarrierError('carrier_rejected', 'A UPS pickup needs a pickup date (YYYY-MM-DD); ask the shopper for one.');
@@ -160,7 +170,14 @@ export async function bookPickup(client: UpsClient, request: BookRequest, tracki
           ...(phone ? { Phone: { Number: phone } } : {}),
         },
         AlternateAddressIndicator: 'Y',
-        PickupPiece: [{ ServiceCode: request.service.padStart(3, '0'), Quantity: '1', DestinationCountryCode: request.to.country.toUpperCase(), ContainerCode: '01' }],
+        PickupPiece: [
+          {
+            ServiceCode: request.service.padStart(3, '0'),
+            Quantity: '1',
+            DestinationCountryCode: request.to.country.toUpperCase(),
+            ContainerCode: '01',
+          },
+        ],
         TrackingData: [{ TrackingNumber: trackingNumber }],
         PaymentMethod: '01',
         ReferenceNumber: request.reference,
@@ -191,9 +208,15 @@ export async function voidShipment(client: UpsClient, shipmentId: string): Promi
     throw error;
   }
   const status = answer.VoidShipmentResponse?.SummaryResult?.Status;
-  if (status?.Code !== '1') throw new CarrierError('carrier_not_cancellable', `UPS did not void ${shipmentId}: ${status?.Description ?? 'no status'}.`);
+  if (status?.Code !== '1')
+    throw new CarrierError('carrier_not_cancellable', `UPS did not void ${shipmentId}: ${status?.Description ?? 'no status'}.`);
 }
 
 export async function cancelPickup(client: UpsClient, prn: string): Promise<void> {
-  await client.call({ method: 'DELETE', path: `/api/shipments/${PICKUP_VERSION}/pickup/02`, headers: { Prn: prn }, what: 'cancelling the pickup' });
+  await client.call({
+    method: 'DELETE',
+    path: `/api/shipments/${PICKUP_VERSION}/pickup/02`,
+    headers: { Prn: prn },
+    what: 'cancelling the pickup',
+  });
 }

@@ -138,7 +138,8 @@ export function createUpsClient(credentials: CarrierCredentials['ups'], options:
       );
       const body = await readJson(res);
       if (res.ok) {
-        if (body === null) throw new CarrierError('carrier_unavailable', `UPS answered with something that is not JSON while ${request.what}.`);
+        if (body === null)
+          throw new CarrierError('carrier_unavailable', `UPS answered with something that is not JSON while ${request.what}.`);
         return { status: res.status, body: body as T };
       }
       if (res.status === 401 && attempt === 1) {

@@ -18,7 +18,13 @@ type DayHours = { Day?: string; OpenHours?: string; CloseHours?: string; ClosedI
 type DropLocation = {
   LocationID?: string;
   AccessPointInformation?: { PublicAccessPointID?: string };
-  AddressKeyFormat?: { ConsigneeName?: string; AddressLine?: string; PoliticalDivision2?: string; PostcodePrimaryLow?: string; CountryCode?: string };
+  AddressKeyFormat?: {
+    ConsigneeName?: string;
+    AddressLine?: string;
+    PoliticalDivision2?: string;
+    PostcodePrimaryLow?: string;
+    CountryCode?: string;
+  };
   Geocode?: { Latitude?: string; Longitude?: string };
   Distance?: { Value?: string; UnitOfMeasurement?: { Code?: string } };
   OperatingHours?: { StandardHours?: { HoursType?: string; DayOfWeek?: DayHours[] }[] };
@@ -43,7 +49,8 @@ export function openingHours(location: DropLocation): Record<string, string> {
   for (const day of regular?.DayOfWeek ?? []) {
     const name = DAYS[Number(day.Day) - 1];
     if (!name) continue;
-    const list = (ranges[name] ??= []);
+    const list = ranges[name] ?? [];
+    ranges[name] = list;
     if (day.ClosedIndicator !== undefined) continue;
     if (day.Open24HoursIndicator !== undefined) {
       list.push('00:00-24:00');
@@ -75,8 +82,13 @@ export async function searchAccessPoints(client: UpsClient, query: ServicePointQ
       LocatorRequest: {
         Request: { RequestAction: 'Locator' },
         OriginAddress: {
-          ...(hasPosition ? { Geocode: { Latitude: geocode15(query.latitude as number), Longitude: geocode15(query.longitude as number) } } : {}),
-          AddressKeyFormat: { ...(query.postalCode ? { PostcodePrimaryLow: query.postalCode } : {}), CountryCode: query.country.toUpperCase() },
+          ...(hasPosition
+            ? { Geocode: { Latitude: geocode15(query.latitude as number), Longitude: geocode15(query.longitude as number) } }
+            : {}),
+          AddressKeyFormat: {
+            ...(query.postalCode ? { PostcodePrimaryLow: query.postalCode } : {}),
+            CountryCode: query.country.toUpperCase(),
+          },
         },
         Translate: { Locale: 'en_US' },
         UnitOfMeasurement: { Code: 'KM' },
@@ -108,5 +120,7 @@ export async function searchAccessPoints(client: UpsClient, query: ServicePointQ
       distanceMeters: meters(location.Distance),
     });
   }
-  return points.sort((a, b) => (a.distanceMeters ?? Number.MAX_SAFE_INTEGER) - (b.distanceMeters ?? Number.MAX_SAFE_INTEGER)).slice(0, query.limit);
+  return points
+    .sort((a, b) => (a.distanceMeters ?? Number.MAX_SAFE_INTEGER) - (b.distanceMeters ?? Number.MAX_SAFE_INTEGER))
+    .slice(0, query.limit);
 }

@@ -86,11 +86,3 @@ export async function trackOne(client: UpsClient, trackingNumber: string): Promi
   );
   return status === 404 ? [] : eventsOf(body, trackingNumber);
 }
-
-/** Every activity UPS holds for this shipment other than manifest data (M, MV): the parcel is in UPS's hands. */
-export function physicallyScanned(events: readonly TrackedEvent[]): boolean {
-  return events.some((event) => {
-    const type = event.code.split(':')[0] ?? '';
-    return type !== 'M' && type !== 'MV';
-  });
-}
