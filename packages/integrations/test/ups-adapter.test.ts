@@ -318,11 +318,12 @@ describe('UPS adapter', () => {
     const booking = await ups.book(request());
     const t = booking.trackingNumber;
     fake.scan(t, 'P', 'PU', 'Pickup Scan', new Date('2026-12-05T09:00:00Z'));
-    fake.scan(t, 'I', 'AR', 'Arrived at Facility', new Date('2026-12-05T18:30:00Z'));
+    fake.scan(t, 'I', 'AR', 'Arrived at Facility', new Date('2026-12-05T18:30:00Z'), '005');
     fake.scan(t, 'Z', 'ZZ', 'Something new', new Date('2026-12-06T01:00:00Z'));
     fake.scan(t, 'X', 'DJ', 'Adverse weather may cause delay', new Date('2026-12-06T02:00:00Z'));
-    fake.scan(t, 'D', 'OT', 'Out For Delivery Today', new Date('2026-12-06T07:47:00Z'));
-    fake.scan(t, 'D', 'KB', 'Delivered', new Date('2026-12-06T11:02:03Z'));
+    fake.scan(t, 'I', 'OT', 'Out for Delivery', new Date('2026-12-06T07:47:00Z'), '021');
+    fake.scan(t, 'D', 'OT', 'Loaded on Delivery Vehicle', new Date('2026-12-06T07:50:00Z'), '021');
+    fake.scan(t, 'D', 'FS', 'Delivered', new Date('2026-12-06T11:02:03Z'), '011');
     const events = await ups.track([{ trackingNumber: t, carrierShipmentId: booking.carrierShipmentId }]);
     expect(events.map((e) => [e.code, e.status])).toEqual([
       ['M:MP', null],
@@ -330,10 +331,18 @@ describe('UPS adapter', () => {
       ['I:AR', 'in_transit'],
       ['Z:ZZ', null],
       ['X:DJ', null],
+      ['I:OT', 'in_transit'],
       ['D:OT', 'in_transit'],
-      ['D:KB', 'delivered'],
+      ['D:FS', 'delivered'],
     ]);
-    expect(events.at(-2)).toMatchObject({ trackingNumber: t, at: '2026-12-06T07:47:00.000Z', message: 'Out For Delivery Today' });
+    expect(events.at(-3)).toMatchObject({ trackingNumber: t, at: '2026-12-06T07:47:00.000Z', message: 'Out for Delivery' });
+
+    // Without status codes, the newest D activity of a package UPS reports delivered (DEL) is the delivery.
+    const plain = await ups.book(request());
+    fake.scan(plain.trackingNumber, 'D', 'OT', 'Out For Delivery Today', new Date('2026-12-07T08:00:00Z'));
+    fake.scan(plain.trackingNumber, 'D', 'FS', 'Delivered', new Date('2026-12-07T12:00:00Z'));
+    const plainEvents = await ups.track([{ trackingNumber: plain.trackingNumber, carrierShipmentId: plain.carrierShipmentId }]);
+    expect(plainEvents.map((e) => e.status)).toEqual([null, 'in_transit', 'delivered']);
     expect(await ups.track([{ trackingNumber: '1Z999999999999999X', carrierShipmentId: 'x' }])).toEqual([]);
     expect(fake.calls('/api/track/v1/details/', 'GET').at(-1)!.headers.transid).toMatch(/^[0-9a-f]{32}$/);
   });

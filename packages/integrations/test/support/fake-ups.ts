@@ -29,7 +29,7 @@ import { gifLabel, zplLabel } from './fake-ups-label.ts';
 import { locatorFaults, pickupFaults, shipFaults, type UpsFault } from './fake-ups-rules.ts';
 
 export type Received = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
-export type Activity = { type: string; code: string; description: string; gmtDate: string; gmtTime: string };
+export type Activity = { type: string; code: string; description: string; statusCode?: string; gmtDate: string; gmtTime: string };
 export type FakeShipment = {
   id: string;
   references: string[];
@@ -117,7 +117,7 @@ export class FakeUps {
   }
 
   /** A scan at UPS (the package is in UPS's hands once any non-manifest activity exists). */
-  scan(trackingNumber: string, type: string, code: string, description: string, at: Date): void {
+  scan(trackingNumber: string, type: string, code: string, description: string, at: Date, statusCode?: string): void {
     const shipment = this.shipments.get(trackingNumber);
     if (!shipment) throw new Error(`no shipment ${trackingNumber}`);
     const iso = at.toISOString();
@@ -128,7 +128,7 @@ export class FakeUps {
       gmtDate: iso.slice(0, 10).replace(/-/g, ''),
       gmtTime: iso.slice(11, 19).replace(/:/g, ''),
     });
-    if (type === 'D' && code === 'KB') shipment.delivered = true;
+    if (type === 'D' && (statusCode === '011' || code === 'FS')) shipment.delivered = true;
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -209,7 +209,7 @@ export class FakeUps {
     const references = [...(s.ReferenceNumber ?? []), ...s.Package.flatMap((p: any) => p.ReferenceNumber ?? [])].map((r: any) => r.Value);
     const shipment: FakeShipment = { id, references, format, label, voided: false, activities: [], delivered: false, request: body };
     this.shipments.set(id, shipment);
-    this.scan(id, 'M', 'MP', 'Shipper created a label, UPS has not received the package yet.', new Date());
+    this.scan(id, 'M', 'MP', 'Shipper created a label, UPS has not received the package yet.', new Date(), '003');
     const negotiated = this.negotiated && s.ShipmentRatingOptions?.NegotiatedRatesIndicator !== undefined;
     return [
       200,
@@ -295,7 +295,7 @@ export class FakeUps {
       gmtDate: a.gmtDate,
       gmtTime: a.gmtTime.replace(/^0/, ''), // UPS writes e.g. '74700' for 07:47:00
       gmtOffset: '+00:00',
-      status: { type: a.type, code: a.code, description: a.description, statusCode: '000' },
+      status: { type: a.type, code: a.code, description: a.description, ...(a.statusCode ? { statusCode: a.statusCode } : {}) },
     }));
     const last = shipment.activities.at(-1);
     const pkg = {

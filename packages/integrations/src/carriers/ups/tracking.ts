@@ -1,13 +1,14 @@
 // UPS tracking by polling (UPS-API/api-documentation, Tracking.yaml):
 // GET /track/v1/details/{inquiryNumber} (headers transId and transactionSrc are required) →
 // trackResponse.shipment[].package[].activity[] (most recent first) with status { type, code,
-// description } and date/time (YYYYMMDD, HHMMSS) plus gmtDate/gmtTime; 404 = "Tracking number
-// information not found" (a label UPS has not seen yet). deliveryDate[] with type DEL marks a delivered
-// package.
-// Status types, as UPSTrackAlert.yaml lists them: M and MV = manifest information, X = exception,
-// I = in progress (moving normally through the UPS network), U = update (new scheduled delivery),
-// D = delivery information (loaded on the vehicle, out for delivery, delivered). P (pickup scan) is
-// the Track API's pickup type. Each event keeps UPS's own words as its code: `<type>:<code>`.
+// description, statusCode } and date/time (YYYYMMDD, HHMMSS) plus gmtDate/gmtTime; 404 = "Tracking
+// number information not found" (a label UPS has not seen yet). deliveryDate[] type DEL = delivered.
+// Status types (UPSTrackAlert.yaml, activityStatus.type): M = manifest, MV = manifest void,
+// I = on the way, U = updated delivery date or time, X = package exception, D = delivery (its FAQ:
+// "loaded on delivery vehicle, out for delivery, delivered"). P (pickup scan) is the Track API's.
+// The three-digit status code (Tracking.yaml `statusCode`, Track Alert `descriptionCode`) tells a
+// delivery apart: its examples give 011 = Delivered (type D, code FS) and 021 = Out for Delivery.
+// Each event keeps UPS's own words as its code: `<type>:<code>`.
 import type { TrackedEvent } from '../adapter.ts';
 import type { TrackingStatus } from '../port.ts';
 import type { UpsClient } from './client.ts';
@@ -20,19 +21,24 @@ export const UPS_STATUS_TYPES: Readonly<Record<string, TrackingStatus | null>> =
   I: 'in_transit',
   X: null,
   U: null,
-  // Out for delivery is also type D: only the delivery itself (see upsStatus) is `delivered`.
+  // Out for delivery can be type D too: only the delivery itself (see upsStatus) is `delivered`.
   D: 'in_transit',
 };
 
-type Status = { type?: string; code?: string; description?: string };
+type Status = { type?: string; code?: string; description?: string; statusCode?: string };
 type Activity = { date?: string; time?: string; gmtDate?: string; gmtTime?: string; status?: Status };
 type TrackPackage = { trackingNumber?: string; activity?: Activity[]; deliveryDate?: { type?: string; date?: string }[] };
 type TrackAnswer = { trackResponse?: { shipment?: { package?: TrackPackage[] }[] } };
 
-/** The status a UPS activity moves a return to; `delivered` only for the newest D activity of a package UPS reports delivered. */
-export function upsStatus(type: string, deliveredActivity: boolean): TrackingStatus | null {
+export const UPS_DELIVERED_STATUS_CODE = '011';
+
+/**
+ * The status a UPS activity moves a return to. A D activity is `delivered` when its status code is
+ * 011; without a status code, when it is the newest D activity of a package UPS reports delivered (DEL).
+ */
+export function upsStatus(type: string, statusCode: string | undefined, newestOfDeliveredPackage: boolean): TrackingStatus | null {
   if (!Object.hasOwn(UPS_STATUS_TYPES, type)) return null;
-  if (type === 'D' && deliveredActivity) return 'delivered';
+  if (type === 'D' && (statusCode ? statusCode === UPS_DELIVERED_STATUS_CODE : newestOfDeliveredPackage)) return 'delivered';
   return UPS_STATUS_TYPES[type] ?? null;
 }
 
@@ -66,7 +72,7 @@ export function eventsOf(answer: TrackAnswer, fallbackTrackingNumber: string): T
           code: code ? `${type}:${code}` : type,
           at,
           ...(activity.status?.description ? { message: activity.status.description } : {}),
-          status: upsStatus(type, delivered && index === newestD),
+          status: upsStatus(type, activity.status?.statusCode?.trim() || undefined, delivered && index === newestD),
         });
       }
     }
