@@ -1,39 +1,18 @@
 // The UPS adapter against a fake UPS over real HTTP (test/support/fake-ups.ts, which follows UPS's
 // published OpenAPI documents in UPS-API/api-documentation). Labels are decoded as a scanner would.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BookRequest, type CarrierAdapter, CarrierError } from '../src/carriers/adapter.ts';
-import type { PartyAddress } from '../src/carriers/port.ts';
 import { createUpsAdapter, UPS_BASE_URL } from '../src/carriers/ups/adapter.ts';
 import { haversineMeters } from '../src/service-points/port.ts';
 import { checkDigit, FakeUps } from './support/fake-ups.ts';
+import { scanLabel, seedAccessPoints, shopper, warehouse } from './support/ups-fixtures.ts';
 
 let fake: FakeUps;
 const dir = mkdtempSync(join(tmpdir(), 'ups-labels-'));
-
-const shopper: PartyAddress = {
-  name: 'Eva de Vries',
-  street: 'Keizersgracht',
-  houseNumber: '123',
-  postalCode: '1015 CJ',
-  city: 'Amsterdam',
-  country: 'NL',
-  phone: '+31 6 12345678',
-  email: 'eva@example.nl',
-};
-const warehouse: PartyAddress = {
-  name: 'Returns desk',
-  company: 'Voorbeeld Shop BV',
-  street: 'Industrieweg',
-  houseNumber: '5',
-  postalCode: '3542 AD',
-  city: 'Utrecht',
-  country: 'NL',
-  phone: '+31 30 1234567',
-};
+const scan = (bytes: Uint8Array, name: string) => scanLabel(dir, bytes, name);
 
 let serial = 0;
 function request(over: Partial<BookRequest> = {}): BookRequest {
@@ -71,56 +50,9 @@ async function failure(promise: Promise<unknown>): Promise<CarrierError> {
   return error as CarrierError;
 }
 
-function scan(bytes: Uint8Array, name: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-}
-
 beforeAll(async () => {
   fake = await new FakeUps().start();
-  fake.postalCodes.set('NL:1015 CJ', { latitude: 52.3747, longitude: 4.8845 });
-  const week = (open: string, close: string) =>
-    ({ 2: [[open, close]], 3: [[open, close]], 4: [[open, close]], 5: [[open, close]], 6: [[open, close]] }) as const;
-  fake.accessPoints.push(
-    {
-      id: 'NL00000001',
-      name: 'Tabakszaak De Jordaan',
-      street: 'Westerstraat 12',
-      postalCode: '1015 MK',
-      city: 'Amsterdam',
-      latitude: 52.3772,
-      longitude: 4.8842,
-      hours: {
-        1: null,
-        ...week('900', '1800'),
-        7: [
-          ['0900', '1230'],
-          ['1330', '1700'],
-        ],
-      } as any,
-    },
-    {
-      id: 'NL00000002',
-      name: 'Supermarkt Centrum',
-      street: 'Nieuwezijds Voorburgwal 50',
-      postalCode: '1012 SC',
-      city: 'Amsterdam',
-      latitude: 52.3765,
-      longitude: 4.8932,
-      hours: { 1: [['1000', '0']], ...week('0800', '0'), 7: [['0800', '0']] } as any,
-    },
-    {
-      id: 'NL00000003',
-      name: 'Boekhandel Zuid',
-      street: 'Beethovenstraat 90',
-      postalCode: '1077 JN',
-      city: 'Amsterdam',
-      latitude: 52.3426,
-      longitude: 4.8777,
-      hours: { 1: null, ...week('1000', '1730'), 7: null } as any,
-    },
-  );
+  seedAccessPoints(fake);
 });
 
 afterAll(async () => {
@@ -177,6 +109,27 @@ describe('UPS adapter', () => {
       CountryCode: 'NL',
     });
     expect(shipment.Shipper.ShipperNumber).toBe(fake.accountNumber);
+  });
+
+  it('describes the goods from the customs lines when the return crosses a customs border', async () => {
+    const customs = {
+      invoiceNumber: 'INV-1',
+      lines: [
+        {
+          description: 'Wool sweater',
+          quantity: 1,
+          weightGrams: 600,
+          valueMinor: 8900,
+          currency: 'CHF',
+          hsCode: '611011',
+          originCountry: 'IT',
+        },
+      ],
+    };
+    const from = { ...shopper, street: 'Bahnhofstrasse', houseNumber: '1', postalCode: '8001', city: 'Zürich', country: 'CH' };
+    const booking = await adapter().book(request({ from, customs, service: '65' }));
+    expect(scan(booking.documents[0]!.bytes, 'customs.gif')).toBe(booking.trackingNumber);
+    expect(fake.calls('/api/shipments/v2409/ship').at(-1)!.body.ShipmentRequest.Shipment.Description).toBe('Wool sweater');
   });
 
   it('takes the published price when the account has no contract rates', async () => {

@@ -73,6 +73,12 @@ export function labelSpecification(format: BookRequest['labelFormat']) {
     : { LabelImageFormat: { Code: 'GIF', Description: 'GIF' }, HTTPUserAgent: 'Mozilla/4.5' };
 }
 
+/** Shipment.Description, the description of goods (required across borders unless both ends are in the EU on UPS Standard). */
+function goods(request: BookRequest): string {
+  const lines = (request.customs?.lines ?? []).map((line) => line.description.trim()).filter((d) => d !== '');
+  return cut(lines.length ? [...new Set(lines)].join(', ') : `Return ${request.reference}`, 50);
+}
+
 export function shipmentRequest(request: BookRequest, accountNumber: string) {
   const reference = [{ Value: request.reference }];
   const us = domesticUs(request);
@@ -82,7 +88,7 @@ export function shipmentRequest(request: BookRequest, accountNumber: string) {
     ShipmentRequest: {
       Request: { RequestOption: 'nonvalidate', TransactionReference: { CustomerContext: request.reference } },
       Shipment: {
-        Description: cut(`Return ${request.reference}`, 50),
+        Description: goods(request),
         ReturnService: { Code: RETURN_SERVICE_PRL, Description: 'UPS Print Return Label' },
         Shipper: {
           ...contact(merchant),
