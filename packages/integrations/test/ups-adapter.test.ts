@@ -238,6 +238,9 @@ describe('UPS adapter', () => {
     const tokensBefore = fake.calls('/security/v1/oauth/token').length;
     await expect(ups.servicePoints({ country: 'NL', postalCode: '1015 CJ', limit: 1 })).resolves.toHaveLength(1);
     expect(fake.calls('/security/v1/oauth/token')).toHaveLength(tokensBefore + 1);
+    // A new adapter for the same account (the server builds one per use) reuses the token.
+    await expect(adapter().servicePoints({ country: 'NL', postalCode: '1015 CJ', limit: 1 })).resolves.toHaveLength(1);
+    expect(fake.calls('/security/v1/oauth/token')).toHaveLength(tokensBefore + 1);
 
     const secret = fake.clientSecret;
     fake.clientSecret = 'rotated';

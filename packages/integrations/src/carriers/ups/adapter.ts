@@ -87,7 +87,7 @@ export const createUpsAdapter: AdapterFactory<'ups'> = (credentials, options): C
           `"${credentials.accountNumber}" is not a UPS account number (six letters and digits); reconnect the UPS account with the shipper number from ups.com.`,
         );
       }
-      await client.token();
+      await client.token(true);
       return { accountName: null };
     },
     async services() {

@@ -8,7 +8,7 @@
 //   `transId` (unique per request, 32 characters) and `transactionSrc`; the same error body on 4xx.
 // A 401 on an API call is retried once with a fresh token (tokens expire; UPSTrackAlert.yaml lists
 // 250002 "Invalid authentication information" and 251004 "Bearer Token expired" for all APIs).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { parseRetryAfterMs } from '../../retry-after.ts';
 import { type AdapterOptions, CarrierError, type CarrierCredentials } from '../adapter.ts';
 import { upsError } from './errors.ts';
@@ -16,6 +16,11 @@ import { upsError } from './errors.ts';
 export const UPS_TRANSACTION_SRC = 'retour';
 /** Renew a token this long before UPS says it expires. */
 const TOKEN_MARGIN_MS = 60_000;
+/**
+ * Tokens by account (hash of host, client id and secret), in memory only: the server builds an adapter
+ * on each use, and UPS tokens last hours, so one sign-in serves many calls.
+ */
+const TOKENS = new Map<string, { token: string; expiresAt: number }>();
 
 export type UpsErrorBody = { response?: { errors?: { code?: string; message?: string }[] } };
 
@@ -36,7 +41,8 @@ export interface UpsResult<T> {
 
 export interface UpsClient {
   readonly accountNumber: string;
-  token(): Promise<string>;
+  /** A bearer token; `fresh` signs in even when a cached token is still valid (to test the credentials). */
+  token(fresh?: boolean): Promise<string>;
   /** Answers 2xx bodies; 4xx answers are returned too when `accept` lists their status. */
   call<T>(request: UpsCall, accept?: readonly number[]): Promise<UpsResult<T>>;
 }
@@ -52,7 +58,7 @@ function authFailed(credentials: CarrierCredentials['ups'], detail: string, stat
 export function createUpsClient(credentials: CarrierCredentials['ups'], options: AdapterOptions): UpsClient {
   const doFetch = options.fetch ?? fetch;
   const root = options.baseUrl.replace(/\/+$/, '');
-  let cached: { token: string; expiresAt: number } | null = null;
+  const key = createHash('sha256').update(`${root}\n${credentials.clientId}\n${credentials.clientSecret}`).digest('hex');
 
   async function send(url: string, init: RequestInit, what: string): Promise<Response> {
     try {
@@ -88,8 +94,10 @@ export function createUpsClient(credentials: CarrierCredentials['ups'], options:
     );
   }
 
-  async function token(): Promise<string> {
-    if (cached && cached.expiresAt - TOKEN_MARGIN_MS > Date.now()) return cached.token;
+  async function token(fresh = false): Promise<string> {
+    const cached = TOKENS.get(key);
+    if (!fresh && cached && cached.expiresAt - TOKEN_MARGIN_MS > Date.now()) return cached.token;
+    TOKENS.delete(key);
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64');
     const res = await send(
       `${root}/security/v1/oauth/token`,
@@ -115,8 +123,11 @@ export function createUpsClient(credentials: CarrierCredentials['ups'], options:
       throw new CarrierError('carrier_unavailable', 'UPS answered the sign-in without an access token.');
     }
     const seconds = Number(answer.expires_in);
-    cached = { token: answer.access_token, expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3_600_000) };
-    return cached.token;
+    TOKENS.set(key, {
+      token: answer.access_token,
+      expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3_600_000),
+    });
+    return answer.access_token;
   }
 
   async function call<T>(request: UpsCall, accept: readonly number[] = []): Promise<UpsResult<T>> {
@@ -143,7 +154,7 @@ export function createUpsClient(credentials: CarrierCredentials['ups'], options:
         return { status: res.status, body: body as T };
       }
       if (res.status === 401 && attempt === 1) {
-        cached = null; // expired or revoked token: sign in again once
+        TOKENS.delete(key); // expired or revoked token: sign in again once
         continue;
       }
       if (res.status === 401 || res.status === 403) throw authFailed(credentials, firstMessage(body) ?? `HTTP ${res.status}`, res.status);
