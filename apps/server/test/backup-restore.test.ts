@@ -104,7 +104,9 @@ if (testDialect() === 'sqlite') {
       const future = join(dir, 'future.sqlite');
       copyFileSync(backupFile, future);
       const futureDb = new SqliteDatabase(future);
-      futureDb.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999-from-the-future', new Date().toISOString());
+      futureDb
+        .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+        .run('9999-from-the-future', new Date().toISOString());
       futureDb.close();
       const cases: [string, string][] = [
         [join(dir, 'missing.sqlite'), 'backup_file_missing'],

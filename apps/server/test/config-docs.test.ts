@@ -39,7 +39,9 @@ function documented(): string {
 describe('environment reference', () => {
   it('README documents every variable the code reads, in the configuration table', () => {
     const read = variablesRead();
-    expect([...read.keys()]).toEqual(expect.arrayContaining(['DATABASE_URL', 'SECRET_KEY', 'LOG_LEVEL', 'RETOUR_TRUSTED_PROXIES', 'RETOUR_PROVIDER_TIMEOUT_MS']));
+    expect([...read.keys()]).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'SECRET_KEY', 'LOG_LEVEL', 'RETOUR_TRUSTED_PROXIES', 'RETOUR_PROVIDER_TIMEOUT_MS']),
+    );
     const table = documented();
     const missing = [...read].filter(([name]) => !table.includes(`\`${name}\``)).map(([name, file]) => `${name} (${file})`);
     expect(missing, 'add a row to README.md "## Configuration" for each').toEqual([]);

@@ -134,12 +134,18 @@ function assertNotInUse(path: string): void {
 }
 
 export async function backupSqlite(databasePath: string, file: string, options: { force?: boolean } = {}): Promise<BackupResult> {
-  if (databasePath === ':memory:') throw new BackupError('in_memory_database', 'An in-memory database cannot be backed up; set DATABASE_URL to a file: URL.');
+  if (databasePath === ':memory:')
+    throw new BackupError('in_memory_database', 'An in-memory database cannot be backed up; set DATABASE_URL to a file: URL.');
   const target = resolve(file);
   if (!existsSync(databasePath))
-    throw new BackupError('database_not_found', `There is no database at ${databasePath}; check DATABASE_URL (and the folder you run retour in).`);
-  if (target === resolve(databasePath)) throw new BackupError('backup_is_database', 'The backup file is the database itself; name another file.');
-  if (!existsSync(dirname(target))) throw new BackupError('backup_folder_missing', `The folder ${dirname(target)} does not exist; create it first.`);
+    throw new BackupError(
+      'database_not_found',
+      `There is no database at ${databasePath}; check DATABASE_URL (and the folder you run retour in).`,
+    );
+  if (target === resolve(databasePath))
+    throw new BackupError('backup_is_database', 'The backup file is the database itself; name another file.');
+  if (!existsSync(dirname(target)))
+    throw new BackupError('backup_folder_missing', `The folder ${dirname(target)} does not exist; create it first.`);
   if (existsSync(target) && !options.force)
     throw new BackupError('backup_file_exists', `${target} already exists; name a new file, or add --force to replace it.`);
   const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
@@ -154,15 +160,21 @@ export async function backupSqlite(databasePath: string, file: string, options: 
     }
     settle(partial);
     const { integrity, migrations } = inspect(partial);
-    if (integrity !== 'ok') throw new BackupError('backup_check_failed', `The copy failed SQLite's integrity check (${integrity}); nothing was written. Check the disk, then try again.`);
+    if (integrity !== 'ok')
+      throw new BackupError(
+        'backup_check_failed',
+        `The copy failed SQLite's integrity check (${integrity}); nothing was written. Check the disk, then try again.`,
+      );
     const migration = migrations.at(-1);
-    if (!migration) throw new BackupError('backup_check_failed', `${databasePath} is not a Retour database (no migrations); check DATABASE_URL.`);
+    if (!migration)
+      throw new BackupError('backup_check_failed', `${databasePath} is not a Retour database (no migrations); check DATABASE_URL.`);
     if (options.force) renameSync(partial, target);
     else {
       try {
         linkSync(partial, target);
       } catch (error) {
-        if (errorCode(error) === 'EEXIST') throw new BackupError('backup_file_exists', `${target} appeared meanwhile; name a new file, or add --force.`);
+        if (errorCode(error) === 'EEXIST')
+          throw new BackupError('backup_file_exists', `${target} appeared meanwhile; name a new file, or add --force.`);
         throw error;
       }
     }
@@ -173,15 +185,22 @@ export async function backupSqlite(databasePath: string, file: string, options: 
 }
 
 function timestamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export async function restoreSqlite(file: string, databasePath: string, options: { now: Date }): Promise<RestoreResult> {
-  if (databasePath === ':memory:') throw new BackupError('in_memory_database', 'An in-memory database cannot be restored into; set DATABASE_URL to a file: URL.');
+  if (databasePath === ':memory:')
+    throw new BackupError('in_memory_database', 'An in-memory database cannot be restored into; set DATABASE_URL to a file: URL.');
   const source = resolve(file);
-  if (!existsSync(source)) throw new BackupError('backup_file_missing', `There is no file at ${source}; give the path of a file made by \`retour backup\`.`);
-  if (!isSqliteFile(source)) throw new BackupError('backup_not_sqlite', `${source} is not a SQLite database; give a file made by \`retour backup\`.`);
-  if (source === resolve(databasePath)) throw new BackupError('backup_is_database', 'The backup file is the database itself; nothing to restore.');
+  if (!existsSync(source))
+    throw new BackupError('backup_file_missing', `There is no file at ${source}; give the path of a file made by \`retour backup\`.`);
+  if (!isSqliteFile(source))
+    throw new BackupError('backup_not_sqlite', `${source} is not a SQLite database; give a file made by \`retour backup\`.`);
+  if (source === resolve(databasePath))
+    throw new BackupError('backup_is_database', 'The backup file is the database itself; nothing to restore.');
   if (existsSync(databasePath)) assertNotInUse(databasePath);
   mkdirSync(dirname(databasePath), { recursive: true });
   const incoming = join(dirname(databasePath), `.${basename(databasePath)}.restoring-${process.pid}`);
@@ -199,8 +218,13 @@ export async function restoreSqlite(file: string, databasePath: string, options:
       throw new BackupError('backup_corrupt', `${source} cannot be read as a database (${(error as Error).message}); use another backup.`);
     }
     const { integrity, migrations } = inspect(incoming);
-    if (integrity !== 'ok') throw new BackupError('backup_corrupt', `${source} fails SQLite's integrity check (${integrity}); use another backup.`);
-    if (migrations.length === 0) throw new BackupError('backup_not_retour', `${source} is a SQLite database but not a Retour one (no migrations); give a file made by \`retour backup\`.`);
+    if (integrity !== 'ok')
+      throw new BackupError('backup_corrupt', `${source} fails SQLite's integrity check (${integrity}); use another backup.`);
+    if (migrations.length === 0)
+      throw new BackupError(
+        'backup_not_retour',
+        `${source} is a SQLite database but not a Retour one (no migrations); give a file made by \`retour backup\`.`,
+      );
     const unknown = migrations.filter((name) => !migrationNames.includes(name));
     if (unknown.length > 0)
       throw new BackupError(

@@ -21,7 +21,10 @@ function sqliteDatabase(action: 'backup' | 'restore'): string {
     throw new BackupError('invalid_database_url', (error as Error).message);
   }
   if (dialect === 'postgres') {
-    const tool = action === 'backup' ? 'pg_dump --format=custom --file=retour.dump "$DATABASE_URL"' : 'pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" retour.dump';
+    const tool =
+      action === 'backup'
+        ? 'pg_dump --format=custom --file=retour.dump "$DATABASE_URL"'
+        : 'pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" retour.dump';
     throw new BackupError(
       'postgres_database',
       `DATABASE_URL is a PostgreSQL database: \`retour ${action}\` handles SQLite only. Use PostgreSQL's own tools, e.g. ${tool} (README, "Backups").`,
@@ -70,7 +73,9 @@ export function restoreCommand(args: string[]): Promise<number> {
     const result = await restoreSqlite(path, database, { now: new Date() });
     const lines = [
       `Restored ${path} into ${database} (schema ${result.migration}${result.migrated.length ? `, migrated up through ${result.migrated.join(', ')}` : ''}).`,
-      result.keptAs ? `The database it replaced is kept as ${result.keptAs}; delete it once you are sure.` : 'There was no database there before.',
+      result.keptAs
+        ? `The database it replaced is kept as ${result.keptAs}; delete it once you are sure.`
+        : 'There was no database there before.',
       SECRET_NOTE,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
