@@ -82,6 +82,11 @@ if (testDialect() === 'sqlite') {
       expect([nowhere.code, nowhere.stderr.split(':')[0]]).toEqual([2, 'backup_folder_missing']);
       const noDatabase = await runRetour(['backup', join(dir, 'b.sqlite')], fresh('empty'), dir);
       expect([noDatabase.code, noDatabase.stderr.split(':')[0]]).toEqual([2, 'database_not_found']);
+      mkdirSync(join(dir, 'junk'));
+      writeFileSync(join(dir, 'junk', 'retour.sqlite'), 'not a database\n');
+      const junk = await runRetour(['backup', join(dir, 'b.sqlite')], fresh('junk'), dir);
+      expect([junk.code, junk.stderr.split(':')[0]]).toEqual([2, 'database_unreadable']);
+      expect(existsSync(join(dir, 'b.sqlite'))).toBe(false);
     });
 
     it('refuses to restore over the database while a server has it open, and leaves it untouched', async () => {

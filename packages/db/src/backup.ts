@@ -152,13 +152,21 @@ export async function backupSqlite(databasePath: string, file: string, options: 
   removeWithCompanions(partial);
   const started = performance.now();
   try {
-    const source = new SqliteDatabase(databasePath, { fileMustExist: true, timeout: 5000 });
     try {
-      await source.backup(partial, { progress: () => ALL_PAGES });
-    } finally {
-      source.close();
+      const source = new SqliteDatabase(databasePath, { fileMustExist: true, timeout: 5000 });
+      try {
+        await source.backup(partial, { progress: () => ALL_PAGES });
+      } finally {
+        source.close();
+      }
+      settle(partial);
+    } catch (error) {
+      if (!errorCode(error).startsWith('SQLITE_')) throw error;
+      throw new BackupError(
+        'database_unreadable',
+        `${databasePath} cannot be copied as a SQLite database (${(error as Error).message}); check DATABASE_URL and the disk.`,
+      );
     }
-    settle(partial);
     const { integrity, migrations } = inspect(partial);
     if (integrity !== 'ok')
       throw new BackupError(
