@@ -3,7 +3,7 @@
 // (integrity_check, migration version) and only appears under its name once complete. A restore
 // checks the file, migrates a copy up to this build's schema, refuses while any process has the
 // database open, keeps the replaced file beside it and swaps by rename.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SqliteDatabase from 'better-sqlite3';
@@ -176,6 +176,7 @@ export async function backupSqlite(databasePath: string, file: string, options: 
     const migration = migrations.at(-1);
     if (!migration)
       throw new BackupError('backup_check_failed', `${databasePath} is not a Retour database (no migrations); check DATABASE_URL.`);
+    chmodSync(partial, 0o600); // personal data and sealed credentials: readable by Retour's user only
     if (options.force) renameSync(partial, target);
     else {
       try {
