@@ -55,8 +55,13 @@ function mailFrom(value: string | undefined): string | null {
   return value;
 }
 
+/** DATABASE_URL, or the SQLite file under ./data. */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv): string {
+  return env.DATABASE_URL || 'file:./data/retour.sqlite';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const databaseUrl = env.DATABASE_URL || 'file:./data/retour.sqlite';
+  const databaseUrl = databaseUrlFrom(env);
   try {
     dialectOf(databaseUrl);
   } catch (e) {

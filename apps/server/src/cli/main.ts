@@ -1,4 +1,4 @@
-// `npx retour <command>`: serve, migrate, merchant create, worker.
+// `npx retour <command>`: serve, migrate, merchant create, worker, import, backup, restore.
 import { parseArgs } from 'node:util';
 import { countMerchants } from '@retour/db/repos/merchants';
 import { AppError } from '../errors.ts';
@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { openContext, startServer } from '../server.ts';
 import { createMerchant } from '../use-cases/create-merchant.ts';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { IMPORT_USAGE, importCsvCommand } from './import-csv.ts';
 import { demoInstructions, seedDemo } from './seed-demo.ts';
 
@@ -16,6 +17,7 @@ const USAGE = `Usage: retour <command>
   merchant create --name <name> --email <email> [--password <password>] [--json]
   worker                    run background jobs only (with PostgreSQL, beside API processes)
 ${IMPORT_USAGE}
+${BACKUP_USAGE}
 
 Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO (see README).`;
 
@@ -57,6 +59,14 @@ async function run(argv: string[]): Promise<void> {
   }
   if (command === 'import') {
     process.exitCode = await importCsvCommand(argv.slice(1));
+    return;
+  }
+  if (command === 'backup') {
+    process.exitCode = await backupCommand(argv.slice(1));
+    return;
+  }
+  if (command === 'restore') {
+    process.exitCode = await restoreCommand(argv.slice(1));
     return;
   }
   if (command === 'merchant' && sub === 'create') {
