@@ -1,0 +1,127 @@
+// The published API description (GET /api/openapi.json), completed centrally so that a route only
+// declares what is specific to it (summary, schemas, and optionally `schema.operationId`,
+// `config.idempotencyKey`, `config.errorCodes`):
+// - every schema exported by packages/contracts gets a component name (export name without
+//   "Schema") and is referenced with `$ref` — except those a route uses as querystring, params or
+//   headers, which OpenAPI spells out as parameters;
+// - operationId, tags, security, response descriptions, the error codes per response and the
+//   Idempotency-Key header are added in openapi-document.ts.
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import * as backoffice from '@retour/contracts/backoffice';
+import * as common from '@retour/contracts/common';
+import * as config from '@retour/contracts/config';
+import * as emails from '@retour/contracts/emails';
+import * as imports from '@retour/contracts/imports';
+import * as integrations from '@retour/contracts/integrations';
+import * as orders from '@retour/contracts/orders';
+import * as payments from '@retour/contracts/payments';
+import * as portal from '@retour/contracts/portal';
+import * as reports from '@retour/contracts/reports';
+import * as returns from '@retour/contracts/returns';
+import * as sendcloudOrders from '@retour/contracts/sendcloud-orders';
+import * as servicePoints from '@retour/contracts/service-points';
+import * as shopify from '@retour/contracts/shopify';
+import * as tracking from '@retour/contracts/tracking';
+import * as webhooks from '@retour/contracts/webhooks';
+import * as woocommerce from '@retour/contracts/woocommerce';
+import { z } from 'zod';
+import { completeDocument, type OpenApiDocument, operationIdFor, SECURITY_SCHEMES, TAGS } from './openapi-document.ts';
+
+/** Every contracts module (a test checks that none is missing). */
+export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
+  backoffice,
+  common,
+  config,
+  emails,
+  imports,
+  integrations,
+  orders,
+  payments,
+  portal,
+  reports,
+  returns,
+  'sendcloud-orders': sendcloudOrders,
+  'service-points': servicePoints,
+  shopify,
+  tracking,
+  webhooks,
+  woocommerce,
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The handler honours the Idempotency-Key header (see http/idempotency.ts). */
+    idempotencyKey?: boolean;
+    /** The error codes this route can answer; without it, every code of each error status is listed. */
+    errorCodes?: readonly string[];
+  }
+}
+
+/** The component name of a contracts export: `MerchantReturnSchema` → `MerchantReturn`. The
+ * transform names a request's variant `<name>Input`, so an export already ending in "Input" is
+ * renamed `<base>Request` to keep the two apart. */
+export function componentName(exportName: string): string {
+  const base = exportName.replace(/Schema$/, '');
+  return base.endsWith('Input') ? `${base.slice(0, -'Input'.length)}Request` : base;
+}
+
+function nameContractSchemas(parameterSchemas: Set<unknown>): void {
+  const registry = z.globalRegistry;
+  for (const exports of Object.values(CONTRACT_MODULES)) {
+    for (const [exportName, value] of Object.entries(exports)) {
+      if (!(value instanceof z.ZodType) || parameterSchemas.has(value)) continue;
+      const id = componentName(exportName);
+      const meta = registry.get(value);
+      if (meta?.id) continue; // an alias of an export named already
+      const previous = registry._idmap.get(id);
+      if (previous === value) continue;
+      // The same module loaded again (test runners re-import per file): the newest copy wins.
+      if (previous) registry.remove(previous);
+      registry.add(value, { ...meta, id });
+    }
+  }
+}
+
+/** Registers @fastify/swagger with named components and the completed document. Call before any route. */
+export async function registerOpenApi(app: FastifyInstance, register: (options: object) => Promise<void>): Promise<void> {
+  const parameterSchemas = new Set<unknown>();
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const schema = route.schema as Record<string, unknown> | undefined;
+    for (const part of ['querystring', 'params', 'headers'] as const) if (schema?.[part]) parameterSchemas.add(schema[part]);
+  });
+  app.addHook('onReady', async () => nameContractSchemas(parameterSchemas));
+
+  const routeTransform = createJsonSchemaTransform({});
+  const objectTransform = createJsonSchemaTransformObject({});
+  await register({
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Retour API',
+        version: '0.1.0',
+        description:
+          'Returns portal and merchant API of Retour, an open-source, self-hostable returns platform.\n\n' +
+          'Every error answers `{ error: { code, message, details } }`: `code` is a stable snake_case code ' +
+          '(each response lists the codes it can carry), `message` a sentence saying what to do next.',
+        license: { name: 'AGPL-3.0-only', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+        contact: { name: 'The operator of this Retour server' },
+      },
+      servers: [{ url: '/', description: 'This Retour server' }],
+      tags: TAGS,
+      components: { securitySchemes: SECURITY_SCHEMES },
+    },
+    transform: (input: Parameters<typeof routeTransform>[0] & { route: RouteOptions }) => {
+      const result = routeTransform(input);
+      const schema = result.schema as Record<string, unknown> | undefined;
+      if (!schema || schema.hide) return result;
+      const methods = Array.isArray(input.route.method) ? input.route.method : [input.route.method];
+      schema.operationId ??= operationIdFor(String(methods[0]), input.url);
+      const config = (input.route.config ?? {}) as { idempotencyKey?: boolean; errorCodes?: readonly string[] };
+      if (config.idempotencyKey) schema['x-retour-idempotent'] = true;
+      if (config.errorCodes) schema['x-retour-errors'] = [...config.errorCodes];
+      return result;
+    },
+    transformObject: (input: Parameters<typeof objectTransform>[0]) => completeDocument(objectTransform(input) as OpenApiDocument),
+  });
+}
