@@ -96,7 +96,9 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     return payload;
   });
 
-  await registerOpenApi(app, (options) => app.register(fastifySwagger, options));
+  await registerOpenApi(app, async (options) => {
+    await app.register(fastifySwagger, options);
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -133,11 +133,40 @@ function binary(description: string) {
 const ERROR_REF = '#/components/schemas/Error';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-function codesFor(status: string, declared: string[] | undefined): string[] {
-  const codes = Object.entries(ERROR_STATUS)
-    .filter(([, s]) => String(s) === status)
-    .map(([code]) => code);
-  return declared ? codes.filter((c) => declared.includes(c)) : codes;
+type Area = 'merchant' | 'session' | 'portal' | 'signed' | 'public';
+
+function areaOf(path: string): Area {
+  if (/^\/api\/v\d+\//.test(path)) return 'merchant';
+  if (path.startsWith('/api/session')) return 'session';
+  if (path.startsWith('/api/portal/')) return 'portal';
+  if (SIGNED.test(path)) return 'signed';
+  return 'public';
+}
+
+/** Codes only some areas answer (who authenticates how); every other code may come from any route. */
+const AREA_CODES: Partial<Record<string, Area[]>> = {
+  invalid_api_key: ['merchant'],
+  unauthorized: ['merchant', 'session'],
+  csrf_failed: ['merchant', 'session'],
+  forbidden: ['merchant'],
+  invalid_token: ['portal'],
+  invalid_credentials: ['session'],
+  invalid_signature: ['signed'],
+  portal_not_found: ['portal'],
+  too_many_attempts: ['portal', 'session'],
+  // Answered before any route matches, so no operation carries them.
+  route_not_found: [],
+  method_not_allowed: [],
+};
+
+/** The codes an error response can carry: those of its status and the route's area, narrowed to
+ * the route's `config.errorCodes` when it declares them. */
+export function codesFor(status: string, path: string, declared?: readonly string[]): string[] {
+  const area = areaOf(path);
+  return Object.entries(ERROR_STATUS)
+    .filter(([code, s]) => String(s) === status && (AREA_CODES[code]?.includes(area) ?? true))
+    .map(([code]) => code)
+    .filter((code) => !declared || declared.includes(code));
 }
 
 function completeResponses(path: string, operation: Json): void {
@@ -156,7 +185,7 @@ function completeResponses(path: string, operation: Json): void {
       response.description = `${STATUS_TEXT[status] ?? `HTTP ${status}`}${name ? ` (${name})` : ''}`;
     }
     if (schema?.$ref === ERROR_REF) {
-      const codes = codesFor(status, declared);
+      const codes = codesFor(status, path, declared);
       if (codes.length > 0) {
         response.content['application/json'].schema = {
           allOf: [
@@ -197,9 +226,8 @@ function completeOperation(method: string, path: string, operation: Json): void 
   if (operation['x-retour-idempotent']) parameters.push(IDEMPOTENCY_HEADER);
   if (parameters.length > 0) operation.parameters = parameters;
   else delete operation.parameters;
-  if (!operation.description) {
-    operation.description = SIGNED.test(path) ? `${operation.summary ?? ''}. ${SIGNED_NOTE}` : (operation.summary ?? '');
-  }
+  operation.description ||= operation.summary ?? '';
+  if (SIGNED.test(path)) operation.description = `${operation.description.replace(/\.?$/, '.')}\n\n${SIGNED_NOTE}`;
   operation.tags ??= [
     path
       .replace(/^\/api\/(v\d+\/)?/, '/')
@@ -278,6 +306,15 @@ export function completeDocument(doc: OpenApiDocument): OpenApiDocument {
     for (const method of METHODS) if (item[method]) completeOperation(method, path, item[method]);
   }
   pruneComponents(doc);
+  const error = doc.components.schemas.Error?.properties?.error;
+  if (error?.properties?.code) {
+    doc.components.schemas.ErrorCode = {
+      type: 'string',
+      description: 'Every stable error code (packages/contracts/src/errors.ts); each error response lists the ones it can carry.',
+      enum: Object.keys(ERROR_STATUS),
+    };
+    error.properties.code = { $ref: '#/components/schemas/ErrorCode' };
+  }
   const used = new Set<string>();
   for (const item of Object.values(doc.paths ?? {}) as Json[]) for (const m of METHODS) for (const t of item[m]?.tags ?? []) used.add(t);
   doc.tags = [

@@ -25,7 +25,7 @@ export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       async (_req, reply) => {
         try {
           await ping(ctx.db);
-          return { status: 'ok' };
+          return { status: 'ok' as const };
         } catch {
           return reply.status(503).send({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
         }
