@@ -152,7 +152,6 @@ const AREA_CODES: Partial<Record<string, Area[]>> = {
   invalid_token: ['portal'],
   invalid_credentials: ['session'],
   invalid_signature: ['signed'],
-  portal_not_found: ['portal'],
   too_many_attempts: ['portal', 'session'],
   // Answered before any route matches, so no operation carries them.
   route_not_found: [],
@@ -169,9 +168,27 @@ export function codesFor(status: string, path: string, declared?: readonly strin
     .filter((code) => !declared || declared.includes(code));
 }
 
+/** Errors answered before the handler runs, whatever the route declares: bad parameters or body
+ * (400), a body too large or of another type (413, 415), and on the merchant API the credentials
+ * (401) and the CSRF token or the owner-only parts (403). */
+function impliedErrorStatuses(path: string, operation: Json): string[] {
+  const statuses: string[] = [];
+  if (operation.requestBody || (operation.parameters ?? []).some((p: Json) => p.in !== 'header')) statuses.push('400');
+  if (areaOf(path) === 'merchant') statuses.push('401', '403');
+  if (operation.requestBody) statuses.push('413', '415');
+  return statuses;
+}
+
 function completeResponses(path: string, operation: Json): void {
   const responses: Record<string, Json> = operation.responses ?? {};
   const declared: string[] | undefined = operation['x-retour-errors'];
+  // The route's own error envelope (Sendcloud's on /api/v3), else the standard one.
+  const errorSchema = Object.entries(responses).find(([s, r]) => s >= '400' && r.content?.['application/json'])?.[1].content[
+    'application/json'
+  ].schema ?? { $ref: ERROR_REF };
+  for (const status of impliedErrorStatuses(path, operation)) {
+    responses[status] ??= { description: 'Default Response', content: { 'application/json': { schema: structuredClone(errorSchema) } } };
+  }
   if (!Object.keys(responses).some((s) => s.startsWith('2'))) {
     const content = DOCUMENTS.find(([pattern]) => pattern.test(path))?.[1] ?? { 'application/octet-stream': binary('The file') };
     responses['200'] = { description: 'OK: the document', content };
@@ -199,7 +216,7 @@ function completeResponses(path: string, operation: Json): void {
       }
     }
   }
-  operation.responses = responses;
+  operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 const IDEMPOTENCY_HEADER = {

@@ -1,53 +1,27 @@
 // The published API description (GET /api/openapi.json), completed centrally so that a route only
 // declares what is specific to it (summary, schemas, and optionally `schema.operationId`,
 // `config.idempotencyKey`, `config.errorCodes`):
-// - every schema exported by packages/contracts gets a component name (export name without
+// - every schema exported by a module of packages/contracts gets a component name (export name without
 //   "Schema") and is referenced with `$ref` — except those a route uses as querystring, params or
 //   headers, which OpenAPI spells out as parameters;
 // - operationId, tags, security, response descriptions, the error codes per response and the
 //   Idempotency-Key header are added in openapi-document.ts.
+import { readdirSync } from 'node:fs';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import * as backoffice from '@retour/contracts/backoffice';
-import * as common from '@retour/contracts/common';
-import * as config from '@retour/contracts/config';
-import * as emails from '@retour/contracts/emails';
-import * as imports from '@retour/contracts/imports';
-import * as integrations from '@retour/contracts/integrations';
-import * as orders from '@retour/contracts/orders';
-import * as payments from '@retour/contracts/payments';
-import * as portal from '@retour/contracts/portal';
-import * as reports from '@retour/contracts/reports';
-import * as returns from '@retour/contracts/returns';
-import * as sendcloudOrders from '@retour/contracts/sendcloud-orders';
-import * as servicePoints from '@retour/contracts/service-points';
-import * as shopify from '@retour/contracts/shopify';
-import * as tracking from '@retour/contracts/tracking';
-import * as webhooks from '@retour/contracts/webhooks';
-import * as woocommerce from '@retour/contracts/woocommerce';
 import { z } from 'zod';
 import { completeDocument, type OpenApiDocument, operationIdFor, SECURITY_SCHEMES, TAGS } from './openapi-document.ts';
 
-/** Every contracts module (a test checks that none is missing). */
-export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
-  backoffice,
-  common,
-  config,
-  emails,
-  imports,
-  integrations,
-  orders,
-  payments,
-  portal,
-  reports,
-  returns,
-  'sendcloud-orders': sendcloudOrders,
-  'service-points': servicePoints,
-  shopify,
-  tracking,
-  webhooks,
-  woocommerce,
-};
+const CONTRACTS_DIR = new URL('../../../../packages/contracts/src/', import.meta.url);
+
+/** Every module of packages/contracts, by file name (new files are picked up without a list). */
+export async function loadContractModules(): Promise<Record<string, Record<string, unknown>>> {
+  const names = readdirSync(CONTRACTS_DIR)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await import(`@retour/contracts/${name}`)])));
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -66,9 +40,9 @@ export function componentName(exportName: string): string {
   return base.endsWith('Input') ? `${base.slice(0, -'Input'.length)}Request` : base;
 }
 
-function nameContractSchemas(parameterSchemas: Set<unknown>): void {
+function nameContractSchemas(modules: Record<string, Record<string, unknown>>, parameterSchemas: Set<unknown>): void {
   const registry = z.globalRegistry;
-  for (const exports of Object.values(CONTRACT_MODULES)) {
+  for (const exports of Object.values(modules)) {
     for (const [exportName, value] of Object.entries(exports)) {
       if (!(value instanceof z.ZodType) || parameterSchemas.has(value)) continue;
       const id = componentName(exportName);
@@ -90,7 +64,8 @@ export async function registerOpenApi(app: FastifyInstance, register: (options: 
     const schema = route.schema as Record<string, unknown> | undefined;
     for (const part of ['querystring', 'params', 'headers'] as const) if (schema?.[part]) parameterSchemas.add(schema[part]);
   });
-  app.addHook('onReady', async () => nameContractSchemas(parameterSchemas));
+  const modules = await loadContractModules();
+  app.addHook('onReady', async () => nameContractSchemas(modules, parameterSchemas));
 
   const routeTransform = createJsonSchemaTransform({});
   const objectTransform = createJsonSchemaTransformObject({});
