@@ -126,12 +126,15 @@ describe('error responses', () => {
   it('list the codes of their status that the route can answer', () => {
     const notFound = codesOf('get', '/api/v1/orders/{id}', '404');
     expect(notFound).toContain('order_not_found');
-    expect(notFound).not.toContain('portal_not_found');
     expect(notFound).not.toContain('route_not_found');
     expect(codesOf('get', '/api/v1/orders/{id}', '401')).toEqual(['unauthorized', 'invalid_api_key']);
     expect(codesOf('post', '/api/portal/{slug}/returns', '401')).toEqual(['invalid_token']);
     expect(codesOf('post', '/api/session', '401')).toEqual(['unauthorized', 'invalid_credentials']);
     expect(codesOf('post', '/api/v1/returns/{id}/approve', '409')).toContain('invalid_transition');
+    // Errors answered before any handler are listed even where the route does not declare them.
+    expect(codesOf('post', '/api/v1/brands', '403')).toEqual(['forbidden', 'csrf_failed']);
+    expect(codesOf('post', '/api/v1/brands', '415')).toEqual(['unsupported_media_type']);
+    expect(codesOf('post', '/api/hooks/woocommerce/{hookKey}', '401')).toEqual(['invalid_signature']);
   });
 
   it('narrow to the codes a route declares in config.errorCodes', () => {
