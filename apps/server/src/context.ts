@@ -22,6 +22,8 @@ export interface Ctx {
   workerId?: string;
   /** Set while a job handler runs: aborts past the handler's timeout or at shutdown. */
   signal?: AbortSignal;
+  /** How long a job handler may run before its signal aborts (default 30 s; tests shorten it). */
+  jobTimeoutMs?: number;
 }
 
 export const iso = (d: Date): string => d.toISOString();

@@ -91,10 +91,8 @@ async function runOne(ctx: Ctx, job: OutboxJob, shutdown?: Shutdown): Promise<vo
   const handler = handlersOf(ctx)[job.topic];
   if (!handler) return;
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new JobAborted(`timed out after ${HANDLER_TIMEOUT_MS / 1000} s`, 'timeout')),
-    HANDLER_TIMEOUT_MS,
-  );
+  const timeoutMs = ctx.jobTimeoutMs ?? HANDLER_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(new JobAborted(`timed out after ${timeoutMs / 1000} s`, 'timeout')), timeoutMs);
   const onShutdown = () => controller.abort(new JobAborted('cut short by shutdown', 'shutdown'));
   if (shutdown?.abort.aborted) onShutdown();
   else shutdown?.abort.addEventListener('abort', onShutdown, { once: true });
