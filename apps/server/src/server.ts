@@ -63,10 +63,13 @@ export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<
       process.exit(1);
     }
     stopping = true;
-    setTimeout(() => {
-      log('shutdown did not finish in time: exiting now');
-      process.exit(1);
-    }, 2 * graceMs + 5_000).unref();
+    setTimeout(
+      () => {
+        log('shutdown did not finish in time: exiting now');
+        process.exit(1);
+      },
+      2 * graceMs + 5_000,
+    ).unref();
     stop(signal).then(
       () => process.exit(0),
       (error) => {

@@ -14,12 +14,7 @@ import type { WorkerIdentity } from './worker-identity.ts';
 
 export type Worker = { stop: (graceMs?: number) => Promise<void> };
 
-export function startWorker(
-  ctx: Ctx,
-  onError: (error: unknown) => void,
-  idleMs = 500,
-  opts: { identity?: WorkerIdentity } = {},
-): Worker {
+export function startWorker(ctx: Ctx, onError: (error: unknown) => void, idleMs = 500, opts: { identity?: WorkerIdentity } = {}): Worker {
   const draining = new AbortController();
   const abort = new AbortController();
   const shutdown: Shutdown = { draining: draining.signal, abort: abort.signal };

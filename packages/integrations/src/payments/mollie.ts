@@ -67,7 +67,10 @@ function toRefund(body: MollieRefund): ProviderRefund {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createMollieProvider(apiKey: string, endpoints: Pick<ProviderEndpoints, 'mollieApiUrl' | 'timeoutMs' | 'signal'>): PaymentProvider {
+export function createMollieProvider(
+  apiKey: string,
+  endpoints: Pick<ProviderEndpoints, 'mollieApiUrl' | 'timeoutMs' | 'signal'>,
+): PaymentProvider {
   const root = endpoints.mollieApiUrl.endsWith('/') ? endpoints.mollieApiUrl : `${endpoints.mollieApiUrl}/`;
 
   async function call<T>(
