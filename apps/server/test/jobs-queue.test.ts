@@ -147,6 +147,10 @@ describe('job queue', () => {
       nextAttemptAt: job.availableAt,
     });
     expect(Date.parse(waiting?.nextAttemptAt)).toBeGreaterThan(h.clock.now.getTime());
+    // Emails wait without a mail server, and say so.
+    const email = (await listJobs('waiting')).find((j) => j.topic === 'email.new_return');
+    expect(email).toMatchObject({ returnId: ret.id, attempts: 0, lastError: null, waitingFor: expect.stringContaining('SMTP_URL') });
+    expect(email?.payload).toMatchObject({ returnId: ret.id, to: 'returns@acme.test' });
     const retried = json(await shop.merchant.call('POST', `/api/v1/jobs/${job.id}/retry`));
     expect(retried).toMatchObject({ attempts: 1, nextAttemptAt: h.clock.now.toISOString() });
 

@@ -30,6 +30,8 @@ export const JobSchema = z.object({
   nextAttemptAt: InstantSchema.nullable(),
   /** Why the last try failed (null before the first failure). */
   lastError: z.string().nullable(),
+  /** Why it has not run yet when that is not a failure, e.g. emails without a mail server. */
+  waitingFor: z.string().nullable(),
   createdAt: InstantSchema,
   deadAt: InstantSchema.nullable(),
 });

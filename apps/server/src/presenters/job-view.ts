@@ -10,7 +10,10 @@ function withoutSecrets(payload: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(payload).filter(([key]) => !SECRET_KEY.test(key)));
 }
 
-export function presentJob(job: OutboxJob, now: Date): JobView {
+const NO_MAIL = 'This server has no mail server configured (SMTP_URL), so emails wait here until one is.';
+
+/** `canSendEmail`: this process has a mail transport (ctx.mail). */
+export function presentJob(job: OutboxJob, now: Date, canSendEmail: boolean): JobView {
   const running = job.lockedUntil !== null && job.lockedUntil > now.toISOString();
   return {
     id: job.id,
@@ -23,6 +26,7 @@ export function presentJob(job: OutboxJob, now: Date): JobView {
     maxAttempts: maxJobAttempts(job.topic),
     nextAttemptAt: job.deadAt ? null : job.availableAt,
     lastError: job.lastError,
+    waitingFor: !job.deadAt && !canSendEmail && job.topic.startsWith('email.') ? NO_MAIL : null,
     createdAt: job.createdAt,
     deadAt: job.deadAt,
   };

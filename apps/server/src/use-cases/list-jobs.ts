@@ -8,5 +8,5 @@ import { presentJob } from '../presenters/job-view.ts';
 export async function listJobs(ctx: Ctx, merchantId: string, query: JobListQuery): Promise<{ data: JobView[] }> {
   const now = ctx.now();
   const jobs = await listOpenJobs(ctx.db, merchantId, query.state, query.limit);
-  return { data: jobs.map((job) => presentJob(job, now)) };
+  return { data: jobs.map((job) => presentJob(job, now, Boolean(ctx.mail))) };
 }

@@ -14,5 +14,5 @@ export async function retryJob(ctx: Ctx, merchantId: string, id: string): Promis
     fail('job_running', 'This job is running right now; look again in a minute and retry it if it failed.');
   const updated = await getJob(ctx.db, merchantId, id);
   if (!updated) fail('job_not_found', 'No unfinished job has this id; list them with GET /api/v1/jobs.');
-  return presentJob(updated, now);
+  return presentJob(updated, now, Boolean(ctx.mail));
 }
