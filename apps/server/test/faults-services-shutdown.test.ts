@@ -6,7 +6,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@retour/db/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type Served, serveDatabase } from './support/serve-process.ts';
+import { createDemoReturn, eventually, type Served, serveDatabase } from './support/serve-process.ts';
 
 let served: Served | null = null;
 let env: Awaited<ReturnType<typeof serveDatabase>>;
@@ -17,32 +17,6 @@ afterAll(async () => {
   if (served && served.child.exitCode === null) await served.kill();
   await env.remove();
 });
-
-/** A shopper's return on the demo portal, through the real API (acknowledged with 201). */
-async function createDemoReturn(base: string): Promise<string> {
-  const found = await fetch(`${base}/api/portal/demo/lookup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ orderNumber: '#1001', postalCode: '1016 GV' }),
-  });
-  expect(found.status).toBe(200);
-  const { token, order } = (await found.json()) as { token: string; order: { items: { id: string }[] } };
-  const created = await fetch(`${base}/api/portal/demo/returns`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      items: [{ orderItemId: order.items[0]?.id, quantity: 1, reason: 'too_small' }],
-      method: 'drop_off',
-      carrier: 'sandbox',
-      resolution: 'refund',
-      contact: { email: 'sanne@example.com' },
-      language: 'en',
-    }),
-  });
-  const body = (await created.json()) as { id: string };
-  expect(created.status, JSON.stringify(body)).toBe(201);
-  return body.id;
-}
 
 describe('shutdown and start of retour serve', () => {
   it('SIGTERM: the request in flight gets its answer, new connections are refused, the process exits 0', async () => {

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 import { freshCliDatabase } from './cli-database.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/retour.mjs');
@@ -103,4 +104,30 @@ export async function serveDatabase(prefix: string) {
     return apiKey;
   };
   return { ...db, port, base, serve, apiKey: demoApiKey };
+}
+
+/** A shopper's return on the demo portal, through the real API (acknowledged with 201). */
+export async function createDemoReturn(base: string): Promise<string> {
+  const found = await fetch(`${base}/api/portal/demo/lookup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orderNumber: '#1001', postalCode: '1016 GV' }),
+  });
+  expect(found.status).toBe(200);
+  const { token, order } = (await found.json()) as { token: string; order: { items: { id: string }[] } };
+  const created = await fetch(`${base}/api/portal/demo/returns`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      items: [{ orderItemId: order.items[0]?.id, quantity: 1, reason: 'too_small' }],
+      method: 'drop_off',
+      carrier: 'sandbox',
+      resolution: 'refund',
+      contact: { email: 'sanne@example.com' },
+      language: 'en',
+    }),
+  });
+  const body = (await created.json()) as { id: string };
+  expect(created.status, JSON.stringify(body)).toBe(201);
+  return body.id;
 }
