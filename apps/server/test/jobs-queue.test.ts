@@ -236,6 +236,33 @@ describe('job queue', () => {
     expect((await getJob(h.ctx.db, shop.merchant.id, handedBack.id))?.doneAt).not.toBeNull();
   });
 
+  it('gives back a job whose lease was used up by slow jobs before it in the same batch, instead of running it', async () => {
+    carrier.state.mode = 'fail';
+    const first = await newReturn();
+    const second = await newReturn();
+    carrier.state.mode = 'ok';
+    h.clock.advance(backoffMs(1));
+    // The first booking takes 40 s of the batch's 60 s lease: too little is left for the second.
+    const slow: Carrier = {
+      info: sandboxCarrier.info,
+      async announce(request) {
+        carrier.state.calls++;
+        h.clock.advance(40_000);
+        return sandboxCarrier.announce(request);
+      },
+    };
+    h.ctx.carriers = createCarrierRegistry([slow, sandboxCourier]);
+    const callsBefore = carrier.state.calls;
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(2);
+    expect(carrier.state.calls - callsBefore).toBe(1);
+    const jobs = [await announceJobOf(first.id), await announceJobOf(second.id)];
+    const given = jobs.find((j) => j.doneAt === null);
+    expect(jobs.filter((j) => j.doneAt !== null)).toHaveLength(1);
+    expect(given).toMatchObject({ lockedUntil: null, lockedBy: null, attempts: 1 });
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
+    expect(carrier.state.calls - callsBefore).toBe(2);
+  });
+
   it('a restarted process takes back the jobs leased under its own id at once; a live holder keeps its id and its jobs', async () => {
     carrier.state.mode = 'fail';
     const a = await newReturn();

@@ -157,8 +157,12 @@ export async function drainJobs(ctx: Ctx, limit = 50, except: string[] = [], shu
     leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
     workerId: ctx.workerId ?? null,
   });
+  const timeoutMs = ctx.jobTimeoutMs ?? HANDLER_TIMEOUT_MS;
   for (const job of jobs) {
-    if (shutdown?.draining.aborted) await releaseJob(ctx.db, job.merchantId, job.id, job.lockedUntil);
+    // Slow jobs earlier in the batch used up this one's lease: give it back rather than run it
+    // when another worker may take it over mid-run.
+    const leaseLeft = Date.parse(job.lockedUntil ?? '') - ctx.now().getTime();
+    if (shutdown?.draining.aborted || !(leaseLeft > timeoutMs)) await releaseJob(ctx.db, job.merchantId, job.id, job.lockedUntil);
     else await runOne(ctx, job, shutdown);
   }
   return jobs.length;
