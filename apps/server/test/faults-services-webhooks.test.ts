@@ -57,7 +57,7 @@ describe("a merchant's webhook endpoint failing, then hanging, then recovering",
         eventually(async () => {
           const { body } = await call<{ data: Job[] }>('GET', '/api/v1/jobs?state=waiting');
           const job = body.data.find((j) => j.topic === 'webhook.deliver');
-          return job && !job.running && job.lastError && error.test(job.lastError) && job;
+          return job && !job.running && job.lastError !== null && error.test(job.lastError) ? job : null;
         }, `the delivery to wait with ${error}`);
 
       // 1. 500: waiting, with the answer and the next try a minute away.
