@@ -94,7 +94,10 @@ test('every settings page, orders, insights and account pass axe', async ({ page
   await page.goto(admin('/settings/background-work'));
   const waiting = page.getByRole('table', { name: 'Work waiting to run' });
   await expect(waiting).toContainText('SMTP_URL');
-  await waiting.getByRole('button', { name: /^Retry now: Send the/ }).first().click();
+  await waiting
+    .getByRole('button', { name: /^Retry now: Send the/ })
+    .first()
+    .click();
   await expect(page.getByText('queued to run now')).toBeVisible();
   await page.goto(admin('/settings/shipping-rules'));
   await page.getByRole('button', { name: 'Test' }).click();
