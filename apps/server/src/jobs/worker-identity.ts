@@ -16,8 +16,12 @@ import { acquireLease, leaseHolder, releaseLease } from '@retour/db/repos/leases
 import { releaseWorkerLeases } from '@retour/db/repos/outbox';
 import type { Ctx } from '../context.ts';
 
-/** How long the id stays held without renewal (the worker loop renews it every few seconds). */
-export const WORKER_ID_LEASE_MS = 60_000;
+/**
+ * How long the id stays held without renewal (the worker loop renews it every 10 s). Long, so a
+ * loop busy with slow jobs never loses it; a crashed holder on this host is seen at once by its
+ * pid, and the jobs a holder elsewhere left behind come back when their own 60 s leases end.
+ */
+export const WORKER_ID_LEASE_MS = 5 * 60_000;
 const RENEW_EVERY_MS = 10_000;
 
 export type WorkerIdentity = {
