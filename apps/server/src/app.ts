@@ -16,6 +16,7 @@ import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
+import { merchantJobRoutes } from './routes/merchant-jobs.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantPaymentRoutes } from './routes/merchant-payments.ts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks.ts';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantPaymentRoutes(ctx));
       await merchant.register(merchantImportRoutes(ctx));
       await merchant.register(merchantWebhookRoutes(ctx));
+      await merchant.register(merchantJobRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

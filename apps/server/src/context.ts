@@ -18,6 +18,12 @@ export interface Ctx {
   mail?: MailTransport;
   /** The sender address of emails (MAIL_FROM); default no-reply@ the public host. */
   mailFrom?: string;
+  /** This process's worker id: the holder recorded on the job leases it takes (jobs/worker-identity.ts). */
+  workerId?: string;
+  /** Set while a job handler runs: aborts past the handler's timeout or at shutdown. */
+  signal?: AbortSignal;
+  /** How long a job handler may run before its signal aborts (default 30 s; tests shorten it). */
+  jobTimeoutMs?: number;
 }
 
 export const iso = (d: Date): string => d.toISOString();

@@ -239,8 +239,12 @@ export interface OutboxTable {
   availableAt: string;
   attempts: number;
   lockedUntil: string | null;
+  /** The worker id holding the lease (RETOUR_WORKER_ID), so a restarted process takes its jobs back. */
+  lockedBy: string | null;
   lastError: string | null;
   doneAt: string | null;
+  /** Set when the topic's attempts ran out: not retried until someone retries it. */
+  deadAt: string | null;
 }
 export interface IdempotencyKeysTable {
   scope: string;

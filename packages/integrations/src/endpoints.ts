@@ -9,6 +9,8 @@ export interface ProviderEndpoints {
   allowInsecureHttp: boolean;
   /** Per-request timeout of provider calls. */
   timeoutMs: number;
+  /** A background job's signal: provider calls made for the job stop when it aborts. */
+  signal?: AbortSignal;
 }
 
 export function providerEndpoints(env: NodeJS.ProcessEnv = {}): ProviderEndpoints {
@@ -19,4 +21,10 @@ export function providerEndpoints(env: NodeJS.ProcessEnv = {}): ProviderEndpoint
     allowInsecureHttp: env.RETOUR_ALLOW_HTTP_PROVIDERS === '1',
     timeoutMs: Number(env.RETOUR_PROVIDER_TIMEOUT_MS || 15_000),
   };
+}
+
+/** The signal of one provider request: its own timeout, and the job's signal when there is one. */
+export function requestSignal(endpoints: { timeoutMs: number; signal?: AbortSignal | undefined }): AbortSignal {
+  const timeout = AbortSignal.timeout(endpoints.timeoutMs);
+  return endpoints.signal ? AbortSignal.any([timeout, endpoints.signal]) : timeout;
 }
