@@ -3,11 +3,11 @@
 // NL drop-off with and without a label; the connection tested; PostNL refusing the stored key later
 // (the card says which account and what to do) and the account reconnected; a DHL Parcel account
 // with its NL drop-off service; one account disconnected after the inline confirmation. Axe on
-// every state.
+// every state. Staff are refused the page and the API.
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_DHL_PARCEL, E2E_POSTNL } from './carrier-fakes.ts';
-import { admin, checkPage, signIn } from './backoffice-support.ts';
-import { merchant } from './support.ts';
+import { admin, apiSignIn, checkPage, signIn } from './backoffice-support.ts';
+import { baseUrl, merchant } from './support.ts';
 
 const HEADING = 'Settings: Carriers';
 const run = Date.now().toString(36).slice(-5);
@@ -79,9 +79,10 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
   await postnl.getByRole('button', { name: 'Test connection' }).click();
   await expect(postnl.getByText('Credentials refused', { exact: true })).toBeVisible();
   const refused = postnl.getByRole('alert').filter({ hasText: 'What to do' });
-  await expect(refused).toContainText(`PostNL refused the credentials of PostNL (${POSTNL_CODE})`);
+  await expect(refused).toContainText(`PostNL (${POSTNL_CODE}) can no longer book returns: PostNL refused its credentials`);
   await expect(refused).toContainText('Invalid ApiKey');
   await expect(refused).toContainText('Reconnect');
+  await expect(postnl.getByText('The connection failed')).toHaveCount(0);
   await checkPage(page, '65-carriers-auth-failed', HEADING);
   await postnl.getByRole('button', { name: 'Reconnect' }).click();
   const reconnect = page.getByRole('form', { name: `Replace the credentials of PostNL (${POSTNL_CODE})` });
@@ -136,4 +137,26 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
     ['NL', 'drop_off', '3250'],
     ['NL', 'drop_off_labelless', '3285'],
   ]);
+});
+
+test('carriers are for owners: staff see the refusal and the API refuses them', async ({ page, browser }) => {
+  const csrf = await apiSignIn(page);
+  const email = `staff-carriers-${run}@example.com`;
+  const created = await page.request.post(`${baseUrl()}/api/v1/users`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { email, name: 'Sam Staff', role: 'staff' },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const { password } = await created.json();
+  const context = await browser.newContext();
+  const staff = await context.newPage();
+  await signIn(staff, email, password);
+  await staff.goto(admin('/settings/carriers'));
+  await expect(staff.locator('h1')).toHaveText('Not available for your role');
+  await expect(staff.getByText('only available to account owners')).toBeVisible();
+  await expect(staff.getByRole('link', { name: 'Carriers' })).toHaveCount(0);
+  await checkPage(staff, '71-carriers-staff-refused', 'Not available for your role');
+  const refused = await staff.request.get(`${baseUrl()}/api/v1/carrier-accounts`);
+  expect(refused.status()).toBe(403);
+  await context.close();
 });

@@ -23,7 +23,7 @@ const titleId = (a: { id: string }) => `carrier-${a.id}-title`;
 function ChosenServices(props: { account: CarrierAccount }) {
   const { services } = props.account.settings;
   if (services.length === 0)
-    return <p class="muted">No services chosen yet: portals cannot offer this carrier until you choose its services.</p>;
+    return <p class="muted">No services chosen yet: this account books no returns until you choose its services.</p>;
   return (
     <ul class="plain">
       {services.map((s) => (
@@ -98,14 +98,13 @@ function AccountCard(props: {
         <Alert>
           <p>
             <strong>
-              {providerName(account.provider)} refused the credentials of {label}
+              {label} can no longer book returns: {providerName(account.provider)} refused its credentials
               {account.lastError ? ` on ${formatDate(account.lastError.at)}` : ''}.
             </strong>{' '}
             {account.lastError?.message}
           </p>
           <p>
-            What to do: {account.lastError?.action ?? 'Replace the credentials below.'} Until then no returns can be booked with this
-            account.
+            <strong>What to do:</strong> {account.lastError?.action ?? 'Reconnect the account with new credentials (Reconnect below).'}
           </p>
         </Alert>
       )}
@@ -128,15 +127,14 @@ function AccountCard(props: {
       <h4>Services</h4>
       <ChosenServices account={account} />
       <WebhookUrl account={account} />
-      {props.test &&
-        (props.test.ok ? (
-          <Alert kind="success">
-            The connection works{props.test.accountName ? `: ${props.test.accountName}` : ''}. {providerName(account.provider)} accepted the
-            credentials.
-          </Alert>
-        ) : (
-          <Alert>The connection failed: {props.test.message}</Alert>
-        ))}
+      {/* A refused test marks the account auth_failed: the alert above says it, with what to do. */}
+      {props.test?.ok && (
+        <Alert kind="success">
+          The connection works{props.test.accountName ? `: ${props.test.accountName}` : ''}. {providerName(account.provider)} accepted the
+          credentials.
+        </Alert>
+      )}
+      {props.test && !props.test.ok && account.status !== 'auth_failed' && <Alert>The connection failed: {props.test.message}</Alert>}
       <div class="actions">
         <button type="button" onClick={props.onTest} aria-disabled={props.testing ? 'true' : undefined}>
           {props.testing ? 'Testing…' : 'Test connection'}
@@ -187,8 +185,8 @@ function AccountCard(props: {
       {open === 'disconnect' && (
         <fieldset class="card" aria-labelledby={`carrier-${account.id}-confirm`}>
           <p id={`carrier-${account.id}-confirm`} tabIndex={-1}>
-            <strong>Disconnect {label}?</strong> Its credentials are deleted and portals stop offering "{account.code}". Returns already
-            booked with it keep their labels and tracking numbers.
+            <strong>Disconnect {label}?</strong> Its credentials are deleted and no new returns can be booked with "{account.code}". Returns
+            already booked with it keep their labels and tracking numbers.
           </p>
           <div class="actions">
             <button type="button" class="danger" onClick={props.onDisconnect}>
