@@ -64,6 +64,7 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
   await checkPage(page, '63-carriers-postnl-services', HEADING);
   await services.getByRole('button', { name: 'Save services' }).click();
   await expect(page.getByText(`Services of PostNL (${POSTNL_CODE}) saved.`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: `PostNL (${POSTNL_CODE})`, exact: true })).toBeFocused();
   const postnl = card(page, POSTNL_CODE);
   await expect(postnl).toContainText('NL · Drop-off with label: PostNL return label (drop off at a PostNL point) (3250)');
   await expect(postnl).toContainText('NL · Drop-off without label (QR): PostNL Smart Returns (label-less, code at a PostNL point) (3285)');
@@ -95,13 +96,19 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
   await expect(postnl.getByText('Connected', { exact: true })).toBeVisible();
   await expect(postnl.getByText('What to do')).toHaveCount(0);
 
-  // DHL Parcel: its own credentials, its NL drop-off service from DHL's capabilities.
+  // DHL Parcel: its own credentials, its NL drop-off service from DHL's capabilities. The PostNL
+  // account's code is taken: said under the code field.
   await connect.getByLabel('Carrier', { exact: true }).selectOption('dhl_parcel');
-  await connect.getByLabel('Carrier code').fill(DHL_CODE);
+  const code = connect.getByLabel('Carrier code');
+  await code.fill(POSTNL_CODE);
   await connect.getByLabel('User id').fill(E2E_DHL_PARCEL.userId);
   await connect.getByLabel('API key').fill(E2E_DHL_PARCEL.key);
   await connect.getByLabel('Account number').fill(E2E_DHL_PARCEL.accountId);
-  await checkPage(page, '67-carriers-dhl-form', HEADING);
+  await connect.getByRole('button', { name: 'Connect DHL Parcel' }).click();
+  await expect(page.locator('#carrier-code-error')).toContainText(`You have a carrier account with the code "${POSTNL_CODE}" already`);
+  await expect(code).toHaveAttribute('aria-describedby', /carrier-code-error/);
+  await checkPage(page, '67-carriers-dhl-code-taken', HEADING);
+  await code.fill(DHL_CODE);
   await connect.getByRole('button', { name: 'Connect DHL Parcel' }).click();
   await expect(page.getByText(`DHL Parcel (${DHL_CODE}) is connected.`)).toBeVisible();
   const dhlServices = page.getByRole('form', { name: `Services of DHL Parcel (${DHL_CODE})` });

@@ -3,7 +3,8 @@
 // once and never shown again.
 import type { CarrierAccount } from '@retour/contracts/carrier-accounts';
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
+import { m } from '../messages.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import {
   accountLabel,
@@ -64,13 +65,15 @@ function useSubmit() {
       setBusy(false);
     }
   };
+  // A code already in use is a mistake in one field: shown under it, like a validation issue.
+  const taken = error instanceof ApiError && error.code === 'carrier_code_taken' ? { code: error.message } : {};
   const alert =
     error !== null ? (
       <div ref={alertRef} tabIndex={-1}>
-        <Alert>{errorText(error)}</Alert>
+        <Alert>{'code' in taken ? m.fixErrors : errorText(error)}</Alert>
       </div>
     ) : null;
-  return { submit, busy, fields: fieldErrors(error), alert };
+  return { submit, busy, fields: { ...fieldErrors(error), ...taken } as Record<string, string>, alert };
 }
 
 /** Keys of "credentials.apiKey" style issues without the prefix. */
