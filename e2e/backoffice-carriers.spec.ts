@@ -113,24 +113,40 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
   await expect(page.getByText(`DHL Parcel (${DHL_CODE}) is connected.`)).toBeVisible();
   const dhlServices = page.getByRole('form', { name: `Services of DHL Parcel (${DHL_CODE})` });
   const dhlNl = dhlServices.getByRole('group', { name: 'Returns from Netherlands (NL)' });
-  await dhlNl.getByLabel('Drop-off with label').selectOption('MEDIUM');
+  const dhlDropOff = dhlNl.getByLabel('Drop-off with label');
   await expect(dhlNl.getByLabel('Drop-off without label (QR)')).toHaveCount(0);
+  // A choice DHL no longer lists (the request altered on its way, as after DHL withdrew a parcel
+  // type): the server's refusal is shown under that select.
+  await dhlDropOff.selectOption('MEDIUM');
+  await page.route('**/api/v1/carrier-accounts/*', async (route) => {
+    if (route.request().method() !== 'PATCH') return route.continue();
+    await route.continue({
+      postData: JSON.stringify({ settings: { services: [{ country: 'NL', method: 'drop_off', service: 'PALLET' }] } }),
+    });
+  });
+  await dhlServices.getByRole('button', { name: 'Save services' }).click();
+  const dropOffError = dhlServices.locator(`#${await dhlDropOff.getAttribute('id')}-error`);
+  await expect(dropOffError).toContainText('The account has no service "PALLET"');
+  await expect(dhlDropOff).toHaveAttribute('aria-invalid', 'true');
+  await expect(dhlDropOff).toHaveAttribute('aria-describedby', /-error$/);
+  await checkPage(page, '68-carriers-dhl-service-refused', HEADING);
+  await page.unroute('**/api/v1/carrier-accounts/*');
   await dhlServices.getByRole('button', { name: 'Save services' }).click();
   await expect(page.getByText(`Services of DHL Parcel (${DHL_CODE}) saved.`)).toBeVisible();
   const dhl = card(page, DHL_CODE);
   await expect(dhl).toContainText('NL · Drop-off with label: DHL Parcel Return MEDIUM (max 10 kg) (MEDIUM)');
-  await checkPage(page, '68-carriers-two-accounts', HEADING);
+  await checkPage(page, '69-carriers-two-accounts', HEADING);
 
   // Disconnect DHL Parcel: an inline confirmation first (focus on its question), then the card is gone.
   await dhl.getByRole('button', { name: 'Disconnect' }).click();
   const confirm = dhl.getByRole('group', { name: `Disconnect DHL Parcel (${DHL_CODE})?`, exact: false });
   await expect(confirm).toBeVisible();
   await expect(page.locator(':focus')).toContainText(`Disconnect DHL Parcel (${DHL_CODE})?`);
-  await checkPage(page, '69-carriers-confirm-disconnect', HEADING);
+  await checkPage(page, '70-carriers-confirm-disconnect', HEADING);
   await confirm.getByRole('button', { name: `Yes, disconnect DHL Parcel (${DHL_CODE})` }).click();
   await expect(page.getByText(`DHL Parcel (${DHL_CODE}) is disconnected.`)).toBeVisible();
   await expect(dhl).toHaveCount(0);
-  await checkPage(page, '70-carriers-after-disconnect', HEADING);
+  await checkPage(page, '71-carriers-after-disconnect', HEADING);
 
   // What the API holds now: PostNL with the two chosen services, active; no DHL Parcel account.
   const accounts = (await merchant(request, 'GET', '/carrier-accounts')).data as {
@@ -162,7 +178,7 @@ test('carriers are for owners: staff see the refusal and the API refuses them', 
   await expect(staff.locator('h1')).toHaveText('Not available for your role');
   await expect(staff.getByText('only available to account owners')).toBeVisible();
   await expect(staff.getByRole('link', { name: 'Carriers' })).toHaveCount(0);
-  await checkPage(staff, '71-carriers-staff-refused', 'Not available for your role');
+  await checkPage(staff, '72-carriers-staff-refused', 'Not available for your role');
   const refused = await staff.request.get(`${baseUrl()}/api/v1/carrier-accounts`);
   expect(refused.status()).toBe(403);
   await context.close();

@@ -36,7 +36,7 @@ function ChosenServices(props: { account: CarrierAccount }) {
 }
 
 function WebhookUrl(props: { account: CarrierAccount }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState('');
   const url = props.account.webhookUrl;
   if (!url) return null;
   const id = `carrier-${props.account.id}-webhook`;
@@ -50,16 +50,19 @@ function WebhookUrl(props: { account: CarrierAccount }) {
         <input id={id} readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
-          onClick={() =>
-            navigator.clipboard?.writeText(url).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
+          onClick={() => {
+            const done = (ok: boolean) =>
+              setCopied(ok ? 'Copied.' : 'This browser does not allow copying here: select the URL and copy it.');
+            if (!navigator.clipboard) return done(false);
+            navigator.clipboard.writeText(url).then(
+              () => done(true),
+              () => done(false),
+            );
+          }}
         >
           Copy webhook URL
         </button>
-        <span role="status">{copied ? 'Copied.' : ''}</span>
+        <span role="status">{copied}</span>
       </div>
     </div>
   );
