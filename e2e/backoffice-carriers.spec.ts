@@ -128,6 +128,7 @@ test('carriers: connect PostNL and DHL Parcel, choose services, test, reconnect,
   const dropOffError = dhlServices.locator(`#${await dhlDropOff.getAttribute('id')}-error`);
   await expect(dropOffError).toContainText('The account has no service "PALLET"');
   await expect(dhlDropOff).toHaveAttribute('aria-invalid', 'true');
+  await expect(dhlDropOff).toBeFocused();
   await expect(dhlDropOff).toHaveAttribute('aria-describedby', /-error$/);
   await checkPage(page, '68-carriers-dhl-service-refused', HEADING);
   await page.unroute('**/api/v1/carrier-accounts/*');

@@ -4,7 +4,7 @@
 import type { CarrierAccount, CarrierServiceChoice, CarrierServiceView } from '@retour/contracts/carrier-accounts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get } from '../api.ts';
-import { methodLabel } from '../messages.ts';
+import { m, methodLabel } from '../messages.ts';
 import { Alert, describedBy, errorText, FieldError } from '../ui.tsx';
 import { accountLabel } from './settings-carriers-providers.ts';
 
@@ -61,6 +61,7 @@ export function ServicesChooser(props: {
   const [sent, setSent] = useState<CarrierServiceChoice[]>([]);
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
     get<{ data: CarrierServiceView[] }>(`/api/v1/carrier-accounts/${account.id}/services`).then((r) => setServices(r.data), setLoadError);
@@ -82,6 +83,8 @@ export function ServicesChooser(props: {
       await props.onSaved(await api<CarrierAccount>('PATCH', `/api/v1/carrier-accounts/${account.id}`, { settings: { services: chosen } }));
     } catch (err) {
       setError(err);
+      // Focus the first refused select, or the form's heading (its alert follows) when none was refused.
+      requestAnimationFrame(() => (formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? headingRef.current)?.focus());
     } finally {
       setBusy(false);
     }
@@ -91,16 +94,16 @@ export function ServicesChooser(props: {
   const errors = choiceErrors(error, sent);
   const countries = services ? countriesOf(services, account.settings.services) : [];
   return (
-    <form class="card" onSubmit={save} noValidate aria-labelledby={titleId}>
+    <form class="card" ref={formRef} onSubmit={save} noValidate aria-labelledby={titleId}>
       <h4 id={titleId} tabIndex={-1} ref={headingRef}>
         Services of {accountLabel(account)}
       </h4>
       <p class="hint">
-        For each country and return method, choose the service this account books returns with. Returns from a country with no service
-        chosen are not offered with this carrier.
+        For each country and return method, choose the service this account books returns with. Where you choose none, this account books no
+        returns.
       </p>
       {loadError !== null && <Alert>{errorText(loadError)}</Alert>}
-      {error !== null && <Alert>{errorText(error)}</Alert>}
+      {error !== null && <Alert>{Object.keys(errors).length > 0 ? m.fixErrors : errorText(error)}</Alert>}
       {services === null && loadError === null && <p class="muted">Asking the carrier for its services…</p>}
       {services?.length === 0 && <Alert kind="info">The carrier lists no return services for this account.</Alert>}
       {countries.map((country) => {
