@@ -10,6 +10,7 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
 import { buildApp } from './app.ts';
+import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
@@ -23,6 +24,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     dialect: handle.dialect,
     now: () => new Date(),
     carriers: createCarrierRegistry(),
+    carrierAdapters: productionCarrierAdapters,
     providers: config.providers,
     secret: config.secretKey,
     publicUrl: config.publicUrl,

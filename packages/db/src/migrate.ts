@@ -8,6 +8,7 @@ import * as emailTemplates from './migrations/0004-email-templates.ts';
 import * as backoffice from './migrations/0005-backoffice.ts';
 import * as integrations from './migrations/0006-integrations.ts';
 import * as outboxLeases from './migrations/0007-outbox-leases.ts';
+import * as carrierAccounts from './migrations/0008-carrier-accounts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-backoffice': backoffice,
   '0006-integrations': integrations,
   '0007-outbox-leases': outboxLeases,
+  '0008-carrier-accounts': carrierAccounts,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */
