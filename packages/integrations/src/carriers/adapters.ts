@@ -25,7 +25,12 @@ export function buildAdapter<P extends CarrierProvider>(
   const factory = adapters.factories[provider] as AdapterFactory<P> | undefined;
   const baseUrl = providers.carrierApiUrls?.[provider] ?? adapters.baseUrls[provider];
   if (!factory || !baseUrl) return null;
-  return factory(credentials, { baseUrl, timeoutMs: providers.timeoutMs });
+  const { signal } = providers;
+  // A background job's signal (timeout, shutdown) also ends the carrier calls made for it.
+  const jobFetch: typeof fetch | undefined = signal
+    ? (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal })
+    : undefined;
+  return factory(credentials, { baseUrl, timeoutMs: providers.timeoutMs, ...(jobFetch ? { fetch: jobFetch } : {}) });
 }
 
 export function supportedProviders(adapters: CarrierAdapters): CarrierProvider[] {
