@@ -3,9 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { RetryingSqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-retry.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -23,7 +24,23 @@ export interface OpenOptions {
   /** PostgreSQL only: schema to use (created if missing); lets tests isolate themselves. */
   schema?: string;
   poolSize?: number;
+  /**
+   * Told when a pooled PostgreSQL connection fails while idle (restart, failover, network): the
+   * pool drops it and opens a new one on the next query, so this is for logging only. Default:
+   * one line on stderr. Without a listener node-postgres would crash the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** Bounds on PostgreSQL so no request waits on a dead or stuck database for ever. */
+export const PG_TIMEOUTS = {
+  /** Waiting for a pooled connection (or opening a new one) fails after this. */
+  connectMs: 5_000,
+  /** The server cancels any statement running longer than this (error 57014). */
+  statementMs: 30_000,
+  /** The client gives up on a query whose answer never comes (a silent network cut). */
+  queryMs: 35_000,
+} as const;
 
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
@@ -67,17 +84,34 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     const sqlite = new SqliteDatabase(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('cache_size = -16000');
     sqlite.pragma('temp_store = MEMORY');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
+    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(sqlite, withStatementCache(sqlite)), plugins });
     return { db, dialect, close: () => db.destroy() };
   }
+  const settings = [`-c statement_timeout=${PG_TIMEOUTS.statementMs}`, ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
+    query_timeout: PG_TIMEOUTS.queryMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    options: settings.join(' '),
+  });
+  const onConnectionError =
+    options.onConnectionError ??
+    ((error: Error) => process.stderr.write(`retour: a database connection failed (${error.message}); it will be reopened.\n`));
+  // An idle pooled connection that dies (`terminating connection due to administrator command`)
+  // is reported here; a checked-out one reports on the client. Unlistened, either exits Node.
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      // The query in flight (if any) rejects with this error and the pool drops the client on
+      // release; nothing more to do here.
+    });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, close: () => db.destroy() };
