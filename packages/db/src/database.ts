@@ -2,11 +2,10 @@
 // `postgres://…` (PostgreSQL). Both speak through Kysely with the same schema and queries.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { RetryingSqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-retry.ts';
+import { RetryingSqliteDialect, SqliteFile } from './sqlite-connection.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -53,42 +52,13 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length));
 }
 
-/**
- * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so keep the
- * prepared ones by SQL text (bounded, least recently used out first).
- */
-function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement) {
-        cache.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
-  };
-}
-
 export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   const dialect = dialectOf(url);
   const plugins = [new CamelCasePlugin()];
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const sqlite = new SqliteDatabase(path);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('cache_size = -16000');
-    sqlite.pragma('temp_store = MEMORY');
-    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(sqlite, withStatementCache(sqlite)), plugins });
+    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(new SqliteFile(path)), plugins });
     return { db, dialect, close: () => db.destroy() };
   }
   const settings = [`-c statement_timeout=${PG_TIMEOUTS.statementMs}`, ...(options.schema ? [`-c search_path=${options.schema}`] : [])];

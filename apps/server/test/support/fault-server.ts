@@ -24,8 +24,9 @@ export interface SpawnOptions {
   cwd: string;
   /** Run as another command prefix (e.g. ['runuser', '-u', 'nobody', '--']). */
   prefix?: string[];
-  command?: string;
   env?: Record<string, string>;
+  /** The API key, when the database was seeded by an earlier process (the demo key is printed once). */
+  apiKey?: string;
 }
 
 export function spawnRetour(args: string[], options: SpawnOptions): ChildProcess {
@@ -56,7 +57,7 @@ export async function startServer(port: number, options: SpawnOptions): Promise<
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
-  const apiKey = /API key:\s+(rtr_\w+)/.exec(out)?.[1];
+  const apiKey = options.apiKey ?? /API key:\s+(rtr_\w+)/.exec(out)?.[1];
   if (code !== null || !apiKey) throw new Error(`retour serve did not start (exit ${code}):\n${out}`);
   return {
     base,
@@ -163,4 +164,27 @@ export async function waitUntilReady(server: ServerProcess, boundMs: number): Pr
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`/api/ready did not come back within ${boundMs} ms`);
+}
+
+/** Once a fault is gone, a write succeeds again within this. */
+export const RECOVERY_BOUND_MS = 30_000;
+
+/** Creates a return, retrying while the answer is 503 database_unavailable; how long it took. */
+export async function writeUntilAccepted(s: ServerProcess, body: unknown, created: string[]): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const answer = await call(s, 'POST', '/api/v1/returns', body);
+    if (answer.status === 201) {
+      created.push(answer.body.id);
+      return Date.now() - started;
+    }
+    expectUnavailable(answer);
+    if (Date.now() - started > RECOVERY_BOUND_MS) throw new Error(`writes did not recover within ${RECOVERY_BOUND_MS} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Every acknowledged return is there. */
+export async function expectAllPresent(s: ServerProcess, ids: string[]): Promise<void> {
+  for (const id of ids) expect((await call(s, 'GET', `/api/v1/returns/${id}`)).status, `acknowledged return ${id}`).toBe(200);
 }
