@@ -73,6 +73,8 @@ describe.runIf(canMount)('database faults on SQLite: disk full (real process, it
 
   it('disk full: writes 503 database_unavailable, reads work, nothing acknowledged lost, recovers when space is freed', async () => {
     const { dir, server: s, seed, restart } = await start('24m');
+    const created: string[] = [];
+    for (let i = 0; i < 10; i++) await writeUntilAccepted(s, returnBody(seed), created);
     // Fill every free byte of the file system beside the database.
     const filler = join(dir, 'filler');
     const fd = openSync(filler, 'w');
@@ -85,7 +87,6 @@ describe.runIf(canMount)('database faults on SQLite: disk full (real process, it
       closeSync(fd);
     }
     // Write until the database needs a page the disk no longer has (its WAL may reuse space first).
-    const created: string[] = [];
     let refused = 0;
     for (let i = 0; i < 400 && refused < 3; i++) {
       const answer = await call(s, 'POST', '/api/v1/returns', returnBody(seed));
