@@ -11,14 +11,7 @@
 // - After SQLITE_FULL or SQLITE_IOERR SQLite has rolled the transaction back already; the
 //   original error goes up (a 503), not "cannot rollback - no transaction is active".
 import SqliteDatabase from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  type QueryResult,
-  SqliteDialect,
-  type TransactionSettings,
-} from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect, type TransactionSettings } from 'kysely';
 
 /** SQLite's own wait for a lock, per attempt (blocks the process while it waits). */
 export const SQLITE_BUSY_TIMEOUT_MS = 2_000;
@@ -159,7 +152,8 @@ class ResilientDriver implements Driver {
     if (!this.file.inTransaction) return; // SQLite rolled back already (SQLITE_FULL, SQLITE_IOERR…)
     await this.inner.rollbackTransaction(unwrap(connection));
   }
-  savepoint: Driver['savepoint'] = (connection, name, compile) => this.inner.savepoint?.(unwrap(connection), name, compile) as Promise<void>;
+  savepoint: Driver['savepoint'] = (connection, name, compile) =>
+    this.inner.savepoint?.(unwrap(connection), name, compile) as Promise<void>;
   rollbackToSavepoint: Driver['rollbackToSavepoint'] = (connection, name, compile) =>
     this.inner.rollbackToSavepoint?.(unwrap(connection), name, compile) as Promise<void>;
   releaseSavepoint: Driver['releaseSavepoint'] = (connection, name, compile) =>
