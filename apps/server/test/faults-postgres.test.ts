@@ -3,9 +3,7 @@
 // middle of a bounded load, then stopped outright for a while. The server must never exit, answer
 // every request 2xx or 503 `database_unavailable` (never a 500, never a hang), lose no return it
 // acknowledged with 201, and become ready again by itself — and its job worker must claim again.
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDialect } from '@retour/db/testing';
@@ -22,57 +20,20 @@ import {
   startServer,
   waitUntilReady,
 } from './support/fault-server.ts';
+import { type PgCluster, startPgCluster } from './support/pg-cluster.ts';
 
 /** After PostgreSQL is back, the server is ready again within this (it usually takes under 2 s). */
 const RECOVERY_BOUND_MS = 30_000;
 /** The load: this many operations at most, by this many concurrent clients, for this long at most. */
 const LOAD = { operations: 300, clients: 4, maxMs: 40_000 };
 
-function cluster() {
-  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)) : [];
-  const bin = versions.length > 0 ? `/usr/lib/postgresql/${versions.at(-1)}/bin` : null;
-  if (!bin) throw new Error('PostgreSQL is not installed; run scripts/ensure-system-deps.sh');
-  const dir = mkdtempSync(join(tmpdir(), 'retour-fault-pg-'));
-  const root = process.getuid?.() === 0;
-  if (root) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
-    chownSync(dir, uid, gid);
-  }
-  const port = 40000 + Math.floor(Math.random() * 9000);
-  const as = (cmd: string, args: string[]) =>
-    root ? execFileSync('runuser', ['-u', 'postgres', '--', `${bin}/${cmd}`, ...args]) : execFileSync(`${bin}/${cmd}`, args);
-  const data = join(dir, 'data');
-  const ctl = (...args: string[]) => as('pg_ctl', ['-D', data, '-l', join(dir, 'log'), ...args]);
-  as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-  ctl('-w', '-o', options, 'start');
-  const run = promisify(execFile);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    /** Asynchronous, so the test's clients keep sending requests while PostgreSQL restarts. */
-    restart: async () => {
-      const args = ['-D', data, '-l', join(dir, 'log'), '-w', '-m', 'fast', '-o', options, 'restart'];
-      await (root ? run('runuser', ['-u', 'postgres', '--', `${bin}/pg_ctl`, ...args]) : run(`${bin}/pg_ctl`, args));
-    },
-    stop: () => ctl('-w', '-m', 'fast', 'stop'),
-    start: () => ctl('-w', '-o', options, 'start'),
-    remove: () => {
-      try {
-        ctl('-m', 'immediate', 'stop');
-      } catch {}
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe.runIf(testDialect() === 'postgres')('database faults on PostgreSQL (real process, own cluster)', () => {
-  let pgCluster: ReturnType<typeof cluster>;
+  let pgCluster: PgCluster;
   let server: ServerProcess;
   let workDir: string;
 
   beforeAll(async () => {
-    pgCluster = cluster();
+    pgCluster = startPgCluster();
     workDir = mkdtempSync(join(tmpdir(), 'retour-fault-pg-cwd-'));
     server = await startServer(41000 + Math.floor(Math.random() * 8000), { databaseUrl: pgCluster.url, cwd: workDir });
   }, 60_000);

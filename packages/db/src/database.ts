@@ -36,9 +36,9 @@ export const PG_TIMEOUTS = {
   /** Waiting for a pooled connection (or opening a new one) fails after this. */
   connectMs: 5_000,
   /** The server cancels any statement running longer than this (error 57014). */
-  statementMs: 30_000,
+  statementMs: 20_000,
   /** The client gives up on a query whose answer never comes (a silent network cut). */
-  queryMs: 35_000,
+  queryMs: 25_000,
 } as const;
 
 export function dialectOf(url: string): Dialect {
@@ -82,6 +82,17 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
       // The query in flight (if any) rejects with this error and the pool drops the client on
       // release; nothing more to do here.
     });
+    // A query whose answer never came (a silent network cut) leaves the connection stuck behind
+    // it: close it, so the pool drops it on release instead of handing it out again.
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise)
+        result.catch((error: unknown) => {
+          if (error instanceof Error && error.message === 'Query read timeout') client.end().catch(() => {});
+        });
+      return result;
+    };
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, close: () => db.destroy() };

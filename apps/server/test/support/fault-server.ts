@@ -80,13 +80,19 @@ export interface Answer {
   retryAfter: string | null;
 }
 
-/** One request with a hard bound: no answer within ANSWER_BOUND_MS fails the test. */
-export async function call(server: ServerProcess, method: string, path: string, body?: unknown): Promise<Answer> {
+/** One request with a hard bound: no answer within it (ANSWER_BOUND_MS by default) fails the test. */
+export async function call(
+  server: ServerProcess,
+  method: string,
+  path: string,
+  body?: unknown,
+  boundMs = ANSWER_BOUND_MS,
+): Promise<Answer> {
   const res = await fetch(`${server.base}${path}`, {
     method,
     headers: { authorization: `Bearer ${server.apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+    signal: AbortSignal.timeout(boundMs),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : {}, retryAfter: res.headers.get('retry-after') };
