@@ -15,7 +15,8 @@
 //   GET    /tracking?ids=a,b        → { events: [{ shipmentId, trackingNumber, code, at, message }] }
 //   GET    /service-points?country=&postalCode=&limit= → { points: [...] }
 //   Webhooks it sends: JSON body, header `Sendcloud-Signature` = hex HMAC-SHA256(body, secretKey).
-// `failNext(n, status)` makes the next n calls answer 503 (Retry-After: 7) or another status.
+// `failNext(n, status)` makes the next n calls answer 503 (Retry-After: 7) or another status;
+// `loseNextAnswer()` makes the next booking but answers 503 without Retry-After.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +68,8 @@ export type TestCarrierServer = {
   shipments: TestShipment[];
   requests: { method: string; path: string; body: unknown }[];
   failNext(count: number, status?: number): void;
+  /** The next booking is made, but its answer is a 503 (as if the connection dropped). */
+  loseNextAnswer(): void;
   /** The signed webhook the carrier would push for a shipment event. */
   webhook(shipment: TestShipment, code: string, at: string, secret?: string): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
@@ -91,6 +94,7 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
   const requests: TestCarrierServer['requests'] = [];
   let failures: { count: number; status: number } = { count: 0, status: 503 };
   let seq = 0;
+  let loseAnswer = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -133,6 +137,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
       };
       if (!again) shipments.push(shipment);
       const labelless = service.methods.includes('drop_off_labelless');
+      if (loseAnswer) {
+        loseAnswer = false;
+        return send(res, 503, { error: { code: 'unavailable', message: 'Gateway timeout.' } });
+      }
       return send(res, again ? 200 : 201, {
         id: shipment.id,
         trackingNumber: shipment.trackingNumber,
@@ -202,6 +210,9 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
     requests,
     failNext(count, status = 503) {
       failures = { count, status };
+    },
+    loseNextAnswer() {
+      loseAnswer = true;
     },
     webhook(shipment, code, at, secret = TEST_CARRIER_KEYS.secretKey) {
       const body = JSON.stringify({

@@ -123,3 +123,28 @@ export async function returnsToTrack(
 export async function findCarrierAccountForWebhook(db: Executor, id: string): Promise<CarrierAccountRow | undefined> {
   return db.selectFrom('carrierAccounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Makes the waiting booking jobs of an account's unbooked open returns due now (after a reconnect). */
+export async function wakeAccountBookings(db: Executor, merchantId: string, accountId: string, now: string): Promise<void> {
+  const waiting = await db
+    .selectFrom('returns')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('carrierAccountId', '=', accountId)
+    .where('status', '=', 'open')
+    .where('trackingNumber', 'is', null)
+    .execute();
+  if (waiting.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ availableAt: now })
+    .where('merchantId', '=', merchantId)
+    .where('topic', '=', 'carrier.announce')
+    .where('doneAt', 'is', null)
+    .where(
+      'dedupeKey',
+      'in',
+      waiting.map((r) => `announce:${r.id}`),
+    )
+    .execute();
+}
