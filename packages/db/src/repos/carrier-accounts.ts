@@ -148,3 +148,17 @@ export async function wakeAccountBookings(db: Executor, merchantId: string, acco
     )
     .execute();
 }
+
+/** Whether the merchant has returns on carrier accounts still travelling (for the poll fan-out). */
+export async function hasAccountReturnsToTrack(db: Executor, merchantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('returns')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('carrierAccountId', 'is not', null)
+    .where('status', 'in', ['open', 'in_transit'])
+    .where('trackingNumber', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
