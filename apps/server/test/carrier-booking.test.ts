@@ -157,6 +157,59 @@ describe('booking at creation', () => {
   });
 });
 
+describe('customs papers', () => {
+  async function crossBorderShop() {
+    const shop = await carrierShop();
+    const gb = json(
+      await shop.merchant.call('POST', '/api/v1/addresses', {
+        kind: 'return',
+        brandId: shop.brand.id,
+        name: 'Acme UK Returns',
+        street: 'Baker Street',
+        houseNumber: '221B',
+        postalCode: 'NW1 6XE',
+        city: 'London',
+        country: 'GB',
+      }),
+    );
+    const patched = await shop.merchant.call('PATCH', `/api/v1/portals/${shop.portal.id}`, { returnAddressId: gb.id });
+    expect(patched.statusCode, patched.body).toBe(200);
+    return shop;
+  }
+
+  it("serves the carrier's customs papers as it made them when it makes them", async () => {
+    const shop = await crossBorderShop();
+    const { payload } = await importOrder(h, shop);
+    const id = json(await createPortalReturn(h, shop.slug, payload, { carrier: 'tc' })).id;
+    const shipment = shipmentsOf(id)[0];
+    expect(shipment?.body.customs).toMatchObject({
+      invoiceNumber: expect.any(String),
+      lines: [{ description: 'T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 1 }],
+    });
+    expect((await getReturn(shop.merchant, id)).label.customsDeclaration).toBe(true);
+    const customs = await shop.merchant.call('GET', `/api/v1/returns/${id}/customs`);
+    expect(customs.statusCode).toBe(200);
+    expect(customs.rawPayload.toString()).toBe(`%PDF-1.4\n% test carrier CN23 ${shipment?.trackingNumber}\n%%EOF\n`);
+  });
+
+  it('draws the CN23 only when the carrier gave no customs papers', async () => {
+    const shop = await crossBorderShop();
+    const { payload } = await importOrder(h, shop);
+    carrier.makesCustomsPapers = false;
+    try {
+      const id = json(await createPortalReturn(h, shop.slug, payload, { carrier: 'tc' })).id;
+      expect((await getReturn(shop.merchant, id)).label.customsDeclaration).toBe(true);
+      const customs = await shop.merchant.call('GET', `/api/v1/returns/${id}/customs`);
+      expect(customs.statusCode).toBe(200);
+      expect(customs.headers['content-type']).toBe('application/pdf');
+      expect(customs.rawPayload.toString('latin1')).not.toContain('test carrier CN23');
+      expect(customs.rawPayload.length).toBeGreaterThan(1000);
+    } finally {
+      carrier.makesCustomsPapers = true;
+    }
+  });
+});
+
 describe('when the carrier fails', () => {
   it('down: the return is accepted with the label pending and why; the outbox books it after Retry-After', async () => {
     const shop = await carrierShop();

@@ -70,6 +70,8 @@ export type TestCarrierServer = {
   failNext(count: number, status?: number): void;
   /** The next booking is made, but its answer is a 503 (as if the connection dropped). */
   loseNextAnswer(): void;
+  /** Whether bookings with customs lines get the carrier's customs papers (default true). */
+  makesCustomsPapers: boolean;
   /** The signed webhook the carrier would push for a shipment event. */
   webhook(shipment: TestShipment, code: string, at: string, secret?: string): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
@@ -155,7 +157,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
             },
         labelless: labelless ? { payload: `TCQR-${shipment.trackingNumber}`, symbology: 'qrcode' } : null,
         pickup: service.methods.includes('pickup') ? { date: body.pickupDate ?? '2026-06-17', from: '09:00', to: '13:00' } : null,
-        customs: body.customs ? Buffer.from(`%PDF-1.4\n% test carrier CN23 ${shipment.trackingNumber}\n%%EOF\n`).toString('base64') : null,
+        customs:
+          body.customs && state.makesCustomsPapers
+            ? Buffer.from(`%PDF-1.4\n% test carrier CN23 ${shipment.trackingNumber}\n%%EOF\n`).toString('base64')
+            : null,
       });
     }
     const one = url.pathname.match(/^\/shipments\/([^/]+)$/);
@@ -203,7 +208,7 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const state: TestCarrierServer = {
     apiUrl: `http://127.0.0.1:${port}`,
     keys,
     shipments,
@@ -227,8 +232,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
         headers: { 'content-type': 'application/json', 'sendcloud-signature': createHmac('sha256', secret).update(body).digest('hex') },
       };
     },
+    makesCustomsPapers: true,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return state;
 }
 
 /** The label the test carrier makes: a small PDF (or ZPL) naming the shipment, byte-identical on every fetch. */

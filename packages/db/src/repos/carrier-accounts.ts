@@ -1,14 +1,20 @@
 // Merchants' carrier accounts (credentials sealed by the server) and the documents carriers made
 // for returns (bytes as base64 text). Every query is scoped to the merchant.
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import type { CarrierAccountsTable, CarrierDocumentsTable } from '../schema-carriers.ts';
 
 export type CarrierAccountRow = Selectable<CarrierAccountsTable>;
 export type CarrierDocumentRow = Selectable<CarrierDocumentsTable>;
 
+// Read on every portal lookup and return creation: compiled once per database.
+const accountsOf = precompiled((db, merchantId: string) =>
+  db.selectFrom('carrierAccounts').selectAll().where('merchantId', '=', merchantId).orderBy('createdAt').orderBy('id'),
+);
+
 export async function listCarrierAccounts(db: Executor, merchantId: string): Promise<CarrierAccountRow[]> {
-  return db.selectFrom('carrierAccounts').selectAll().where('merchantId', '=', merchantId).orderBy('createdAt').orderBy('id').execute();
+  return accountsOf(db, merchantId);
 }
 
 export async function getCarrierAccount(db: Executor, merchantId: string, id: string): Promise<CarrierAccountRow | undefined> {
