@@ -7,6 +7,7 @@ import { Forbidden, Link, PageTitle } from '../ui.tsx';
 import { ApiKeys, Users } from './settings-access.tsx';
 import { Addresses } from './settings-addresses.tsx';
 import { Brands } from './settings-brands.tsx';
+import { Carriers } from './settings-carriers.tsx';
 import { EmailTemplates } from './settings-emails.tsx';
 import { Integrations } from './settings-integrations.tsx';
 import { Payments } from './settings-payments.tsx';
@@ -23,6 +24,7 @@ const SECTIONS: [string, string, boolean][] = [
   ['integrations', 'Integrations', true],
   ['webhooks', 'Webhooks', true],
   ['payments', 'Payments', true],
+  ['carriers', 'Carriers', true],
   ['users', m.users, true],
   ['api-keys', m.apiKeys, true],
 ];
@@ -62,6 +64,7 @@ export default function SettingsPage() {
       {!refused && section === 'integrations' && <Integrations />}
       {!refused && section === 'webhooks' && <Webhooks />}
       {!refused && section === 'payments' && <Payments />}
+      {!refused && section === 'carriers' && <Carriers />}
       {!refused && section === 'users' && <Users />}
       {!refused && section === 'api-keys' && <ApiKeys />}
     </section>
