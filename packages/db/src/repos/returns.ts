@@ -270,6 +270,38 @@ export async function searchReturns(
   page: { limit: number; direction: 'asc' | 'desc'; after?: { createdAt: string; id: string } },
 ): Promise<ReturnRecord[]> {
   const cmp = page.direction === 'asc' ? '>' : '<';
+  if (f.search) {
+    // A search matches a handful of returns, each branch through its own index. Asked for them in
+    // created_at order, or with the branches in one OR, a planner without statistics rather walks
+    // some (merchant_id, …) index over all of the merchant's returns. So each branch is its own
+    // select (two equality columns: its index is the obvious choice), joined by UNION ALL (a UNION
+    // would sort every branch by all columns and so again pull it to another index), materialised,
+    // and only that handful is deduplicated and ordered (SQLite ≥ 3.35, PostgreSQL ≥ 12).
+    const s = f.search;
+    const rest = { ...f, search: undefined };
+    const branch = (db: Executor, column: 'reference' | 'orderNumberNorm' | 'contactEmailNorm' | 'trackingNorm', value: string) =>
+      db
+        .selectFrom('returns')
+        .selectAll()
+        .where((eb) => eb.and([searchConditions(eb, merchantId, rest), eb(`returns.${column}`, '=', value)]));
+    let found = db
+      .with(
+        (w) => w('found').materialized(),
+        (db) =>
+          branch(db, 'reference', s.reference)
+            .unionAll(branch(db, 'orderNumberNorm', s.orderNumberNorm))
+            .unionAll(branch(db, 'contactEmailNorm', s.emailNorm))
+            .unionAll(branch(db, 'trackingNorm', s.trackingNorm)),
+      )
+      .selectFrom('found')
+      .selectAll()
+      .distinct();
+    if (page.after) {
+      const { createdAt, id } = page.after;
+      found = found.where((eb) => eb.or([eb('createdAt', cmp, createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', cmp, id)])]));
+    }
+    return found.orderBy('createdAt', page.direction).orderBy('id', page.direction).limit(page.limit).execute();
+  }
   let q = db
     .selectFrom('returns')
     .selectAll()
