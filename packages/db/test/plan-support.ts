@@ -19,7 +19,7 @@ import { saveIdempotent } from '../src/repos/idempotency.ts';
 import { insertOrders } from '../src/repos/orders.ts';
 import { enqueueMany } from '../src/repos/outbox.ts';
 import { recordHit } from '../src/repos/rate-limits.ts';
-import { insertReturn } from '../src/repos/returns.ts';
+import { insertFirstEvents, insertReturn } from '../src/repos/returns.ts';
 import type { TestDatabaseHandle } from '../src/testing.ts';
 import { at, makeOrder, makeReturn, makeReturnItem } from './helpers.ts';
 
@@ -31,7 +31,7 @@ export const merchantOf = (n: number) => MERCHANTS[n % MERCHANTS.length] as stri
 export const brandOf = (n: number) => BRANDS[Math.floor(n / MERCHANTS.length) % BRANDS.length] as string;
 export const postalOf = (n: number) => `${10000 + (n % 900)}`;
 
-const TABLES = ['orders', 'order_items', 'shipments', 'returns', 'return_items', 'rate_limit_hits', 'idempotency_keys', 'outbox'];
+const TABLES = ['orders', 'order_items', 'shipments', 'returns', 'return_items', 'return_events', 'rate_limit_hits', 'idempotency_keys', 'outbox'];
 
 /**
  * `orders` orders (two items and one shipment each) across four merchants and three brands,
@@ -64,6 +64,22 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
         });
         const items = o.items.map((i, position) => makeReturnItem({ merchantId: ret.merchantId, returnId: ret.id, orderItemId: i.id, position }));
         await insertReturn(tx, ret, items);
+        await insertFirstEvents(
+          tx,
+          ['submitted', 'label_created'].map((type, i) => ({
+            merchantId: ret.merchantId,
+            id: `evt_${n}_${i}`,
+            returnId: ret.id,
+            at: ret.createdAt,
+            recordedAt: ret.createdAt,
+            type,
+            status: i === 0 ? 'open' : null,
+            message: null,
+            actor: 'shopper',
+            data: null,
+            dedupeKey: null,
+          })),
+        );
       }
     });
   }
