@@ -31,7 +31,17 @@ export const merchantOf = (n: number) => MERCHANTS[n % MERCHANTS.length] as stri
 export const brandOf = (n: number) => BRANDS[Math.floor(n / MERCHANTS.length) % BRANDS.length] as string;
 export const postalOf = (n: number) => `${10000 + (n % 900)}`;
 
-const TABLES = ['orders', 'order_items', 'shipments', 'returns', 'return_items', 'return_events', 'rate_limit_hits', 'idempotency_keys', 'outbox'];
+const TABLES = [
+  'orders',
+  'order_items',
+  'shipments',
+  'returns',
+  'return_items',
+  'return_events',
+  'rate_limit_hits',
+  'idempotency_keys',
+  'outbox',
+];
 
 /**
  * `orders` orders (two items and one shipment each) across four merchants and three brands,
@@ -62,7 +72,9 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
           status: ['open', 'in_transit', 'received', 'resolved'][n % 4] as string,
           createdAt: at(n * 60_000 + 3_600_000),
         });
-        const items = o.items.map((i, position) => makeReturnItem({ merchantId: ret.merchantId, returnId: ret.id, orderItemId: i.id, position }));
+        const items = o.items.map((i, position) =>
+          makeReturnItem({ merchantId: ret.merchantId, returnId: ret.id, orderItemId: i.id, position }),
+        );
         await insertReturn(tx, ret, items);
         await insertFirstEvents(
           tx,
@@ -103,7 +115,11 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
       at: at(n * 1000),
     }));
     for (let i = 0; i < jobs.length; i += 500) await enqueueMany(tx, jobs.slice(i, i + 500));
-    await tx.updateTable('outbox').set({ doneAt: at(3_000_000) }).where('id', '<', 'job_002900').execute();
+    await tx
+      .updateTable('outbox')
+      .set({ doneAt: at(3_000_000) })
+      .where('id', '<', 'job_002900')
+      .execute();
   });
 }
 
@@ -140,13 +156,16 @@ class Capture implements KyselyPlugin {
  */
 export async function queryMatching(db: Db, pattern: RegExp, run: (db: Db) => Promise<unknown>): Promise<CompiledQuery> {
   const capture = new Capture();
-  await db.transaction().execute(async (tx) => {
-    await run(tx.withPlugin(capture) as unknown as Db);
-    // Writes are explained, not kept: the data stays as loaded for the next test.
-    throw new Rollback();
-  }).catch((e) => {
-    if (!(e instanceof Rollback)) throw e;
-  });
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      await run(tx.withPlugin(capture) as unknown as Db);
+      // Writes are explained, not kept: the data stays as loaded for the next test.
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
   for (const node of capture.nodes) {
     const query = db.getExecutor().compileQuery(node, createQueryId());
     if (pattern.test(query.sql) && !query.parameters.some((p) => typeof p === 'string' && p.startsWith('\u0000'))) return query;
@@ -183,7 +202,9 @@ export async function explain(h: TestDatabaseHandle, query: CompiledQuery): Prom
   const lines: string[] = [];
   const walk = (node: PgNode, depth: number) => {
     const type = node['Node Type'];
-    lines.push(`${' '.repeat(depth * 2)}${type}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`);
+    lines.push(
+      `${' '.repeat(depth * 2)}${type}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`,
+    );
     if (type === 'Sort' || type === 'Incremental Sort') sorts = true;
     if (node['Relation Name'] && type !== 'ModifyTable') {
       access.push({ table: node['Relation Name'], index: type === 'Seq Scan' ? null : (node['Index Name'] ?? 'bitmap') });

@@ -23,7 +23,8 @@ const page = (
   direction: 'asc' | 'desc' = 'desc',
   after?: { createdAt: string; id: string },
 ): ((db: Db) => Promise<CompiledQuery>) => {
-  return (db) => queryMatching(db, /from "returns"/, (db) => searchReturns(db, M, f, { limit: 26, direction, ...(after ? { after } : {}) }));
+  return (db) =>
+    queryMatching(db, /from "returns"/, (db) => searchReturns(db, M, f, { limit: 26, direction, ...(after ? { after } : {}) }));
 };
 const cursor = { createdAt: at(12_000 * 60_000), id: 'ret_zzzz' };
 const search = { reference: 'R-0012000', orderNumberNorm: 'R0012000', emailNorm: 'r-0012000', trackingNorm: 'R0012000' };

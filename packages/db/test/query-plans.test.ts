@@ -114,7 +114,8 @@ const cases: Case[] = [
     // PostgreSQL groups/orders the key's hits in the window after a bitmap scan: at most a
     // limit's worth of rows, since every failure prunes the expired ones.
     sorts: 'postgres',
-    query: (db) => queryMatching(db, /from "rate_limit_hits"/, (db) => hitCounts(db, ['lookup:ip:prt_1:10.0.1.1', 'lookup:id:prt_1:1200'], at(0))),
+    query: (db) =>
+      queryMatching(db, /from "rate_limit_hits"/, (db) => hitCounts(db, ['lookup:ip:prt_1:10.0.1.1', 'lookup:id:prt_1:1200'], at(0))),
   },
   {
     name: 'rate limits: the oldest failures of a key',

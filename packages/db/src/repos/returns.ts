@@ -1,7 +1,7 @@
 // Returns, their items and their timeline (which is also the ledger of received items, refunds,
 // credits and replacements). Every change of a return bumps its version under a check, so two
 // writers racing on one return cannot both win.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, QueryCreator, SqlBool } from 'kysely';
 import { precompiled, precompiledInsert } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
@@ -279,7 +279,7 @@ export async function searchReturns(
     // and only that handful is deduplicated and ordered (SQLite ≥ 3.35, PostgreSQL ≥ 12).
     const s = f.search;
     const rest = { ...f, search: undefined };
-    const branch = (db: Executor, column: 'reference' | 'orderNumberNorm' | 'contactEmailNorm' | 'trackingNorm', value: string) =>
+    const branch = (db: QueryCreator<Database>, column: 'reference' | 'orderNumberNorm' | 'contactEmailNorm' | 'trackingNorm', value: string) =>
       db
         .selectFrom('returns')
         .selectAll()
