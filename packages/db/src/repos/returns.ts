@@ -279,7 +279,11 @@ export async function searchReturns(
     // and only that handful is deduplicated and ordered (SQLite ≥ 3.35, PostgreSQL ≥ 12).
     const s = f.search;
     const rest = { ...f, search: undefined };
-    const branch = (db: QueryCreator<Database>, column: 'reference' | 'orderNumberNorm' | 'contactEmailNorm' | 'trackingNorm', value: string) =>
+    const branch = (
+      db: QueryCreator<Database>,
+      column: 'reference' | 'orderNumberNorm' | 'contactEmailNorm' | 'trackingNorm',
+      value: string,
+    ) =>
       db
         .selectFrom('returns')
         .selectAll()
