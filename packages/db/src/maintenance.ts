@@ -12,10 +12,10 @@ export async function analyze(db: Db, _dialect: Dialect): Promise<void> {
 
 /**
  * The cheap, regular refresh SQLite recommends: `PRAGMA optimize` analyses only the tables whose
- * size changed a lot since their last analysis (or that were never analysed), with a temporary
- * analysis limit so it finishes quickly even on a large database. `checkAllTables` (0x10000) looks
- * at every table, not only those this connection has queried: for connection open and a daily
- * run. PostgreSQL: nothing to do, autovacuum analyses changed tables.
+ * size changed a lot since their last analysis (or that were never analysed), within the
+ * connection's analysis_limit (set at open) so it finishes quickly even on a large database.
+ * `checkAllTables` (0x10000) looks at every table, not only those this connection has queried:
+ * after a large import and once a day. PostgreSQL: nothing to do, autovacuum analyses changed tables.
  */
 export async function refreshStatistics(db: Db, dialect: Dialect, opts: { checkAllTables?: boolean } = {}): Promise<void> {
   if (dialect !== 'sqlite') return;
