@@ -181,11 +181,18 @@ export async function explain(h: TestDatabaseHandle, query: CompiledQuery): Prom
   if (h.dialect === 'sqlite') {
     const result = await h.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
     const lines = result.rows.map((r) => r.detail);
+    // A materialised CTE read under an alias (`"found" as "returns"`) is named by its alias in
+    // the plan: name it by the CTE, so it is not taken for the table.
+    const ctes = new Set(lines.flatMap((l) => /^MATERIALIZE (\w+)/.exec(l)?.[1] ?? []));
+    const cteAliases = new Map(
+      [...query.sql.matchAll(/from "(\w+)" as "(\w+)"/g)].filter((m) => ctes.has(m[1] as string)).map((m) => [m[2], m[1]]),
+    );
     const access: Plan['access'] = [];
     for (const line of lines) {
       const m = /^(SCAN|SEARCH) (\w+)(?: AS \w+)?(?: USING (?:COVERING )?(?:INDEX (\w+)|(INTEGER PRIMARY KEY|PRIMARY KEY)))?/.exec(line);
       if (!m) continue;
-      const table = m[2] as string;
+      const scannedCte = m[1] === 'SCAN' && !m[3] && !m[4] ? cteAliases.get(m[2] as string) : undefined;
+      const table = scannedCte ?? (m[2] as string);
       const index = (m[3]?.startsWith('sqlite_autoindex_') ? `${table}_pk` : m[3]) ?? (m[4] ? `${table}_pk` : null);
       // A SCAN through an index still reads every row of the table.
       access.push({ table, index: m[1] === 'SCAN' ? null : index });

@@ -5,7 +5,7 @@ import type { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database.ts';
 import { analyze, refreshStatistics } from '../src/maintenance.ts';
-import { type ReturnSearch, searchReturns } from '../src/repos/returns.ts';
+import { countReturnsByStatus, type ReturnSearch, searchReturns } from '../src/repos/returns.ts';
 import { openTestDatabase, type TestDatabaseHandle } from '../src/testing.ts';
 import { at } from './helpers.ts';
 import { expectNoStatistics, expectPlan, explain, loadInstallation, M, queryMatching } from './plan-support.ts';
@@ -44,6 +44,13 @@ const cases: { name: string; index: string | string[]; sorts?: boolean; scans?: 
     scans: ['found'],
     query: page({ search }),
   },
+  {
+    name: 'counts per status of a search',
+    index: ['returns_reference_uq', 'returns_order_number', 'returns_email', 'returns_tracking'],
+    sorts: true,
+    scans: ['found'],
+    query: (db) => queryMatching(db, /from "returns"/, (db) => countReturnsByStatus(db, M, { search })),
+  },
 ];
 
 function planTests(analysed: boolean) {
@@ -68,6 +75,11 @@ describe('returns list on a never-analysed database', () => {
   it('finds what it looks for', async () => {
     const found = await searchReturns(h.db, M, { search }, { limit: 26, direction: 'desc' });
     expect(found.map((r) => r.reference)).toEqual(['R-0012000']);
+    // A return matched by two terms is found, and counted, once.
+    const twice = { ...search, emailNorm: 'c12000@example.com', orderNumberNorm: '12000' };
+    const once = await searchReturns(h.db, M, { search: twice }, { limit: 26, direction: 'desc' });
+    expect(once.map((r) => r.reference)).toEqual(['R-0012000']);
+    expect([...(await countReturnsByStatus(h.db, M, { search: twice }))]).toEqual([['open', 1]]);
     const open = await searchReturns(h.db, M, { statuses: ['open'] }, { limit: 3, direction: 'desc', after: cursor });
     expect(open.map((r) => r.status)).toEqual(['open', 'open', 'open']);
     expect(open.every((r) => r.createdAt <= cursor.createdAt)).toBe(true);
