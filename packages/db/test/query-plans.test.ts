@@ -204,6 +204,16 @@ describe('hot queries on a never-analysed database', () => {
     expect((await findOrderByTracking(h.db, M, BRAND, `TRK${N}`, POSTAL))?.order.orderNumber).toBe(`#${N}`);
     expect(await findOrderByNumber(h.db, M, BRAND, String(N), '99999')).toBeNull();
     expect(await findOrderByNumber(h.db, 'mer_other_1', BRAND, String(N), POSTAL)).toBeNull();
+    // The precompiled lookup answers again with new arguments, also inside a transaction.
+    for (const n of [N + 4, N + 8, N + 12]) {
+      const found = await findOrderByNumber(h.db, M, brandOf(n), String(n), postalOf(n));
+      expect(found?.order.orderNumber).toBe(`#${n}`);
+      expect(found?.items).toHaveLength(2);
+    }
+    await h.db.transaction().execute(async (tx) => {
+      expect((await findOrderByNumber(tx, M, brandOf(N + 4), String(N + 4), postalOf(N + 4)))?.order.orderNumber).toBe(`#${N + 4}`);
+      expect(await findOrderByNumber(tx, M, brandOf(N + 8), String(N + 4), postalOf(N + 4))).toBeNull();
+    });
   });
 });
 
