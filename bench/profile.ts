@@ -1,6 +1,8 @@
 // Where the time goes: runs one scenario in-process under the V8 profiler and prints the time
 // per operation and the functions that spent it (self time, grouped by package).
-// Usage: tsx bench/profile.ts <lookup|create|import> [orders=50000] [operations=2000]
+// Usage: tsx bench/profile.ts <lookup|create|import|reimport> [orders=50000] [operations=2000]
+// `import` sends batches of 1,000 new orders, `reimport` the same 1,000 known orders again (one
+// price changed). On PostgreSQL: TEST_DATABASE_URL=… (e.g. under scripts/with-postgres.sh).
 import { existsSync } from 'node:fs';
 import type { KyselyPlugin } from 'kysely';
 import { Session } from 'node:inspector/promises';
@@ -19,10 +21,13 @@ const [scenario = 'lookup', ordersArg = '50000', opsArg = '2000'] = process.argv
 const ORDERS = Number(ordersArg);
 const OPS = Number(opsArg);
 const file = resolve(`bench/results/profile-${ORDERS}.sqlite`);
+const pgUrl = process.env.TEST_DATABASE_URL;
+let reimportBatches = 1;
 
 async function main() {
-  if (!existsSync(file)) await generate(`file:${file}`, ORDERS);
-  const handle = openDatabase(`file:${file}`);
+  if (pgUrl) await generate(pgUrl, ORDERS);
+  else if (!existsSync(file)) await generate(`file:${file}`, ORDERS);
+  const handle = openDatabase(pgUrl ?? `file:${file}`);
   await migrateToLatest(handle.db);
   // Counts the statements each operation sends (every Kysely query passes through a plugin).
   let queries = 0;
@@ -35,7 +40,7 @@ async function main() {
   };
   const ctx: Ctx = {
     db: handle.db.withPlugin(counter),
-    dialect: 'sqlite',
+    dialect: handle.dialect,
     now: () => new Date(),
     carriers: createCarrierRegistry(),
     providers: providerEndpoints(),
@@ -64,16 +69,18 @@ async function main() {
         language: 'en',
       });
     };
-  } else if (scenario === 'import') {
+  } else if (scenario === 'import' || scenario === 'reimport') {
     perOp = 1000;
     const now = new Date().toISOString();
+    const run = `${Date.now()}`;
     op = (i) =>
       importOrders(
         ctx,
         merchantId,
         Array.from({ length: 1000 }, (_, k) => ({
           integration: 'profile',
-          externalId: `p-${Date.now()}-${i}-${k}`,
+          // reimport: batch i holds the same 1,000 orders on every round (warm-up creates them)
+          externalId: scenario === 'reimport' ? `r-${run}-${i % reimportBatches}-${k}` : `p-${run}-${i}-${k}`,
           orderNumber: `P${i}-${k}`,
           placedAt: now,
           currency: 'EUR',
@@ -84,15 +91,18 @@ async function main() {
             sku: `S${x}`,
             name: `Product ${x}`,
             quantity: 1,
-            unitPrice: { value: '19.95', currency: 'EUR' },
+            unitPrice: { value: x === 0 ? `${10 + (i % 50)}.95` : '19.95', currency: 'EUR' },
           })),
           shipments: [{ carrier: 'sandbox', trackingNumber: `PT${i}X${k}`, shippedAt: now }],
         })),
       );
   } else throw new Error(`unknown scenario ${scenario}`);
 
-  const ops = scenario === 'import' ? Math.max(1, Math.floor(OPS / 100)) : OPS;
-  for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops); // warm-up
+  const ops = scenario === 'import' || scenario === 'reimport' ? Math.max(1, Math.floor(OPS / 100)) : OPS;
+  reimportBatches = Math.max(1, Math.ceil(ops / 2));
+  // warm-up (reimport: creates the orders, ops/2 batches of them so each is re-imported twice)
+  if (scenario === 'reimport') for (let i = 0; i < reimportBatches; i++) await op(i + reimportBatches);
+  else for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops);
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');

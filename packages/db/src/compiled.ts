@@ -99,3 +99,80 @@ export function precompiledInsert(
     await query(db, ...rows.flatMap((r) => columns.map((c) => (r as Record<string, unknown>)[c])));
   };
 }
+
+/** Most bound values in one statement (SQLite allows 32,766; PostgreSQL 65,535). */
+const MAX_PARAMETERS = 30_000;
+
+/**
+ * Multi-row `insert into <table> (<columns>) values (…), (…) [finish]` for bulk writes, without
+ * building a query per call: the builder compiles the statement for one row once per database,
+ * and the SQL for n rows is that row's placeholders repeated (`?` or `$n`). Values are given flat,
+ * row after row in `columns` order; scalars or null (undefined is stored as null). Large inputs
+ * go in chunks that keep under the bound-variable limit. `finish` may add an `on conflict`
+ * clause but no values of its own.
+ */
+export function bulkInsert<T extends keyof Database>(
+  table: T,
+  columns: readonly (keyof Database[T] & string)[],
+  // biome-ignore lint/suspicious/noExplicitAny: the insert builder's type depends on the table
+  finish: (query: any) => Compilable<unknown> = (query) => query,
+): (db: Executor, values: unknown[]) => Promise<void> {
+  type Shape = { plugins: readonly KyselyPlugin[]; head: string; tail: string; dollar: boolean; sql: Map<number, string> };
+  const shapes = new WeakMap<object, Shape[]>();
+  const width = columns.length;
+  const chunkRows = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+  const shapeOf = (db: Executor): Shape => {
+    const executor = db.getExecutor();
+    const known = shapes.get(executor.adapter) ?? [];
+    const plugins = executor.plugins;
+    let shape = known.find((s) => s.plugins.length === plugins.length && s.plugins.every((p, i) => p === plugins[i]));
+    if (shape) return shape;
+    const row = Object.fromEntries(columns.map((c, i) => [c, `${MARK}${i}`]));
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    const compiled = finish((db as any).insertInto(table).values(row)).compile();
+    const values = /\svalues\s*\(/i.exec(compiled.sql);
+    const close = values ? compiled.sql.indexOf(')', values.index + values[0].length) : -1;
+    const ordered = compiled.parameters.every((p, i) => p === `${MARK}${i}`);
+    if (!values || close < 0 || compiled.parameters.length !== width || !ordered) {
+      throw new Error(`bulkInsert: unexpected SQL for ${String(table)}`);
+    }
+    const tuple = compiled.sql.slice(values.index + values[0].length - 1, close + 1);
+    shape = {
+      plugins,
+      head: compiled.sql.slice(0, values.index + values[0].length - 1),
+      tail: compiled.sql.slice(close + 1),
+      dollar: tuple.includes('$1'),
+      sql: new Map(),
+    };
+    known.push(shape);
+    if (known.length > 8) known.shift();
+    shapes.set(executor.adapter, known);
+    return shape;
+  };
+  const sqlFor = (shape: Shape, rows: number): string => {
+    let text = shape.sql.get(rows);
+    if (text) return text;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const marks: string[] = [];
+      for (let c = 0; c < width; c++) marks.push(shape.dollar ? `$${r * width + c + 1}` : '?');
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    text = `${shape.head}${tuples.join(', ')}${shape.tail}`;
+    if (shape.sql.size >= 16) shape.sql.delete(shape.sql.keys().next().value as number);
+    shape.sql.set(rows, text);
+    return text;
+  };
+  return async (db, values) => {
+    if (values.length % width !== 0) throw new Error(`bulkInsert: ${values.length} values for ${width} columns`);
+    const rows = values.length / width;
+    if (rows === 0) return;
+    const shape = shapeOf(db);
+    for (let start = 0; start < rows; start += chunkRows) {
+      const count = Math.min(chunkRows, rows - start);
+      const slice = rows <= chunkRows ? values : values.slice(start * width, (start + count) * width);
+      for (let i = 0; i < slice.length; i++) if (slice[i] === undefined) slice[i] = null;
+      await db.executeQuery(CompiledQuery.raw(sqlFor(shape, count), slice));
+    }
+  };
+}

@@ -1,8 +1,9 @@
 // Orders with their items and outbound shipments.
-import { precompiled } from '../compiled.ts';
+import type { OnConflictBuilder } from 'kysely';
+import { bulkInsert, precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
+import type { Database, OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
 
 export type ShippingAddress = {
   name: string;
@@ -123,15 +124,19 @@ export async function findOrderIdsByExternal(
 ): Promise<Map<string, { id: string; createdAt: string }>> {
   const found = new Map<string, { id: string; createdAt: string }>();
   const byIntegration = new Map<string, string[]>();
-  for (const k of keys) byIntegration.set(k.integrationId, [...(byIntegration.get(k.integrationId) ?? []), k.externalId]);
+  for (const k of keys) {
+    const list = byIntegration.get(k.integrationId);
+    if (list) list.push(k.externalId);
+    else byIntegration.set(k.integrationId, [k.externalId]);
+  }
   for (const [integrationId, externalIds] of byIntegration) {
-    for (let i = 0; i < externalIds.length; i += 500) {
+    for (let i = 0; i < externalIds.length; i += IN_CHUNK) {
       const rows = await db
         .selectFrom('orders')
         .select(['id', 'externalId', 'createdAt'])
         .where('merchantId', '=', merchantId)
         .where('integrationId', '=', integrationId)
-        .where('externalId', 'in', externalIds.slice(i, i + 500))
+        .where('externalId', 'in', externalIds.slice(i, i + IN_CHUNK))
         .execute();
       for (const r of rows) found.set(`${integrationId}\u0000${r.externalId}`, { id: r.id, createdAt: r.createdAt });
     }
@@ -139,35 +144,150 @@ export async function findOrderIdsByExternal(
   return found;
 }
 
-async function insertChunked<T extends object>(db: Executor, table: 'orders' | 'orderItems' | 'shipments', rows: T[]) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
+/** Values in one `in (…)` list: one statement for a 1,000-order batch, well under the limits. */
+const IN_CHUNK = 5000;
+
+// Bulk writes: one multi-row statement per table and chunk (see bulkInsert), values in this order.
+const ORDER_COLUMNS = [
+  'merchantId',
+  'id',
+  'integrationId',
+  'externalId',
+  'orderNumber',
+  'orderNumberNorm',
+  'placedAt',
+  'currency',
+  'brandId',
+  'senderAddressId',
+  'customerName',
+  'customerEmail',
+  'customerPhone',
+  'shippingAddress',
+  'shipPostalNorm',
+  'shipCountry',
+  'createdAt',
+  'updatedAt',
+  'anonymisedAt',
+] as const satisfies readonly (keyof OrdersTable)[];
+const ITEM_COLUMNS = [
+  'merchantId',
+  'id',
+  'orderId',
+  'position',
+  'externalId',
+  'sku',
+  'name',
+  'variant',
+  'quantity',
+  'unitPrice',
+  'hsCode',
+  'originCountry',
+  'weightGrams',
+  'imageUrl',
+  'returnable',
+  'tags',
+] as const satisfies readonly (keyof OrderItemsTable)[];
+const SHIPMENT_COLUMNS = [
+  'merchantId',
+  'id',
+  'orderId',
+  'position',
+  'carrier',
+  'trackingNumber',
+  'trackingNorm',
+  'shippedAt',
+  'deliveredAt',
+  'deliveredTo',
+  'items',
+] as const satisfies readonly (keyof ShipmentsTable)[];
+
+/** `on conflict (merchant_id, id) do update` every column but these: an upsert by primary key. */
+// biome-ignore lint/suspicious/noExplicitAny: the insert builder's type depends on the table
+const updateExcept = (columns: readonly string[], keep: string[]) => (query: any) =>
+  query.onConflict((oc: OnConflictBuilder<Database, keyof Database>) =>
+    oc.columns(['merchantId', 'id'] as never).doUpdateSet((eb) =>
+      Object.fromEntries(columns.filter((c) => !keep.includes(c)).map((c) => [c, eb.ref(`excluded.${c}` as never)])),
+    ),
+  );
+const insertOrderRows = bulkInsert('orders', ORDER_COLUMNS);
+// A known order keeps its id, creation time and anonymisation mark.
+const upsertOrderRows = bulkInsert('orders', ORDER_COLUMNS, updateExcept(ORDER_COLUMNS, ['merchantId', 'id', 'createdAt', 'anonymisedAt']));
+const insertItemRows = bulkInsert('orderItems', ITEM_COLUMNS);
+const upsertItemRows = bulkInsert('orderItems', ITEM_COLUMNS, updateExcept(ITEM_COLUMNS, ['merchantId', 'id', 'orderId']));
+const insertShipmentRows = bulkInsert('shipments', SHIPMENT_COLUMNS);
+
+function pushOrder(values: unknown[], o: OrderRecord & { anonymisedAt?: string | null }): void {
+  values.push(
+    o.merchantId,
+    o.id,
+    o.integrationId,
+    o.externalId,
+    o.orderNumber,
+    o.orderNumberNorm,
+    o.placedAt,
+    o.currency,
+    o.brandId,
+    o.senderAddressId,
+    o.customerName,
+    o.customerEmail,
+    o.customerPhone,
+    toJson(o.shippingAddress),
+    o.shipPostalNorm,
+    o.shipCountry,
+    o.createdAt,
+    o.updatedAt,
+    o.anonymisedAt ?? null,
+  );
+}
+function pushItem(values: unknown[], i: OrderItemRecord): void {
+  values.push(
+    i.merchantId,
+    i.id,
+    i.orderId,
+    i.position,
+    i.externalId,
+    i.sku,
+    i.name,
+    i.variant,
+    i.quantity,
+    i.unitPrice,
+    i.hsCode,
+    i.originCountry,
+    i.weightGrams,
+    i.imageUrl,
+    i.returnable ? 1 : 0,
+    toJson(i.tags),
+  );
+}
+function pushShipment(values: unknown[], s: ShipmentRecord): void {
+  values.push(
+    s.merchantId,
+    s.id,
+    s.orderId,
+    s.position,
+    s.carrier,
+    s.trackingNumber,
+    s.trackingNorm,
+    s.shippedAt,
+    s.deliveredAt,
+    s.deliveredTo,
+    s.items ? toJson(s.items) : null,
+  );
 }
 
 /** Inserts new orders with their children in multi-row statements (the bulk import path). */
 export async function insertOrders(db: Executor, orders: OrderAggregate[]): Promise<void> {
-  await insertChunked(
-    db,
-    'orders',
-    orders.map((o) => orderRow(o.order)),
-  );
-  await insertChunked(
-    db,
-    'orderItems',
-    orders.flatMap((o) => o.items.map(itemRow)),
-  );
-  await insertChunked(
-    db,
-    'shipments',
-    orders.flatMap((o) => o.shipments.map(shipmentRow)),
-  );
+  const orderValues: unknown[] = [];
+  const itemValues: unknown[] = [];
+  const shipmentValues: unknown[] = [];
+  for (const o of orders) {
+    pushOrder(orderValues, o.order);
+    for (const i of o.items) pushItem(itemValues, i);
+    for (const s of o.shipments) pushShipment(shipmentValues, s);
+  }
+  await insertOrderRows(db, orderValues);
+  await insertItemRows(db, itemValues);
+  await insertShipmentRows(db, shipmentValues);
 }
 
 /**
@@ -175,43 +295,76 @@ export async function insertOrders(db: Executor, orders: OrderAggregate[]): Prom
  * (returns point at them); items that vanished are deleted only when no return refers to them.
  */
 export async function replaceOrder(db: Executor, next: OrderAggregate): Promise<void> {
-  const { merchantId, id } = next.order;
-  const { createdAt: _c, merchantId: _m, id: _i, ...orderFields } = orderRow(next.order);
-  await db.updateTable('orders').set(orderFields).where('merchantId', '=', merchantId).where('id', '=', id).execute();
-  const existing = await db
-    .selectFrom('orderItems')
-    .select(['id', 'externalId'])
-    .where('merchantId', '=', merchantId)
-    .where('orderId', '=', id)
-    .execute();
-  const idByExternal = new Map(existing.map((e) => [e.externalId, e.id]));
-  const kept = new Set<string>();
-  for (const item of next.items) {
-    const existingId = idByExternal.get(item.externalId);
-    if (existingId) {
-      kept.add(existingId);
-      const { id: _id, merchantId: _mm, orderId: _o, ...fields } = itemRow(item);
-      await db.updateTable('orderItems').set(fields).where('merchantId', '=', merchantId).where('id', '=', existingId).execute();
-      item.id = existingId;
-    } else {
-      await db.insertInto('orderItems').values(itemRow(item)).execute();
+  await replaceOrders(db, [next]);
+}
+
+/**
+ * replaceOrder for many orders of one merchant at once, in a fixed number of set-based statements
+ * (per chunk): the orders and their items are upserted by primary key, vanished items deleted
+ * unless a return refers to them, shipments deleted and inserted anew. Each aggregate's order id
+ * must exist; kept items get their stored id written back into the aggregate.
+ */
+export async function replaceOrders(db: Executor, orders: OrderAggregate[]): Promise<void> {
+  const merchantId = orders[0]?.order.merchantId;
+  if (merchantId === undefined) return;
+  if (orders.some((o) => o.order.merchantId !== merchantId)) throw new Error('replaceOrders: one merchant per call');
+  const orderIds = orders.map((o) => o.order.id);
+  const existing = new Map<string, Map<string, string>>();
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('orderItems')
+      .select(['id', 'orderId', 'externalId'])
+      .where('merchantId', '=', merchantId)
+      .where('orderId', 'in', orderIds.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const r of rows) {
+      const byExternal = existing.get(r.orderId);
+      if (byExternal) byExternal.set(r.externalId, r.id);
+      else existing.set(r.orderId, new Map([[r.externalId, r.id]]));
     }
   }
-  const gone = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
-  if (gone.length > 0) {
+  const orderValues: unknown[] = [];
+  const itemValues: unknown[] = [];
+  const shipmentValues: unknown[] = [];
+  const gone: string[] = [];
+  for (const next of orders) {
+    pushOrder(orderValues, next.order);
+    const idByExternal = existing.get(next.order.id);
+    const kept = new Set<string>();
+    for (const item of next.items) {
+      const existingId = idByExternal?.get(item.externalId);
+      if (existingId) {
+        kept.add(existingId);
+        item.id = existingId;
+      }
+      pushItem(itemValues, item);
+    }
+    if (idByExternal) for (const id of idByExternal.values()) if (!kept.has(id)) gone.push(id);
+    for (const s of next.shipments) pushShipment(shipmentValues, s);
+  }
+  await upsertOrderRows(db, orderValues);
+  await upsertItemRows(db, itemValues);
+  for (let i = 0; i < gone.length; i += IN_CHUNK) {
+    const chunk = gone.slice(i, i + IN_CHUNK);
     const referenced = await db
       .selectFrom('returnItems')
       .select('orderItemId')
       .distinct()
       .where('merchantId', '=', merchantId)
-      .where('orderItemId', 'in', gone)
+      .where('orderItemId', 'in', chunk)
       .execute();
     const keep = new Set(referenced.map((r) => r.orderItemId));
-    const deletable = gone.filter((g) => !keep.has(g));
+    const deletable = chunk.filter((g) => !keep.has(g));
     if (deletable.length > 0) await db.deleteFrom('orderItems').where('merchantId', '=', merchantId).where('id', 'in', deletable).execute();
   }
-  await db.deleteFrom('shipments').where('merchantId', '=', merchantId).where('orderId', '=', id).execute();
-  await insertChunked(db, 'shipments', next.shipments.map(shipmentRow));
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    await db
+      .deleteFrom('shipments')
+      .where('merchantId', '=', merchantId)
+      .where('orderId', 'in', orderIds.slice(i, i + IN_CHUNK))
+      .execute();
+  }
+  await insertShipmentRows(db, shipmentValues);
 }
 
 export async function getOrderBrand(
