@@ -3,11 +3,12 @@
 // Usage: tsx bench/profile.ts <lookup|create|import|reimport> [orders=50000] [operations=2000]
 // `import` sends batches of 1,000 new orders, `reimport` the same 1,000 known orders again (one
 // price changed). On PostgreSQL: TEST_DATABASE_URL=… (e.g. under scripts/with-postgres.sh).
-import { existsSync } from 'node:fs';
-import type { KyselyPlugin } from 'kysely';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { openDatabase } from '@retour/db/database';
+import type { Database } from '@retour/db/schema';
 import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
@@ -110,16 +111,18 @@ async function main() {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   queries = 0;
+  const serverCpu = pgUrl ? await postgresCpuMs(handle.db) : 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < ops; i++) await op(i);
   const perOpQueries = queries / ops;
   const cpuUsed = process.cpuUsage(cpu);
   const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / ops;
+  const serverMs = pgUrl ? ((await postgresCpuMs(handle.db)) - serverCpu) / ops : 0;
   const ms = performance.now() - started;
   const { profile } = await session.post('Profiler.stop');
   console.log(
-    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each (busy machines inflate wall time, less so CPU time)`,
+    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each${pgUrl ? ` (+ ${serverMs.toFixed(3)} ms in the PostgreSQL server processes)` : ''} (busy machines inflate wall time, less so CPU time)`,
   );
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -152,6 +155,27 @@ async function main() {
   console.log('\ntop functions (self time):');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v)}  ${k}`);
   await handle.close();
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL server serving `db` so far: its postmaster and every process it
+ * started (connection backends, WAL writer…), read from /proc (Linux, same machine).
+ */
+async function postgresCpuMs(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+  const stat = (pid: string | number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const postmaster = stat(rows[0]?.pid as number)[1];
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const f = stat(pid);
+      if (pid === postmaster || f[1] === postmaster) total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 main().catch((e) => {
