@@ -176,3 +176,55 @@ export function bulkInsert<T extends keyof Database>(
     }
   };
 }
+
+/**
+ * `precompiled` for a query whose last argument is a list used in one `in (…)` (the last
+ * parameter of the query): compiled once per database with a one-value list, and for n values
+ * that placeholder is repeated n times (`?, ?` or `$k, $k+1`). The other arguments are scalars
+ * used as parameters. Callers keep lists under the bound-variable limit; an empty list runs
+ * nothing and answers no rows.
+ */
+export function precompiledIn<A extends unknown[], R>(
+  build: (db: Executor, ...args: [...A, readonly unknown[]]) => Compilable<R>,
+): (db: Executor, ...args: [...A, readonly unknown[]]) => Promise<R[]> {
+  type Shape = { plugins: readonly KyselyPlugin[]; before: string; after: string; slots: number[]; dollar: boolean };
+  const shapes = new WeakMap<object, Shape[]>();
+  const shapeOf = (db: Executor, count: number): Shape => {
+    const executor = db.getExecutor();
+    const known = shapes.get(executor.adapter) ?? [];
+    const plugins = executor.plugins;
+    const found = known.find((s) => s.plugins.length === plugins.length && s.plugins.every((p, i) => p === plugins[i]));
+    if (found) return found;
+    const marks = Array.from({ length: count }, (_, i) => (i === count - 1 ? [`${MARK}${i}`] : `${MARK}${i}`));
+    const compiled = build(db, ...(marks as [...A, readonly unknown[]])).compile();
+    const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : -1));
+    const last = slots.length - 1;
+    const dollar = compiled.sql.includes('$1');
+    const token = `in (${dollar ? `$${last + 1}` : '?'})`;
+    const at = compiled.sql.lastIndexOf(token);
+    if (at < 0 || slots[last] !== count - 1 || slots.slice(0, -1).some((s) => s < 0 || s === count - 1)) {
+      throw new Error('precompiledIn: the list must be the last parameter and every argument a parameter');
+    }
+    const shape = {
+      plugins,
+      before: compiled.sql.slice(0, at),
+      after: compiled.sql.slice(at + token.length),
+      slots: slots.slice(0, -1),
+      dollar,
+    };
+    known.push(shape);
+    if (known.length > 8) known.shift();
+    shapes.set(executor.adapter, known);
+    return shape;
+  };
+  return async (db, ...args) => {
+    const list = args[args.length - 1] as readonly unknown[];
+    if (list.length === 0) return [];
+    const shape = shapeOf(db, args.length);
+    const parameters: unknown[] = shape.slots.map((s) => args[s]);
+    const first = parameters.length + 1;
+    for (const v of list) parameters.push(v);
+    const marks = shape.dollar ? list.map((_, i) => `$${first + i}`).join(', ') : list.map(() => '?').join(', ');
+    return (await db.executeQuery<R>(CompiledQuery.raw(`${shape.before}in (${marks})${shape.after}`, parameters))).rows;
+  };
+}

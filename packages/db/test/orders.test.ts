@@ -133,7 +133,9 @@ describe('orders repository', () => {
       // Returns point at line 3 of every tenth order: those lines survive being dropped.
       for (const o of originals.filter((_, n) => n % 10 === 0)) {
         const ret = makeReturn({ merchantId: M, orderId: o.order.id });
-        await insertReturn(h.db, ret, [makeReturnItem({ merchantId: M, returnId: ret.id, orderItemId: (o.items[2] as OrderItemRecord).id })]);
+        await insertReturn(h.db, ret, [
+          makeReturnItem({ merchantId: M, returnId: ret.id, orderItemId: (o.items[2] as OrderItemRecord).id }),
+        ]);
       }
       const next = originals.map((o, n) => {
         const c = structuredClone(o);

@@ -1,9 +1,24 @@
 // Orders with their items and outbound shipments.
-import type { OnConflictBuilder } from 'kysely';
-import { bulkInsert, precompiled } from '../compiled.ts';
+import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { Database, OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
+import type { OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
+import {
+  deleteItems,
+  deleteShipmentsOf,
+  IN_CHUNK,
+  insertItemRows,
+  insertOrderRows,
+  insertShipmentRows,
+  itemIdsOf,
+  orderIdsByExternal,
+  pushItem,
+  pushOrder,
+  pushShipment,
+  referencedItems,
+  upsertItemRows,
+  upsertOrderRows,
+} from './order-rows.ts';
 
 export type ShippingAddress = {
   name: string;
@@ -131,148 +146,11 @@ export async function findOrderIdsByExternal(
   }
   for (const [integrationId, externalIds] of byIntegration) {
     for (let i = 0; i < externalIds.length; i += IN_CHUNK) {
-      const rows = await db
-        .selectFrom('orders')
-        .select(['id', 'externalId', 'createdAt'])
-        .where('merchantId', '=', merchantId)
-        .where('integrationId', '=', integrationId)
-        .where('externalId', 'in', externalIds.slice(i, i + IN_CHUNK))
-        .execute();
+      const rows = await orderIdsByExternal(db, merchantId, integrationId, externalIds.slice(i, i + IN_CHUNK));
       for (const r of rows) found.set(`${integrationId}\u0000${r.externalId}`, { id: r.id, createdAt: r.createdAt });
     }
   }
   return found;
-}
-
-/** Values in one `in (…)` list: one statement for a 1,000-order batch, well under the limits. */
-const IN_CHUNK = 5000;
-
-// Bulk writes: one multi-row statement per table and chunk (see bulkInsert), values in this order.
-const ORDER_COLUMNS = [
-  'merchantId',
-  'id',
-  'integrationId',
-  'externalId',
-  'orderNumber',
-  'orderNumberNorm',
-  'placedAt',
-  'currency',
-  'brandId',
-  'senderAddressId',
-  'customerName',
-  'customerEmail',
-  'customerPhone',
-  'shippingAddress',
-  'shipPostalNorm',
-  'shipCountry',
-  'createdAt',
-  'updatedAt',
-  'anonymisedAt',
-] as const satisfies readonly (keyof OrdersTable)[];
-const ITEM_COLUMNS = [
-  'merchantId',
-  'id',
-  'orderId',
-  'position',
-  'externalId',
-  'sku',
-  'name',
-  'variant',
-  'quantity',
-  'unitPrice',
-  'hsCode',
-  'originCountry',
-  'weightGrams',
-  'imageUrl',
-  'returnable',
-  'tags',
-] as const satisfies readonly (keyof OrderItemsTable)[];
-const SHIPMENT_COLUMNS = [
-  'merchantId',
-  'id',
-  'orderId',
-  'position',
-  'carrier',
-  'trackingNumber',
-  'trackingNorm',
-  'shippedAt',
-  'deliveredAt',
-  'deliveredTo',
-  'items',
-] as const satisfies readonly (keyof ShipmentsTable)[];
-
-/** `on conflict (merchant_id, id) do update` every column but these: an upsert by primary key. */
-// biome-ignore lint/suspicious/noExplicitAny: the insert builder's type depends on the table
-const updateExcept = (columns: readonly string[], keep: string[]) => (query: any) =>
-  query.onConflict((oc: OnConflictBuilder<Database, keyof Database>) =>
-    oc.columns(['merchantId', 'id'] as never).doUpdateSet((eb) =>
-      Object.fromEntries(columns.filter((c) => !keep.includes(c)).map((c) => [c, eb.ref(`excluded.${c}` as never)])),
-    ),
-  );
-const insertOrderRows = bulkInsert('orders', ORDER_COLUMNS);
-// A known order keeps its id, creation time and anonymisation mark.
-const upsertOrderRows = bulkInsert('orders', ORDER_COLUMNS, updateExcept(ORDER_COLUMNS, ['merchantId', 'id', 'createdAt', 'anonymisedAt']));
-const insertItemRows = bulkInsert('orderItems', ITEM_COLUMNS);
-const upsertItemRows = bulkInsert('orderItems', ITEM_COLUMNS, updateExcept(ITEM_COLUMNS, ['merchantId', 'id', 'orderId']));
-const insertShipmentRows = bulkInsert('shipments', SHIPMENT_COLUMNS);
-
-function pushOrder(values: unknown[], o: OrderRecord & { anonymisedAt?: string | null }): void {
-  values.push(
-    o.merchantId,
-    o.id,
-    o.integrationId,
-    o.externalId,
-    o.orderNumber,
-    o.orderNumberNorm,
-    o.placedAt,
-    o.currency,
-    o.brandId,
-    o.senderAddressId,
-    o.customerName,
-    o.customerEmail,
-    o.customerPhone,
-    toJson(o.shippingAddress),
-    o.shipPostalNorm,
-    o.shipCountry,
-    o.createdAt,
-    o.updatedAt,
-    o.anonymisedAt ?? null,
-  );
-}
-function pushItem(values: unknown[], i: OrderItemRecord): void {
-  values.push(
-    i.merchantId,
-    i.id,
-    i.orderId,
-    i.position,
-    i.externalId,
-    i.sku,
-    i.name,
-    i.variant,
-    i.quantity,
-    i.unitPrice,
-    i.hsCode,
-    i.originCountry,
-    i.weightGrams,
-    i.imageUrl,
-    i.returnable ? 1 : 0,
-    toJson(i.tags),
-  );
-}
-function pushShipment(values: unknown[], s: ShipmentRecord): void {
-  values.push(
-    s.merchantId,
-    s.id,
-    s.orderId,
-    s.position,
-    s.carrier,
-    s.trackingNumber,
-    s.trackingNorm,
-    s.shippedAt,
-    s.deliveredAt,
-    s.deliveredTo,
-    s.items ? toJson(s.items) : null,
-  );
 }
 
 /** Inserts new orders with their children in multi-row statements (the bulk import path). */
@@ -311,12 +189,7 @@ export async function replaceOrders(db: Executor, orders: OrderAggregate[]): Pro
   const orderIds = orders.map((o) => o.order.id);
   const existing = new Map<string, Map<string, string>>();
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
-    const rows = await db
-      .selectFrom('orderItems')
-      .select(['id', 'orderId', 'externalId'])
-      .where('merchantId', '=', merchantId)
-      .where('orderId', 'in', orderIds.slice(i, i + IN_CHUNK))
-      .execute();
+    const rows = await itemIdsOf(db, merchantId, orderIds.slice(i, i + IN_CHUNK));
     for (const r of rows) {
       const byExternal = existing.get(r.orderId);
       if (byExternal) byExternal.set(r.externalId, r.id);
@@ -346,23 +219,15 @@ export async function replaceOrders(db: Executor, orders: OrderAggregate[]): Pro
   await upsertItemRows(db, itemValues);
   for (let i = 0; i < gone.length; i += IN_CHUNK) {
     const chunk = gone.slice(i, i + IN_CHUNK);
-    const referenced = await db
-      .selectFrom('returnItems')
-      .select('orderItemId')
-      .distinct()
-      .where('merchantId', '=', merchantId)
-      .where('orderItemId', 'in', chunk)
-      .execute();
-    const keep = new Set(referenced.map((r) => r.orderItemId));
-    const deletable = chunk.filter((g) => !keep.has(g));
-    if (deletable.length > 0) await db.deleteFrom('orderItems').where('merchantId', '=', merchantId).where('id', 'in', deletable).execute();
+    const keep = new Set((await referencedItems(db, merchantId, chunk)).map((r) => r.orderItemId));
+    await deleteItems(
+      db,
+      merchantId,
+      chunk.filter((g) => !keep.has(g)),
+    );
   }
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
-    await db
-      .deleteFrom('shipments')
-      .where('merchantId', '=', merchantId)
-      .where('orderId', 'in', orderIds.slice(i, i + IN_CHUNK))
-      .execute();
+    await deleteShipmentsOf(db, merchantId, orderIds.slice(i, i + IN_CHUNK));
   }
   await insertShipmentRows(db, shipmentValues);
 }
