@@ -106,10 +106,14 @@ async function main() {
   // warm-up (reimport: creates the orders, ops/2 batches of them so each is re-imported twice)
   if (scenario === 'reimport') for (let i = 0; i < reimportBatches; i++) await op(i + reimportBatches);
   else for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops);
+  // PROFILE=0: no sampling profiler (it costs CPU of its own), only the figures per operation.
+  const sampling = process.env.PROFILE !== '0';
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (sampling) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   queries = 0;
   const serverCpu = pgUrl ? await postgresCpuMs(handle.db) : 0;
   const cpu = process.cpuUsage();
@@ -120,10 +124,11 @@ async function main() {
   const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / ops;
   const serverMs = pgUrl ? ((await postgresCpuMs(handle.db)) - serverCpu) / ops : 0;
   const ms = performance.now() - started;
-  const { profile } = await session.post('Profiler.stop');
   console.log(
     `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each${pgUrl ? ` (+ ${serverMs.toFixed(3)} ms in the PostgreSQL server processes)` : ''} (busy machines inflate wall time, less so CPU time)`,
   );
+  if (!sampling) return handle.close();
+  const { profile } = await session.post('Profiler.stop');
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -153,7 +158,8 @@ async function main() {
   console.log('\nself time by package:');
   for (const [k, v] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(v)}  ${k}`);
   console.log('\ntop functions (self time):');
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v)}  ${k}`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 15)))
+    console.log(`  ${pct(v)}  ${k}`);
   await handle.close();
 }
 
