@@ -1,5 +1,6 @@
 // Settings (loaded on demand): brands, addresses, portals, shipping rules, users, API keys and
-// email templates. Users and API keys are for owners only; staff see a clear refusal.
+// email templates, background work. Users, API keys, integrations, webhooks, payments and carriers
+// are for owners only; staff see a clear refusal.
 import { m } from '../messages.ts';
 import { useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
@@ -7,8 +8,10 @@ import { Forbidden, Link, PageTitle } from '../ui.tsx';
 import { ApiKeys, Users } from './settings-access.tsx';
 import { Addresses } from './settings-addresses.tsx';
 import { Brands } from './settings-brands.tsx';
+import { Carriers } from './settings-carriers.tsx';
 import { EmailTemplates } from './settings-emails.tsx';
 import { Integrations } from './settings-integrations.tsx';
+import { BackgroundWork } from './settings-jobs.tsx';
 import { Payments } from './settings-payments.tsx';
 import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
@@ -22,7 +25,9 @@ const SECTIONS: [string, string, boolean][] = [
   ['email-templates', m.emailTemplates, false],
   ['integrations', 'Integrations', true],
   ['webhooks', 'Webhooks', true],
+  ['background-work', 'Background work', false],
   ['payments', 'Payments', true],
+  ['carriers', 'Carriers', true],
   ['users', m.users, true],
   ['api-keys', m.apiKeys, true],
 ];
@@ -61,7 +66,9 @@ export default function SettingsPage() {
       {!refused && section === 'email-templates' && <EmailTemplates />}
       {!refused && section === 'integrations' && <Integrations />}
       {!refused && section === 'webhooks' && <Webhooks />}
+      {!refused && section === 'background-work' && <BackgroundWork />}
       {!refused && section === 'payments' && <Payments />}
+      {!refused && section === 'carriers' && <Carriers />}
       {!refused && section === 'users' && <Users />}
       {!refused && section === 'api-keys' && <ApiKeys />}
     </section>

@@ -4,6 +4,18 @@ import { z } from 'zod';
 import { ErrorSchema } from '@retour/contracts/common';
 import { ping } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
+import { sendDatabaseUnavailable } from '../http/error-handler.ts';
+
+/** Readiness answers within this even when the database hangs (a cut network, a stuck failover). */
+export const READY_PING_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,6 +25,8 @@ export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       { schema: { tags: ['operations'], summary: 'Liveness: the process answers (no database)', response: { 200: Ok } } },
       async () => ({ status: 'ok' as const }),
     );
+    // Not ready while the database does not answer; ready again by itself as soon as it does
+    // (every call pings anew; the pool reopens connections).
     app.get(
       '/api/ready',
       {
@@ -22,12 +36,13 @@ export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           response: { 200: Ok, 503: ErrorSchema },
         },
       },
-      async (_req, reply) => {
+      async (request, reply) => {
         try {
-          await ping(ctx.db);
+          await withTimeout(ping(ctx.db), READY_PING_TIMEOUT_MS);
           return { status: 'ok' as const };
-        } catch {
-          return reply.status(503).send({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
+        } catch (error) {
+          request.log.warn({ err: error }, 'not ready: the database does not answer');
+          return sendDatabaseUnavailable(request, reply);
         }
       },
     );
