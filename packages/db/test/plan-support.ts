@@ -187,12 +187,16 @@ export async function explain(h: TestDatabaseHandle, query: CompiledQuery): Prom
     const cteAliases = new Map(
       [...query.sql.matchAll(/from "(\w+)" as "(\w+)"/g)].filter((m) => ctes.has(m[1] as string)).map((m) => [m[2], m[1]]),
     );
+    // A table read under an alias (`"outbox" as "o"`) is named by its alias: name it by the table.
+    const tableAliases = new Map(
+      [...query.sql.matchAll(/"(\w+)" as "(\w+)"/g)].filter((m) => !ctes.has(m[1] as string)).map((m) => [m[2], m[1]]),
+    );
     const access: Plan['access'] = [];
     for (const line of lines) {
       const m = /^(SCAN|SEARCH) (\w+)(?: AS \w+)?(?: USING (?:COVERING )?(?:INDEX (\w+)|(INTEGER PRIMARY KEY|PRIMARY KEY)))?/.exec(line);
       if (!m) continue;
       const scannedCte = m[1] === 'SCAN' && !m[3] && !m[4] ? cteAliases.get(m[2] as string) : undefined;
-      const table = scannedCte ?? (m[2] as string);
+      const table = scannedCte ?? tableAliases.get(m[2] as string) ?? (m[2] as string);
       const index = (m[3]?.startsWith('sqlite_autoindex_') ? `${table}_pk` : m[3]) ?? (m[4] ? `${table}_pk` : null);
       // A SCAN through an index still reads every row of the table.
       access.push({ table, index: m[1] === 'SCAN' ? null : index });
