@@ -46,7 +46,7 @@ const TABLES = [
 /**
  * `orders` orders (two items and one shipment each) across four merchants and three brands,
  * imported in batches of 1,000 as the import use case does; a return for every tenth order;
- * rate-limit hits, idempotency keys and finished outbox jobs. PostgreSQL's autovacuum is switched
+ * rate-limit hits, idempotency keys, and 30,000 outbox jobs of which 100 are not finished. PostgreSQL's autovacuum is switched
  * off on these tables so that no ANALYZE runs behind the test's back.
  */
 export async function loadInstallation(h: TestDatabaseHandle, orders: number): Promise<void> {
@@ -107,7 +107,8 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
         createdAt: at(n * 1000),
       });
     }
-    const jobs = Array.from({ length: 3000 }, (_, n) => ({
+    // Many finished jobs and a few open ones, as a queue looks after months of work.
+    const jobs = Array.from({ length: 30_000 }, (_, n) => ({
       merchantId: merchantOf(n),
       id: `job_${String(n).padStart(6, '0')}`,
       topic: ['email.send', 'label.book', 'webhook.deliver'][n % 3] as string,
@@ -118,7 +119,7 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
     await tx
       .updateTable('outbox')
       .set({ doneAt: at(3_000_000) })
-      .where('id', '<', 'job_002900')
+      .where('id', '<', 'job_029900')
       .execute();
   });
 }
