@@ -15,7 +15,12 @@ describe('the daily planner-statistics refresh', () => {
     const h = await startHarness('2026-06-15T10:00:00.000Z');
     try {
       const jobs = () =>
-        h.ctx.db.selectFrom('outbox').select(['dedupeKey', 'doneAt', 'attempts', 'lastError']).where('topic', '=', DB_OPTIMIZE_TOPIC).orderBy('createdAt').execute();
+        h.ctx.db
+          .selectFrom('outbox')
+          .select(['dedupeKey', 'doneAt', 'attempts', 'lastError'])
+          .where('topic', '=', DB_OPTIMIZE_TOPIC)
+          .orderBy('createdAt')
+          .execute();
       // Two workers, and one of them again later the same day.
       expect(await Promise.all([scheduleStatisticsRefresh(h.ctx), scheduleStatisticsRefresh(h.ctx)])).toEqual(['2026-06-15', '2026-06-15']);
       h.clock.advance(14 * 3_600_000 - 1); // 23:59:59.999 UTC
@@ -38,7 +43,11 @@ describe('the daily planner-statistics refresh', () => {
       await scheduleStatisticsRefresh(h.ctx);
       h.clock.advance(DAY);
       await scheduleStatisticsRefresh(h.ctx);
-      expect((await jobs()).map((j) => j.dedupeKey)).toEqual(['db.optimize:2026-06-15', 'db.optimize:2026-06-16', 'db.optimize:2026-06-17']);
+      expect((await jobs()).map((j) => j.dedupeKey)).toEqual([
+        'db.optimize:2026-06-15',
+        'db.optimize:2026-06-16',
+        'db.optimize:2026-06-17',
+      ]);
       await drainJobs(h.ctx);
       expect((await jobs()).every((j) => j.doneAt !== null && j.lastError === null)).toBe(true);
     } finally {
