@@ -169,6 +169,7 @@ const de: Catalogue = {
   nextShowQr: 'Bringen Sie das Paket zu einer Annahmestelle und zeigen Sie den QR-Code.',
   nextPickup: 'Der Kurier holt das Paket an Ihrer Adresse ab.',
   nextPickupOn: 'Der Kurier holt das Paket am {date} an Ihrer Adresse ab.',
+  nextPickupWindow: 'Der Kurier holt das Paket am {date} zwischen {from} und {to} an Ihrer Adresse ab.',
   nextStore: 'Bringen Sie die Artikel ins Geschäft und nennen Sie die Rücksendenummer {reference}.',
   nextRefund: 'Sobald der Shop Ihre Artikel erhalten und geprüft hat, erhalten Sie Ihre Erstattung.',
   nextStoreCredit: 'Sobald der Shop Ihre Artikel erhalten und geprüft hat, erhalten Sie Ihre Gutschrift.',

@@ -163,6 +163,7 @@ const en = {
   nextShowQr: 'Take the parcel to a drop-off point and show the QR code.',
   nextPickup: 'The courier collects the parcel at your address.',
   nextPickupOn: 'The courier collects the parcel at your address on {date}.',
+  nextPickupWindow: 'The courier collects the parcel at your address on {date} between {from} and {to}.',
   nextStore: 'Bring the items to the store and mention reference {reference}.',
   nextRefund: 'Once the shop has received and checked your items, you get your refund.',
   nextStoreCredit: 'Once the shop has received and checked your items, you get your store credit.',

@@ -170,6 +170,7 @@ const fr: Catalogue = {
   nextShowQr: 'Apportez le colis à un point de dépôt et présentez le code QR.',
   nextPickup: 'Le coursier vient chercher le colis à votre adresse.',
   nextPickupOn: 'Le coursier vient chercher le colis à votre adresse le {date}.',
+  nextPickupWindow: 'Le coursier vient chercher le colis à votre adresse le {date} entre {from} et {to}.',
   nextStore: 'Rapportez les articles au magasin en indiquant la référence {reference}.',
   nextRefund: 'Dès que la boutique aura reçu et vérifié vos articles, vous serez remboursé.',
   nextStoreCredit: 'Dès que la boutique aura reçu et vérifié vos articles, vous recevrez votre avoir.',

@@ -168,6 +168,7 @@ const it: Catalogue = {
   nextShowQr: 'Porta il pacco a un punto di consegna e mostra il codice QR.',
   nextPickup: 'Il corriere ritira il pacco al tuo indirizzo.',
   nextPickupOn: 'Il corriere ritira il pacco al tuo indirizzo il {date}.',
+  nextPickupWindow: 'Il corriere ritira il pacco al tuo indirizzo il {date} tra le {from} e le {to}.',
   nextStore: 'Porta gli articoli in negozio e indica il riferimento {reference}.',
   nextRefund: 'Quando il negozio avrà ricevuto e controllato gli articoli, riceverai il rimborso.',
   nextStoreCredit: 'Quando il negozio avrà ricevuto e controllato gli articoli, riceverai il buono.',

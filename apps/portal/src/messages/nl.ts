@@ -164,6 +164,7 @@ const nl: Catalogue = {
   nextShowQr: 'Breng het pakket naar een afgiftepunt en laat de QR-code zien.',
   nextPickup: 'De koerier haalt het pakket op bij jou thuis.',
   nextPickupOn: 'De koerier haalt het pakket op {date} bij jou thuis op.',
+  nextPickupWindow: 'De koerier haalt het pakket op {date} tussen {from} en {to} bij jou thuis op.',
   nextStore: 'Breng de artikelen naar de winkel en noem referentie {reference}.',
   nextRefund: 'Zodra de winkel je artikelen heeft ontvangen en gecontroleerd, krijg je je geld terug.',
   nextStoreCredit: 'Zodra de winkel je artikelen heeft ontvangen en gecontroleerd, krijg je je tegoed.',
