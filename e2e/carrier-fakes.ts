@@ -10,12 +10,45 @@ import type { AddressInfo } from 'node:net';
 import { FakeDhlParcel } from '../packages/integrations/test/support/fake-dhl-parcel.ts';
 import { FakePostnl } from '../packages/integrations/test/support/fake-postnl.ts';
 import { FakeSendcloud } from '../packages/integrations/test/support/fake-sendcloud.ts';
+import type { FakePoint } from '../packages/integrations/test/support/fake-sendcloud-points.ts';
 import { FakeUps } from '../packages/integrations/test/support/fake-ups.ts';
 
 export const E2E_POSTNL = { apiKey: 'e2e-postnl-api-key', customerCode: 'DEVC', customerNumber: '11223344' };
 export const E2E_DHL_PARCEL = { userId: '3f2a9c4e-8b1d-4e6f-9a7c-2d5b8e1f4a60', key: 'e2e-dhl-parcel-key', accountId: '08500001' };
 export const E2E_SENDCLOUD = { publicKey: 'e2e-sendcloud-public-key', secretKey: 'e2e-sendcloud-secret-key' };
 export const E2E_UPS = { clientId: 'e2e-ups-client-id', clientSecret: 'e2e-ups-client-secret', accountNumber: 'E2E9X2' };
+
+/** Sendcloud's service points near 5611 EM, Eindhoven (a postal code the fake's geocoder knows). */
+export const SENDCLOUD_POINTS: FakePoint[] = [
+  {
+    id: 4101,
+    name: 'Primera Stadhuisplein',
+    carrier: 'postnl',
+    general_shop_type: 'servicepoint',
+    address: { street: 'Stadhuisplein', house_number: '3', postal_code: '5611 EM', city: 'Eindhoven', country_code: 'NL' },
+    position: { latitude: 51.4383, longitude: 5.4787 },
+    opening_times: Object.fromEntries(
+      ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [
+        day,
+        day === 'sunday' ? null : [{ start_time: '09:00', end_time: '18:00' }],
+      ]),
+    ),
+  },
+  {
+    id: 4102,
+    name: 'PostNL pakketautomaat Station',
+    carrier: 'postnl',
+    general_shop_type: 'locker',
+    address: { street: 'Stationsplein', house_number: '17', postal_code: '5611 AC', city: 'Eindhoven', country_code: 'NL' },
+    position: { latitude: 51.4432, longitude: 5.4816 },
+    opening_times: Object.fromEntries(
+      ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [
+        day,
+        [{ start_time: '00:00', end_time: '23:59' }],
+      ]),
+    ),
+  },
+];
 
 export async function startCarrierFakes() {
   const postnl = new FakePostnl();
@@ -32,6 +65,7 @@ export async function startCarrierFakes() {
   const sendcloud = new FakeSendcloud();
   sendcloud.publicKey = E2E_SENDCLOUD.publicKey;
   sendcloud.secretKey = E2E_SENDCLOUD.secretKey;
+  sendcloud.points = SENDCLOUD_POINTS;
   const ups = new FakeUps();
   ups.clientId = E2E_UPS.clientId;
   ups.clientSecret = E2E_UPS.clientSecret;

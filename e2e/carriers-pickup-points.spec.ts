@@ -106,7 +106,10 @@ test('service point with DHL Parcel: the shopper picks one of DHL’s ParcelShop
   const chosen = points.filter({ hasText: 'DHL Parcel Utrecht' });
   await chosen.locator('input').check();
   await checkStep(page, info, 'method-dhl-points', { heading: en.methodTitle });
+  const pointId = await chosen.locator('input').getAttribute('value');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && /\/api\/portal\/[^/]+\/returns$/.test(new URL(r.url()).pathname));
   await confirmReturn(page, { email: 'eva@example.com' });
+  expect((await sent).postDataJSON()).toMatchObject({ method: 'drop_off', carrier: DHL, servicePointId: pointId });
   const { reference, trackingNumber, id } = await openStatusPage(page);
   const label = await download(page.request, await page.locator('.documents a').first().getAttribute('href'));
   expect(barcodesOfPdf(label.body).map((c) => c.value)).toContain(trackingNumber);

@@ -23,7 +23,7 @@ import {
   servicesOf,
   toMethodStep,
 } from './carrier-support.ts';
-import { checkStep, findOrder, MESSAGES } from './support.ts';
+import { checkStep, findOrder, MESSAGES, merchant, submitStep } from './support.ts';
 
 const en = MESSAGES.en;
 const run = runId();
@@ -158,4 +158,19 @@ test('PostNL refuses the shopper’s address: a clear message, nothing is booked
   await expect(alert).toContainText('Check the address with the shop');
   await expect(page.locator('h1')).toHaveText(en.reviewTitle);
   await checkStep(page, info, 'review-postnl-address-refused', { heading: en.reviewTitle });
+
+  // In Dutch the shop's sentence is translated and PostNL's own message is still shown with it.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.locator('h1')).toHaveText(MESSAGES.nl.reviewTitle);
+  await submitStep(page);
+  const nl = page.getByRole('alert');
+  await expect(nl).toContainText('De vervoerder kan dit adres niet gebruiken');
+  await expect(nl).toContainText('Zipcode is invalid');
+  await checkStep(page, info, 'review-postnl-address-refused-nl', { heading: MESSAGES.nl.reviewTitle });
+
+  // Nothing was booked or written: the order has no return.
+  const returns = await merchant(request, 'GET', `/returns?q=${encodeURIComponent(order)}`);
+  expect(returns.data).toEqual([]);
+  const labelOrder = await merchant(request, 'GET', `/returns?q=${encodeURIComponent(`PNL-LABEL-${run}`.toUpperCase())}`);
+  expect(labelOrder.data).toHaveLength(1);
 });
