@@ -94,7 +94,7 @@ export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: Retu
           .map((format) => (
             <li key={format}>
               <a class="button primary" href={url('label', format)} download>
-                {t('downloadA6')} ({format.toUpperCase()})
+                {t('downloadImage', { format: format.toUpperCase() })}
               </a>
             </li>
           ))}

@@ -152,6 +152,7 @@ const de: Catalogue = {
   trackingNumberIs: 'Sendungsnummer: {number}',
   downloadA4: 'Etikett herunterladen – A4 (PDF)',
   downloadA6: 'Etikett herunterladen – A6 für Etikettendrucker (PDF)',
+  downloadImage: 'Etikett herunterladen – Bild ({format})',
   thermalFormats: 'Weitere Etikettenformate für Thermodrucker:',
   downloadLabelInstead: 'Oder ein Etikett zum Ausdrucken herunterladen (PDF)',
   downloadCustoms: 'Zollinhaltserklärung CN23 herunterladen (PDF)',

@@ -147,6 +147,7 @@ const en = {
   trackingNumberIs: 'Tracking number: {number}',
   downloadA4: 'Download label – A4 (PDF)',
   downloadA6: 'Download label – A6 for label printers (PDF)',
+  downloadImage: 'Download label – image ({format})',
   thermalFormats: 'Other label formats for thermal printers:',
   downloadLabelInstead: 'Or download a label to print (PDF)',
   downloadCustoms: 'Download customs declaration CN23 (PDF)',

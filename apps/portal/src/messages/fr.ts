@@ -153,6 +153,7 @@ const fr: Catalogue = {
   trackingNumberIs: 'Numéro de suivi : {number}',
   downloadA4: 'Télécharger l’étiquette – A4 (PDF)',
   downloadA6: 'Télécharger l’étiquette – A6 pour imprimante d’étiquettes (PDF)',
+  downloadImage: 'Télécharger l’étiquette – image ({format})',
   thermalFormats: 'Autres formats d’étiquette pour imprimantes thermiques :',
   downloadLabelInstead: 'Ou téléchargez une étiquette à imprimer (PDF)',
   downloadCustoms: 'Télécharger la déclaration en douane CN23 (PDF)',

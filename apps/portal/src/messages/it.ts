@@ -152,6 +152,7 @@ const it: Catalogue = {
   trackingNumberIs: 'Numero di tracciamento: {number}',
   downloadA4: 'Scarica l’etichetta – A4 (PDF)',
   downloadA6: 'Scarica l’etichetta – A6 per stampanti di etichette (PDF)',
+  downloadImage: 'Scarica l’etichetta – immagine ({format})',
   thermalFormats: 'Altri formati di etichetta per stampanti termiche:',
   downloadLabelInstead: 'Oppure scarica un’etichetta da stampare (PDF)',
   downloadCustoms: 'Scarica la dichiarazione doganale CN23 (PDF)',

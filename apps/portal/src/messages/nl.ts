@@ -148,6 +148,7 @@ const nl: Catalogue = {
   trackingNumberIs: 'Trackingnummer: {number}',
   downloadA4: 'Label downloaden – A4 (pdf)',
   downloadA6: 'Label downloaden – A6 voor labelprinters (pdf)',
+  downloadImage: 'Label downloaden – afbeelding ({format})',
   thermalFormats: 'Andere labelformaten voor thermische printers:',
   downloadLabelInstead: 'Of download een label om te printen (pdf)',
   downloadCustoms: 'Douaneverklaring CN23 downloaden (pdf)',
