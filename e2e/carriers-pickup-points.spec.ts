@@ -108,6 +108,11 @@ test('service point with DHL Parcel: the shopper picks one of DHL’s ParcelShop
     await expect(point).toContainText(/Open today|Closed today/);
   }
   const chosen = points.filter({ hasText: 'DHL Parcel Utrecht' });
+  // Today's hours as DHL lists them (two ranges on weekdays, a morning on Saturday, closed on Sunday).
+  const weekday = await page.evaluate(() => new Date().getDay());
+  const today = weekday === 0 ? 'Closed today' : weekday === 6 ? 'Open today 09:00–13:00' : 'Open today 08:00–12:30, 13:30–19:00';
+  await expect(chosen).toContainText(today);
+  await expect(chosen).toContainText(/ · \d\.\d km/);
   await chosen.locator('input').check();
   await checkStep(page, info, 'method-dhl-points', { heading: en.methodTitle });
   const pointId = await chosen.locator('input').getAttribute('value');
