@@ -61,6 +61,7 @@ export const ERROR_STATUS = {
   internal_error: 500,
   provider_error: 502,
   service_unavailable: 503,
+  database_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -29,6 +29,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function migrateToLatest(db: Db): Promise<string[]> {
   // The migrations are written against the raw snake_case names, so run them without the plugin.
   const migrator = new Migrator({ db: db.withoutPlugins(), provider });
+  // Up to date: only read, so a server still starts on a database it cannot write for now (a
+  // read-only SQLite file serves reads and answers writes with 503 database_unavailable).
+  if ((await migrator.getMigrations()).every((m) => m.executedAt)) return [];
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
