@@ -7,14 +7,15 @@
 // 3. the worker id is let go, the database closed, and the process exits 0.
 import { openDatabase } from '@retour/db/database';
 import { migrateToLatest } from '@retour/db/migrate';
+import { isDatabaseUnavailable } from '@retour/db/errors';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
 import { buildApp } from './app.ts';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
-import { startWorker, type Worker } from './jobs/worker.ts';
-import { claimWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
+import { startWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
+import { claimWorkerIdentity, privateWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
 
 export async function openContext(config: Config): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
   const handle = openDatabase(config.databaseUrl);
@@ -50,10 +51,18 @@ export async function startJobs(
   config: Pick<Config, 'workerId'>,
   role: 'serve' | 'worker',
   onError: (error: unknown) => void,
+  outage: Pick<WorkerOptions, 'onOutage' | 'onRecovered'> = {},
 ): Promise<{ worker: Worker; identity: WorkerIdentity }> {
-  const identity = await claimWorkerIdentity(ctx, config.workerId ?? defaultWorkerId(role));
+  const wanted = config.workerId ?? defaultWorkerId(role);
+  // A database that cannot be written now (read-only file, full disk) must not stop the start:
+  // the server serves reads and answers writes with 503 until it can write again.
+  const identity = await claimWorkerIdentity(ctx, wanted).catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+    onError(error);
+    return privateWorkerIdentity(wanted);
+  });
   ctx.workerId = identity.id;
-  return { worker: startWorker(ctx, onError, 500, { identity }), identity };
+  return { worker: startWorker(ctx, onError, 500, { identity, ...outage }), identity };
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once. */
@@ -91,7 +100,10 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
   });
-  const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'));
+  const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'), {
+    onOutage: (error) => app.log.warn({ err: error }, 'database unavailable: the job worker backs off until it answers'),
+    onRecovered: ({ failures }) => app.log.info({ failures }, 'database available again: the job worker resumes'),
+  });
   if (identity.reclaimed > 0) app.log.info({ workerId: identity.id, jobs: identity.reclaimed }, 'took back jobs leased before a restart');
   await app.listen({ port: config.port, host: config.host });
   const stop = async (signal: string) => {

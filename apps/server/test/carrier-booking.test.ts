@@ -4,6 +4,7 @@
 // nothing written, a carrier that is down leaves the label pending and the outbox retries,
 // refused credentials mark the account, and cancelling voids the label.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeEmail } from '../src/emails/compose.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { connectedAccount, startCarrier } from './carrier-helpers.ts';
 import { expectError, getReturn, importOrder } from './merchant-helpers.ts';
@@ -110,6 +111,20 @@ describe('booking at creation', () => {
     expect(shopper.rawPayload.equals(label.rawPayload)).toBe(true);
     const other = expectError(await shop.merchant.call('GET', `/api/v1/returns/${body.id}/label?format=a4`), 404, 'document_not_found');
     expect(other.details?.formats).toEqual(['a6']);
+
+    // The label email names the account and attaches the carrier's label as it made it.
+    const job = await h.ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('merchantId', '=', shop.merchant.id)
+      .where('topic', '=', 'email.label_created')
+      .executeTakeFirstOrThrow();
+    const email = await composeEmail(h.ctx, { ...job, payload: JSON.parse(job.payload) });
+    expect(email?.message.text).toContain(`booked with Test Carrier (tracking number ${shipment?.trackingNumber})`);
+    expect(email?.message.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      [`return-${body.reference}-a6.pdf`, 'application/pdf'],
+    ]);
+    expect(Buffer.from(email?.message.attachments[0]?.content ?? '').equals(label.rawPayload)).toBe(true);
 
     const month = h.clock.now.toISOString().slice(0, 7);
     const costs = json(await shop.merchant.call('GET', `/api/v1/reports/label-costs?from=${month}&to=${month}`));

@@ -9,6 +9,8 @@ import * as backoffice from './migrations/0005-backoffice.ts';
 import * as integrations from './migrations/0006-integrations.ts';
 import * as outboxLeases from './migrations/0007-outbox-leases.ts';
 import * as carrierAccounts from './migrations/0008-carrier-accounts.ts';
+import * as queryPlans from './migrations/0009-query-plans.ts';
+import * as outboxOpenJobs from './migrations/0012-outbox-open-jobs.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006-integrations': integrations,
   '0007-outbox-leases': outboxLeases,
   '0008-carrier-accounts': carrierAccounts,
+  '0009-query-plans': queryPlans,
+  '0012-outbox-open-jobs': outboxOpenJobs,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

@@ -15,7 +15,7 @@ import type { ChosenService } from '@retour/contracts/carrier-accounts';
 import type { OrderAggregate } from '@retour/db/repos/orders';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { type AccountCarrier, adapterOf, loadAccountCarriers, markAuthFailed, PROVIDER_NAMES } from './carrier-accounts.ts';
+import { type AccountCarrier, adapterOf, markAuthFailed, PROVIDER_NAMES } from './carrier-accounts.ts';
 import { bookAndFetch, bookRequestOf } from './carrier-booking.ts';
 import type { CheckedReturn, ReturnChoice } from './validate-return.ts';
 
@@ -55,11 +55,11 @@ const pending = (accountId: string, reason: PendingReason): EarlyBooking => ({
 export async function bookBeforeCommit(
   ctx: Ctx,
   input: Input,
+  accounts: readonly AccountCarrier[],
   ids: { returnId: string; reference: string },
   prepare: () => Promise<Prepared>,
   snapshot: (address: AddressesTable) => unknown,
 ): Promise<EarlyBooking | null> {
-  const accounts = await loadAccountCarriers(ctx.db, input.merchantId);
   if (!accounts.some((a) => a.services.length > 0)) return null;
   const p = await prepare();
   if (p.submitted.status !== 'open' || !p.account || !p.service || !p.returnAddress) return null;

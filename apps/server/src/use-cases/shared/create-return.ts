@@ -24,7 +24,7 @@ import { returnEventJob } from './return-events.ts';
 import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
 import { itemFacts } from './order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
-import { loadAccountCarriers, serviceFor } from './carrier-accounts.ts';
+import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-accounts.ts';
 import { bookBeforeCommit } from './book-at-creation.ts';
 import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from './carrier-booking.ts';
 import type { Executor } from '@retour/db/database';
@@ -69,7 +69,7 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<Cre
 const PENDING_RETRY_MS = 60_000;
 
 /** Everything the new return is decided from: read (and checked) before booking and again under the order's lock. */
-export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput) {
+export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[]) {
   const order = await getOrder(db, input.merchantId, input.orderId);
   if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
   const now = ctx.now();
@@ -87,7 +87,6 @@ export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInpu
     ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
     : undefined;
   const phone = input.contact.phone ?? order.order.customerPhone;
-  const accounts = await loadAccountCarriers(db, input.merchantId);
   const checked = checkReturn(ctx, {
     accounts,
     order,
@@ -115,7 +114,16 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   let orderNumber = '';
   // A return on a carrier account that opens at once is booked before anything is written, so an
   // address the carrier refuses is the shopper's 422 and leaves nothing behind.
-  const early = await bookBeforeCommit(ctx, input, { returnId, reference }, () => prepareReturn(ctx, ctx.db, input), addressSnapshot);
+  // The merchant's carrier accounts, read once (configuration, not part of the order's lock).
+  const accounts = await loadAccountCarriers(ctx.db, input.merchantId);
+  const early = await bookBeforeCommit(
+    ctx,
+    input,
+    accounts,
+    { returnId, reference },
+    () => prepareReturn(ctx, ctx.db, input, accounts),
+    addressSnapshot,
+  );
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
@@ -123,6 +131,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         ctx,
         tx,
         input,
+        accounts,
       );
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
