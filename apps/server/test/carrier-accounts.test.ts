@@ -66,7 +66,7 @@ describe('connecting a carrier account', () => {
       connectBody('tc', { publicKey: TEST_CARRIER_KEYS.publicKey, secretKey: 'wrong' }),
     );
     const error = expectError(res, 422, 'carrier_auth_failed');
-    expect(error.message).toMatch(/enter them again/);
+    expect(error.message).toBe('Sendcloud refused these credentials: Invalid API key pair. Check them and try again.');
     expect(error.details).toMatchObject({ provider: 'sendcloud', carrierMessage: 'Invalid API key pair.' });
     expect(json(await m.call('GET', '/api/v1/carrier-accounts')).data).toEqual([]);
   });
@@ -150,6 +150,8 @@ describe('services, settings, test and disconnect', () => {
       'carrier_service_not_available',
     );
     expect(unknown.details?.available).toEqual(['tc:dropoff', 'tc:labelless', 'tc:pickup']);
+    expect(unknown.message).not.toMatch(/\/api\//);
+    expect(unknown.details?.servicesPath).toBe(`/api/v1/carrier-accounts/${id}/services`);
     expectError(await patch([{ country: 'FR', method: 'drop_off', service: 'tc:dropoff' }]), 422, 'carrier_service_not_available');
     expectError(await patch([{ country: 'NL', method: 'pickup', service: 'tc:dropoff' }]), 422, 'carrier_service_not_available');
     expectIssue(await patch([{ country: 'NL', method: 'in_store', service: 'tc:dropoff' }]), ['settings', 'services', 0, 'method']);
@@ -180,7 +182,9 @@ describe('services, settings, test and disconnect', () => {
       const shown = json(await merchant.call('GET', `/api/v1/carrier-accounts/${id}`));
       expect(shown.status).toBe('auth_failed');
       expect(shown.lastError).toMatchObject({ at: h.clock.now.toISOString() });
-      expect(shown.lastError.action).toContain(`/api/v1/carrier-accounts/${id}/credentials`);
+      expect(shown.lastError.action).toBe('Reconnect the account with new credentials (Settings → Carriers → Reconnect).');
+      expect(shown.lastError.details).toEqual({ method: 'PUT', path: `/api/v1/carrier-accounts/${id}/credentials` });
+      expect(failed.message).not.toMatch(/\/api\//);
 
       carrier.keys.set('tc-public-0002', 'tc-secret-0002');
       expectIssue(await putCredentials(merchant, id, { publicKey: 'x' }), ['secretKey']);

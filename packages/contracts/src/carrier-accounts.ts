@@ -112,7 +112,16 @@ export const CarrierAccountSchema = z.object({
   accountName: z.string().nullable(),
   status: CarrierAccountStatusSchema,
   /** The carrier's last refusal of these credentials and what to do (status auth_failed). */
-  lastError: z.object({ message: z.string(), at: InstantSchema, action: z.string() }).nullable(),
+  lastError: z
+    .object({
+      message: z.string(),
+      at: InstantSchema,
+      /** What the merchant does next, in words for the back office (no API paths). */
+      action: z.string(),
+      /** The same for API users: the call that reconnects the account. */
+      details: z.object({ method: z.literal('PUT'), path: z.string() }),
+    })
+    .nullable(),
   /** The chosen services, with the carrier's name, phone rule and price of each (as the carrier listed it when chosen). */
   settings: z.object({ services: z.array(ChosenServiceSchema) }),
   /** Where the carrier pushes tracking events (set it in the carrier's panel); null when it is polled. */

@@ -35,6 +35,7 @@ import {
   PROVIDER_NAMES,
   PUSHING_PROVIDERS,
   RECONNECT_ACTION,
+  reconnectCall,
   sealAccountCredentials,
   sealWebhookSecret,
   settingsOf,
@@ -58,7 +59,7 @@ export function presentCarrierAccount(ctx: Ctx, row: CarrierAccountRow): Carrier
     status: row.status === 'auth_failed' ? 'auth_failed' : 'active',
     lastError:
       row.status === 'auth_failed' && row.lastError && row.lastErrorAt
-        ? { message: row.lastError, at: row.lastErrorAt, action: RECONNECT_ACTION.replace('{id}', row.id) }
+        ? { message: row.lastError, at: row.lastErrorAt, action: RECONNECT_ACTION, details: reconnectCall(row.id) }
         : null,
     settings: settingsOf(row),
     webhookUrl: PUSHING_PROVIDERS.includes(provider) ? `${ctx.publicUrl}/api/carriers/accounts/${row.id}/webhook` : null,
@@ -90,7 +91,7 @@ async function verified(ctx: Ctx, provider: CarrierProvider, credentials: unknow
   try {
     return (await adapterFor(ctx, provider, credentials).verify()).accountName;
   } catch (error) {
-    throw carrierFailure(error, provider);
+    throw carrierFailure(error, provider, true);
   }
 }
 
@@ -177,7 +178,7 @@ export async function testCarrierAccount(ctx: Ctx, merchantId: string, id: strin
       ok: false,
       status: 'auth_failed',
       accountName: row.accountName,
-      message: `${failure.message} ${RECONNECT_ACTION.replace('{id}', id)}`,
+      message: failure.message,
     };
   }
 }
@@ -214,8 +215,9 @@ export async function saveCarrierAccountSettings(
     if (!service)
       fail(
         'carrier_service_not_available',
-        `The account has no service "${choice.service}"; choose one of GET /api/v1/carrier-accounts/${id}/services.`,
+        `The account has no service "${choice.service}"; choose one of the services the carrier offers this account (Settings → Carriers → Services).`,
         {
+          servicesPath: `/api/v1/carrier-accounts/${id}/services`,
           index,
           service: choice.service,
           available: services.map((s) => s.code),
