@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, merchantWithOwner, signIn } from './backoffice-helpers.ts';
 import { connectBody, connectedAccount, startCarrier } from './carrier-helpers.ts';
+import { setupShop } from './support/fixtures.ts';
 import type { Merchant } from './support/harness.ts';
 import { expectError, expectIssue } from './merchant-helpers.ts';
 import { type Harness, json, newMerchant, startHarness } from './support/harness.ts';
@@ -206,6 +207,18 @@ describe('services, settings, test and disconnect', () => {
     expectError(await other.call('POST', `/api/v1/carrier-accounts/${id}/test`), 404, 'carrier_account_not_found');
     expect(json(await merchant.call('DELETE', `/api/v1/carrier-accounts/${id}`))).toEqual({ deleted: true });
     expect(json(await merchant.call('GET', '/api/v1/carrier-accounts')).data).toEqual([]);
+  });
+
+  it('refuses to disconnect an account a portal still lists (409 carrier_in_use naming the portals)', async () => {
+    const { merchant, id } = await connectedAccount(h);
+    const shop = await setupShop(h, { carriers: { '*': ['sandbox'], NL: ['sandbox', 'tc'] } }, merchant);
+    const refused = expectError(await merchant.call('DELETE', `/api/v1/carrier-accounts/${id}`), 409, 'carrier_in_use');
+    expect(refused.details).toEqual({ portals: [shop.portal.slug] });
+    expect(refused.message).toContain(shop.portal.slug);
+    expect(json(await merchant.call('GET', '/api/v1/carrier-accounts')).data.map((a: { id: string }) => a.id)).toEqual([id]);
+    const freed = await merchant.call('PATCH', `/api/v1/portals/${shop.portal.id}`, { carriers: { '*': ['sandbox'] } });
+    expect(freed.statusCode, freed.body).toBe(200);
+    expect(json(await merchant.call('DELETE', `/api/v1/carrier-accounts/${id}`))).toEqual({ deleted: true });
   });
 
   it('is owner-only in the back office', async () => {

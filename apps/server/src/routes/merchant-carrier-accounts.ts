@@ -135,7 +135,8 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Disconnect: the account and its credentials are deleted; returns booked on it keep their labels',
+          summary:
+            'Disconnect: the account and its credentials are deleted; returns booked on it keep their labels. 409 carrier_in_use while a portal lists its code',
           params: CarrierAccountParamsSchema,
           response: { 200: CarrierAccountDeletedSchema, ...errors },
         },

@@ -21,6 +21,7 @@ import {
   getCarrierAccount,
   insertCarrierAccount,
   listCarrierAccounts,
+  portalsListingCarrier,
   updateCarrierAccount,
   wakeAccountBookings,
 } from '@retour/db/repos/carrier-accounts';
@@ -252,8 +253,15 @@ export async function saveCarrierAccountSettings(
   return getMerchantCarrierAccount(ctx, merchantId, id);
 }
 
-/** Disconnects: the account and its credentials are deleted; returns booked on it keep their labels and tracking numbers. */
+/** Disconnects (refused while a portal lists its code): the account and its credentials are deleted; returns booked on it keep their labels and tracking numbers. */
 export async function disconnectCarrierAccount(ctx: Ctx, merchantId: string, id: string): Promise<{ deleted: boolean }> {
-  await accountOrFail(ctx, merchantId, id);
+  const row = await accountOrFail(ctx, merchantId, id);
+  const portals = await portalsListingCarrier(ctx.db, merchantId, row.code);
+  if (portals.length > 0)
+    fail(
+      'carrier_in_use',
+      `The portal${portals.length > 1 ? 's' : ''} ${portals.join(', ')} still offer${portals.length > 1 ? '' : 's'} ${row.name} (${row.code}); remove it from their carriers first.`,
+      { portals },
+    );
   return { deleted: await deleteCarrierAccount(ctx.db, merchantId, id) };
 }
