@@ -188,7 +188,8 @@ describe('services, settings, test and disconnect', () => {
       expect(failed.message).not.toMatch(/\/api\//);
 
       carrier.keys.set('tc-public-0002', 'tc-secret-0002');
-      expectIssue(await putCredentials(merchant, id, { publicKey: 'x' }), ['secretKey']);
+      expectIssue(await putCredentials(merchant, id, { publicKey: 'x' }), ['credentials', 'secretKey']);
+      expectIssue(await putCredentials(merchant, id, { apiKey: 'k', customerCode: 'DEVC', customerNumber: '11223344' }), ['credentials']);
       expectError(await putCredentials(merchant, id, { publicKey: 'tc-public-0002', secretKey: 'bad' }), 422, 'carrier_auth_failed');
       const fixed = await putCredentials(merchant, id, { publicKey: 'tc-public-0002', secretKey: 'tc-secret-0002' });
       expect(fixed.statusCode, fixed.body).toBe(200);
@@ -209,6 +210,16 @@ describe('services, settings, test and disconnect', () => {
     expect(json(await merchant.call('GET', '/api/v1/carrier-accounts')).data).toEqual([]);
   });
 
+  it('renames an account (PATCH name) without touching its services, and refuses an empty patch', async () => {
+    const { merchant, id, account } = await connectedAccount(h);
+    const renamed = await merchant.call('PATCH', `/api/v1/carrier-accounts/${id}`, { name: '  Parcels by TC ' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(json(renamed)).toMatchObject({ name: 'Parcels by TC', settings: account.settings });
+    expectIssue(await merchant.call('PATCH', `/api/v1/carrier-accounts/${id}`, { name: '' }), ['name']);
+    expectError(await merchant.call('PATCH', `/api/v1/carrier-accounts/${id}`, {}), 400, 'validation_error');
+    expect(json(await merchant.call('GET', `/api/v1/carrier-accounts/${id}`)).name).toBe('Parcels by TC');
+  });
+
   it('refuses to disconnect an account a portal still lists (409 carrier_in_use naming the portals)', async () => {
     const { merchant, id } = await connectedAccount(h);
     const shop = await setupShop(h, { carriers: { '*': ['sandbox'], NL: ['sandbox', 'tc'] } }, merchant);
@@ -219,6 +230,18 @@ describe('services, settings, test and disconnect', () => {
     const freed = await merchant.call('PATCH', `/api/v1/portals/${shop.portal.id}`, { carriers: { '*': ['sandbox'] } });
     expect(freed.statusCode, freed.body).toBe(200);
     expect(json(await merchant.call('DELETE', `/api/v1/carrier-accounts/${id}`))).toEqual({ deleted: true });
+  });
+
+  it("describes the new credentials in OpenAPI as one of the providers' credential shapes", async () => {
+    const spec = json(await h.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const body = spec.paths['/api/v1/carrier-accounts/{id}/credentials'].put.requestBody.content['application/json'].schema;
+    const members = (body.anyOf ?? body.oneOf) as { properties: Record<string, unknown> }[];
+    expect(members.map((m) => Object.keys(m.properties).sort())).toEqual([
+      ['publicKey', 'secretKey'],
+      ['apiKey', 'collectionLocation', 'customerCode', 'customerNumber'],
+      ['accountId', 'key', 'userId'],
+      ['accountNumber', 'clientId', 'clientSecret'],
+    ]);
   });
 
   it('is owner-only in the back office', async () => {

@@ -64,6 +64,24 @@ export const CarrierAccountConnectBodySchema = z.discriminatedUnion('provider', 
 ]);
 export type CarrierAccountConnectBody = z.infer<typeof CarrierAccountConnectBodySchema>;
 
+/** The credentials of one provider, as each provider's connect body takes them. */
+export const CARRIER_CREDENTIALS_SCHEMAS = {
+  sendcloud: SendcloudCredentialsSchema,
+  postnl: PostnlCredentialsSchema,
+  dhl_parcel: DhlParcelCredentialsSchema,
+  ups: UpsCredentialsSchema,
+} as const;
+
+/**
+ * `PUT /carrier-accounts/{id}/credentials`: the credentials of the account's provider (one of these shapes).
+ * Described as the union for OpenAPI; which member applies depends on the stored account, so the request
+ * passes through unchanged (`catch`) and the use case checks it against the account's provider
+ * (issues under `credentials.`).
+ */
+export const CarrierCredentialsBodySchema = z
+  .union([SendcloudCredentialsSchema, PostnlCredentialsSchema, DhlParcelCredentialsSchema, UpsCredentialsSchema])
+  .catch((ctx) => ctx.input as never);
+
 const CarrierMethodSchema = z.enum(RETURN_METHODS.filter((m) => m !== 'in_store') as [string, ...string[]]);
 
 /** One chosen service: for returns from `country` (or '*': every other country) with `method`. */
@@ -89,6 +107,13 @@ export const CarrierAccountSettingsSchema = z
     });
   });
 export type CarrierAccountSettings = z.infer<typeof CarrierAccountSettingsSchema>;
+
+/** `PATCH /carrier-accounts/{id}`: rename (the name shoppers see) and/or choose the services. */
+export const CarrierAccountUpdateBodySchema = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), settings: CarrierAccountSettingsSchema.optional() })
+  .strict()
+  .refine((body) => body.name !== undefined || body.settings !== undefined, 'Send a name, settings or both.');
+export type CarrierAccountUpdateBody = z.infer<typeof CarrierAccountUpdateBodySchema>;
 
 export const ChosenServiceSchema = z.object({
   country: z.string(),
