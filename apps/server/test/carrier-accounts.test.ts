@@ -95,6 +95,9 @@ describe('connecting a carrier account', () => {
 
   it('says which provider has no adapter in this installation', async () => {
     const m = await newMerchant(h);
+    const providers = await m.call('GET', '/api/v1/carrier-accounts/providers');
+    expect(providers.statusCode, providers.body).toBe(200);
+    expect(json(providers)).toEqual({ data: [{ provider: 'sendcloud', name: 'Sendcloud', webhooks: true }] });
     const res = await m.call('POST', '/api/v1/carrier-accounts', {
       provider: 'ups',
       code: 'ups',

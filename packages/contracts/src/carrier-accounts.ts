@@ -181,3 +181,16 @@ export const CarrierAccountTestSchema = z.object({
 export type CarrierAccountTest = z.infer<typeof CarrierAccountTestSchema>;
 
 export const CarrierAccountDeletedSchema = z.object({ deleted: z.boolean() });
+
+/** `GET /carrier-accounts/providers`: the providers this installation can connect (offer only these). */
+export const CarrierProviderListSchema = z.object({
+  data: z.array(
+    z.object({
+      provider: CarrierAccountProviderSchema,
+      name: z.string(),
+      /** True when the carrier pushes tracking to the account's `webhookUrl`; false when Retour polls it. */
+      webhooks: z.boolean(),
+    }),
+  ),
+});
+export type CarrierProviderList = z.infer<typeof CarrierProviderListSchema>;

@@ -8,6 +8,7 @@ import {
   CarrierAccountTestSchema,
   CarrierAccountUpdateBodySchema,
   CarrierCredentialsBodySchema,
+  CarrierProviderListSchema,
   CarrierServiceListSchema,
 } from '@retour/contracts/carrier-accounts';
 import { ErrorSchema } from '@retour/contracts/common';
@@ -19,6 +20,7 @@ import { connectCarrierAccount } from '../use-cases/connect-carrier-account.ts';
 import { disconnectCarrierAccount } from '../use-cases/disconnect-carrier-account.ts';
 import { getMerchantCarrierAccount } from '../use-cases/get-carrier-account.ts';
 import { listMerchantCarrierAccounts } from '../use-cases/list-carrier-accounts.ts';
+import { listCarrierProviders } from '../use-cases/list-carrier-providers.ts';
 import { listCarrierServices } from '../use-cases/list-carrier-services.ts';
 import { replaceCarrierCredentials } from '../use-cases/replace-carrier-credentials.ts';
 import { testCarrierAccount } from '../use-cases/test-carrier-account.ts';
@@ -65,6 +67,17 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           body: await connectCarrierAccount(ctx, auth.merchantId, req.body),
         }));
       },
+    );
+    app.get(
+      '/carrier-accounts/providers',
+      {
+        schema: {
+          tags,
+          summary: 'The carrier providers this installation can connect (offer only these)',
+          response: { 200: CarrierProviderListSchema, ...errors },
+        },
+      },
+      async () => listCarrierProviders(ctx),
     );
     app.get(
       '/carrier-accounts/:id',
