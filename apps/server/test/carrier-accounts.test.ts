@@ -258,6 +258,24 @@ describe('services, settings, test and disconnect', () => {
     expect(json(await merchant.call('GET', `/api/v1/carrier-accounts/${id}`)).name).toBe('Parcels by SC');
   });
 
+  it('GET /api/v1/carriers lists the connected account beside the built-in carriers, in the same shape', async () => {
+    const { merchant, id } = await connectedAccount(h);
+    const carriersList = json(await merchant.call('GET', '/api/v1/carriers')).data;
+    expect(carriersList.find((c: any) => c.code === 'sandbox')).toMatchObject({ accountId: null, provider: null, status: 'active' });
+    expect(carriersList.find((c: any) => c.code === 'sc')).toEqual({
+      code: 'sc',
+      name: 'Sendcloud',
+      methods: ['drop_off', 'drop_off_labelless', 'pickup'],
+      countries: ['NL'],
+      phoneRequired: true,
+      prices: {},
+      webhook: null,
+      accountId: id,
+      provider: 'sendcloud',
+      status: 'active',
+    });
+  });
+
   it('refuses to disconnect an account a portal still lists (409 carrier_in_use naming the portals)', async () => {
     const { merchant, id } = await connectedAccount(h);
     const shop = await setupShop(h, { carriers: { '*': ['sandbox'], NL: ['sandbox', 'sc'] } }, merchant);
