@@ -64,6 +64,24 @@ export const CarrierAccountConnectBodySchema = z.discriminatedUnion('provider', 
 ]);
 export type CarrierAccountConnectBody = z.infer<typeof CarrierAccountConnectBodySchema>;
 
+/** The credentials of one provider, as each provider's connect body takes them. */
+export const CARRIER_CREDENTIALS_SCHEMAS = {
+  sendcloud: SendcloudCredentialsSchema,
+  postnl: PostnlCredentialsSchema,
+  dhl_parcel: DhlParcelCredentialsSchema,
+  ups: UpsCredentialsSchema,
+} as const;
+
+/**
+ * `PUT /carrier-accounts/{id}/credentials`: the credentials of the account's provider (one of these shapes).
+ * Described as the union for OpenAPI; which member applies depends on the stored account, so the request
+ * passes through unchanged (`catch`) and the use case checks it against the account's provider
+ * (issues under `credentials.`).
+ */
+export const CarrierCredentialsBodySchema = z
+  .union([SendcloudCredentialsSchema, PostnlCredentialsSchema, DhlParcelCredentialsSchema, UpsCredentialsSchema])
+  .catch((ctx) => ctx.input as never);
+
 const CarrierMethodSchema = z.enum(RETURN_METHODS.filter((m) => m !== 'in_store') as [string, ...string[]]);
 
 /** One chosen service: for returns from `country` (or '*': every other country) with `method`. */
@@ -90,6 +108,13 @@ export const CarrierAccountSettingsSchema = z
   });
 export type CarrierAccountSettings = z.infer<typeof CarrierAccountSettingsSchema>;
 
+/** `PATCH /carrier-accounts/{id}`: rename (the name shoppers see) and/or choose the services. */
+export const CarrierAccountUpdateBodySchema = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), settings: CarrierAccountSettingsSchema.optional() })
+  .strict()
+  .refine((body) => body.name !== undefined || body.settings !== undefined, 'Send a name, settings or both.');
+export type CarrierAccountUpdateBody = z.infer<typeof CarrierAccountUpdateBodySchema>;
+
 export const ChosenServiceSchema = z.object({
   country: z.string(),
   method: z.string(),
@@ -112,7 +137,16 @@ export const CarrierAccountSchema = z.object({
   accountName: z.string().nullable(),
   status: CarrierAccountStatusSchema,
   /** The carrier's last refusal of these credentials and what to do (status auth_failed). */
-  lastError: z.object({ message: z.string(), at: InstantSchema, action: z.string() }).nullable(),
+  lastError: z
+    .object({
+      message: z.string(),
+      at: InstantSchema,
+      /** What the merchant does next, in words for the back office (no API paths). */
+      action: z.string(),
+      /** The same for API users: the call that reconnects the account. */
+      details: z.object({ method: z.literal('PUT'), path: z.string() }),
+    })
+    .nullable(),
   /** The chosen services, with the carrier's name, phone rule and price of each (as the carrier listed it when chosen). */
   settings: z.object({ services: z.array(ChosenServiceSchema) }),
   /** Where the carrier pushes tracking events (set it in the carrier's panel); null when it is polled. */
@@ -147,3 +181,16 @@ export const CarrierAccountTestSchema = z.object({
 export type CarrierAccountTest = z.infer<typeof CarrierAccountTestSchema>;
 
 export const CarrierAccountDeletedSchema = z.object({ deleted: z.boolean() });
+
+/** `GET /carrier-accounts/providers`: the providers this installation can connect (offer only these). */
+export const CarrierProviderListSchema = z.object({
+  data: z.array(
+    z.object({
+      provider: CarrierAccountProviderSchema,
+      name: z.string(),
+      /** True when the carrier pushes tracking to the account's `webhookUrl`; false when Retour polls it. */
+      webhooks: z.boolean(),
+    }),
+  ),
+});
+export type CarrierProviderList = z.infer<typeof CarrierProviderListSchema>;

@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   currency_mismatch: 422,
   payments_not_configured: 422,
   address_in_use: 409,
+  carrier_in_use: 409,
   last_owner: 409,
   too_many_attempts: 429,
   provider_rejected_credentials: 422,

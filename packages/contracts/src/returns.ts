@@ -253,4 +253,10 @@ export const CarrierSchema = z.object({
   phoneRequired: z.boolean(),
   prices: z.record(z.string(), MoneySchema),
   webhook: CarrierWebhookInfoSchema,
+  /** The merchant's carrier account behind this code (its webhook is the account's `webhookUrl`); null for a built-in carrier. */
+  accountId: z.string().nullable(),
+  /** The account's provider (sendcloud, postnl, dhl_parcel, ups); null for a built-in carrier. */
+  provider: z.string().nullable(),
+  /** `auth_failed`: the account's credentials were refused and it books nothing until reconnected. */
+  status: z.enum(['active', 'auth_failed']),
 });

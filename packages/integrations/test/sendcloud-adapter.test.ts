@@ -37,6 +37,7 @@ describe('Sendcloud adapter: booking', () => {
     const error = await failure(adapter({ publicKey: 'pk-test', secretKey: 'wrong' }).verify());
     expect(error.code).toBe('carrier_auth_failed');
     expect(error.carrierMessage).toMatch(/ending in …test \(Invalid username\/password\.\)\. Reconnect the Sendcloud account/);
+    expect(error.opts.said).toBe('Invalid username/password.');
   });
 
   it('lists the return shipping options with their methods', async () => {

@@ -5,26 +5,26 @@ import {
   CarrierAccountListSchema,
   CarrierAccountParamsSchema,
   CarrierAccountSchema,
-  CarrierAccountSettingsSchema,
   CarrierAccountTestSchema,
+  CarrierAccountUpdateBodySchema,
+  CarrierCredentialsBodySchema,
+  CarrierProviderListSchema,
   CarrierServiceListSchema,
 } from '@retour/contracts/carrier-accounts';
 import { ErrorSchema } from '@retour/contracts/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
-import {
-  connectCarrierAccount,
-  disconnectCarrierAccount,
-  getMerchantCarrierAccount,
-  listCarrierServices,
-  listMerchantCarrierAccounts,
-  replaceCarrierCredentials,
-  saveCarrierAccountSettings,
-  testCarrierAccount,
-} from '../use-cases/manage-carrier-accounts.ts';
+import { connectCarrierAccount } from '../use-cases/connect-carrier-account.ts';
+import { disconnectCarrierAccount } from '../use-cases/disconnect-carrier-account.ts';
+import { getMerchantCarrierAccount } from '../use-cases/get-carrier-account.ts';
+import { listMerchantCarrierAccounts } from '../use-cases/list-carrier-accounts.ts';
+import { listCarrierProviders } from '../use-cases/list-carrier-providers.ts';
+import { listCarrierServices } from '../use-cases/list-carrier-services.ts';
+import { replaceCarrierCredentials } from '../use-cases/replace-carrier-credentials.ts';
+import { testCarrierAccount } from '../use-cases/test-carrier-account.ts';
+import { updateMerchantCarrierAccount } from '../use-cases/update-carrier-account.ts';
 
 const tags = ['carrier-accounts'];
 const errors = {
@@ -70,6 +70,17 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       },
     );
     app.get(
+      '/carrier-accounts/providers',
+      {
+        schema: {
+          tags,
+          summary: 'The carrier providers this installation can connect (offer only these)',
+          response: { 200: CarrierProviderListSchema, ...errors },
+        },
+      },
+      async () => listCarrierProviders(ctx),
+    );
+    app.get(
       '/carrier-accounts/:id',
       {
         schema: {
@@ -100,7 +111,7 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           tags,
           summary: "Reconnect with new credentials (same shape as `credentials` when connecting this provider's account)",
           params: CarrierAccountParamsSchema,
-          body: z.record(z.string(), z.unknown()),
+          body: CarrierCredentialsBodySchema,
           response: { 200: CarrierAccountSchema, ...errors },
         },
       },
@@ -123,20 +134,22 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Choose the service per country and return method (replaces the list; each is checked against the services)',
+          summary:
+            'Rename the account (`name`, shown to shoppers) and/or choose the service per country and return method (`settings`: replaces the list; each is checked against the services)',
           params: CarrierAccountParamsSchema,
-          body: z.object({ settings: CarrierAccountSettingsSchema }).strict(),
+          body: CarrierAccountUpdateBodySchema,
           response: { 200: CarrierAccountSchema, ...errors },
         },
       },
-      async (req) => saveCarrierAccountSettings(ctx, authOf(req).merchantId, req.params.id, req.body.settings),
+      async (req) => updateMerchantCarrierAccount(ctx, authOf(req).merchantId, req.params.id, req.body),
     );
     app.delete(
       '/carrier-accounts/:id',
       {
         schema: {
           tags,
-          summary: 'Disconnect: the account and its credentials are deleted; returns booked on it keep their labels',
+          summary:
+            'Disconnect: the account and its credentials are deleted; returns booked on it keep their labels. 409 carrier_in_use while a portal lists its code',
           params: CarrierAccountParamsSchema,
           response: { 200: CarrierAccountDeletedSchema, ...errors },
         },

@@ -18,7 +18,6 @@ import {
   ShippingRuleSchema,
 } from '@retour/contracts/config';
 import { CarrierSchema } from '@retour/contracts/returns';
-import { formatMoneyValue } from '@retour/domain/money';
 import { type ConfigTable, getRow, listRows } from '@retour/db/repos/config';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,8 +27,8 @@ import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { toAddress, toBrand, toPortal, toShippingRule } from '../presenters/config-view.ts';
 import { deleteConfig } from '../use-cases/delete-config.ts';
+import { listCarriers } from '../use-cases/list-carriers.ts';
 import { createApiKey, listKeys, revokeKey } from '../use-cases/manage-api-keys.ts';
-import { carrierWebhookInfo } from '../use-cases/receive-carrier-webhook.ts';
 import { createAddress, updateAddress } from '../use-cases/save-address.ts';
 import { createBrand, updateBrand } from '../use-cases/save-brand.ts';
 import { createPortal, updatePortal } from '../use-cases/save-portal.ts';
@@ -205,29 +204,11 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags: keyTags,
-          summary: 'Available carriers and their capabilities',
+          summary: "Available carriers and their capabilities: the built-in ones and the merchant's connected carrier accounts",
           response: { 200: z.object({ data: z.array(CarrierSchema) }), 401: ErrorSchema },
         },
       },
-      async (req) => {
-        const { merchantId } = authOf(req);
-        return {
-          data: ctx.carriers.all().map(({ info }) => ({
-            code: info.code,
-            name: info.name,
-            methods: [...info.methods],
-            countries: [...info.countries],
-            phoneRequired: info.phoneRequired,
-            prices: Object.fromEntries(
-              Object.entries(info.prices).map(([c, cents]) => [
-                c,
-                { value: formatMoneyValue(cents, info.priceCurrency), currency: info.priceCurrency },
-              ]),
-            ),
-            webhook: carrierWebhookInfo(ctx, merchantId, info),
-          })),
-        };
-      },
+      async (req) => ({ data: await listCarriers(ctx, authOf(req).merchantId) }),
     );
   };
 }

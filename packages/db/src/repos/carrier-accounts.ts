@@ -168,3 +168,14 @@ export async function hasAccountReturnsToTrack(db: Executor, merchantId: string)
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The slugs of the merchant's portals whose carrier lists name `code` (for any country). */
+export async function portalsListingCarrier(db: Executor, merchantId: string, code: string): Promise<string[]> {
+  const rows = await db.selectFrom('portals').select(['slug', 'settings']).where('merchantId', '=', merchantId).orderBy('slug').execute();
+  return rows
+    .filter((row) => {
+      const carriers = (JSON.parse(row.settings) as { carriers?: Record<string, string[]> }).carriers ?? {};
+      return Object.values(carriers).some((codes) => codes.includes(code));
+    })
+    .map((row) => row.slug);
+}

@@ -124,7 +124,8 @@ export class CarrierError extends Error {
     readonly code: CarrierErrorCode,
     /** The carrier's own message, for staff and (address errors) the shopper. */
     readonly carrierMessage: string,
-    readonly opts: { field?: string; retryAfterMs?: number; status?: number } = {},
+    /** `said`: what the carrier itself answered, unwrapped (for credentials refused on connect). */
+    readonly opts: { field?: string; retryAfterMs?: number; status?: number; said?: string } = {},
   ) {
     super(`${code}: ${carrierMessage}`);
     this.name = 'CarrierError';

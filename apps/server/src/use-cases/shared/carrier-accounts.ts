@@ -106,22 +106,39 @@ export function adapterFor(ctx: Ctx, provider: CarrierProvider, credentials: unk
   return adapter;
 }
 
-export const RECONNECT_ACTION =
-  'Reconnect the account with new credentials: Settings → Carriers → Reconnect (or POST /api/v1/carrier-accounts/{id}/credentials).';
+/** What the merchant does when the carrier refuses an account's credentials (shown in the back office: no API paths). */
+export const RECONNECT_ACTION = 'Reconnect the account with new credentials (Settings → Carriers → Reconnect).';
 
-/** A carrier's refusal or failure as the API's error (for the merchant's calls; shoppers' creation maps its own). */
-export function carrierFailure(error: unknown, provider: CarrierProvider): AppError {
+/** The same for API users: the call that takes the new credentials. */
+export function reconnectCall(id: string): { method: 'PUT'; path: string } {
+  return { method: 'PUT', path: `/api/v1/carrier-accounts/${id}/credentials` };
+}
+
+/**
+ * A carrier's refusal or failure as the API's error (for the merchant's calls; shoppers' creation maps its own).
+ * `connecting`: the credentials are new (nothing is connected yet), so there is nothing to reconnect.
+ */
+export function carrierFailure(error: unknown, provider: CarrierProvider, connecting = false): AppError {
   if (error instanceof AppError) return error;
   if (!(error instanceof CarrierError)) throw error;
   const name = PROVIDER_NAMES[provider];
+  const said = error.opts.said ?? error.carrierMessage;
   const details = { provider, carrierMessage: error.carrierMessage, ...(error.opts.field ? { field: error.opts.field } : {}) };
   switch (error.code) {
     case 'carrier_auth_failed':
-      return new AppError(
-        'carrier_auth_failed',
-        `${name} refused these credentials (${error.carrierMessage}). Check them in your ${name} account and enter them again.`,
-        details,
-      );
+      return connecting
+        ? new AppError('carrier_auth_failed', `${name} refused these credentials: ${said.replace(/\.$/, '')}. Check them and try again.`, {
+            ...details,
+            carrierMessage: said,
+          })
+        : new AppError(
+            'carrier_auth_failed',
+            `${name} refused the account's credentials: ${said.replace(/\.$/, '')}. ${RECONNECT_ACTION}`,
+            {
+              ...details,
+              carrierMessage: said,
+            },
+          );
     case 'carrier_rejected_address':
       return new AppError('carrier_rejected_address', `${name} refused an address: ${error.carrierMessage}`, details);
     case 'carrier_unavailable':

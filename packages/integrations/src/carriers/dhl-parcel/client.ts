@@ -74,7 +74,7 @@ export class DhlParcelClient {
       throw new CarrierError(
         'carrier_auth_failed',
         `DHL Parcel refused user id ${this.options.userId}: ${dhlMessage(res.status, res.json, '')}. ${RECONNECT}`,
-        { status: res.status },
+        { status: res.status, said: dhlMessage(res.status, res.json, '') },
       );
     }
     this.throwUnlessOk(res);
@@ -121,7 +121,7 @@ export class DhlParcelClient {
       throw new CarrierError(
         'carrier_auth_failed',
         `DHL Parcel refused ${method} ${path.split('?')[0]} for user id ${this.options.userId}: ${dhlMessage(res.status, res.json, '')}. ${RECONNECT}`,
-        { status: res.status },
+        { status: res.status, said: dhlMessage(res.status, res.json, '') },
       );
     }
     return res;

@@ -48,7 +48,7 @@ export function errorFor(status: number, body: unknown, retryAfter: string | nul
     return new CarrierError(
       'carrier_auth_failed',
       `PostNL refused the API key of ${account} (${message}). Reconnect the account with a valid API key from the PostNL developer portal.`,
-      { status },
+      { status, said: message },
     );
   }
   if (status === 429 || status >= 500) {

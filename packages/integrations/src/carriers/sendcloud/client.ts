@@ -109,7 +109,7 @@ function failure(status: number, body: unknown, retryAfter: string | null, publi
     return new SendcloudHttpError(
       'carrier_auth_failed',
       `Sendcloud refused the API keys with public key ending in …${publicKey.slice(-4)} (${said}). Reconnect the Sendcloud account with a new public and secret key (Sendcloud → Settings → Integrations → Sendcloud API).`,
-      { status },
+      { status, said },
       items,
     );
   }

@@ -51,7 +51,7 @@ function authFailed(credentials: CarrierCredentials['ups'], detail: string, stat
   return new CarrierError(
     'carrier_auth_failed',
     `UPS refused the credentials of account ${credentials.accountNumber} (${detail}). Create a new client ID and secret for your app on developer.ups.com and reconnect the UPS account with them.`,
-    { status },
+    { status, said: detail },
   );
 }
 
