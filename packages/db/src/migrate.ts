@@ -7,6 +7,7 @@ import * as labels from './migrations/0003-labels.ts';
 import * as emailTemplates from './migrations/0004-email-templates.ts';
 import * as backoffice from './migrations/0005-backoffice.ts';
 import * as integrations from './migrations/0006-integrations.ts';
+import * as userLanguage from './migrations/0010-user-language.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-email-templates': emailTemplates,
   '0005-backoffice': backoffice,
   '0006-integrations': integrations,
+  '0010-user-language': userLanguage,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */
