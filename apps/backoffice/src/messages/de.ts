@@ -378,7 +378,7 @@ const de: Catalogue = {
     'Erstellen Sie im Shopify Dev Dashboard eine App mit den Scopes read_orders, read_fulfillments, read_returns und write_returns, installieren Sie sie in Ihrem Shop und kopieren Sie Client-ID und Secret aus den Einstellungen der App.',
   shopDomain: 'Shop-Domain',
   shopDomainHint: 'Die dauerhafte Domain, z. B. my-shop.myshopify.com',
-  nameInRetour: 'Name in Retour (optional)',
+  nameInRetour: 'Bezeichnung in Retour (optional)',
   connecting: 'Wird verbunden…',
   connect: 'Verbinden',
   wooWebhookUrl: 'Webhook-URL (in WooCommerce für order.created und order.updated angelegt)',
