@@ -22,8 +22,7 @@ const de: Catalogue = {
   none: '—',
   errorTitle: 'Etwas ist schiefgelaufen',
   fixErrors: 'Bitte korrigieren Sie die markierten Felder.',
-  conflict:
-    'Diese Aktion ist nicht mehr möglich: Die Retoure wurde inzwischen geändert. Die Seite zeigt jetzt ihren aktuellen Stand.',
+  conflict: 'Diese Aktion ist nicht mehr möglich: Die Retoure wurde inzwischen geändert. Die Seite zeigt jetzt ihren aktuellen Stand.',
   forbiddenTitle: 'Für Ihre Rolle nicht verfügbar',
   forbiddenText: 'Diese Seite ist nur für Kontoinhaber verfügbar. Bitten Sie einen Inhaber um Zugang, falls Sie ihn brauchen.',
   notFound: 'Seite nicht gefunden',
@@ -80,8 +79,7 @@ const de: Catalogue = {
   bulkApprove: 'Auswahl genehmigen',
   bulkReceive: 'Auswahl als eingegangen markieren',
   exportCsv: 'Als CSV exportieren',
-  bulkDone:
-    '{failed, plural, =0 {{ok} aktualisiert.} other {{ok} aktualisiert, {failed} konnten nicht aktualisiert werden.}}',
+  bulkDone: '{failed, plural, =0 {{ok} aktualisiert.} other {{ok} aktualisiert, {failed} konnten nicht aktualisiert werden.}}',
   loadMore: 'Mehr laden',
   noReturns: 'Keine passenden Retouren.',
   returnTitle: 'Retoure {reference}',
@@ -361,8 +359,7 @@ const de: Catalogue = {
   ordersRead: 'Gelesene Bestellungen',
   importFinished: 'Import abgeschlossen: {processed} Bestellungen gelesen ({counts}).',
   importStopped: 'Import nach {processed} Bestellungen abgebrochen: {error}',
-  shopConnected:
-    '{name} ist verbunden. Neue und geänderte Bestellungen kommen per Webhook; importieren Sie die älteren unten.',
+  shopConnected: '{name} ist verbunden. Neue und geänderte Bestellungen kommen per Webhook; importieren Sie die älteren unten.',
   lastSyncAt: 'zuletzt synchronisiert {when}',
   neverImported: 'noch nie importiert',
   shopifyWebhookUrl: 'Webhook-URL (für Sie abonniert: Bestellungen und Fulfillments)',
@@ -406,8 +403,7 @@ const de: Catalogue = {
   mollieApiKeyHint:
     'Aus dem Mollie-Dashboard → Entwickler → API-Schlüssel: beginnt mit test_ oder live_. Er wird verschlüsselt gespeichert und nie wieder angezeigt.',
   saveKey: 'Schlüssel speichern',
-  disconnectMollieConfirm:
-    'Mollie trennen? Kunden können Rücksendegebühren dann nicht mehr vorab bezahlen, bis Sie es wieder verbinden.',
+  disconnectMollieConfirm: 'Mollie trennen? Kunden können Rücksendegebühren dann nicht mehr vorab bezahlen, bis Sie es wieder verbinden.',
   mollieDisconnected: 'Mollie ist getrennt.',
   disconnectMollie: 'Mollie trennen',
   disabled: 'Deaktiviert',
@@ -464,8 +460,7 @@ const de: Catalogue = {
   removeCountry: '{country} entfernen',
   addCountry: 'Land hinzufügen',
   returnReasons: 'Rücksendegründe',
-  tooManyReasons:
-    '{count} Gründe: Kunden wählen zuverlässiger aus höchstens {max}. Erwägen Sie, einige zusammenzufassen.',
+  tooManyReasons: '{count} Gründe: Kunden wählen zuverlässiger aus höchstens {max}. Erwägen Sie, einige zusammenzufassen.',
   code: 'Code',
   reasonCode: 'Code von Grund {index}',
   reasonIn: 'Grund {index} auf {language}',
@@ -511,8 +506,7 @@ const de: Catalogue = {
   deliveryFailed: 'Fehlgeschlagen',
   deliveryPending: 'Ausstehend',
   signingSecret: 'Signaturgeheimnis für {url}. Kopieren Sie es jetzt, es wird nur einmal angezeigt:',
-  verifySignature:
-    'Prüfen Sie damit jede Anfrage: Der Header {header} lautet {format}, ein HMAC-SHA256 von {signed} (siehe README).',
+  verifySignature: 'Prüfen Sie damit jede Anfrage: Der Header {header} lautet {format}, ein HMAC-SHA256 von {signed} (siehe README).',
   noDeliveries: 'Noch keine Zustellungen.',
   deliveriesTo: 'Zustellungen an {url}',
   event: 'Ereignis',

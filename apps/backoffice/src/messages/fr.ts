@@ -79,8 +79,7 @@ const fr: Catalogue = {
   bulkApprove: 'Approuver la sélection',
   bulkReceive: 'Marquer la sélection comme reçue',
   exportCsv: 'Exporter en CSV',
-  bulkDone:
-    '{failed, plural, =0 {{ok} mis à jour.} other {{ok} mis à jour, {failed} n’ont pas pu être mis à jour.}}',
+  bulkDone: '{failed, plural, =0 {{ok} mis à jour.} other {{ok} mis à jour, {failed} n’ont pas pu être mis à jour.}}',
   loadMore: 'Afficher plus',
   noReturns: 'Aucun retour ne correspond.',
   returnTitle: 'Retour {reference}',
@@ -463,8 +462,7 @@ const fr: Catalogue = {
   removeCountry: 'Retirer {country}',
   addCountry: 'Ajouter un pays',
   returnReasons: 'Motifs de retour',
-  tooManyReasons:
-    '{count} motifs : les clients choisissent plus sûrement parmi {max} au maximum. Pensez à en regrouper certains.',
+  tooManyReasons: '{count} motifs : les clients choisissent plus sûrement parmi {max} au maximum. Pensez à en regrouper certains.',
   code: 'Code',
   reasonCode: 'Code du motif {index}',
   reasonIn: 'Motif {index} en {language}',
@@ -510,8 +508,7 @@ const fr: Catalogue = {
   deliveryFailed: 'Échoué',
   deliveryPending: 'En attente',
   signingSecret: 'Secret de signature pour {url}. Copiez-le maintenant, il ne sera affiché qu’une seule fois :',
-  verifySignature:
-    'Vérifiez chaque requête avec lui : l’en-tête {header} vaut {format}, un HMAC-SHA256 de {signed} (voir le README).',
+  verifySignature: 'Vérifiez chaque requête avec lui : l’en-tête {header} vaut {format}, un HMAC-SHA256 de {signed} (voir le README).',
   noDeliveries: 'Aucune livraison pour l’instant.',
   deliveriesTo: 'Livraisons vers {url}',
   event: 'Événement',

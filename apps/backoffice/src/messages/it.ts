@@ -1,4 +1,4 @@
-// Italiano (forma di cortesia impersonale, come nei gestionali per negozi online).
+// Italiano (si dà del tu, come nei gestionali per negozi online più diffusi).
 import type { Catalogue } from './en.ts';
 
 const it: Catalogue = {
@@ -21,7 +21,7 @@ const it: Catalogue = {
   edit: 'Modifica',
   none: '—',
   errorTitle: 'Si è verificato un errore',
-  fixErrors: 'Correggere i campi evidenziati.',
+  fixErrors: 'Correggi i campi evidenziati.',
   conflict: 'Questa azione non è più possibile: il reso è stato modificato nel frattempo. La pagina mostra ora lo stato attuale.',
   forbiddenTitle: 'Non disponibile per il tuo ruolo',
   forbiddenText: 'Questa pagina è riservata ai titolari dell’account. Chiedi l’accesso a un titolare, se necessario.',
@@ -79,7 +79,7 @@ const it: Catalogue = {
   bulkApprove: 'Approva selezionati',
   bulkReceive: 'Segna selezionati come ricevuti',
   exportCsv: 'Esporta CSV',
-  bulkDone: '{failed, plural, =0 {{ok} aggiornati.} other {{ok} aggiornati, {failed} non è stato possibile aggiornarli.}}',
+  bulkDone: '{failed, plural, =0 {{ok} aggiornati.} other {{ok} aggiornati, {failed} non aggiornabili.}}',
   loadMore: 'Carica altri',
   noReturns: 'Nessun reso corrispondente.',
   returnTitle: 'Reso {reference}',
@@ -347,8 +347,7 @@ const it: Catalogue = {
   lastSync: 'Ultima sincronizzazione',
   disconnectNamed: 'Scollega {name}',
   disconnect: 'Scollega',
-  noIntegrations:
-    'Ancora nessuna integrazione: collega un negozio qui sotto, importa un file CSV o invia gli ordini all’API.',
+  noIntegrations: 'Ancora nessuna integrazione: collega un negozio qui sotto, importa un file CSV o invia gli ordini all’API.',
   integrationActive: 'Attiva',
   integrationError: 'Errore',
   integrationDisconnectedStatus: 'Scollegata',
@@ -359,8 +358,7 @@ const it: Catalogue = {
   ordersRead: 'Ordini letti',
   importFinished: 'Importazione completata: {processed} ordini letti ({counts}).',
   importStopped: 'Importazione interrotta dopo {processed} ordini: {error}',
-  shopConnected:
-    '{name} è collegato. Gli ordini nuovi e modificati arrivano tramite webhook; importa quelli precedenti qui sotto.',
+  shopConnected: '{name} è collegato. Gli ordini nuovi e modificati arrivano tramite webhook; importa quelli precedenti qui sotto.',
   lastSyncAt: 'ultima sincronizzazione {when}',
   neverImported: 'mai importato',
   shopifyWebhookUrl: 'URL del webhook (sottoscritto per te: ordini ed evasioni)',
@@ -404,8 +402,7 @@ const it: Catalogue = {
   mollieApiKeyHint:
     'Dalla dashboard di Mollie → Sviluppatori → Chiavi API: inizia con test_ o live_. Viene conservata cifrata e non viene più mostrata.',
   saveKey: 'Salva la chiave',
-  disconnectMollieConfirm:
-    'Scollegare Mollie? I clienti non potranno più pagare in anticipo i costi di reso finché non lo ricolleghi.',
+  disconnectMollieConfirm: 'Scollegare Mollie? I clienti non potranno più pagare in anticipo i costi di reso finché non lo ricolleghi.',
   mollieDisconnected: 'Mollie è scollegato.',
   disconnectMollie: 'Scollega Mollie',
   disabled: 'Disattivato',
@@ -462,8 +459,7 @@ const it: Catalogue = {
   removeCountry: 'Rimuovi {country}',
   addCountry: 'Aggiungi paese',
   returnReasons: 'Motivi di reso',
-  tooManyReasons:
-    '{count} motivi: i clienti scelgono in modo più affidabile tra {max} al massimo. Valuta di accorparne alcuni.',
+  tooManyReasons: '{count} motivi: i clienti scelgono in modo più affidabile tra {max} al massimo. Valuta di accorparne alcuni.',
   code: 'Codice',
   reasonCode: 'Codice del motivo {index}',
   reasonIn: 'Motivo {index} in {language}',
@@ -509,8 +505,7 @@ const it: Catalogue = {
   deliveryFailed: 'Non riuscito',
   deliveryPending: 'In attesa',
   signingSecret: 'Segreto di firma per {url}. Copialo subito, viene mostrato una sola volta:',
-  verifySignature:
-    'Verifica ogni richiesta con esso: l’intestazione {header} vale {format}, un HMAC-SHA256 di {signed} (vedi il README).',
+  verifySignature: 'Verifica ogni richiesta con esso: l’intestazione {header} vale {format}, un HMAC-SHA256 di {signed} (vedi il README).',
   noDeliveries: 'Ancora nessuna consegna.',
   deliveriesTo: 'Consegne a {url}',
   event: 'Evento',
