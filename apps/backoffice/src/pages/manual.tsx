@@ -2,8 +2,8 @@
 // carrier, optionally override the return window or brand (recorded), and issue the label.
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, query } from '../api.ts';
-import { t } from '../i18n.ts';
-import { METHODS, methodName, RESOLUTIONS, resolutionName } from '../labels.ts';
+import { currentLanguage, t } from '../i18n.ts';
+import { METHODS, methodName, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
 import type { MerchantReturn } from './return-detail.tsx';
@@ -171,7 +171,7 @@ export function ManualReturnPage() {
                           <select id={`mi-reason-${index}`} value={p.reason} onChange={(e) => set({ reason: e.currentTarget.value })}>
                             {reasons.map((r) => (
                               <option key={r.code} value={r.code}>
-                                {r.labels.en ?? r.code.replace(/_/g, ' ')}
+                                {r.labels[currentLanguage()] ?? r.labels.en ?? reasonName(r.code)}
                               </option>
                             ))}
                           </select>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, formatDate, formatMoney, get, type Money, post } from '../api.ts';
 import { t } from '../i18n.ts';
-import { methodName, resolutionName, statusName } from '../labels.ts';
+import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
 import type { Order } from './orders.tsx';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions, type Run } from './return-actions.tsx';
@@ -150,7 +150,7 @@ export function ReturnDetailPage(props: { id: string }) {
                     </td>
                     <td>{i.quantity}</td>
                     <td>{i.receivedQuantity}</td>
-                    <td>{i.reason.replace(/_/g, ' ')}</td>
+                    <td>{reasonName(i.reason)}</td>
                     <td>{formatMoney(i.unitPrice)}</td>
                   </tr>
                 ))}

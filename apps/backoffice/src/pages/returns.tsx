@@ -1,7 +1,7 @@
 // The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, get, post, query } from '../api.ts';
-import { t } from '../i18n.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { METHODS, methodName, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
@@ -36,20 +36,20 @@ export type ReturnRow = {
   resolution: string;
 };
 
-const TABS: { key: string; label: string; statuses: string; count: string[] }[] = [
-  { key: 'requested', label: t('tabRequested'), statuses: 'requested', count: ['requested'] },
+const TABS: { key: string; label: MessageKey; statuses: string; count: string[] }[] = [
+  { key: 'requested', label: 'tabRequested', statuses: 'requested', count: ['requested'] },
   {
     key: 'open',
-    label: t('tabOpen'),
+    label: 'tabOpen',
     statuses: 'open,awaiting_payment,payment_failed',
     count: ['open', 'awaiting_payment', 'payment_failed'],
   },
-  { key: 'in_transit', label: t('tabInTransit'), statuses: 'in_transit', count: ['in_transit'] },
-  { key: 'delivered', label: t('tabDelivered'), statuses: 'delivered', count: ['delivered'] },
-  { key: 'received', label: t('tabReceived'), statuses: 'received', count: ['received'] },
-  { key: 'completed', label: t('tabCompleted'), statuses: 'completed', count: ['completed'] },
-  { key: 'closed', label: t('tabClosed'), statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
-  { key: 'all', label: t('tabAll'), statuses: '', count: [] },
+  { key: 'in_transit', label: 'tabInTransit', statuses: 'in_transit', count: ['in_transit'] },
+  { key: 'delivered', label: 'tabDelivered', statuses: 'delivered', count: ['delivered'] },
+  { key: 'received', label: 'tabReceived', statuses: 'received', count: ['received'] },
+  { key: 'completed', label: 'tabCompleted', statuses: 'completed', count: ['completed'] },
+  { key: 'closed', label: 'tabClosed', statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
+  { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 
 const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'createdFrom', 'createdTo'] as const;
@@ -74,7 +74,7 @@ function fromSearch(search: URLSearchParams): Filters {
 }
 
 function apiQuery(tab: string, f: Filters, cursor?: string) {
-  const statuses = TABS.find((t) => t.key === tab)?.statuses ?? '';
+  const statuses = TABS.find((x) => x.key === tab)?.statuses ?? '';
   return query({
     status: statuses || undefined,
     q: f.q.trim() || undefined,
@@ -192,20 +192,20 @@ export function ReturnsPage() {
       <PageTitle>{t('returnsTitle')}</PageTitle>
       <nav aria-label={t('stages')} class="tabs">
         <ul>
-          {TABS.map((t) => {
-            const n = t.count.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+          {TABS.map((stage) => {
+            const n = stage.count.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
             return (
-              <li key={t.key}>
+              <li key={stage.key}>
                 <a
-                  href={`/admin/returns${query({ tab: t.key })}`}
-                  aria-current={t.key === tab ? 'page' : undefined}
+                  href={`/admin/returns${query({ tab: stage.key })}`}
+                  aria-current={stage.key === tab ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    go(t.key, applied);
+                    go(stage.key, applied);
                   }}
                 >
-                  {t.label}
-                  {t.count.length > 0 && <span class="count">{n}</span>}
+                  {t(stage.label)}
+                  {stage.count.length > 0 && <span class="count">{n}</span>}
                 </a>
               </li>
             );
