@@ -75,6 +75,46 @@ const TEMPLATE: Record<string, MessageKey> = {
   new_return: 'templateNewReturn',
 };
 
+/** Error codes whose meaning is the same wherever they come from: shown in the user's language. */
+const ERROR: Record<string, MessageKey> = {
+  unauthorized: 'errUnauthorized',
+  forbidden: 'errForbidden',
+  csrf_failed: 'errCsrf',
+  not_found: 'errNotFound',
+  return_not_found: 'errNotFound',
+  order_not_found: 'errNotFound',
+  brand_not_found: 'errNotFound',
+  address_not_found: 'errNotFound',
+  portal_not_found: 'errNotFound',
+  slug_taken: 'errSlugTaken',
+  email_taken: 'errEmailTaken',
+  last_owner: 'errLastOwner',
+  address_in_use: 'errAddressInUse',
+  payload_too_large: 'errTooLarge',
+  unsupported_media_type: 'errUnsupportedType',
+  refund_exceeds_paid: 'errRefundExceeds',
+  note_required: 'errNoteRequired',
+  receive_exceeds_requested: 'errReceiveExceeds',
+  currency_mismatch: 'errCurrencyMismatch',
+  payments_not_configured: 'errPaymentsNotConfigured',
+  provider_rejected_credentials: 'errProviderRejected',
+  provider_error: 'errProvider',
+  service_unavailable: 'errUnavailable',
+  internal_error: 'errInternal',
+  return_address_required: 'errReturnAddressRequired',
+  return_window_expired: 'errWindowExpired',
+};
+
+/**
+ * The sentence for a refused request: in English the server's own (the most specific); in another
+ * language the translation of its code when the code means one thing, else the server's sentence.
+ */
+export function errorMessage(code: string, serverMessage: string): string {
+  if (currentLanguage() === 'en') return serverMessage;
+  const key = Object.hasOwn(ERROR, code) ? ERROR[code] : undefined;
+  return key ? t(key) : serverMessage;
+}
+
 export const METHODS = Object.keys(METHOD);
 export const RESOLUTIONS = Object.keys(RESOLUTION);
 export const CONDITIONS = Object.keys(CONDITION);

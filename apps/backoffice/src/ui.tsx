@@ -3,6 +3,7 @@ import type { ComponentChildren, PartialInputHTMLAttributes } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { t } from './i18n.ts';
+import { errorMessage } from './labels.ts';
 import { href, linkClick } from './router.ts';
 
 export function Link(props: { to: string; children: ComponentChildren; class?: string; current?: boolean }) {
@@ -85,7 +86,7 @@ export function errorText(error: unknown): string {
       const general = error.fields[''];
       return general ? `${t('fixErrors')} ${general}` : t('fixErrors');
     }
-    return error.message;
+    return errorMessage(error.code, error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -535,6 +535,28 @@ const de: Catalogue = {
   descriptionOptional: 'Beschreibung (optional)',
   fieldFor: '{field}: {name}',
   amountIn: 'Betrag ({currency})',
+  errUnauthorized: 'Sie sind nicht mehr angemeldet; bitte melden Sie sich erneut an.',
+  errForbidden: 'Ihre Rolle erlaubt das nicht; wenden Sie sich an einen Inhaber.',
+  errCsrf: 'Ihre Sitzung ist veraltet; laden Sie die Seite neu und versuchen Sie es erneut.',
+  errNotFound: 'Das gibt es nicht mehr; laden Sie die Seite neu.',
+  errSlugTaken: 'Diese Adresse verwendet bereits ein anderes Portal; wählen Sie eine andere.',
+  errEmailTaken: 'Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse.',
+  errLastOwner: 'Das ist der einzige Inhaber; machen Sie zuerst einen anderen Benutzer zum Inhaber.',
+  errAddressInUse: 'Ein Portal oder eine Versandregel verwendet diese Adresse noch; ändern Sie diese zuerst.',
+  errTooLarge: 'Die Datei ist zu groß; verkleinern Sie sie und versuchen Sie es erneut.',
+  errUnsupportedType: 'Dieser Dateityp wird nicht akzeptiert.',
+  errRefundExceeds: 'Das ist mehr, als noch erstattet werden kann; verringern Sie den Betrag.',
+  errNoteRequired: 'Fügen Sie eine Notiz hinzu, warum die Erstattung vom vorgeschlagenen Betrag abweicht.',
+  errReceiveExceeds: 'Es wurden mehr Artikel erfasst, als diese Retoure enthält; korrigieren Sie die Mengen.',
+  errCurrencyMismatch: 'Verwenden Sie die Währung der Bestellung.',
+  errPaymentsNotConfigured: 'Mollie ist nicht verbunden; verbinden Sie es unter Einstellungen → Zahlungen.',
+  errProviderRejected: 'Der Anbieter hat diese Zugangsdaten abgelehnt; prüfen Sie sie und versuchen Sie es erneut.',
+  errProvider: 'Der externe Dienst hat nicht richtig geantwortet; versuchen Sie es gleich noch einmal.',
+  errUnavailable: 'Retour ist ausgelastet oder nicht verfügbar; versuchen Sie es gleich noch einmal.',
+  errInternal:
+    'Auf dem Server ist ein Fehler aufgetreten; versuchen Sie es erneut und informieren Sie Ihren Administrator, wenn es wieder passiert.',
+  errReturnAddressRequired: 'Wählen Sie eine Rücksendeadresse, bevor Sie das Portal aktivieren.',
+  errWindowExpired: 'Die Rückgabefrist dieser Bestellung ist abgelaufen; übergehen Sie sie, um fortzufahren.',
 };
 
 export default de;

@@ -565,6 +565,28 @@ const en = {
   // labels with a subject
   fieldFor: '{field}: {name}',
   amountIn: 'Amount ({currency})',
+  // errors by code (other languages than English; English shows the server’s own sentence)
+  errUnauthorized: 'You are not signed in any more; sign in again.',
+  errForbidden: 'Your role does not allow this; ask an owner.',
+  errCsrf: 'Your session is out of date; reload the page and try again.',
+  errNotFound: 'This no longer exists; reload the page.',
+  errSlugTaken: 'This address is already used by another portal; choose another.',
+  errEmailTaken: 'A user with this email exists already.',
+  errLastOwner: 'This is the only owner; make another user owner first.',
+  errAddressInUse: 'A portal or shipping rule still uses this address; change them first.',
+  errTooLarge: 'The file is too large; make it smaller and try again.',
+  errUnsupportedType: 'This type of file is not accepted.',
+  errRefundExceeds: 'This is more than can still be refunded; lower the amount.',
+  errNoteRequired: 'Add a note saying why the refund differs from the proposed amount.',
+  errReceiveExceeds: 'More items were entered than this return holds; correct the quantities.',
+  errCurrencyMismatch: 'Use the currency of the order.',
+  errPaymentsNotConfigured: 'Mollie is not connected; connect it under Settings → Payments.',
+  errProviderRejected: 'The provider refused these credentials; check them and try again.',
+  errProvider: 'The outside service did not answer properly; try again in a moment.',
+  errUnavailable: 'Retour is busy or unavailable; try again in a moment.',
+  errInternal: 'Something went wrong on the server; try again, and tell your administrator if it keeps happening.',
+  errReturnAddressRequired: 'Choose a return address before enabling the portal.',
+  errWindowExpired: 'The return window of this order has ended; override it to go on.',
 } as const;
 
 /** Every language's catalogue: exactly the English keys. */
