@@ -97,7 +97,8 @@ function Card(props: { id: string; title: string; empty: boolean; chart: preact.
       ) : (
         <div class="chart-grid">
           {props.chart}
-          <div class="table-wrap" id={`${props.id}-table`}>
+          {/* Focusable, as it scrolls sideways when a language's headers are long (keyboard users scroll it too). */}
+          <div class="table-wrap" id={`${props.id}-table`} tabIndex={0} role="region" aria-labelledby={`${props.id}-title`}>
             {props.table}
           </div>
         </div>
