@@ -95,6 +95,7 @@ describe('migrations', () => {
       '0004-email-templates',
       '0005-backoffice',
       '0006-integrations',
+      '0010-user-language',
     ]);
   });
 
