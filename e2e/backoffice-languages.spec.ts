@@ -23,7 +23,9 @@ const SETTINGS: [string, keyof typeof en][] = [
   ['email-templates', 'emailTemplates'],
   ['integrations', 'integrations'],
   ['webhooks', 'webhooks'],
+  ['background-work', 'backgroundWork'],
   ['payments', 'payments'],
+  ['carriers', 'carriers'],
   ['users', 'users'],
   ['api-keys', 'apiKeys'],
 ];

@@ -61,6 +61,7 @@ test('every settings page, orders, insights and account pass axe', async ({ page
     ['/settings/email-templates', '16-settings-email-templates', 'Settings: Email templates'],
     ['/settings/users', '17-settings-users', 'Settings: Users'],
     ['/settings/api-keys', '18-settings-api-keys', 'Settings: API keys'],
+    ['/settings/background-work', '18b-settings-background-work', 'Settings: Background work'],
     ['/orders', '19-orders', 'Orders'],
     ['/insights', '20-insights', 'Insights'],
     ['/account', '21-account', 'Account'],
@@ -88,6 +89,16 @@ test('every settings page, orders, insights and account pass axe', async ({ page
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('your return');
   await checkPage(page, '16b-email-template-preview');
+  // Background work: the demo's emails wait (the journeys run without SMTP_URL) and say why;
+  // Retry now queues one to run at once.
+  await page.goto(admin('/settings/background-work'));
+  const waiting = page.getByRole('table', { name: 'Work waiting to run' });
+  await expect(waiting).toContainText('SMTP_URL');
+  await waiting
+    .getByRole('button', { name: /^Retry now: Send the/ })
+    .first()
+    .click();
+  await expect(page.getByText('queued to run now')).toBeVisible();
   await page.goto(admin('/settings/shipping-rules'));
   await page.getByRole('button', { name: 'Test' }).click();
   await expect(page.locator('.result')).toContainText(/sender address|No rule matches/);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startMollieServer } from '../apps/server/test/support/mollie-server.ts';
+import { startCarrierFakes } from './carrier-fakes.ts';
 import { E2E_SHOPIFY, startShopifyShop } from './shopify-shop.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -78,6 +79,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const mollie = await startMollieServer({ apiKeys: [E2E_MOLLIE_KEY] });
   // A local Shopify shop (backoffice-shopify.spec.ts), also up before the server.
   const shopify = await startShopifyShop();
+  // Local PostNL and DHL Parcel APIs (backoffice-carriers.spec.ts), also up before the server.
+  const carriers = await startCarrierFakes();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: postgres?.url ?? `file:${join(dir, 'retour.sqlite')}`,
@@ -88,6 +91,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     LOG_LEVEL: 'warn',
     RETOUR_MOLLIE_API_URL: mollie.apiUrl,
     RETOUR_SHOPIFY_ORIGIN: shopify.origin,
+    ...carriers.env,
     // Shops on local http:// servers (backoffice-woocommerce.spec.ts); never in production.
     RETOUR_ALLOW_HTTP_PROVIDERS: '1',
   };
@@ -96,6 +100,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const apiKey = await waitForDemo(child).catch(async (error) => {
     await mollie.close();
     await shopify.close();
+    await carriers.close();
     throw error;
   });
   process.env.RETOUR_E2E_URL = `http://127.0.0.1:${port}`;
@@ -103,6 +108,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.RETOUR_E2E_MOLLIE_KEY = E2E_MOLLIE_KEY;
   process.env.RETOUR_E2E_SHOPIFY_CLIENT_ID = E2E_SHOPIFY.clientId;
   process.env.RETOUR_E2E_SHOPIFY_CLIENT_SECRET = E2E_SHOPIFY.clientSecret;
+  process.env.RETOUR_E2E_CARRIER_CONTROL = carriers.controlUrl;
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -111,6 +117,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await postgres?.drop();
     await mollie.close();
     await shopify.close();
+    await carriers.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly retryAfter: number | null = null,
+    /** The error's `details` as the server sent them (e.g. which entry of a list it refused). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -48,7 +50,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; details?: { issues?: Issue[] } };
+    error?: { code?: string; message?: string; details?: { issues?: Issue[] } & Record<string, unknown> };
   } | null;
   if (!response.ok) {
     const error = data?.error;
@@ -65,6 +67,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       error?.message ?? t('requestFailed', { status: response.status }),
       fields,
       Number.isFinite(retry) && retry > 0 ? retry : null,
+      error?.details ?? {},
     );
   }
   return data as T;

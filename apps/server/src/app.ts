@@ -12,10 +12,12 @@ import { guardStaffChanges } from './http/session-auth.ts';
 import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
+import { merchantCarrierAccountRoutes } from './routes/merchant-carrier-accounts.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
+import { merchantJobRoutes } from './routes/merchant-jobs.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantPaymentRoutes } from './routes/merchant-payments.ts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks.ts';
@@ -138,6 +140,8 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantPaymentRoutes(ctx));
       await merchant.register(merchantImportRoutes(ctx));
       await merchant.register(merchantWebhookRoutes(ctx));
+      await merchant.register(merchantJobRoutes(ctx));
+      await merchant.register(merchantCarrierAccountRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,10 @@ export interface Config {
   logLevel: string;
   /** Provider API hosts (RETOUR_MOLLIE_API_URL, RETOUR_SHOPIFY_ORIGIN, RETOUR_ALLOW_HTTP_PROVIDERS, RETOUR_PROVIDER_TIMEOUT_MS). */
   providers: ProviderEndpoints;
+  /** This process's worker id for job leases (RETOUR_WORKER_ID); null = `<host name>/<role>` (jobs/worker-identity.ts). */
+  workerId: string | null;
+  /** How long SIGTERM waits for in-flight requests and running jobs before cutting them off (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const publicUrl = (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL must start with http:// or https://.');
+  const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS || 10_000);
+  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0)
+    throw new ConfigError(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds (got "${env.SHUTDOWN_TIMEOUT_MS}").`);
+  const workerId = env.RETOUR_WORKER_ID?.trim() || null;
+  if (workerId && !/^[\w.:/@-]{1,100}$/.test(workerId))
+    throw new ConfigError('RETOUR_WORKER_ID may use letters, digits and . _ : / @ - (up to 100 characters).');
   return {
     databaseUrl,
     port,
@@ -87,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL || 'info',
     providers: providerEndpoints(env),
+    workerId,
+    shutdownTimeoutMs,
   };
 }

@@ -1,5 +1,6 @@
 // Everything a use case may touch, built once per process and passed in (no globals).
 import type { Db, Dialect } from '@retour/db/database';
+import type { CarrierAdapters } from '@retour/integrations/carriers/adapters';
 import type { CarrierRegistry } from '@retour/integrations/carriers/registry';
 import type { MailTransport } from '@retour/integrations/email/port';
 import type { ProviderEndpoints } from '@retour/integrations/endpoints';
@@ -9,7 +10,10 @@ export interface Ctx {
   dialect: Dialect;
   /** The clock; tests pass a fixed or movable one. */
   now: () => Date;
+  /** The sandbox carriers (the demo default, no account needed). */
   carriers: CarrierRegistry;
+  /** Adapters of merchants' carrier accounts (production: carrier-adapters.ts; tests inject theirs). Absent: none. */
+  carrierAdapters?: CarrierAdapters;
   secret: Buffer;
   publicUrl: string;
   /** Where shop and payment provider APIs live (local servers in tests). */
@@ -18,6 +22,12 @@ export interface Ctx {
   mail?: MailTransport;
   /** The sender address of emails (MAIL_FROM); default no-reply@ the public host. */
   mailFrom?: string;
+  /** This process's worker id: the holder recorded on the job leases it takes (jobs/worker-identity.ts). */
+  workerId?: string;
+  /** Set while a job handler runs: aborts past the handler's timeout or at shutdown. */
+  signal?: AbortSignal;
+  /** How long a job handler may run before its signal aborts (default 30 s; tests shorten it). */
+  jobTimeoutMs?: number;
 }
 
 export const iso = (d: Date): string => d.toISOString();

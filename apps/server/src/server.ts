@@ -1,13 +1,20 @@
 // Starts Retour: opens and migrates the database, builds the app, listens, runs the in-process
-// job worker, and shuts down gracefully on SIGINT/SIGTERM (finish requests, then close the db).
+// job worker, and shuts down gracefully on SIGINT/SIGTERM:
+// 1. the listener closes (no new connections) while in-flight requests finish, and the worker
+//    starts no new job while the running one finishes — both within SHUTDOWN_TIMEOUT_MS;
+// 2. past it, open connections are cut and running jobs aborted (their jobs go back to the
+//    queue, due at once, for this or another process);
+// 3. the worker id is let go, the database closed, and the process exits 0.
 import { openDatabase } from '@retour/db/database';
 import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
 import { buildApp } from './app.ts';
+import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
-import { startWorker } from './jobs/worker.ts';
+import { startWorker, type Worker } from './jobs/worker.ts';
+import { claimWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
 
 export async function openContext(config: Config): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
   const handle = openDatabase(config.databaseUrl);
@@ -17,6 +24,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     dialect: handle.dialect,
     now: () => new Date(),
     carriers: createCarrierRegistry(),
+    carrierAdapters: productionCarrierAdapters,
     providers: config.providers,
     secret: config.secretKey,
     publicUrl: config.publicUrl,
@@ -33,6 +41,49 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
   };
 }
 
+/**
+ * Takes this process's worker id (taking back at once the jobs a previous run left leased under
+ * it), then starts the worker loop. Jobs run inline by requests are leased under the same id.
+ */
+export async function startJobs(
+  ctx: Ctx,
+  config: Pick<Config, 'workerId'>,
+  role: 'serve' | 'worker',
+  onError: (error: unknown) => void,
+): Promise<{ worker: Worker; identity: WorkerIdentity }> {
+  const identity = await claimWorkerIdentity(ctx, config.workerId ?? defaultWorkerId(role));
+  ctx.workerId = identity.id;
+  return { worker: startWorker(ctx, onError, 500, { identity }), identity };
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once. */
+export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<void>, log: (message: string) => void): void {
+  let stopping = false;
+  const handle = (signal: string) => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    setTimeout(
+      () => {
+        log('shutdown did not finish in time: exiting now');
+        process.exit(1);
+      },
+      2 * graceMs + 5_000,
+    ).unref();
+    stop(signal).then(
+      () => process.exit(0),
+      (error) => {
+        log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => handle('SIGINT'));
+  process.on('SIGTERM', () => handle('SIGTERM'));
+}
+
 export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) => Promise<void> } = {}) {
   const { ctx, close } = await openContext(config);
   await opts.onReady?.(ctx);
@@ -40,19 +91,22 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
   });
-  const worker = startWorker(ctx, (error) => app.log.error({ err: error }, 'job worker error'));
+  const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'));
+  if (identity.reclaimed > 0) app.log.info({ workerId: identity.id, jobs: identity.reclaimed }, 'took back jobs leased before a restart');
   await app.listen({ port: config.port, host: config.host });
-  let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await worker.stop();
-    await app.close();
+    app.log.info({ signal, graceMs: config.shutdownTimeoutMs }, 'shutting down');
+    const closing = app.close();
+    const grace = setTimeout(() => {
+      app.log.warn('requests still running after the shutdown timeout: closing their connections');
+      app.server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await Promise.all([closing, worker.stop(config.shutdownTimeoutMs)]);
+    clearTimeout(grace);
+    await identity.release();
     await close();
-    process.exit(0);
+    app.log.info('stopped');
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  onStopSignal(config.shutdownTimeoutMs, stop, (message) => app.log.warn(message));
   return { app, ctx, stop };
 }

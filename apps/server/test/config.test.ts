@@ -32,4 +32,13 @@ describe('configuration', () => {
   it('refuses a short SECRET_KEY', () => {
     expect(() => loadConfig({ ...base, SECRET_KEY: 'short' })).toThrow(/at least 32 characters/);
   });
+  it('takes RETOUR_WORKER_ID and SHUTDOWN_TIMEOUT_MS, with defaults, and refuses bad ones', () => {
+    expect(loadConfig(base)).toMatchObject({ workerId: null, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({ ...base, RETOUR_WORKER_ID: 'web-1', SHUTDOWN_TIMEOUT_MS: '2500' })).toMatchObject({
+      workerId: 'web-1',
+      shutdownTimeoutMs: 2500,
+    });
+    expect(() => loadConfig({ ...base, SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS must be a whole number/);
+    expect(() => loadConfig({ ...base, RETOUR_WORKER_ID: 'web 1#2' })).toThrow(/RETOUR_WORKER_ID may use/);
+  });
 });

@@ -2,10 +2,10 @@
 // `postgres://…` (PostgreSQL). Both speak through Kysely with the same schema and queries.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { RetryingSqliteDialect, SqliteFile } from './sqlite-connection.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -23,7 +23,23 @@ export interface OpenOptions {
   /** PostgreSQL only: schema to use (created if missing); lets tests isolate themselves. */
   schema?: string;
   poolSize?: number;
+  /**
+   * Told when a pooled PostgreSQL connection fails while idle (restart, failover, network): the
+   * pool drops it and opens a new one on the next query, so this is for logging only. Default:
+   * one line on stderr. Without a listener node-postgres would crash the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** Bounds on PostgreSQL so no request waits on a dead or stuck database for ever. */
+export const PG_TIMEOUTS = {
+  /** Waiting for a pooled connection (or opening a new one) fails after this. */
+  connectMs: 5_000,
+  /** The server cancels any statement running longer than this (error 57014). */
+  statementMs: 20_000,
+  /** The client gives up on a query whose answer never comes (a silent network cut). */
+  queryMs: 25_000,
+} as const;
 
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
@@ -36,48 +52,47 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length));
 }
 
-/**
- * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so keep the
- * prepared ones by SQL text (bounded, least recently used out first).
- */
-function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement) {
-        cache.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
-  };
-}
-
 export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   const dialect = dialectOf(url);
   const plugins = [new CamelCasePlugin()];
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const sqlite = new SqliteDatabase(path);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('cache_size = -16000');
-    sqlite.pragma('temp_store = MEMORY');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
+    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(new SqliteFile(path)), plugins });
     return { db, dialect, close: () => db.destroy() };
   }
+  const settings = [`-c statement_timeout=${PG_TIMEOUTS.statementMs}`, ...(options.schema ? [`-c search_path=${options.schema}`] : [])];
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
+    query_timeout: PG_TIMEOUTS.queryMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    options: settings.join(' '),
+  });
+  const onConnectionError =
+    options.onConnectionError ??
+    ((error: Error) => process.stderr.write(`retour: a database connection failed (${error.message}); it will be reopened.\n`));
+  // An idle pooled connection that dies (`terminating connection due to administrator command`)
+  // is reported here; a checked-out one reports on the client. Unlistened, either exits Node.
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => {
+    client.on('error', () => {
+      // The query in flight (if any) rejects with this error and the pool drops the client on
+      // release; nothing more to do here.
+    });
+    // A query whose answer never came (a silent network cut) leaves the connection stuck behind
+    // it: close it, so the pool drops it on release instead of handing it out again.
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise)
+        result.catch((error: unknown) => {
+          if (error instanceof Error && error.message === 'Query read timeout') client.end().catch(() => {});
+        });
+      return result;
+    };
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, close: () => db.destroy() };

@@ -3,6 +3,7 @@
 // units), quantities and booleans (0/1), so the same queries run on SQLite and PostgreSQL.
 
 import type { Generated } from 'kysely';
+import type { CarrierAccountsTable, CarrierDocumentsTable } from './schema-carriers.ts';
 import type {
   ImportRunsTable,
   InboundEventsTable,
@@ -203,6 +204,18 @@ export interface ReturnsTable {
   returnAddress: Json | null;
   /** Personal data removed after retention (null = not yet). */
   anonymisedAt?: string | null;
+  /** Migration 0008: the merchant's carrier account it is booked on (null: a sandbox carrier). */
+  carrierAccountId?: string | null;
+  /** The carrier product booked (a service code of the account). */
+  carrierService?: string | null;
+  /** The carrier's id of the shipment (to cancel, fetch documents, track). */
+  carrierShipmentId?: string | null;
+  /** Why the label is pending or failed (JSON: code, message, field, at). */
+  labelError?: Json | null;
+  /** The label-less code (JSON: payload, symbology). */
+  labelless?: Json | null;
+  /** The pickup date and window the carrier booked (JSON: date, from, to). */
+  pickupWindow?: Json | null;
 }
 export interface ReturnItemsTable {
   merchantId: string;
@@ -241,8 +254,12 @@ export interface OutboxTable {
   availableAt: string;
   attempts: number;
   lockedUntil: string | null;
+  /** The worker id holding the lease (RETOUR_WORKER_ID), so a restarted process takes its jobs back. */
+  lockedBy: string | null;
   lastError: string | null;
   doneAt: string | null;
+  /** Set when the topic's attempts ran out: not retried until someone retries it. */
+  deadAt: string | null;
 }
 export interface IdempotencyKeysTable {
   scope: string;
@@ -318,4 +335,6 @@ export interface Database {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   leases: LeasesTable;
+  carrierAccounts: CarrierAccountsTable;
+  carrierDocuments: CarrierDocumentsTable;
 }

@@ -37,6 +37,8 @@ describe('openDatabase', () => {
       '0004-email-templates',
       '0005-backoffice',
       '0006-integrations',
+      '0007-outbox-leases',
+      '0008-carrier-accounts',
       '0010-user-language',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();

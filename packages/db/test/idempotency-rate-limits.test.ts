@@ -47,6 +47,18 @@ describe('idempotency keys', () => {
     expect(await saveIdempotent(h.db, placeholder('k1'))).toBe(true);
   });
 
+  it('a retry takes over an unfinished claim older than the cut-off, never a finished or recent one', async () => {
+    await saveIdempotent(h.db, placeholder('lost', at(-5000)));
+    await saveIdempotent(h.db, placeholder('recent', at(0)));
+    await saveIdempotent(h.db, placeholder('done', at(-5000)));
+    await finishIdempotent(h.db, 'mer_1:returns', 'done', 201, '{}');
+    expect(await saveIdempotent(h.db, placeholder('lost', at(1000)), at(-1000))).toBe(true);
+    expect(await findIdempotent(h.db, 'mer_1:returns', 'lost')).toMatchObject({ statusCode: 0, createdAt: at(1000) });
+    expect(await saveIdempotent(h.db, placeholder('recent', at(1000)), at(-1000))).toBe(false);
+    expect(await saveIdempotent(h.db, placeholder('done', at(1000)), at(-1000))).toBe(false);
+    expect(await findIdempotent(h.db, 'mer_1:returns', 'done')).toMatchObject({ statusCode: 201, createdAt: at(-5000) });
+  });
+
   it('prune removes keys created before the cut-off', async () => {
     await saveIdempotent(h.db, placeholder('old', at(-1000)));
     await saveIdempotent(h.db, placeholder('edge', at(0)));

@@ -95,6 +95,8 @@ describe('migrations', () => {
       '0004-email-templates',
       '0005-backoffice',
       '0006-integrations',
+      '0007-outbox-leases',
+      '0008-carrier-accounts',
       '0010-user-language',
     ]);
   });

@@ -5,7 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/database.ts';
 import { migrateToLatest } from '../src/migrate.ts';
 import { newId } from '../src/ids.ts';
-import { claimJobs, completeJob, enqueue, failJob, type OutboxJob, pendingJobs } from '../src/repos/outbox.ts';
+import {
+  claimJobs,
+  completeJob,
+  enqueue,
+  failJob,
+  getJob,
+  listOpenJobs,
+  type OutboxJob,
+  pendingJobs,
+  releaseJob,
+  releaseWorkerLeases,
+  retryJob,
+} from '../src/repos/outbox.ts';
 import { openTestDatabase, type TestDatabaseHandle, testDialect } from '../src/testing.ts';
 import { at, countRows } from './helpers.ts';
 
@@ -66,8 +78,10 @@ describe('outbox', () => {
         availableAt: at(),
         attempts: 0,
         lockedUntil: null,
+        lockedBy: null,
         lastError: null,
         doneAt: null,
+        deadAt: null,
       },
     ]);
     expect(await countRows(h.db, 'outbox')).toBe(4);
@@ -160,6 +174,63 @@ describe('outbox', () => {
     expect(await pendingJobs(h.db, M)).toEqual([]);
   });
 
+  it('a dead job is never claimed, is listed as dead with its error, and a retry brings it back with fresh attempts', async () => {
+    const dead = job();
+    const waiting = job();
+    await enqueue(h.db, dead);
+    await enqueue(h.db, waiting);
+    const [claimed] = await claim(0, { onlyId: dead.id });
+    expect(await failJob(h.db, M, dead.id, 'carrier said no', at(SECOND), claimed?.lockedUntil, at(0))).toBe(true);
+    expect((await claim(10 * SECOND)).map((j) => j.id)).toEqual([waiting.id]);
+    expect((await listOpenJobs(h.db, M, 'dead', 10)).map((j) => [j.id, j.lastError, j.deadAt])).toEqual([
+      [dead.id, 'carrier said no', at(0)],
+    ]);
+    expect((await listOpenJobs(h.db, M, 'waiting', 10)).map((j) => j.id)).toEqual([waiting.id]);
+    expect(await listOpenJobs(h.db, 'mer_other', 'dead', 10)).toEqual([]);
+    // The waiting one is running under a live lease: a retry cannot touch it.
+    expect(await retryJob(h.db, M, waiting.id, at(20 * SECOND))).toBe(false);
+    expect(await retryJob(h.db, 'mer_other', dead.id, at(20 * SECOND))).toBe(false);
+    expect(await retryJob(h.db, M, dead.id, at(20 * SECOND))).toBe(true);
+    expect(await getJob(h.db, M, dead.id)).toMatchObject({
+      deadAt: null,
+      attempts: 0,
+      availableAt: at(20 * SECOND),
+      lastError: 'carrier said no',
+    });
+    expect((await claim(20 * SECOND)).map((j) => [j.id, j.attempts])).toEqual([[dead.id, 1]]);
+  });
+
+  it("releaseWorkerLeases frees only the given worker's leases; releaseJob gives the attempt back", async () => {
+    const mine = job();
+    const theirs = job();
+    await enqueue(h.db, mine);
+    await enqueue(h.db, theirs);
+    const lease = at(60 * SECOND);
+    await claimJobs(h.db, h.dialect, {
+      topics: ['carrier.announce'],
+      limit: 1,
+      now: at(0),
+      leaseUntil: lease,
+      workerId: 'host:a',
+      only: { merchantId: M, id: mine.id },
+    });
+    await claimJobs(h.db, h.dialect, {
+      topics: ['carrier.announce'],
+      limit: 1,
+      now: at(0),
+      leaseUntil: lease,
+      workerId: 'host:b',
+      only: { merchantId: M, id: theirs.id },
+    });
+    expect(await claim(SECOND)).toEqual([]);
+    expect(await releaseWorkerLeases(h.db, 'host:a')).toBe(1);
+    const again = await claim(SECOND);
+    expect(again.map((j) => [j.id, j.attempts])).toEqual([[mine.id, 2]]);
+    expect(await releaseJob(h.db, M, mine.id, again[0]?.lockedUntil ?? null)).toBe(true);
+    expect(await getJob(h.db, M, mine.id)).toMatchObject({ attempts: 1, lockedUntil: null, lockedBy: null });
+    expect(await getJob(h.db, M, theirs.id)).toMatchObject({ lockedBy: 'host:b', lockedUntil: lease });
+  });
+
   it('pendingJobs filters by merchant and topic prefix', async () => {
     await enqueue(h.db, job({ topic: 'email.new_return' }));
     await enqueue(h.db, job({ topic: 'email.label_created', at: at(1) }));
@@ -196,8 +267,9 @@ describe('outbox', () => {
     const drainBoth = async (inTransaction: boolean) => {
       const claimedBy: [string[], string[]] = [[], []];
       const worker = async (handle: DatabaseHandle, into: string[]) => {
+        const workerId = handle === one ? 'one' : 'two';
         for (;;) {
-          const opts = { topics: ['carrier.announce'], limit: 7, now: at(0), leaseUntil: at(60 * SECOND) };
+          const opts = { topics: ['carrier.announce'], limit: 7, now: at(0), leaseUntil: at(60 * SECOND), workerId };
           const got = inTransaction
             ? await handle.db.transaction().execute((tx) => claimJobs(tx, handle.dialect, opts))
             : await claimJobs(handle.db, handle.dialect, opts);
@@ -232,8 +304,10 @@ describe('outbox', () => {
                 availableAt: at(),
                 attempts: 0,
                 lockedUntil: null,
+                lockedBy: null,
                 lastError: null,
                 doneAt: null,
+                deadAt: null,
               })),
             )
             .execute();
@@ -248,6 +322,11 @@ describe('outbox', () => {
         expect(b.length).toBeGreaterThan(0);
         const rows = await one.db.selectFrom('outbox').select('attempts').distinct().execute();
         expect(rows).toEqual([{ attempts: 1 }]);
+        // Each lease names the connection that took it.
+        const holders = await one.db.selectFrom('outbox').select(['id', 'lockedBy']).execute();
+        const byId = new Map(holders.map((r) => [r.id, r.lockedBy]));
+        expect(a.every((id) => byId.get(id) === 'one')).toBe(true);
+        expect(b.every((id) => byId.get(id) === 'two')).toBe(true);
       });
     }
   });

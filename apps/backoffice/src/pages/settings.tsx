@@ -1,5 +1,6 @@
 // Settings (loaded on demand): brands, addresses, portals, shipping rules, users, API keys and
-// email templates. Users and API keys are for owners only; staff see a clear refusal.
+// email templates, background work. Users, API keys, integrations, webhooks, payments and carriers
+// are for owners only; staff see a clear refusal.
 import { type MessageKey, t } from '../i18n.ts';
 import { useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
@@ -7,8 +8,10 @@ import { Forbidden, Link, PageTitle } from '../ui.tsx';
 import { ApiKeys, Users } from './settings-access.tsx';
 import { Addresses } from './settings-addresses.tsx';
 import { Brands } from './settings-brands.tsx';
+import { Carriers } from './settings-carriers.tsx';
 import { EmailTemplates } from './settings-emails.tsx';
 import { Integrations } from './settings-integrations.tsx';
+import { BackgroundWork } from './settings-jobs.tsx';
 import { Payments } from './settings-payments.tsx';
 import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
@@ -22,7 +25,9 @@ const SECTIONS: [string, MessageKey, boolean][] = [
   ['email-templates', 'emailTemplates', false],
   ['integrations', 'integrations', true],
   ['webhooks', 'webhooks', true],
+  ['background-work', 'backgroundWork', false],
   ['payments', 'payments', true],
+  ['carriers', 'carriers', true],
   ['users', 'users', true],
   ['api-keys', 'apiKeys', true],
 ];
@@ -63,7 +68,9 @@ export default function SettingsPage() {
       {!refused && section === 'email-templates' && <EmailTemplates />}
       {!refused && section === 'integrations' && <Integrations />}
       {!refused && section === 'webhooks' && <Webhooks />}
+      {!refused && section === 'background-work' && <BackgroundWork />}
       {!refused && section === 'payments' && <Payments />}
+      {!refused && section === 'carriers' && <Carriers />}
       {!refused && section === 'users' && <Users />}
       {!refused && section === 'api-keys' && <ApiKeys />}
     </section>

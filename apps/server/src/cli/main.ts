@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { countMerchants } from '@retour/db/repos/merchants';
 import { AppError } from '../errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { startWorker } from '../jobs/worker.ts';
-import { openContext, startServer } from '../server.ts';
+import { onStopSignal, openContext, startJobs, startServer } from '../server.ts';
 import { createMerchant } from '../use-cases/create-merchant.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { IMPORT_USAGE, importCsvCommand } from './import-csv.ts';
@@ -19,7 +18,7 @@ const USAGE = `Usage: retour <command>
 ${IMPORT_USAGE}
 ${BACKUP_USAGE}
 
-Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO (see README).`;
+Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO, RETOUR_WORKER_ID, SHUTDOWN_TIMEOUT_MS (see README).`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
@@ -45,16 +44,19 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'worker') {
-    const { ctx, close } = await openContext(loadConfig());
-    const worker = startWorker(ctx, (e) => process.stderr.write(`job error: ${String(e)}\n`));
-    const stop = async () => {
-      await worker.stop();
-      await close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
-    process.stdout.write('Retour worker running; Ctrl+C to stop.\n');
+    const config = loadConfig();
+    const { ctx, close } = await openContext(config);
+    const { worker, identity } = await startJobs(ctx, config, 'worker', (e) => process.stderr.write(`job error: ${String(e)}\n`));
+    onStopSignal(
+      config.shutdownTimeoutMs,
+      async () => {
+        await worker.stop(config.shutdownTimeoutMs);
+        await identity.release();
+        await close();
+      },
+      (message) => process.stderr.write(`${message}\n`),
+    );
+    process.stdout.write(`Retour worker ${identity.id} running; Ctrl+C to stop.\n`);
     return;
   }
   if (command === 'import') {

@@ -2,6 +2,7 @@
 // Bad input is a 400 with field paths; nothing internal ever reaches the client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '@retour/db/errors';
 import { SealedCredentialsError } from '../credentials.ts';
 import { AppError } from '../errors.ts';
 import { localise, requestLanguage } from './portal-messages.ts';
@@ -18,6 +19,17 @@ function send(
   const portal = request.url.startsWith('/api/portal/');
   const text = portal ? localise(code, message, requestLanguage(request.query, request.headers['accept-language'])) : message;
   return reply.status(status).send({ error: { code, message: text, ...(details ? { details } : {}) } });
+}
+
+/** Seconds a client should wait before retrying while the database is away (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable for a moment (restarting, unreachable, read-only or out of disk space). Try again in a few seconds.';
+
+/** 503 `database_unavailable` with Retry-After: a database fault is never the client's fault, nor a 500. */
+export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply) {
+  void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  return send(request, reply, 503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
 }
 
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
@@ -64,6 +76,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       return send(request, reply, 400, 'validation_error', 'The request has invalid fields; see details.issues.', {
         issues: issuesFromFastify(error.validation, error.validationContext),
       });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendDatabaseUnavailable(request, reply);
     }
     const known = FASTIFY_CODES[error.code];
     if (known) return send(request, reply, known[0], known[1], known[2]);

@@ -6,6 +6,12 @@ import type { Ctx } from '../context.ts';
 import { AppError, fail } from '../errors.ts';
 import { sha256 } from '../secrets.ts';
 
+/**
+ * A claim still unfinished after this was abandoned (its request lost the database before it could
+ * finish or drop it) and a retry with the key may take it over. Far beyond any request's duration.
+ */
+const ABANDONED_CLAIM_MS = 2 * 60_000;
+
 export type Created = { status: number; body: unknown };
 
 export async function idempotent(ctx: Ctx, request: FastifyRequest, reply: FastifyReply, scope: string, run: () => Promise<Created>) {
@@ -19,14 +25,11 @@ export async function idempotent(ctx: Ctx, request: FastifyRequest, reply: Fasti
       issues: [{ path: ['idempotency-key'], message: 'Too long.', in: 'headers' }],
     });
   const hash = sha256(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? null)}`);
-  const claimed = await saveIdempotent(ctx.db, {
-    scope,
-    key,
-    requestHash: hash,
-    statusCode: 0,
-    responseBody: '',
-    createdAt: ctx.now().toISOString(),
-  });
+  const claimed = await saveIdempotent(
+    ctx.db,
+    { scope, key, requestHash: hash, statusCode: 0, responseBody: '', createdAt: ctx.now().toISOString() },
+    new Date(ctx.now().getTime() - ABANDONED_CLAIM_MS).toISOString(),
+  );
   if (!claimed) {
     const stored = await findIdempotent(ctx.db, scope, key);
     if (stored) return replay(reply, stored, hash);

@@ -17,6 +17,12 @@ const MESSAGES: Catalogue = {
     de: 'Wir konnten keine Bestellung mit diesen Angaben finden. Prüfen Sie die Bestellnummer (oder Sendungsnummer) und die Postleitzahl der Lieferadresse.',
     it: "Non abbiamo trovato un ordine con questi dati. Controlla il numero d'ordine (o di tracciamento) e il CAP dell'indirizzo di consegna.",
   },
+  database_unavailable: {
+    nl: 'Onze database is even niet bereikbaar. Probeer het over een paar seconden opnieuw.',
+    fr: 'Notre base de données est momentanément indisponible. Réessayez dans quelques secondes.',
+    de: 'Unsere Datenbank ist kurz nicht erreichbar. Versuchen Sie es in ein paar Sekunden erneut.',
+    it: 'Il nostro database non è raggiungibile per un momento. Riprova tra qualche secondo.',
+  },
   too_many_attempts: {
     nl: 'Te veel mislukte pogingen. Wacht even en probeer het daarna opnieuw.',
     fr: 'Trop de tentatives infructueuses. Patientez avant de réessayer.',

@@ -10,7 +10,7 @@ import { findLiveSession } from '../use-cases/manage-sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Users, API keys and everything holding credentials (shop connections, payment accounts, webhook secrets). */
-const OWNER_ONLY = /^\/api\/v1\/(users|api-keys|integrations|payment-accounts|webhooks)(\/|$)/;
+const OWNER_ONLY = /^\/api\/v1\/(users|api-keys|integrations|payment-accounts|carrier-accounts|webhooks)(\/|$)/;
 
 export function assertCsrf(request: FastifyRequest, csrfToken: string): void {
   if (SAFE_METHODS.has(request.method)) return;
@@ -36,7 +36,7 @@ export async function authenticateSession(ctx: Ctx, request: FastifyRequest, tok
   // The matched route's template, not the raw URL (which may be percent-encoded).
   const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
   if (role === 'staff' && OWNER_ONLY.test(path))
-    fail('forbidden', 'Only an owner can manage users, API keys, integrations, payment accounts and webhooks.');
+    fail('forbidden', 'Only an owner can manage users, API keys, integrations, payment and carrier accounts, and webhooks.');
 }
 
 /** preHandler: staff may not change a portal's return fee or carriers (they decide what the merchant pays). */

@@ -32,6 +32,7 @@ export async function deliverWebhook(ctx: Ctx, merchantId: string, payload: Reco
     body: delivery.payload,
     timeoutMs: ctx.providers.timeoutMs,
     allowLoopback: ctx.providers.allowInsecureHttp,
+    signal: ctx.signal,
     headers: {
       'content-type': 'application/json',
       'user-agent': WEBHOOK_USER_AGENT,

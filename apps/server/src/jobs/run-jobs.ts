@@ -1,8 +1,12 @@
-// Runs outbox jobs: claimed with a lease, retried with exponential backoff, never lost. Topics
-// without a handler in this process (emails when no mail transport is configured) stay queued.
+// Runs outbox jobs: claimed with a lease (held under this process's worker id), retried with
+// exponential backoff, dead after the topic's tries (domain/job-retries.ts), never lost. Each
+// handler gets an AbortSignal (ctx.signal, also ctx.providers.signal for the provider clients)
+// that aborts past HANDLER_TIMEOUT_MS or when shutdown cuts it short; the job is then released.
+// Topics without a handler in this process (emails without a mail transport) stay queued.
 import { EMAIL_TEMPLATES } from '@retour/contracts/emails';
 import { newId } from '@retour/db/ids';
-import { claimJobs, completeJob, failJob, type OutboxJob } from '@retour/db/repos/outbox';
+import { claimJobs, completeJob, failJob, type OutboxJob, releaseJob } from '@retour/db/repos/outbox';
+import { jobBackoffMs, LABEL_FAILED_AFTER_ATTEMPTS, maxJobAttempts } from '@retour/domain/job-retries';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
@@ -44,39 +48,76 @@ function handlersOf(ctx: Ctx): Record<string, Handler> {
   if (!ctx.mail) return HANDLERS;
   return { ...HANDLERS, ...Object.fromEntries(EMAIL_TOPICS.map((topic) => [topic, sendEmail])) };
 }
-const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 /** A handler gets well under the lease, so a slow provider cannot make two workers overlap. */
 export const HANDLER_TIMEOUT_MS = 30_000;
+/** The wait after the n-th failed try (domain/job-retries.ts). */
+export const backoffMs = jobBackoffMs;
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function backoffMs(attempts: number): number {
-  return Math.min(60 * 60_000, 1000 * 2 ** Math.max(0, attempts - 1));
-}
-
-async function runOne(ctx: Ctx, job: OutboxJob): Promise<void> {
-  const handler = handlersOf(ctx)[job.topic];
-  if (!handler) return;
-  try {
-    await withTimeout(handler(ctx, job.merchantId, job.payload, job), HANDLER_TIMEOUT_MS);
-    await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString(), job.lockedUntil);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const delay = error instanceof RetryLater ? error.delayMs : backoffMs(job.attempts);
-    const retryAt = new Date(ctx.now().getTime() + delay).toISOString();
-    await failJob(ctx.db, job.merchantId, job.id, message, retryAt, job.lockedUntil);
-    if (job.topic === 'carrier.announce' && job.attempts >= MAX_ATTEMPTS) await markLabelFailed(ctx, job, message);
+/** Why a job's signal aborted: its time ran out, or the process is shutting down. */
+export class JobAborted extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'shutdown',
+  ) {
+    super(message);
   }
 }
 
-/** The carrier kept failing: say so on the return (staff can see why), keep retrying less often. */
+/**
+ * How a worker stops: once `draining` aborts no new job starts (claimed ones go back at once);
+ * once `abort` aborts, running handlers are cut off and their jobs go back too.
+ */
+export type Shutdown = { draining: AbortSignal; abort: AbortSignal };
+
+/** The handler's view of the context: its signal, also handed to the provider clients. */
+function jobContext(ctx: Ctx, signal: AbortSignal): Ctx {
+  return { ...ctx, signal, providers: { ...ctx.providers, signal } };
+}
+
+/** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort: () => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  work.catch(() => {}); // a handler cut off may still fail later; nobody waits for it
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+async function runOne(ctx: Ctx, job: OutboxJob, shutdown?: Shutdown): Promise<void> {
+  const handler = handlersOf(ctx)[job.topic];
+  if (!handler) return;
+  const controller = new AbortController();
+  const timeoutMs = ctx.jobTimeoutMs ?? HANDLER_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(new JobAborted(`timed out after ${timeoutMs / 1000} s`, 'timeout')), timeoutMs);
+  const onShutdown = () => controller.abort(new JobAborted('cut short by shutdown', 'shutdown'));
+  if (shutdown?.abort.aborted) onShutdown();
+  else shutdown?.abort.addEventListener('abort', onShutdown, { once: true });
+  try {
+    await untilAborted(handler(jobContext(ctx, controller.signal), job.merchantId, job.payload, job), controller.signal);
+    await completeJob(ctx.db, job.merchantId, job.id, ctx.now().toISOString(), job.lockedUntil);
+  } catch (error) {
+    if (error instanceof JobAborted && error.kind === 'shutdown') {
+      await releaseJob(ctx.db, job.merchantId, job.id, job.lockedUntil);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const delay = error instanceof RetryLater ? error.delayMs : backoffMs(job.attempts);
+    const now = ctx.now();
+    const dead = job.attempts >= maxJobAttempts(job.topic);
+    const retryAt = new Date(now.getTime() + delay).toISOString();
+    await failJob(ctx.db, job.merchantId, job.id, message, retryAt, job.lockedUntil, dead ? now.toISOString() : null);
+    if (job.topic === 'carrier.announce' && job.attempts >= LABEL_FAILED_AFTER_ATTEMPTS) await markLabelFailed(ctx, job, message);
+  } finally {
+    clearTimeout(timer);
+    shutdown?.abort.removeEventListener('abort', onShutdown);
+  }
+}
+
+/** The carrier kept failing: say so on the return (staff can see why); tries go on until the job is dead. */
 async function markLabelFailed(ctx: Ctx, job: OutboxJob, message: string): Promise<void> {
   const returnId = String(job.payload.returnId);
   const ret = await getReturnRow(ctx.db, job.merchantId, returnId);
@@ -102,16 +143,28 @@ async function markLabelFailed(ctx: Ctx, job: OutboxJob, message: string): Promi
   });
 }
 
-/** Runs due jobs; `except` leaves some topics for later (tests that count one kind of job). */
-export async function drainJobs(ctx: Ctx, limit = 50, except: string[] = []): Promise<number> {
+/**
+ * Runs due jobs; `except` leaves some topics for later (tests that count one kind of job).
+ * With `shutdown`, jobs not yet started when it starts draining go back to the queue at once.
+ */
+export async function drainJobs(ctx: Ctx, limit = 50, except: string[] = [], shutdown?: Shutdown): Promise<number> {
+  if (shutdown?.draining.aborted) return 0;
   const now = ctx.now();
   const jobs = await claimJobs(ctx.db, ctx.dialect, {
     topics: Object.keys(handlersOf(ctx)).filter((topic) => !except.includes(topic)),
     limit,
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    workerId: ctx.workerId ?? null,
   });
-  for (const job of jobs) await runOne(ctx, job);
+  const timeoutMs = ctx.jobTimeoutMs ?? HANDLER_TIMEOUT_MS;
+  for (const job of jobs) {
+    // Slow jobs earlier in the batch used up this one's lease: give it back rather than run it
+    // when another worker may take it over mid-run.
+    const leaseLeft = Date.parse(job.lockedUntil ?? '') - ctx.now().getTime();
+    if (shutdown?.draining.aborted || !(leaseLeft > timeoutMs)) await releaseJob(ctx.db, job.merchantId, job.id, job.lockedUntil);
+    else await runOne(ctx, job, shutdown);
+  }
   return jobs.length;
 }
 
@@ -127,6 +180,7 @@ export async function runJobsNow(ctx: Ctx, merchantId: string, ids: string[]): P
       limit: 1,
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+      workerId: ctx.workerId ?? null,
       only: { merchantId, id },
     });
     if (job) await runOne(ctx, job);

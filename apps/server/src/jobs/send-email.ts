@@ -25,7 +25,7 @@ export async function sendEmailJob(ctx: Ctx, job: Pick<OutboxJob, 'id' | 'mercha
   const composed = await composeEmail(ctx, job);
   if (!composed) return;
   const { message, template } = composed;
-  await mail.send(message);
+  await mail.send(message, { signal: ctx.signal });
   const at = ctx.now().toISOString();
   await appendEvents(ctx.db, [
     {

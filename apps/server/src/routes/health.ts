@@ -3,18 +3,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
+import { sendDatabaseUnavailable } from '../http/error-handler.ts';
+
+/** Readiness answers within this even when the database hangs (a cut network, a stuck failover). */
+export const READY_PING_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/health', { schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
       status: 'ok' as const,
     }));
-    app.get('/api/ready', { schema: { tags: ['operations'] } }, async (_req, reply) => {
+    // Not ready while the database does not answer; ready again by itself as soon as it does
+    // (every call pings anew; the pool reopens connections).
+    app.get('/api/ready', { schema: { tags: ['operations'] } }, async (request, reply) => {
       try {
-        await ping(ctx.db);
+        await withTimeout(ping(ctx.db), READY_PING_TIMEOUT_MS);
         return { status: 'ok' };
-      } catch {
-        return reply.status(503).send({ error: { code: 'service_unavailable', message: 'The database does not answer.' } });
+      } catch (error) {
+        request.log.warn({ err: error }, 'not ready: the database does not answer');
+        return sendDatabaseUnavailable(request, reply);
       }
     });
   };

@@ -15,7 +15,8 @@ export type TestSmtp = {
   close(): Promise<void>;
 };
 
-export async function startSmtp(): Promise<TestSmtp> {
+/** `port`: listen there (a relay started again where it was stopped); default any free port. */
+export async function startSmtp(opts: { port?: number } = {}): Promise<TestSmtp> {
   let refuse = 0;
   const state: TestSmtp = {
     url: '',
@@ -47,7 +48,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
   state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return state;
 }

@@ -6,12 +6,24 @@ export async function findIdempotent(db: Executor, scope: string, key: string): 
   return db.selectFrom('idempotencyKeys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
 }
 
-/** Stores a response; false when another request stored one for the key first. */
-export async function saveIdempotent(db: Executor, row: IdempotencyKeysTable): Promise<boolean> {
+/**
+ * Stores a response; false when another request stored one for the key first. An unfinished claim
+ * (status 0) created before `staleBefore` is taken over: its request died without finishing or
+ * dropping it (the database went away mid-request), and its client is retrying.
+ */
+export async function saveIdempotent(db: Executor, row: IdempotencyKeysTable, staleBefore?: string): Promise<boolean> {
   const r = await db
     .insertInto('idempotencyKeys')
     .values(row)
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .onConflict((oc) =>
+      staleBefore
+        ? oc
+            .columns(['scope', 'key'])
+            .doUpdateSet({ requestHash: row.requestHash, createdAt: row.createdAt })
+            .where('idempotencyKeys.statusCode', '=', 0)
+            .where('idempotencyKeys.createdAt', '<', staleBefore)
+        : oc.columns(['scope', 'key']).doNothing(),
+    )
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }

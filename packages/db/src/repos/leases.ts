@@ -22,3 +22,8 @@ export async function acquireLease(db: Executor, name: string, holder: string, n
 export async function releaseLease(db: Executor, name: string, holder: string): Promise<void> {
   await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
 }
+
+export async function leaseHolder(db: Executor, name: string): Promise<string | null> {
+  const row = await db.selectFrom('leases').select('holder').where('name', '=', name).executeTakeFirst();
+  return row?.holder ?? null;
+}

@@ -21,7 +21,10 @@ export type MailMessage = {
 };
 
 export interface MailTransport {
-  /** Resolves once the relay accepted the message; rejects on any refusal (the job is retried). */
-  send(message: MailMessage): Promise<{ messageId: string }>;
+  /**
+   * Resolves once the relay accepted the message; rejects on any refusal (the job is retried),
+   * and at once when `signal` aborts (the job ran out of time or the process is stopping).
+   */
+  send(message: MailMessage, opts?: { signal?: AbortSignal | undefined }): Promise<{ messageId: string }>;
   close(): void;
 }

@@ -15,8 +15,10 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     socketTimeout: 20_000,
   });
   return {
-    async send(message: MailMessage) {
-      const info = await transport.sendMail({
+    async send(message: MailMessage, opts: { signal?: AbortSignal | undefined } = {}) {
+      const signal = opts.signal;
+      signal?.throwIfAborted();
+      const sending = transport.sendMail({
         messageId: message.messageId,
         from: message.from,
         to: message.to,
@@ -31,7 +33,20 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
           ...(a.contentId ? { cid: a.contentId } : {}),
         })),
       });
-      return { messageId: String(info.messageId ?? message.messageId) };
+      // nodemailer takes no signal: stop waiting at once (its own socket timeout ends the
+      // connection); a relay that still accepts gets the same Message-ID again on the retry.
+      let onAbort = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      sending.catch(() => {});
+      try {
+        const info = await Promise.race([sending, aborted]);
+        return { messageId: String(info.messageId ?? message.messageId) };
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
     },
     close: () => transport.close(),
   };

@@ -5,7 +5,7 @@
 // JSON bodies with amounts as strings in the currency's decimals, Idempotency-Key on creates, a
 // timeout per request, and 429 retried after Retry-After (a few seconds at most).
 import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
-import type { ProviderEndpoints } from '../endpoints.ts';
+import { type ProviderEndpoints, requestSignal } from '../endpoints.ts';
 import { parseRetryAfterMs } from '../retry-after.ts';
 import {
   type CreatePaymentInput,
@@ -67,7 +67,10 @@ function toRefund(body: MollieRefund): ProviderRefund {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createMollieProvider(apiKey: string, endpoints: Pick<ProviderEndpoints, 'mollieApiUrl' | 'timeoutMs'>): PaymentProvider {
+export function createMollieProvider(
+  apiKey: string,
+  endpoints: Pick<ProviderEndpoints, 'mollieApiUrl' | 'timeoutMs' | 'signal'>,
+): PaymentProvider {
   const root = endpoints.mollieApiUrl.endsWith('/') ? endpoints.mollieApiUrl : `${endpoints.mollieApiUrl}/`;
 
   async function call<T>(
@@ -86,7 +89,7 @@ export function createMollieProvider(apiKey: string, endpoints: Pick<ProviderEnd
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(endpoints.timeoutMs),
+          signal: requestSignal(endpoints),
         });
       } catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';

@@ -65,6 +65,8 @@ export async function postWebhook(opts: {
   timeoutMs: number;
   /** Loopback addresses allowed (tests and local development only). */
   allowLoopback?: boolean;
+  /** The job's signal: an abort ends the request at once (no answer recorded). */
+  signal?: AbortSignal | undefined;
 }): Promise<WebhookResponse> {
   const url = new URL(opts.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -80,6 +82,7 @@ export async function postWebhook(opts: {
       method: 'POST',
       headers: { ...opts.headers, 'content-length': String(Buffer.byteLength(opts.body)) },
       lookup: guardedLookup(opts.allowLoopback ?? false),
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
     const timer = setTimeout(() => {
       finish({ ok: false, status: null, body: null, error: `No response within ${opts.timeoutMs} ms.` });

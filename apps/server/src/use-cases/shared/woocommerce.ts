@@ -18,6 +18,7 @@ export function wooClient(ctx: Ctx, siteUrl: string, keys: { consumerKey: string
     consumerSecret: keys.consumerSecret,
     timeoutMs: ctx.providers.timeoutMs,
     allowInsecureHttp: ctx.providers.allowInsecureHttp,
+    signal: ctx.signal,
   });
 }
 

@@ -1,6 +1,6 @@
 // Shopify Admin GraphQL client: client-credentials tokens (cached by the caller, refreshed before
 // expiry and once on a 401), 429 / THROTTLED retries with bounded backoff, a timeout per request.
-import type { ProviderEndpoints } from '../../endpoints.ts';
+import { type ProviderEndpoints, requestSignal } from '../../endpoints.ts';
 import { SHOPIFY_API_VERSION } from './documents.ts';
 import { ShopifyError } from './errors.ts';
 import { parseRetryAfterMs } from '../../retry-after.ts';
@@ -123,7 +123,7 @@ export class ShopifyClient {
   /** fetch with the per-request timeout; network failures and timeouts become `unavailable`. */
   async send(url: string, init: RequestInit): Promise<Response> {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.endpoints.timeoutMs) });
+      return await fetch(url, { ...init, signal: requestSignal(this.options.endpoints) });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new ShopifyError(

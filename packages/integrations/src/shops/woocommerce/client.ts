@@ -4,6 +4,7 @@
 // Retry-After (bounded), 5xx and network failures of reads a couple of times. Writes are not
 // retried on 5xx: the shop may have applied them (a refund must never be posted twice).
 import type { WooOrder, WooRefund, WooWebhook } from './types.ts';
+import { requestSignal } from '../../endpoints.ts';
 import { parseRetryAfterMs } from '../../retry-after.ts';
 
 export type WooClientOptions = {
@@ -12,6 +13,8 @@ export type WooClientOptions = {
   consumerSecret: string;
   timeoutMs: number;
   allowInsecureHttp: boolean;
+  /** A background job's signal: calls stop when it aborts. */
+  signal?: AbortSignal | undefined;
   /** Waits between retries (tests may shorten it); default setTimeout. */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -118,7 +121,7 @@ export class WooClient {
             ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
           },
           body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: requestSignal(this.options),
           redirect: 'error',
         });
       } catch (error) {
