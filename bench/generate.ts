@@ -3,7 +3,7 @@
 import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } from '@retour/domain/normalise';
 import { openDatabase } from '@retour/db/database';
 import { newId } from '@retour/db/ids';
-import { analyze } from '@retour/db/maintenance';
+import { analyze, refreshStatistics } from '@retour/db/maintenance';
 import { migrateToLatest } from '@retour/db/migrate';
 import { insertOrders, type OrderAggregate } from '@retour/db/repos/orders';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
@@ -149,7 +149,10 @@ export async function generate(url: string, count: number): Promise<{ apiKey: st
       process.stderr.write(`\r  generated ${Math.min(count, start + batch).toLocaleString('en')} / ${count.toLocaleString('en')} orders`);
   }
   process.stderr.write(`\r  generated ${count.toLocaleString('en')} orders in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  await analyze(handle.db, handle.dialect);
+  // Only the statistics a merchant's database gets: SQLite's PRAGMA optimize after a large
+  // import (and at every open), PostgreSQL's autovacuum ANALYZE shortly after the load.
+  if (handle.dialect === 'sqlite') await refreshStatistics(handle.db, handle.dialect, { checkAllTables: true });
+  else await analyze(handle.db, handle.dialect);
   await handle.close();
   return { apiKey };
 }

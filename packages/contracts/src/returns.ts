@@ -44,8 +44,16 @@ export const ReturnViewSchema = z.object({
     status: LabelStatusSchema,
     trackingNumber: z.string().nullable(),
     trackingUrl: z.string().nullable(),
-    formats: z.array(z.enum(['a6', 'a4', '4x6', 'zpl', 'qr'])).describe('Download with GET …/label?format=… (qr: GET …/qr).'),
-    customsDeclaration: z.boolean().describe('A CN23 customs declaration goes with the label: GET …/customs.'),
+    formats: z
+      .array(z.enum(['a6', 'a4', '4x6', 'zpl', 'png', 'gif', 'qr']))
+      .describe("Download with GET …/label?format=… (qr: GET …/qr). A carrier account's labels are served as the carrier made them."),
+    customsDeclaration: z
+      .boolean()
+      .describe("A CN23 customs declaration (or the carrier's customs papers) goes with the label: GET …/customs."),
+    /** Why the label is not ready yet, or why it failed (carrier accounts). */
+    reason: z.object({ code: z.string(), message: z.string(), field: z.string().nullable().optional() }).nullable().optional(),
+    /** Pickups on a carrier account: the date and window the carrier booked. */
+    pickup: z.object({ date: z.string(), from: z.string().nullable(), to: z.string().nullable() }).nullable().optional(),
   }),
   accessCode: z.string().optional(),
   timeline: z.array(TimelineEntrySchema),
@@ -169,7 +177,7 @@ export const ManualReturnBodySchema = z
   .strict();
 export type ManualReturnBody = z.infer<typeof ManualReturnBodySchema>;
 
-export const LabelFormatSchema = z.enum(['a6', 'a4', '4x6', 'zpl']);
+export const LabelFormatSchema = z.enum(['a6', 'a4', '4x6', 'zpl', 'png', 'gif']);
 export const AccessQuerySchema = z.object({ access: z.string().min(1).max(100), lang: LanguageSchema.optional() });
 
 // ── Staff actions ───────────────────────────────────────────────────────────────────

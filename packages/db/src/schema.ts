@@ -216,6 +216,8 @@ export interface ReturnsTable {
   labelless?: Json | null;
   /** The pickup date and window the carrier booked (JSON: date, from, to). */
   pickupWindow?: Json | null;
+  /** The documents the carrier made (JSON: [{ kind, format }]); null for sandbox carriers. */
+  carrierFormats?: Json | null;
 }
 export interface ReturnItemsTable {
   merchantId: string;

@@ -33,6 +33,17 @@ function open(path: string): SqliteDatabase.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -16000');
   sqlite.pragma('temp_store = MEMORY');
+  // Planner statistics, as SQLite recommends for long-lived connections: analyse the tables
+  // that were never analysed or changed size a lot, sampling at most ~1,000 rows per index so
+  // it stays quick on a large database. The hot queries' plans do not depend on it
+  // (test/query-plans.test.ts); the rest may. A file that cannot be written now (read-only, full
+  // disk, busy) still opens: the statistics wait for the next open or refresh.
+  sqlite.pragma('analysis_limit = 1000');
+  try {
+    sqlite.pragma('optimize = 0x10002');
+  } catch {
+    // best effort, see above
+  }
   return sqlite;
 }
 

@@ -31,6 +31,8 @@ const TABLES = [
   'webhook_endpoints',
   'webhook_deliveries',
   'leases',
+  'carrier_accounts',
+  'carrier_documents',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 'leases']);
 /** Tenant tables keyed by something other than an id of their own. */
@@ -97,6 +99,7 @@ describe('migrations', () => {
       '0006-integrations',
       '0007-outbox-leases',
       '0008-carrier-accounts',
+      '0009-query-plans',
       '0010-user-language',
     ]);
   });

@@ -52,6 +52,8 @@ export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: Retu
   const { label } = ret;
   if (label.status === 'none' || ret.status === 'requested' || ret.status === 'rejected' || ret.status === 'cancelled') return null;
   if (label.status === 'pending') {
+    // A carrier that was down or slow: the return is accepted and the label follows by email.
+    if (label.reason) return <p class="notice">{t('labelFollows')}</p>;
     return (
       <Status>
         <span class="spinner dark" aria-hidden="true" />
@@ -87,6 +89,15 @@ export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: Retu
             </a>
           </li>
         )}
+        {(['png', 'gif'] as const)
+          .filter((format) => label.formats.includes(format))
+          .map((format) => (
+            <li key={format}>
+              <a class="button primary" href={url('label', format)} download>
+                {t('downloadA6')} ({format.toUpperCase()})
+              </a>
+            </li>
+          ))}
         {label.customsDeclaration && (
           <li>
             <a class="button secondary" href={url('customs')} download>

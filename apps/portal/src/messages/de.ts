@@ -157,6 +157,8 @@ const de: Catalogue = {
   downloadCustoms: 'Zollinhaltserklärung CN23 herunterladen (PDF)',
   customsHint: 'Drucken Sie die Zollinhaltserklärung aus, unterschreiben Sie sie und stecken Sie sie in eine Klarsichthülle am Paket.',
   labelPending: 'Ihr Etikett wird erstellt…',
+  labelFollows:
+    'Der Versanddienst ist gerade nicht erreichbar. Ihre Rücksendung ist registriert: Wir senden Ihnen das Etikett per E-Mail, sobald der Versanddienst es erstellt hat; es erscheint auch auf dieser Seite.',
   labelFailed:
     'Ihr Etikett konnte gerade nicht erstellt werden. Wir senden es Ihnen per E-Mail, sobald es fertig ist; es erscheint dann auch auf dieser Seite.',
   whatNextTitle: 'So geht es weiter',

@@ -152,6 +152,8 @@ const en = {
   downloadCustoms: 'Download customs declaration CN23 (PDF)',
   customsHint: 'Print the customs declaration, sign it and put it in a clear pouch on the parcel.',
   labelPending: 'Your label is being prepared…',
+  labelFollows:
+    'The carrier cannot be reached just now. Your return is registered: we email your label as soon as the carrier has made it, and it appears on this page too.',
   labelFailed: 'We could not create your label just now. We email it to you as soon as it is ready; this page shows it too.',
   whatNextTitle: 'What happens next',
   nextApproval: 'The shop reviews your request and emails you. Once it is approved, you get your label.',

@@ -158,6 +158,8 @@ const fr: Catalogue = {
   downloadCustoms: 'Télécharger la déclaration en douane CN23 (PDF)',
   customsHint: 'Imprimez la déclaration en douane, signez-la et glissez-la dans une pochette transparente sur le colis.',
   labelPending: 'Votre étiquette est en préparation…',
+  labelFollows:
+    'Le transporteur est momentanément injoignable. Votre retour est enregistré : nous vous envoyons l’étiquette par e-mail dès que le transporteur l’a créée ; elle apparaîtra aussi sur cette page.',
   labelFailed:
     'Nous n’avons pas pu créer votre étiquette pour le moment. Nous vous l’envoyons par e-mail dès qu’elle est prête ; elle apparaîtra aussi sur cette page.',
   whatNextTitle: 'Et ensuite ?',

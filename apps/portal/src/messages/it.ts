@@ -157,6 +157,8 @@ const it: Catalogue = {
   downloadCustoms: 'Scarica la dichiarazione doganale CN23 (PDF)',
   customsHint: 'Stampa la dichiarazione doganale, firmala e mettila in una busta trasparente sul pacco.',
   labelPending: 'Stiamo preparando la tua etichetta…',
+  labelFollows:
+    'Il corriere non è raggiungibile in questo momento. Il tuo reso è registrato: ti inviamo l’etichetta via e-mail appena il corriere l’ha creata; la trovi anche su questa pagina.',
   labelFailed: 'Non è stato possibile creare l’etichetta ora. Te la inviamo via e-mail appena è pronta; la trovi anche su questa pagina.',
   whatNextTitle: 'Cosa succede ora',
   nextApproval: 'Il negozio esamina la tua richiesta e ti scrive. Dopo l’approvazione ricevi l’etichetta.',

@@ -153,6 +153,8 @@ const nl: Catalogue = {
   downloadCustoms: 'Douaneverklaring CN23 downloaden (pdf)',
   customsHint: 'Print de douaneverklaring, onderteken hem en doe hem in een doorzichtig hoesje op het pakket.',
   labelPending: 'Je label wordt klaargemaakt…',
+  labelFollows:
+    'De vervoerder is nu even niet bereikbaar. Je retour is geregistreerd: we mailen je label zodra de vervoerder het heeft gemaakt, en het verschijnt ook op deze pagina.',
   labelFailed: 'We konden je label nu niet maken. We mailen het zodra het klaar is; je ziet het dan ook op deze pagina.',
   whatNextTitle: 'Hoe gaat het verder?',
   nextApproval: 'De winkel bekijkt je verzoek en mailt je. Na goedkeuring krijg je je label.',

@@ -18,6 +18,8 @@ import type { MailAttachment, MailMessage } from '@retour/integrations/email/por
 import type { Ctx } from '../context.ts';
 import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
 import { returnAddressOf, shopperOf } from '../use-cases/shared/return-parties.ts';
+import { documentFormats } from '../presenters/document-formats.ts';
+import { getCarrierAccount } from '@retour/db/repos/carrier-accounts';
 import { renderReturnDocument } from '../use-cases/render-return-document.ts';
 import { DEFAULT_TEMPLATES, type EmailTemplate, type TemplateText } from './catalogue.ts';
 import { type Brand, renderEmail } from './render.ts';
@@ -57,6 +59,8 @@ type Loaded = {
   portal: PortalsTable | undefined;
   settings: PortalSettings | null;
   brand: Brand;
+  /** The name of the merchant's carrier account the return is booked on (null: a sandbox carrier). */
+  accountName: string | null;
 };
 
 async function load(ctx: Ctx, merchantId: string, returnId: string): Promise<Loaded | null> {
@@ -67,7 +71,15 @@ async function load(ctx: Ctx, merchantId: string, returnId: string): Promise<Loa
   const portal = agg.ret.portalId ? await getRow(ctx.db, 'portals', merchantId, agg.ret.portalId) : undefined;
   const brandId = portal?.brandId ?? order.order.brandId;
   const brandRow = (brandId ? await getRow(ctx.db, 'brands', merchantId, brandId) : undefined) ?? (await firstBrand(ctx.db, merchantId));
-  return { agg, order, portal, settings: portal ? portalSettingsOf(portal) : null, brand: brandOf(brandRow) };
+  const account = agg.ret.carrierAccountId ? await getCarrierAccount(ctx.db, merchantId, agg.ret.carrierAccountId) : undefined;
+  return {
+    agg,
+    order,
+    portal,
+    settings: portal ? portalSettingsOf(portal) : null,
+    brand: brandOf(brandRow),
+    accountName: account?.name ?? null,
+  };
 }
 
 const itemsLine = (agg: ReturnAggregate) => agg.items.map((i) => `${i.quantity}× ${i.name}`).join(', ');
@@ -86,7 +98,7 @@ function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string,
     customerName: l.order.order.customerName,
     customerEmail: ret.contactEmail,
     statusUrl: l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
-    carrier: (ret.carrier && ctx.carriers.get(ret.carrier)?.info.name) || ret.carrier || '',
+    carrier: l.accountName ?? ((ret.carrier && ctx.carriers.get(ret.carrier)?.info.name) || ret.carrier || ''),
     trackingNumber: ret.trackingNumber ?? '',
     deadline: formatDate(handInDeadline(booked), lang),
     amount: typeof payload.amount === 'number' ? formatMoney(payload.amount, ret.currency) : '',
@@ -107,10 +119,15 @@ async function attachments(ctx: Ctx, template: EmailTemplate, l: Loaded, languag
       inline = { cid: `qr-${ret.id}@retour`, alt: ret.reference };
       files.push({ filename: qr.filename, contentType: qr.contentType, content: Buffer.from(qr.body), contentId: inline.cid });
     } else {
-      const label = await renderReturnDocument(ctx, l.agg, { kind: 'label', format: 'a4' });
-      files.push({ filename: label.filename, contentType: label.contentType, content: Buffer.from(label.body) });
+      // Print-at-home A4 where it exists; otherwise the label the carrier made, as it made it.
+      const { formats } = documentFormats(ret);
+      const format = formats.includes('a4') ? 'a4' : formats.find((f) => f !== 'qr');
+      if (format) {
+        const label = await renderReturnDocument(ctx, l.agg, { kind: 'label', format });
+        files.push({ filename: label.filename, contentType: label.contentType, content: Buffer.from(label.body) });
+      }
     }
-    if (ret.customsRequired === 1) {
+    if (documentFormats(ret).customs) {
       const cn23 = await renderReturnDocument(ctx, l.agg, { kind: 'customs' });
       files.push({ filename: cn23.filename, contentType: cn23.contentType, content: Buffer.from(cn23.body) });
     }

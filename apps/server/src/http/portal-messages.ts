@@ -131,6 +131,24 @@ const MESSAGES: Catalogue = {
     de: 'Dieser Shop kann noch keine Online-Zahlungen annehmen. Wenden Sie sich an den Shop, um Ihre Rücksendung abzuschließen.',
     it: 'Questo negozio non può ancora ricevere pagamenti online. Contatta il negozio per completare il reso.',
   },
+  carrier_rejected_address: {
+    nl: 'De vervoerder kan dit adres niet gebruiken (zie de melding van de vervoerder). Controleer het adres van je bestelling met de winkel.',
+    fr: "Le transporteur ne peut pas utiliser cette adresse (voir son message). Vérifiez l'adresse de votre commande avec la boutique.",
+    de: 'Der Versanddienst kann diese Adresse nicht verwenden (siehe seine Meldung). Prüfen Sie die Adresse Ihrer Bestellung mit dem Shop.',
+    it: "Il corriere non può usare questo indirizzo (vedi il suo messaggio). Verifica l'indirizzo dell'ordine con il negozio.",
+  },
+  carrier_rejected: {
+    nl: 'De vervoerder heeft deze retour geweigerd (zie de melding van de vervoerder). Kies een andere manier of neem contact op met de winkel.',
+    fr: 'Le transporteur a refusé ce retour (voir son message). Choisissez un autre mode ou contactez la boutique.',
+    de: 'Der Versanddienst hat diese Rücksendung abgelehnt (siehe seine Meldung). Wählen Sie einen anderen Weg oder wenden Sie sich an den Shop.',
+    it: 'Il corriere ha rifiutato questo reso (vedi il suo messaggio). Scegli un altro modo o contatta il negozio.',
+  },
+  carrier_unavailable: {
+    nl: 'De vervoerder is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    fr: 'Le transporteur est indisponible pour le moment. Réessayez dans quelques minutes.',
+    de: 'Der Versanddienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
+    it: 'Il corriere non è al momento raggiungibile. Riprova tra qualche minuto.',
+  },
   provider_error: {
     nl: 'De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
     fr: 'Le service de paiement est indisponible pour le moment. Réessayez dans quelques minutes.',

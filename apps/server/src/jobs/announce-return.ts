@@ -1,4 +1,7 @@
 // Job `carrier.announce`: books an open return with its carrier and records the tracking number.
+// Returns on a merchant's carrier account go through its adapter (book-on-account.ts); the
+// sandbox carriers answer at once and their labels are drawn on request (nothing is stored, so
+// creating a return stays cheap).
 import { normaliseTrackingNumber } from '@retour/domain/normalise';
 import { newId } from '@retour/db/ids';
 import { getOrder } from '@retour/db/repos/orders';
@@ -6,12 +9,14 @@ import { enqueue } from '@retour/db/repos/outbox';
 import { appendEvents, getReturn, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import { carrierPrice } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../context.ts';
+import { bookOnAccount } from './book-on-account.ts';
 import { returnAddressOf, returnWeightGrams, shopperOf } from '../use-cases/shared/return-parties.ts';
 
 export async function announceReturn(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const returnId = String(payload.returnId);
   const agg = await getReturn(ctx.db, merchantId, returnId);
   if (!agg || agg.ret.trackingNumber || agg.ret.status !== 'open' || !agg.ret.carrier) return;
+  if (agg.ret.carrierAccountId) return bookOnAccount(ctx, merchantId, agg);
   const carrier = ctx.carriers.get(agg.ret.carrier);
   if (!carrier) throw new Error(`carrier ${agg.ret.carrier} is not configured`);
   const order = await getOrder(ctx.db, merchantId, agg.ret.orderId);

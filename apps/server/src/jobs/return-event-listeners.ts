@@ -7,6 +7,7 @@ import { fanOutWebhooks } from './fan-out-webhooks.ts';
 import { refundFeeOnCancel } from './refund-payment.ts';
 import { shopifyMirrorListener } from './shopify-mirror-listener.ts';
 import { enqueueWoocommerceRefund } from './woocommerce-refund.ts';
+import { voidLabelOnCancel } from './void-carrier-label.ts';
 
 export type ReturnEventListener = (ctx: Ctx, merchantId: string, event: ReturnDomainEvent) => Promise<void>;
 
@@ -15,4 +16,5 @@ export const RETURN_EVENT_LISTENERS: ReturnEventListener[] = [
   refundFeeOnCancel,
   enqueueWoocommerceRefund,
   shopifyMirrorListener,
+  voidLabelOnCancel,
 ];

@@ -23,11 +23,13 @@ import { runShopifyBackfill } from './shopify-backfill.ts';
 import { runShopifyMirror } from './shopify-mirror.ts';
 import { woocommerceBackfill } from './woocommerce-backfill.ts';
 import { woocommerceRefund } from './woocommerce-refund.ts';
+import { CARRIER_CANCEL_TOPIC, voidCarrierLabel } from './void-carrier-label.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
 export const HANDLERS: Record<string, Handler> = {
   'carrier.announce': announceReturn,
   'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
+  [CARRIER_CANCEL_TOPIC]: (ctx, merchantId, payload) => voidCarrierLabel(ctx, merchantId, payload),
   'return.event': (ctx, merchantId, payload) => dispatchReturnEvent(ctx, merchantId, payload),
   'payment.refund': refundPayment,
   [REFUND_CHECK_TOPIC]: checkFeeRefund,

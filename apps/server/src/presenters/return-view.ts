@@ -10,7 +10,8 @@ import { getOrderNumber } from '@retour/db/repos/orders';
 import { getReturn, type ReturnAggregate, type ReturnEventRecord } from '@retour/db/repos/returns';
 import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
-import { labelFormats } from '@retour/domain/documents';
+import { fromJson } from '@retour/db/json';
+import { documentFormats } from './document-formats.ts';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -57,6 +58,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       ...(e.status ? { status: e.status as ReturnStatus } : {}),
       ...(e.message && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
     }));
+  const documents = documentFormats(ret);
   return {
     id: ret.id,
     reference: ret.reference,
@@ -81,8 +83,9 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       status: ret.labelStatus as ReturnView['label']['status'],
       trackingNumber: ret.trackingNumber,
       trackingUrl: null,
-      formats: ret.labelStatus === 'ready' ? labelFormats(ret.method) : [],
-      customsDeclaration: ret.labelStatus === 'ready' && ret.customsRequired === 1,
+      formats: documents.formats,
+      customsDeclaration: documents.customs,
+      ...(ret.carrierAccountId ? accountLabelFacts(ret) : {}),
     },
     ...(accessCode ? { accessCode } : {}),
     timeline,
@@ -157,4 +160,14 @@ export async function loadMerchantReturn(db: Executor, merchantId: string, id: s
   const agg = await getReturn(db, merchantId, id);
   if (!agg) fail('return_not_found', 'There is no return with this id for your account.');
   return toMerchantReturn(agg, await viewExtras(db, agg));
+}
+
+/** A carrier account's label: why it is pending or failed, and the pickup window the carrier booked. */
+function accountLabelFacts(ret: ReturnAggregate['ret']) {
+  const reason = fromJson<{ code: string; message: string; field?: string | null }>(ret.labelError ?? null);
+  const pickup = fromJson<{ date: string; from: string | null; to: string | null }>(ret.pickupWindow ?? null);
+  return {
+    reason: reason && ret.labelStatus !== 'ready' ? { code: reason.code, message: reason.message, field: reason.field ?? null } : null,
+    pickup,
+  };
 }

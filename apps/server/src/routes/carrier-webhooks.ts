@@ -8,6 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { receiveCarrierWebhook } from '../use-cases/receive-carrier-webhook.ts';
+import { receiveAccountWebhook } from '../use-cases/track-account-returns.ts';
+import { z } from 'zod';
 
 export function carrierWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,6 +20,21 @@ export function carrierWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       done(null, null);
     });
 
+    app.post(
+      '/api/carriers/accounts/:accountId/webhook',
+      {
+        schema: {
+          tags: ['carriers'],
+          summary: "Tracking events pushed by the carrier of a merchant's carrier account, in the carrier's own format",
+          description:
+            "Set this URL (each account's `webhookUrl`) in the carrier's panel. The carrier's own signature is checked " +
+            '(Sendcloud: header Sendcloud-Signature, hex HMAC-SHA256 of the raw body keyed with the API secret key).',
+          params: z.object({ accountId: z.string().min(1).max(64) }),
+          response: { 200: CarrierWebhookResultSchema, 400: ErrorSchema, 401: ErrorSchema, 413: ErrorSchema },
+        },
+      },
+      async (req) => receiveAccountWebhook(ctx, req.params.accountId, req.headers, rawBodies.get(req) ?? Buffer.alloc(0)),
+    );
     app.post(
       '/api/carriers/:carrier/webhooks/:merchantId',
       {

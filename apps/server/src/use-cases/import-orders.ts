@@ -8,10 +8,14 @@ import { newId } from '@retour/db/ids';
 import { ensureIntegration } from '@retour/db/repos/config';
 import { findOrderIdsByExternal, insertOrders, type OrderAggregate, replaceOrder } from '@retour/db/repos/orders';
 import type { Executor } from '@retour/db/database';
+import { refreshStatistics } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { issuesOf } from '../http/validation-issues.ts';
 import { brandResolver } from './shared/brand-resolver.ts';
+
+/** New orders in one batch after which the planner statistics are refreshed. */
+const STATISTICS_AFTER = 500;
 
 type Failure = { index: number; error: { code: string; message: string; details?: Record<string, unknown> } };
 export type ImportResult = { created: number; updated: number; failed: Failure[] };
@@ -173,6 +177,8 @@ export async function importOrders(ctx: Ctx, merchantId: string, raw: unknown[])
       );
       for (const v of known) await replaceOrder(tx, v.agg);
     });
+    // A large batch can change the tables' size a lot: refresh SQLite's statistics (cheap, bounded).
+    if (fresh.length >= STATISTICS_AFTER) await refreshStatistics(ctx.db, ctx.dialect, { checkAllTables: true });
     return { created: fresh.length, updated: known.length, failed: failed.sort((a, b) => a.index - b.index) };
   } catch {
     return importOneByOne(ctx, merchantId, valid, failed);

@@ -15,6 +15,7 @@ import { signToken } from '../secrets.ts';
 import { loadEnabledPortal } from './shared/load-portal.ts';
 import { itemFacts } from './shared/order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from './shared/rate-limit.ts';
+import { loadAccountCarriers } from './shared/carrier-accounts.ts';
 import { methodOptions, moneyOut } from './shared/return-options.ts';
 import { LOOKUP_FAILURES_PER_CLIENT, LOOKUP_FAILURES_PER_ORDER_NUMBER, LOOKUP_TOKEN_TTL_MS } from '@retour/domain/lookup-limits';
 
@@ -69,8 +70,11 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     fail('no_returnable_items', 'Nothing in this order can be returned any more: the items are final sale or already returned.');
 
   const country = agg.order.shippingAddress.country;
-  const stores = settings.methods.includes('in_store') ? await addressesOfKind(ctx.db, merchantId, 'store') : [];
-  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0);
+  const [stores, accounts] = await Promise.all([
+    settings.methods.includes('in_store') ? addressesOfKind(ctx.db, merchantId, 'store') : [],
+    loadAccountCarriers(ctx.db, merchantId),
+  ]);
+  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0, accounts);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,

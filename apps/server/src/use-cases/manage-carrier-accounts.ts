@@ -22,6 +22,7 @@ import {
   insertCarrierAccount,
   listCarrierAccounts,
   updateCarrierAccount,
+  wakeAccountBookings,
 } from '@retour/db/repos/carrier-accounts';
 import type { CarrierProvider, CarrierService } from '@retour/integrations/carriers/adapter';
 import type { Ctx } from '../context.ts';
@@ -148,6 +149,8 @@ export async function replaceCarrierCredentials(ctx: Ctx, merchantId: string, id
     lastErrorAt: null,
     updatedAt: at,
   });
+  // Bookings that waited for these credentials go now.
+  await wakeAccountBookings(ctx.db, merchantId, id, at);
   return getMerchantCarrierAccount(ctx, merchantId, id);
 }
 

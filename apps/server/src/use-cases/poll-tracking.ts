@@ -12,6 +12,8 @@ import type { Carrier } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../context.ts';
 import { byEventTime, recordCarrierEvent } from './shared/record-carrier-event.ts';
 import { SYSTEM_MERCHANT_ID } from '../jobs/system-jobs.ts';
+import { hasAccountReturnsToTrack } from '@retour/db/repos/carrier-accounts';
+import { pollAccountReturns } from './track-account-returns.ts';
 
 export { SYSTEM_MERCHANT_ID };
 
@@ -75,7 +77,8 @@ async function fanOut(ctx: Ctx, carriers: Carrier[], slot: string, after: string
   const codes = carriers.map((c) => c.info.code);
   const merchantIds = await listMerchantIds(ctx.db, { afterId: after, limit: limits.merchantsPerJob });
   for (const merchantId of merchantIds) {
-    if (await hasReturnsToPoll(ctx.db, merchantId, codes)) await enqueuePoll(ctx, merchantId, { slot });
+    if ((await hasReturnsToPoll(ctx.db, merchantId, codes)) || (await hasAccountReturnsToTrack(ctx.db, merchantId)))
+      await enqueuePoll(ctx, merchantId, { slot });
   }
   const last = merchantIds.at(-1);
   if (merchantIds.length === limits.merchantsPerJob && last) await enqueuePoll(ctx, SYSTEM_MERCHANT_ID, { slot, after: last });
@@ -89,6 +92,8 @@ async function pollMerchant(
   after: string | undefined,
   limits: PollLimits,
 ): Promise<void> {
+  // Returns on the merchant's carrier accounts: asked once per slot, by the merchant's first job.
+  if (!after) await pollAccountReturns(ctx, merchantId);
   const byCode = new Map(carriers.map((c) => [c.info.code, c]));
   let cursor = after;
   for (let page = 0; page < limits.pagesPerJob; page++) {

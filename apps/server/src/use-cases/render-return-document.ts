@@ -1,6 +1,9 @@
-// A return's documents, rendered on request from stored data (deterministic, so nothing is
-// stored): the label (A6, 4×6 in, A4 print-at-home, ZPL), the label-less QR code, and the CN23
-// customs declaration when the return crosses a customs border.
+// A return's documents. Sandbox carriers: rendered on request from stored data (deterministic, so
+// nothing is stored): the label (A6, 4×6 in, A4 print-at-home, ZPL), the label-less QR code, and
+// the CN23 customs declaration when the return crosses a customs border. Carrier accounts: the
+// carrier's own documents, served byte for byte with their MIME type (never redrawn); Retour draws
+// only what the carrier did not make — the QR of a label-less code it gave without an image, and
+// the CN23 when it made no customs papers.
 import type { DocLanguage, LabelData, Party } from '@retour/documents/types';
 import { renderCn23Pdf } from '@retour/documents/cn23';
 import { renderLabelPdf } from '@retour/documents/label-pdf';
@@ -14,10 +17,12 @@ import { getRow } from '@retour/db/repos/config';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { labelFormats } from '@retour/domain/documents';
+import { getCarrierDocument } from '@retour/db/repos/carrier-accounts';
+import { documentFormats } from '../presenters/document-formats.ts';
 import { portalSettingsOf } from './shared/load-portal.ts';
 import { returnAddressOf, returnWeightGrams, shopperOf } from './shared/return-parties.ts';
 
-export type DocumentRequest = { kind: 'label'; format: 'a6' | 'a4' | '4x6' | 'zpl' } | { kind: 'qr' } | { kind: 'customs' };
+export type DocumentRequest = { kind: 'label'; format: 'a6' | 'a4' | '4x6' | 'zpl' | 'png' | 'gif' } | { kind: 'qr' } | { kind: 'customs' };
 export type RenderedDocument = { contentType: string; filename: string; body: Buffer | string };
 
 const SERVICE: Record<string, string> = {
@@ -27,7 +32,7 @@ const SERVICE: Record<string, string> = {
 };
 
 function notAvailable(what: string, agg: ReturnAggregate): never {
-  const formats = agg.ret.labelStatus === 'ready' ? labelFormats(agg.ret.method) : [];
+  const formats = documentFormats(agg.ret).formats;
   fail(
     'document_not_found',
     `This return has no ${what}.${formats.length ? ` Available: ${formats.join(', ')}.` : agg.ret.labelStatus === 'pending' ? ' The carrier is still booking it; try again in a minute.' : ''}`,
@@ -68,12 +73,55 @@ async function labelData(ctx: Ctx, agg: ReturnAggregate): Promise<LabelData> {
   };
 }
 
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/zpl': 'zpl',
+  'image/png': 'png',
+  'image/gif': 'gif',
+};
+
+/** A carrier's document as it made it, or null when it made none of this kind (and format). */
+async function carrierDocument(ctx: Ctx, agg: ReturnAggregate, kind: string, format?: string): Promise<RenderedDocument | null> {
+  const doc = await getCarrierDocument(ctx.db, agg.ret.merchantId, agg.ret.id, kind, format);
+  if (!doc) return null;
+  const extension = EXTENSIONS[doc.mimeType.split(';')[0]?.trim() ?? ''] ?? 'bin';
+  const suffix = kind === 'label' ? `-${doc.format}` : `-${kind === 'customs' ? 'customs' : 'qr'}`;
+  return {
+    contentType: doc.mimeType,
+    filename: `return-${agg.ret.reference}${suffix}.${extension}`,
+    body: Buffer.from(doc.body, 'base64'),
+  };
+}
+
+async function renderAccountDocument(ctx: Ctx, agg: ReturnAggregate, request: DocumentRequest): Promise<RenderedDocument> {
+  const { ret } = agg;
+  const { formats, customs } = documentFormats(ret);
+  if (ret.labelStatus !== 'ready' || ret.trackingNumber === null)
+    notAvailable(request.kind === 'label' ? `label in format ${request.format}` : request.kind, agg);
+  if (request.kind === 'label') {
+    const found = formats.includes(request.format) ? await carrierDocument(ctx, agg, 'label', request.format) : null;
+    return found ?? notAvailable(`label in format ${request.format}`, agg);
+  }
+  if (request.kind === 'qr') {
+    const image = await carrierDocument(ctx, agg, 'qr');
+    if (image) return image;
+    const code = ret.labelless ? (JSON.parse(ret.labelless) as { payload: string }).payload : null;
+    if (!code) notAvailable('QR code (it is for label-less drop-off returns)', agg);
+    // The carrier gave only the code: Retour draws it.
+    return { contentType: 'image/png', filename: `return-${ret.reference}-qr.png`, body: await renderQrPng(code) };
+  }
+  if (!customs) notAvailable('customs declaration (it is needed only when the return crosses a customs border)', agg);
+  return (await carrierDocument(ctx, agg, 'customs')) ?? renderCn23(ctx, agg);
+}
+
 export async function renderReturnDocument(ctx: Ctx, agg: ReturnAggregate, request: DocumentRequest): Promise<RenderedDocument> {
   const { ret } = agg;
+  if (ret.carrierAccountId && ret.carrierFormats) return renderAccountDocument(ctx, agg, request);
   const ready = ret.labelStatus === 'ready' && ret.trackingNumber !== null;
   const base = `return-${ret.reference}`;
   if (request.kind === 'label') {
-    if (!ready || !labelFormats(ret.method).includes(request.format)) notAvailable(`label in format ${request.format}`, agg);
+    if (!ready || request.format === 'png' || request.format === 'gif' || !labelFormats(ret.method).includes(request.format))
+      notAvailable(`label in format ${request.format}`, agg);
     const data = await labelData(ctx, agg);
     if (request.format === 'zpl') return { contentType: 'text/plain; charset=utf-8', filename: `${base}.zpl`, body: renderLabelZpl(data) };
     return { contentType: 'application/pdf', filename: `${base}-${request.format}.pdf`, body: await renderLabelPdf(data, request.format) };
@@ -84,6 +132,12 @@ export async function renderReturnDocument(ctx: Ctx, agg: ReturnAggregate, reque
   }
   if (!ready || ret.customsRequired !== 1)
     notAvailable('customs declaration (it is needed only when the return crosses a customs border)', agg);
+  return renderCn23(ctx, agg);
+}
+
+async function renderCn23(ctx: Ctx, agg: ReturnAggregate): Promise<RenderedDocument> {
+  const { ret } = agg;
+  const base = `return-${ret.reference}`;
   const [{ order, from, to }, timezone] = await Promise.all([parties(ctx, agg), timezoneOf(ctx, agg)]);
   const outbound = order.shipments[0];
   return {

@@ -20,6 +20,7 @@ import type { Ctx } from '../context.ts';
 import { AppError, fail, invalid } from '../errors.ts';
 import { issuesOf } from '../http/validation-issues.ts';
 import { toPortal } from '../presenters/config-view.ts';
+import { listCarrierAccounts } from '@retour/db/repos/carrier-accounts';
 import { sanitizeRichText } from './shared/sanitize.ts';
 
 const DEFAULTS: Omit<PortalSettings, 'brandId'> = {
@@ -63,10 +64,14 @@ async function check(ctx: Ctx, merchantId: string, candidate: unknown): Promise<
   }
   if (s.enabled && !s.returnAddressId)
     fail('return_address_required', 'Choose a return address before enabling the portal.', { field: 'returnAddressId' });
+  const accountCodes = new Set((await listCarrierAccounts(ctx.db, merchantId)).map((a) => a.code));
   for (const [country, codes] of Object.entries(s.carriers)) {
     codes.forEach((code, i) => {
-      if (!ctx.carriers.get(code))
-        invalid(['carriers', country, i], `Unknown carrier "${code}"; GET /api/v1/carriers lists the available ones.`);
+      if (!ctx.carriers.get(code) && !accountCodes.has(code))
+        invalid(
+          ['carriers', country, i],
+          `Unknown carrier "${code}"; GET /api/v1/carriers lists the built-in ones and GET /api/v1/carrier-accounts your connected accounts.`,
+        );
     });
   }
   return { ...s, instructionsHtml: s.instructionsHtml ? sanitizeRichText(s.instructionsHtml) : null };

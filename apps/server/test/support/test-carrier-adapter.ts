@@ -132,7 +132,17 @@ export const createTestCarrierAdapter: AdapterFactory<'sendcloud'> = (credential
   };
 };
 
-/** Ctx.carrierAdapters for tests: the test carrier as `sendcloud`, reached at `apiUrl`. */
-export function testCarrierAdapters(apiUrl: string): CarrierAdapters {
-  return { factories: { sendcloud: createTestCarrierAdapter }, baseUrls: { sendcloud: apiUrl } };
+/**
+ * Ctx.carrierAdapters for tests: the test carrier as `sendcloud`, reached at `apiUrl`; with
+ * `webhooks: false` its adapter has no parseWebhook, so its returns are polled with track().
+ */
+export function testCarrierAdapters(apiUrl: string, options: { webhooks?: boolean } = {}): CarrierAdapters {
+  const factory: AdapterFactory<'sendcloud'> =
+    options.webhooks === false
+      ? (credentials, opts) => {
+          const { parseWebhook: _pushed, ...polled } = createTestCarrierAdapter(credentials, opts);
+          return polled;
+        }
+      : createTestCarrierAdapter;
+  return { factories: { sendcloud: factory }, baseUrls: { sendcloud: apiUrl } };
 }

@@ -15,7 +15,8 @@
 //   GET    /tracking?ids=a,b        → { events: [{ shipmentId, trackingNumber, code, at, message }] }
 //   GET    /service-points?country=&postalCode=&limit= → { points: [...] }
 //   Webhooks it sends: JSON body, header `Sendcloud-Signature` = hex HMAC-SHA256(body, secretKey).
-// `failNext(n, status)` makes the next n calls answer 503 (Retry-After: 7) or another status.
+// `failNext(n, status)` makes the next n calls answer 503 (Retry-After: 7) or another status;
+// `loseNextAnswer()` makes the next booking but answers 503 without Retry-After.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +68,10 @@ export type TestCarrierServer = {
   shipments: TestShipment[];
   requests: { method: string; path: string; body: unknown }[];
   failNext(count: number, status?: number): void;
+  /** The next booking is made, but its answer is a 503 (as if the connection dropped). */
+  loseNextAnswer(): void;
+  /** Whether bookings with customs lines get the carrier's customs papers (default true). */
+  makesCustomsPapers: boolean;
   /** The signed webhook the carrier would push for a shipment event. */
   webhook(shipment: TestShipment, code: string, at: string, secret?: string): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
@@ -91,6 +96,7 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
   const requests: TestCarrierServer['requests'] = [];
   let failures: { count: number; status: number } = { count: 0, status: 503 };
   let seq = 0;
+  let loseAnswer = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -133,6 +139,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
       };
       if (!again) shipments.push(shipment);
       const labelless = service.methods.includes('drop_off_labelless');
+      if (loseAnswer) {
+        loseAnswer = false;
+        return send(res, 503, { error: { code: 'unavailable', message: 'Gateway timeout.' } });
+      }
       return send(res, again ? 200 : 201, {
         id: shipment.id,
         trackingNumber: shipment.trackingNumber,
@@ -147,7 +157,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
             },
         labelless: labelless ? { payload: `TCQR-${shipment.trackingNumber}`, symbology: 'qrcode' } : null,
         pickup: service.methods.includes('pickup') ? { date: body.pickupDate ?? '2026-06-17', from: '09:00', to: '13:00' } : null,
-        customs: body.customs ? Buffer.from(`%PDF-1.4\n% test carrier CN23 ${shipment.trackingNumber}\n%%EOF\n`).toString('base64') : null,
+        customs:
+          body.customs && state.makesCustomsPapers
+            ? Buffer.from(`%PDF-1.4\n% test carrier CN23 ${shipment.trackingNumber}\n%%EOF\n`).toString('base64')
+            : null,
       });
     }
     const one = url.pathname.match(/^\/shipments\/([^/]+)$/);
@@ -195,13 +208,16 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const state: TestCarrierServer = {
     apiUrl: `http://127.0.0.1:${port}`,
     keys,
     shipments,
     requests,
     failNext(count, status = 503) {
       failures = { count, status };
+    },
+    loseNextAnswer() {
+      loseAnswer = true;
     },
     webhook(shipment, code, at, secret = TEST_CARRIER_KEYS.secretKey) {
       const body = JSON.stringify({
@@ -216,8 +232,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
         headers: { 'content-type': 'application/json', 'sendcloud-signature': createHmac('sha256', secret).update(body).digest('hex') },
       };
     },
+    makesCustomsPapers: true,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return state;
 }
 
 /** The label the test carrier makes: a small PDF (or ZPL) naming the shipment, byte-identical on every fetch. */

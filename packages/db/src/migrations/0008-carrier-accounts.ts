@@ -7,7 +7,8 @@
 // - carrier_documents: the documents a carrier made for a return (label, customs papers, its QR
 //   image), kept byte for byte as base64 text (like `uploads`) with their MIME type and format;
 // - returns: the account it is booked on, the service, the carrier's shipment id, why the label is
-//   pending or failed, the label-less code (JSON) and the booked pickup window (JSON).
+//   pending or failed, the label-less code (JSON), the booked pickup window (JSON) and which
+//   documents the carrier made (JSON list of kind + format, so views need not read the bytes).
 import type { Kysely } from 'kysely';
 
 const RETURN_COLUMNS = [
@@ -17,6 +18,7 @@ const RETURN_COLUMNS = [
   'label_error',
   'labelless',
   'pickup_window',
+  'carrier_formats',
 ] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {

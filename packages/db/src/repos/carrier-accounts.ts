@@ -1,14 +1,20 @@
 // Merchants' carrier accounts (credentials sealed by the server) and the documents carriers made
 // for returns (bytes as base64 text). Every query is scoped to the merchant.
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import type { CarrierAccountsTable, CarrierDocumentsTable } from '../schema-carriers.ts';
 
 export type CarrierAccountRow = Selectable<CarrierAccountsTable>;
 export type CarrierDocumentRow = Selectable<CarrierDocumentsTable>;
 
+// Read on every portal lookup and return creation: compiled once per database.
+const accountsOf = precompiled((db, merchantId: string) =>
+  db.selectFrom('carrierAccounts').selectAll().where('merchantId', '=', merchantId).orderBy('createdAt').orderBy('id'),
+);
+
 export async function listCarrierAccounts(db: Executor, merchantId: string): Promise<CarrierAccountRow[]> {
-  return db.selectFrom('carrierAccounts').selectAll().where('merchantId', '=', merchantId).orderBy('createdAt').orderBy('id').execute();
+  return accountsOf(db, merchantId);
 }
 
 export async function getCarrierAccount(db: Executor, merchantId: string, id: string): Promise<CarrierAccountRow | undefined> {
@@ -122,4 +128,43 @@ export async function returnsToTrack(
  */
 export async function findCarrierAccountForWebhook(db: Executor, id: string): Promise<CarrierAccountRow | undefined> {
   return db.selectFrom('carrierAccounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Makes the waiting booking jobs of an account's unbooked open returns due now (after a reconnect). */
+export async function wakeAccountBookings(db: Executor, merchantId: string, accountId: string, now: string): Promise<void> {
+  const waiting = await db
+    .selectFrom('returns')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('carrierAccountId', '=', accountId)
+    .where('status', '=', 'open')
+    .where('trackingNumber', 'is', null)
+    .execute();
+  if (waiting.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ availableAt: now })
+    .where('merchantId', '=', merchantId)
+    .where('topic', '=', 'carrier.announce')
+    .where('doneAt', 'is', null)
+    .where(
+      'dedupeKey',
+      'in',
+      waiting.map((r) => `announce:${r.id}`),
+    )
+    .execute();
+}
+
+/** Whether the merchant has returns on carrier accounts still travelling (for the poll fan-out). */
+export async function hasAccountReturnsToTrack(db: Executor, merchantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('returns')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('carrierAccountId', 'is not', null)
+    .where('status', 'in', ['open', 'in_transit'])
+    .where('trackingNumber', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

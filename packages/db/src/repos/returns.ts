@@ -1,7 +1,7 @@
 // Returns, their items and their timeline (which is also the ledger of received items, refunds,
 // credits and replacements). Every change of a return bumps its version under a check, so two
 // writers racing on one return cannot both win.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, QueryCreator, SelectQueryBuilder, SqlBool } from 'kysely';
 import { precompiled, precompiledInsert } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
@@ -262,6 +262,52 @@ function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId
   return eb.and(all);
 }
 
+type MatchingReturns = SelectQueryBuilder<Database, 'returns', object>;
+
+/**
+ * The merchant's returns that match `f`, as table `returns`. A search matches a handful of
+ * returns, each of its four terms through its own index. Written as one OR, or asked for in
+ * created_at order or grouped by status, it lets a planner without statistics rather walk some
+ * (merchant_id, …) index over all of the merchant's returns. So each term is its own select (two
+ * equality columns: its index is the obvious choice) that leaves out what an earlier one found,
+ * joined by UNION ALL (a UNION would sort every branch by all columns and so pull it to another
+ * index) and materialised; only that handful is then ordered, counted or joined (SQLite ≥ 3.35,
+ * PostgreSQL ≥ 12).
+ */
+function matching(db: Executor, merchantId: string, f: ReturnSearch): MatchingReturns {
+  const s = f.search;
+  if (!s) return db.selectFrom('returns').where((eb) => searchConditions(eb, merchantId, f));
+  const rest = { ...f, search: undefined };
+  const branch = (qc: QueryCreator<Database>, match: (eb: ExpressionBuilder<Database, 'returns'>) => Expression<SqlBool>[]) =>
+    qc
+      .selectFrom('returns')
+      .selectAll()
+      .where((eb) => eb.and([searchConditions(eb, merchantId, rest), ...match(eb)]));
+  const found = db.with(
+    (w) => w('found').materialized(),
+    (qc) =>
+      branch(qc, (eb) => [eb('returns.reference', '=', s.reference)])
+        .unionAll(branch(qc, (eb) => [eb('returns.orderNumberNorm', '=', s.orderNumberNorm), eb('returns.reference', '<>', s.reference)]))
+        .unionAll(
+          branch(qc, (eb) => [
+            eb('returns.contactEmailNorm', '=', s.emailNorm),
+            eb('returns.reference', '<>', s.reference),
+            eb('returns.orderNumberNorm', '<>', s.orderNumberNorm),
+          ]),
+        )
+        .unionAll(
+          branch(qc, (eb) => [
+            eb('returns.trackingNorm', '=', s.trackingNorm),
+            eb('returns.reference', '<>', s.reference),
+            eb('returns.orderNumberNorm', '<>', s.orderNumberNorm),
+            eb('returns.contactEmailNorm', '<>', s.emailNorm),
+          ]),
+        ),
+  );
+  // The CTE has the columns of `returns`; under that alias the callers' SQL is the same.
+  return found.selectFrom('found as returns') as unknown as MatchingReturns;
+}
+
 /** One page of returns in createdAt order (`asc` or `desc`, ties by id), after the cursor. */
 export async function searchReturns(
   db: Executor,
@@ -270,24 +316,21 @@ export async function searchReturns(
   page: { limit: number; direction: 'asc' | 'desc'; after?: { createdAt: string; id: string } },
 ): Promise<ReturnRecord[]> {
   const cmp = page.direction === 'asc' ? '>' : '<';
-  let q = db
-    .selectFrom('returns')
-    .selectAll()
-    .where((eb) => searchConditions(eb, merchantId, f));
+  let q = matching(db, merchantId, f).selectAll('returns');
   if (page.after) {
     const { createdAt, id } = page.after;
-    q = q.where((eb) => eb.or([eb('createdAt', cmp, createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', cmp, id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('returns.createdAt', cmp, createdAt), eb.and([eb('returns.createdAt', '=', createdAt), eb('returns.id', cmp, id)])]),
+    );
   }
-  return q.orderBy('createdAt', page.direction).orderBy('id', page.direction).limit(page.limit).execute();
+  return q.orderBy('returns.createdAt', page.direction).orderBy('returns.id', page.direction).limit(page.limit).execute();
 }
 
 /** How many returns match, per status (one grouped query). */
 export async function countReturnsByStatus(db: Executor, merchantId: string, f: ReturnSearch): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('returns')
-    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
-    .where((eb) => searchConditions(eb, merchantId, f))
-    .groupBy('status')
+  const rows = await matching(db, merchantId, f)
+    .select((eb) => ['returns.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('returns.status')
     .execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
@@ -302,12 +345,10 @@ export async function exportReturns(
   direction: 'asc' | 'desc',
   limit: number,
 ): Promise<ReturnExportRow[]> {
-  return db
-    .selectFrom('returns')
+  return matching(db, merchantId, f)
     .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'returns.merchantId').onRef('orders.id', '=', 'returns.orderId'))
     .selectAll('returns')
     .select(['orders.orderNumber', 'orders.shipCountry', 'orders.customerName'])
-    .where((eb) => searchConditions(eb, merchantId, f))
     .orderBy('returns.createdAt', direction)
     .orderBy('returns.id', direction)
     .limit(limit)

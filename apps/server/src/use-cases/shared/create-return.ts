@@ -24,6 +24,10 @@ import { returnEventJob } from './return-events.ts';
 import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
 import { itemFacts } from './order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
+import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-accounts.ts';
+import { bookBeforeCommit } from './book-at-creation.ts';
+import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from './carrier-booking.ts';
+import type { Executor } from '@retour/db/database';
 
 export type NewReturnInput = {
   merchantId: string;
@@ -61,179 +65,232 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<Cre
   }
 }
 
+/** When a booking at creation failed for a passing reason, the job asks the carrier again this much later. */
+const PENDING_RETRY_MS = 60_000;
+
+/** Everything the new return is decided from: read (and checked) before booking and again under the order's lock. */
+export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[]) {
+  const order = await getOrder(db, input.merchantId, input.orderId);
+  if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
+  const now = ctx.now();
+  const prior = await priorReturnsForOrder(db, input.merchantId, order.order.id);
+  const assessment = assessOrder({
+    placedAt: new Date(order.order.placedAt),
+    items: itemFacts(order),
+    prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
+    settings: input.settings,
+    now,
+    overrideWindow: input.overrideWindow,
+  });
+  const stores = input.settings.methods.includes('in_store') ? await addressesOfKind(db, input.merchantId, 'store') : [];
+  const returnAddress = input.settings.returnAddressId
+    ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
+    : undefined;
+  const phone = input.contact.phone ?? order.order.customerPhone;
+  const checked = checkReturn(ctx, {
+    accounts,
+    order,
+    assessment: assessment.items,
+    settings: input.settings,
+    choice: input.choice,
+    phone,
+    stores,
+    returnAddress,
+  });
+  const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired: checked.paymentRequired });
+  if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+  const email = input.contact.email ?? order.order.customerEmail;
+  const account = accounts.find((a) => a.code === checked.carrier);
+  const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
+  return { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service };
+}
+export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;
+
 async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<CreatedReturn> {
   const access = newAccessCode();
   const returnId = newId('ret');
+  const reference = formatReference(randomBytes(8));
   const jobIds: string[] = [];
   let orderNumber = '';
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
-    const order = await getOrder(tx, input.merchantId, input.orderId);
-    if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
-    const now = ctx.now();
-    const prior = await priorReturnsForOrder(tx, input.merchantId, order.order.id);
-    const assessment = assessOrder({
-      placedAt: new Date(order.order.placedAt),
-      items: itemFacts(order),
-      prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
-      settings: input.settings,
-      now,
-      overrideWindow: input.overrideWindow,
-    });
-    const stores = input.settings.methods.includes('in_store') ? await addressesOfKind(tx, input.merchantId, 'store') : [];
-    const returnAddress = input.settings.returnAddressId
-      ? await getRow(tx, 'addresses', input.merchantId, input.settings.returnAddressId)
-      : undefined;
-    const phone = input.contact.phone ?? order.order.customerPhone;
-    const checked = checkReturn(ctx, {
-      order,
-      assessment: assessment.items,
-      settings: input.settings,
-      choice: input.choice,
-      phone,
-      stores,
-      returnAddress,
-    });
-
-    const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired: checked.paymentRequired });
-    if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
-    const at = now.toISOString();
-    const email = input.contact.email ?? order.order.customerEmail;
-    orderNumber = order.order.orderNumber;
-    const reference = formatReference(randomBytes(8));
-    await insertReturn(
-      tx,
-      {
-        merchantId: input.merchantId,
-        id: returnId,
-        reference,
-        portalId: input.portal.id,
-        orderId: order.order.id,
-        orderNumberNorm: normaliseOrderNumber(order.order.orderNumber),
-        status: submitted.status,
-        method: input.choice.method,
-        carrier: checked.carrier,
-        resolution: input.choice.resolution,
-        exchangeNote: input.choice.exchangeNote?.trim() || null,
-        currency: order.order.currency,
-        feeAmount: checked.fee,
-        feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
-        language: input.language ?? input.settings.defaultLanguage,
-        contactEmail: email,
-        contactEmailNorm: email.toLowerCase(),
-        contactPhone: phone,
-        accessCodeHash: access.hash,
-        trackingNumber: null,
-        trackingNorm: null,
-        labelStatus: submitted.status === 'open' && checked.carrier ? 'pending' : 'none',
-        servicePointId: input.choice.servicePointId ?? null,
-        pickup: input.choice.pickup ? JSON.stringify(input.choice.pickup) : null,
-        storeAddressId: checked.storeAddressId,
-        windowOverridden: input.overrideWindow ? 1 : 0,
-        createdBy: input.actor,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-        bookedAt: null,
-        labelCost: null,
-        labelCostCurrency: null,
-        customsRequired: checked.crossesBorder ? 1 : 0,
-        returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
-      },
-      checked.lines.map((l, position) => ({
-        merchantId: input.merchantId,
-        id: newId('rti'),
-        returnId,
-        orderItemId: l.item.id,
-        position,
-        quantity: l.quantity,
-        reason: l.reason,
-        comment: l.comment,
-        sku: l.item.sku,
-        name: l.item.name,
-        unitPrice: l.item.unitPrice,
-      })),
-    );
-    const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
-    const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
-    const events: NewReturnEvent[] = [
-      {
-        merchantId: input.merchantId,
-        id: newId('evt'),
-        returnId,
-        at,
-        recordedAt: at,
-        type: 'created',
-        status: submitted.status,
-        message: null,
-        actor: input.actor,
-        dedupeKey: null,
-        data:
-          input.overrideWindow || input.overrideNote
-            ? { overrideWindow: input.overrideWindow, outsideWindow, note: input.overrideNote }
-            : null,
-      },
-    ];
-    if (input.withdrawal) {
-      events.push({
-        merchantId: input.merchantId,
-        id: newId('evt'),
-        returnId,
-        at,
-        recordedAt: at,
-        type: 'withdrawal',
-        status: null,
-        message: 'Withdrawal from the contract (Directive 2011/83/EU art. 11a)',
-        actor: input.actor,
-        data: { withdrawnAt: at },
-        dedupeKey: 'withdrawal',
-      });
-    }
-    // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
-    await insertFirstEvents(tx, events);
-    if (input.withdrawal) {
-      await enqueueWithdrawalAcknowledgement(
+  // A return on a carrier account that opens at once is booked before anything is written, so an
+  // address the carrier refuses is the shopper's 422 and leaves nothing behind.
+  // The merchant's carrier accounts, read once (configuration, not part of the order's lock).
+  const accounts = await loadAccountCarriers(ctx.db, input.merchantId);
+  const early = await bookBeforeCommit(
+    ctx,
+    input,
+    accounts,
+    { returnId, reference },
+    () => prepareReturn(ctx, ctx.db, input, accounts),
+    addressSnapshot,
+  );
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
+      const { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service } = await prepareReturn(
+        ctx,
         tx,
-        { merchantId: input.merchantId, id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage },
-        at,
+        input,
+        accounts,
       );
-    }
-    // The booking, the announcement and the shop's notice: one statement, in that order.
-    const jobs: Parameters<typeof enqueueMany>[1] = [];
-    if (submitted.status === 'open' && checked.carrier) {
-      const jobId = newId('job');
-      jobIds.push(jobId);
-      jobs.push({
-        merchantId: input.merchantId,
-        id: jobId,
-        topic: 'carrier.announce',
-        payload: { returnId },
-        dedupeKey: `announce:${returnId}`,
+      const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
+      const at = now.toISOString();
+      orderNumber = order.order.orderNumber;
+      await insertReturn(
+        tx,
+        {
+          merchantId: input.merchantId,
+          id: returnId,
+          reference,
+          portalId: input.portal.id,
+          orderId: order.order.id,
+          orderNumberNorm: normaliseOrderNumber(order.order.orderNumber),
+          status: submitted.status,
+          method: input.choice.method,
+          carrier: checked.carrier,
+          ...(account && service ? { carrierAccountId: account.accountId, carrierService: service.service } : {}),
+          resolution: input.choice.resolution,
+          exchangeNote: input.choice.exchangeNote?.trim() || null,
+          currency: order.order.currency,
+          feeAmount: checked.fee,
+          feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
+          language: input.language ?? input.settings.defaultLanguage,
+          contactEmail: email,
+          contactEmailNorm: email.toLowerCase(),
+          contactPhone: phone,
+          accessCodeHash: access.hash,
+          trackingNumber: null,
+          trackingNorm: null,
+          labelStatus: submitted.status === 'open' && checked.carrier ? 'pending' : 'none',
+          ...(early?.pendingReason && !booked ? { labelError: JSON.stringify({ ...early.pendingReason, at }) } : {}),
+          servicePointId: input.choice.servicePointId ?? null,
+          pickup: input.choice.pickup ? JSON.stringify(input.choice.pickup) : null,
+          storeAddressId: checked.storeAddressId,
+          windowOverridden: input.overrideWindow ? 1 : 0,
+          createdBy: input.actor,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+          bookedAt: null,
+          labelCost: null,
+          labelCostCurrency: null,
+          customsRequired: checked.crossesBorder ? 1 : 0,
+          returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
+          ...(booked ? bookedFields(booked, service, at) : {}),
+        },
+        checked.lines.map((l, position) => ({
+          merchantId: input.merchantId,
+          id: newId('rti'),
+          returnId,
+          orderItemId: l.item.id,
+          position,
+          quantity: l.quantity,
+          reason: l.reason,
+          comment: l.comment,
+          sku: l.item.sku,
+          name: l.item.name,
+          unitPrice: l.item.unitPrice,
+        })),
+      );
+      const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
+      const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
+      const events: NewReturnEvent[] = [
+        {
+          merchantId: input.merchantId,
+          id: newId('evt'),
+          returnId,
+          at,
+          recordedAt: at,
+          type: 'created',
+          status: submitted.status,
+          message: null,
+          actor: input.actor,
+          dedupeKey: null,
+          data:
+            input.overrideWindow || input.overrideNote
+              ? { overrideWindow: input.overrideWindow, outsideWindow, note: input.overrideNote }
+              : null,
+        },
+      ];
+      if (input.withdrawal) {
+        events.push({
+          merchantId: input.merchantId,
+          id: newId('evt'),
+          returnId,
+          at,
+          recordedAt: at,
+          type: 'withdrawal',
+          status: null,
+          message: 'Withdrawal from the contract (Directive 2011/83/EU art. 11a)',
+          actor: input.actor,
+          data: { withdrawnAt: at },
+          dedupeKey: 'withdrawal',
+        });
+      }
+      if (booked && account) {
+        events.push(bookedEvent(input.merchantId, returnId, { code: account.code, name: account.name }, booked, at));
+        await storeCarrierDocuments(tx, input.merchantId, returnId, booked, at);
+      }
+      // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
+      await insertFirstEvents(tx, events);
+      if (input.withdrawal) {
+        await enqueueWithdrawalAcknowledgement(
+          tx,
+          { merchantId: input.merchantId, id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage },
+          at,
+        );
+      }
+      // The booking, the announcement and the shop's notice: one statement, in that order.
+      const jobs: Parameters<typeof enqueueMany>[1] = [];
+      if (booked) {
+        jobs.push(
+          labelEmailJob(
+            input.merchantId,
+            { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage },
+            at,
+          ),
+        );
+      } else if (submitted.status === 'open' && checked.carrier) {
+        const jobId = newId('job');
+        // A carrier that just failed to book it is asked again by the worker (after its Retry-After), not in this request.
+        const delayMs = early?.pendingReason ? (early.pendingReason.retryAfterMs ?? PENDING_RETRY_MS) : 0;
+        if (!delayMs) jobIds.push(jobId);
+        jobs.push({
+          merchantId: input.merchantId,
+          id: jobId,
+          topic: 'carrier.announce',
+          payload: { returnId },
+          dedupeKey: `announce:${returnId}`,
+          at: delayMs ? new Date(now.getTime() + delayMs).toISOString() : at,
+        });
+      }
+      const announcement = returnEventJob(input.merchantId, {
+        returnId,
+        trigger: 'submit',
+        from: null,
+        to: submitted.status,
         at,
+        actor: input.actor,
+        detail: null,
       });
-    }
-    const announcement = returnEventJob(input.merchantId, {
-      returnId,
-      trigger: 'submit',
-      from: null,
-      to: submitted.status,
-      at,
-      actor: input.actor,
-      detail: null,
+      if (announcement) jobs.push(announcement);
+      if (input.settings.notificationEmail) {
+        jobs.push({
+          merchantId: input.merchantId,
+          id: newId('job'),
+          topic: 'email.new_return',
+          payload: { returnId, to: input.settings.notificationEmail, language: input.settings.defaultLanguage },
+          dedupeKey: `email:new_return:${returnId}`,
+          at,
+        });
+      }
+      await enqueueMany(tx, jobs);
     });
-    if (announcement) jobs.push(announcement);
-    if (input.settings.notificationEmail) {
-      jobs.push({
-        merchantId: input.merchantId,
-        id: newId('job'),
-        topic: 'email.new_return',
-        payload: { returnId, to: input.settings.notificationEmail, language: input.settings.defaultLanguage },
-        dedupeKey: `email:new_return:${returnId}`,
-        at,
-      });
-    }
-    await enqueueMany(tx, jobs);
-  });
+  } catch (error) {
+    // Nothing was written: void the label the carrier made for it (best effort; retried creations book anew).
+    await early?.void();
+    throw error;
+  }
   await runJobsNow(ctx, input.merchantId, jobIds);
   return { returnId, accessCode: access.code, orderNumber };
 }

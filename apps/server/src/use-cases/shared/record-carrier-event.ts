@@ -1,6 +1,6 @@
 // Records one event in a carrier's own words (from a webhook or a poll) on a return: the carrier's
 // code table decides the status it moves the return to; an unknown code is kept and moves nothing.
-import type { CarrierInfo, CarrierTrackingEvent } from '@retour/integrations/carriers/port';
+import type { CarrierInfo, CarrierTrackingEvent, TrackingStatus } from '@retour/integrations/carriers/port';
 import { trackingStatusFor } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -16,7 +16,18 @@ export async function recordCarrierEvent(
   carrier: CarrierInfo,
   event: CarrierTrackingEvent,
 ): Promise<boolean> {
-  const status = trackingStatusFor(carrier, event.code);
+  return recordMappedEvent(ctx, merchantId, returnId, carrier.code, event, trackingStatusFor(carrier, event.code));
+}
+
+/** Records an event whose status the carrier's adapter already mapped (null: kept, moves nothing). */
+export async function recordMappedEvent(
+  ctx: Ctx,
+  merchantId: string,
+  returnId: string,
+  carrierCode: string,
+  event: CarrierTrackingEvent,
+  status: TrackingStatus | null,
+): Promise<boolean> {
   const input = {
     at: event.at,
     ...(status ? { status } : {}),
@@ -25,7 +36,7 @@ export async function recordCarrierEvent(
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await recordTrackingEvent(ctx, merchantId, returnId, `carrier:${carrier.code}`, input);
+      return await recordTrackingEvent(ctx, merchantId, returnId, `carrier:${carrierCode}`, input);
     } catch (error) {
       // Someone changed the return at the same moment (a staff note, another event): try again on
       // the new version; the dedupe key makes a repeat harmless.

@@ -4,6 +4,7 @@ import { feeForOrderCurrency, feeFor, type ReturnFee, type ReturnMethod } from '
 import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
 import { carrierServes } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../../context.ts';
+import { type AccountCarrier, serviceFor } from './carrier-accounts.ts';
 
 export type CarrierOption = { code: string; name: string; fee: number; phoneRequired: boolean };
 export type MethodOption = { method: ReturnMethod; carriers: CarrierOption[] };
@@ -20,15 +21,33 @@ export function carrierCodesFor(settings: PortalSettings, country: string): stri
   return settings.carriers[country] ?? settings.carriers['*'] ?? [];
 }
 
-/** Methods available for the country; in-store needs a store address, the others a carrier. */
+/**
+ * The merchant's connected accounts a portal offers in `country`: those its carrier list names
+ * there, or — when it names none of them — every account (connecting one is enough). Each is then
+ * offered only for the methods it has a service chosen for in that country.
+ */
+export function accountCarriersFor(settings: PortalSettings, country: string, accounts: readonly AccountCarrier[]): AccountCarrier[] {
+  if (accounts.length === 0) return [];
+  const codes = carrierCodesFor(settings, country);
+  const named = codes.flatMap((code) => accounts.filter((a) => a.code === code));
+  return named.length > 0 ? named : [...accounts];
+}
+
+/**
+ * Methods available for the country; in-store needs a store address, the others a carrier: a
+ * sandbox carrier the portal lists for the country, or a connected account with a service chosen
+ * for the country and method (without accounts: exactly the sandbox behaviour).
+ */
 export function methodOptions(
   ctx: Ctx,
   settings: PortalSettings,
   order: { country: string; currency: string },
   hasStore: boolean,
+  accounts: readonly AccountCarrier[] = [],
 ): MethodOption[] {
   const { country } = order;
   const codes = carrierCodesFor(settings, country);
+  const accountCarriers = accountCarriersFor(settings, country, accounts);
   const fee = portalFee(settings, order.currency);
   const options: MethodOption[] = [];
   for (const method of settings.methods) {
@@ -40,6 +59,11 @@ export function methodOptions(
       .map((code) => ctx.carriers.get(code))
       .filter((c) => c !== undefined && carrierServes(c.info, method, country))
       .map((c) => ({ code: c!.info.code, name: c!.info.name, fee: feeFor(method, fee), phoneRequired: c!.info.phoneRequired }));
+    for (const account of accountCarriers) {
+      const service = serviceFor(account, country, method);
+      if (service)
+        carriers.push({ code: account.code, name: account.name, fee: feeFor(method, fee), phoneRequired: service.phoneRequired });
+    }
     if (carriers.length > 0) options.push({ method, carriers });
   }
   return options;

@@ -11,6 +11,7 @@ import type { OrderAggregate } from '@retour/db/repos/orders';
 import type { AddressesTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail, invalid } from '../../errors.ts';
+import type { AccountCarrier } from './carrier-accounts.ts';
 import { methodOptions, portalFee } from './return-options.ts';
 
 export type ReturnChoice = Omit<PortalReturnBody, 'contact' | 'language'>;
@@ -33,6 +34,8 @@ export function checkReturn(
     settings: PortalSettings;
     choice: ReturnChoice;
     phone: string | null;
+    /** The merchant's connected carrier accounts (none: sandbox carriers only). */
+    accounts?: readonly AccountCarrier[];
     stores: AddressesTable[];
     returnAddress: AddressesTable | undefined;
   },
@@ -80,7 +83,7 @@ export function checkReturn(
   }
 
   const country = order.order.shippingAddress.country;
-  const options = methodOptions(ctx, settings, { country, currency: order.order.currency }, input.stores.length > 0);
+  const options = methodOptions(ctx, settings, { country, currency: order.order.currency }, input.stores.length > 0, input.accounts);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,

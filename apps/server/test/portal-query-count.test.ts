@@ -1,0 +1,52 @@
+// How many SQL statements the portal's hot paths send: a regression guard (issue #12). Counted at
+// Kysely (every statement passes its plugins; transaction begin/commit are not counted). Lower is
+// fine — lower the bound then; higher fails until the new statement is justified.
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { orderPayload, setupShop } from './support/fixtures.ts';
+import { type Harness, json, startHarness } from './support/harness.ts';
+
+// Today's counts. PostgreSQL also locks the order row before creating a return.
+const LOOKUP = 7;
+const CREATE = { sqlite: 27, postgres: 28 };
+
+let h: Harness;
+let statements = 0;
+beforeAll(async () => {
+  h = await startHarness();
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements++;
+      return args.result;
+    },
+  };
+  // The app reads ctx.db on every request: from now on its statements are counted.
+  h.ctx.db = h.ctx.db.withPlugin(counter);
+});
+afterAll(async () => h.close());
+
+async function counted<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  statements = 0;
+  const result = await run();
+  return { result, statements };
+}
+
+describe('statements per portal request', () => {
+  it('a lookup and a return creation stay within today’s counts', async () => {
+    const shop = await setupShop(h);
+    const order = orderPayload(h);
+    await shop.importOrders(order);
+    // First uses compile and cache the hot queries; count a later, ordinary request.
+    await found(h, shop.slug, order);
+    const lookup = await counted(() => found(h, shop.slug, order));
+    expect(lookup.result.order.orderNumber).toBe(order.orderNumber);
+    expect(lookup.statements).toBeLessThanOrEqual(LOOKUP);
+
+    const create = await counted(() => postReturn(h, shop.slug, lookup.result.token, returnBody(item(lookup.result, 'TS-M').id)));
+    expect(create.result.statusCode, create.result.body).toBe(201);
+    expect(json(create.result).reference).toEqual(expect.any(String));
+    expect(create.statements).toBeLessThanOrEqual(CREATE[h.ctx.dialect]);
+  });
+});
