@@ -11,7 +11,7 @@ import { ReturnDetailPage } from './pages/return-detail.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
 import { currentPath, navigate, useRoute } from './router.ts';
 import { SessionContext } from './session.ts';
-import { Alert, Field, Link, PageTitle } from './ui.tsx';
+import { Alert, errorText, Field, Link, PageTitle } from './ui.tsx';
 
 function SignIn(props: { onSignedIn: (s: Session) => void }) {
   const [email, setEmail] = useState('');
@@ -29,7 +29,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
       if (e instanceof ApiError && e.status === 401) setError(t('invalidCredentials'));
       else if (e instanceof ApiError && e.status === 429)
         setError(e.retryAfter ? t('tooManyAttemptsIn', { seconds: e.retryAfter }) : t('tooManyAttempts'));
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }
