@@ -1,11 +1,14 @@
 // Where the time goes: runs one scenario in-process under the V8 profiler and prints the time
 // per operation and the functions that spent it (self time, grouped by package).
-// Usage: tsx bench/profile.ts <lookup|create|import> [orders=50000] [operations=2000]
-import { existsSync } from 'node:fs';
-import type { KyselyPlugin } from 'kysely';
+// Usage: tsx bench/profile.ts <lookup|create|import|reimport> [orders=50000] [operations=2000]
+// `import` sends batches of 1,000 new orders, `reimport` the same 1,000 known orders again (one
+// price changed). On PostgreSQL: TEST_DATABASE_URL=… (e.g. under scripts/with-postgres.sh).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { openDatabase } from '@retour/db/database';
+import type { Database } from '@retour/db/schema';
 import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
@@ -19,11 +22,16 @@ const [scenario = 'lookup', ordersArg = '50000', opsArg = '2000'] = process.argv
 const ORDERS = Number(ordersArg);
 const OPS = Number(opsArg);
 const file = resolve(`bench/results/profile-${ORDERS}.sqlite`);
+const pgUrl = process.env.TEST_DATABASE_URL;
+let reimportBatches = 1;
 
 async function main() {
-  if (!existsSync(file)) await generate(`file:${file}`, ORDERS);
-  const handle = openDatabase(`file:${file}`);
+  if (!pgUrl && !existsSync(file)) await generate(`file:${file}`, ORDERS);
+  const handle = openDatabase(pgUrl ?? `file:${file}`);
   await migrateToLatest(handle.db);
+  if (pgUrl && !(await handle.db.selectFrom('portals').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirst())) {
+    await generate(pgUrl, ORDERS);
+  }
   // Counts the statements each operation sends (every Kysely query passes through a plugin).
   let queries = 0;
   const counter: KyselyPlugin = {
@@ -35,7 +43,7 @@ async function main() {
   };
   const ctx: Ctx = {
     db: handle.db.withPlugin(counter),
-    dialect: 'sqlite',
+    dialect: handle.dialect,
     now: () => new Date(),
     carriers: createCarrierRegistry(),
     providers: providerEndpoints(),
@@ -64,16 +72,18 @@ async function main() {
         language: 'en',
       });
     };
-  } else if (scenario === 'import') {
+  } else if (scenario === 'import' || scenario === 'reimport') {
     perOp = 1000;
     const now = new Date().toISOString();
+    const run = `${Date.now()}`;
     op = (i) =>
       importOrders(
         ctx,
         merchantId,
         Array.from({ length: 1000 }, (_, k) => ({
           integration: 'profile',
-          externalId: `p-${Date.now()}-${i}-${k}`,
+          // reimport: batch i holds the same 1,000 orders on every round (warm-up creates them)
+          externalId: scenario === 'reimport' ? `r-${run}-${i % reimportBatches}-${k}` : `p-${run}-${i}-${k}`,
           orderNumber: `P${i}-${k}`,
           placedAt: now,
           currency: 'EUR',
@@ -84,31 +94,41 @@ async function main() {
             sku: `S${x}`,
             name: `Product ${x}`,
             quantity: 1,
-            unitPrice: { value: '19.95', currency: 'EUR' },
+            unitPrice: { value: x === 0 ? `${10 + (i % 50)}.95` : '19.95', currency: 'EUR' },
           })),
           shipments: [{ carrier: 'sandbox', trackingNumber: `PT${i}X${k}`, shippedAt: now }],
         })),
       );
   } else throw new Error(`unknown scenario ${scenario}`);
 
-  const ops = scenario === 'import' ? Math.max(1, Math.floor(OPS / 100)) : OPS;
-  for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops); // warm-up
+  const ops = scenario === 'import' || scenario === 'reimport' ? Math.max(1, Math.floor(OPS / 100)) : OPS;
+  reimportBatches = Math.max(1, Math.ceil(ops / 2));
+  // warm-up (reimport: creates the orders, ops/2 batches of them so each is re-imported twice)
+  if (scenario === 'reimport') for (let i = 0; i < reimportBatches; i++) await op(i + reimportBatches);
+  else for (let i = 0; i < Math.min(50, ops); i++) await op(i + ops);
+  // PROFILE=0: no sampling profiler (it costs CPU of its own), only the figures per operation.
+  const sampling = process.env.PROFILE !== '0';
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (sampling) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   queries = 0;
+  const serverCpu = pgUrl ? await postgresCpuMs(handle.db) : 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < ops; i++) await op(i);
   const perOpQueries = queries / ops;
   const cpuUsed = process.cpuUsage(cpu);
   const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / ops;
+  const serverMs = pgUrl ? ((await postgresCpuMs(handle.db)) - serverCpu) / ops : 0;
   const ms = performance.now() - started;
-  const { profile } = await session.post('Profiler.stop');
   console.log(
-    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each (busy machines inflate wall time, less so CPU time)`,
+    `${scenario}: ${ops} operations, ${(ms / ops).toFixed(3)} ms each, ${Math.round((ops * perOp * 1000) / ms).toLocaleString('en')} ${perOp > 1 ? 'orders' : 'operations'}/s on one core, ${perOpQueries.toFixed(1)} statements each, ${cpuMs.toFixed(3)} ms CPU each${pgUrl ? ` (+ ${serverMs.toFixed(3)} ms in the PostgreSQL server processes)` : ''} (busy machines inflate wall time, less so CPU time)`,
   );
+  if (!sampling) return handle.close();
+  const { profile } = await session.post('Profiler.stop');
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -138,8 +158,30 @@ async function main() {
   console.log('\nself time by package:');
   for (const [k, v] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(v)}  ${k}`);
   console.log('\ntop functions (self time):');
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v)}  ${k}`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 15)))
+    console.log(`  ${pct(v)}  ${k}`);
   await handle.close();
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL server serving `db` so far: its postmaster and every process it
+ * started (connection backends, WAL writer…), read from /proc (Linux, same machine).
+ */
+async function postgresCpuMs(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+  const stat = (pid: string | number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const postmaster = stat(rows[0]?.pid as number)[1];
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const f = stat(pid);
+      if (pid === postmaster || f[1] === postmaster) total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@
 // 3. the worker id is let go, the database closed, and the process exits 0.
 import { openDatabase } from '@retour/db/database';
 import { migrateToLatest } from '@retour/db/migrate';
+import { isDatabaseUnavailable } from '@retour/db/errors';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
 import { buildApp } from './app.ts';
@@ -14,7 +15,7 @@ import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
 import { startWorker, type Worker } from './jobs/worker.ts';
-import { claimWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
+import { claimWorkerIdentity, privateWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
 
 export async function openContext(config: Config): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
   const handle = openDatabase(config.databaseUrl);
@@ -51,7 +52,14 @@ export async function startJobs(
   role: 'serve' | 'worker',
   onError: (error: unknown) => void,
 ): Promise<{ worker: Worker; identity: WorkerIdentity }> {
-  const identity = await claimWorkerIdentity(ctx, config.workerId ?? defaultWorkerId(role));
+  const wanted = config.workerId ?? defaultWorkerId(role);
+  // A database that cannot be written now (read-only file, full disk) must not stop the start:
+  // the server serves reads and answers writes with 503 until it can write again.
+  const identity = await claimWorkerIdentity(ctx, wanted).catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+    onError(error);
+    return privateWorkerIdentity(wanted);
+  });
   ctx.workerId = identity.id;
   return { worker: startWorker(ctx, onError, 500, { identity }), identity };
 }

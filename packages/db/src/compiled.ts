@@ -99,3 +99,132 @@ export function precompiledInsert(
     await query(db, ...rows.flatMap((r) => columns.map((c) => (r as Record<string, unknown>)[c])));
   };
 }
+
+/** Most bound values in one statement (SQLite allows 32,766; PostgreSQL 65,535). */
+const MAX_PARAMETERS = 30_000;
+
+/**
+ * Multi-row `insert into <table> (<columns>) values (…), (…) [finish]` for bulk writes, without
+ * building a query per call: the builder compiles the statement for one row once per database,
+ * and the SQL for n rows is that row's placeholders repeated (`?` or `$n`). Values are given flat,
+ * row after row in `columns` order; scalars or null (undefined is stored as null). Large inputs
+ * go in chunks that keep under the bound-variable limit. `finish` may add an `on conflict`
+ * clause but no values of its own.
+ */
+export function bulkInsert<T extends keyof Database>(
+  table: T,
+  columns: readonly (keyof Database[T] & string)[],
+  // biome-ignore lint/suspicious/noExplicitAny: the insert builder's type depends on the table
+  finish: (query: any) => Compilable<unknown> = (query) => query,
+): (db: Executor, values: unknown[]) => Promise<void> {
+  type Shape = { plugins: readonly KyselyPlugin[]; head: string; tail: string; dollar: boolean; sql: Map<number, string> };
+  const shapes = new WeakMap<object, Shape[]>();
+  const width = columns.length;
+  const chunkRows = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+  const shapeOf = (db: Executor): Shape => {
+    const executor = db.getExecutor();
+    const known = shapes.get(executor.adapter) ?? [];
+    const plugins = executor.plugins;
+    let shape = known.find((s) => s.plugins.length === plugins.length && s.plugins.every((p, i) => p === plugins[i]));
+    if (shape) return shape;
+    const row = Object.fromEntries(columns.map((c, i) => [c, `${MARK}${i}`]));
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    const compiled = finish((db as any).insertInto(table).values(row)).compile();
+    const values = /\svalues\s*\(/i.exec(compiled.sql);
+    const close = values ? compiled.sql.indexOf(')', values.index + values[0].length) : -1;
+    const ordered = compiled.parameters.every((p, i) => p === `${MARK}${i}`);
+    if (!values || close < 0 || compiled.parameters.length !== width || !ordered) {
+      throw new Error(`bulkInsert: unexpected SQL for ${String(table)}`);
+    }
+    const tuple = compiled.sql.slice(values.index + values[0].length - 1, close + 1);
+    shape = {
+      plugins,
+      head: compiled.sql.slice(0, values.index + values[0].length - 1),
+      tail: compiled.sql.slice(close + 1),
+      dollar: tuple.includes('$1'),
+      sql: new Map(),
+    };
+    known.push(shape);
+    if (known.length > 8) known.shift();
+    shapes.set(executor.adapter, known);
+    return shape;
+  };
+  const sqlFor = (shape: Shape, rows: number): string => {
+    let text = shape.sql.get(rows);
+    if (text) return text;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const marks: string[] = [];
+      for (let c = 0; c < width; c++) marks.push(shape.dollar ? `$${r * width + c + 1}` : '?');
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    text = `${shape.head}${tuples.join(', ')}${shape.tail}`;
+    if (shape.sql.size >= 16) shape.sql.delete(shape.sql.keys().next().value as number);
+    shape.sql.set(rows, text);
+    return text;
+  };
+  return async (db, values) => {
+    if (values.length % width !== 0) throw new Error(`bulkInsert: ${values.length} values for ${width} columns`);
+    const rows = values.length / width;
+    if (rows === 0) return;
+    const shape = shapeOf(db);
+    for (let start = 0; start < rows; start += chunkRows) {
+      const count = Math.min(chunkRows, rows - start);
+      const slice = rows <= chunkRows ? values : values.slice(start * width, (start + count) * width);
+      for (let i = 0; i < slice.length; i++) if (slice[i] === undefined) slice[i] = null;
+      await db.executeQuery(CompiledQuery.raw(sqlFor(shape, count), slice));
+    }
+  };
+}
+
+/**
+ * `precompiled` for a query whose last argument is a list used in one `in (…)` (the last
+ * parameter of the query): compiled once per database with a one-value list, and for n values
+ * that placeholder is repeated n times (`?, ?` or `$k, $k+1`). The other arguments are scalars
+ * used as parameters. Callers keep lists under the bound-variable limit; an empty list runs
+ * nothing and answers no rows.
+ */
+export function precompiledIn<A extends unknown[], R>(
+  build: (db: Executor, ...args: [...A, readonly unknown[]]) => Compilable<R>,
+): (db: Executor, ...args: [...A, readonly unknown[]]) => Promise<R[]> {
+  type Shape = { plugins: readonly KyselyPlugin[]; before: string; after: string; slots: number[]; dollar: boolean };
+  const shapes = new WeakMap<object, Shape[]>();
+  const shapeOf = (db: Executor, count: number): Shape => {
+    const executor = db.getExecutor();
+    const known = shapes.get(executor.adapter) ?? [];
+    const plugins = executor.plugins;
+    const found = known.find((s) => s.plugins.length === plugins.length && s.plugins.every((p, i) => p === plugins[i]));
+    if (found) return found;
+    const marks = Array.from({ length: count }, (_, i) => (i === count - 1 ? [`${MARK}${i}`] : `${MARK}${i}`));
+    const compiled = build(db, ...(marks as [...A, readonly unknown[]])).compile();
+    const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : -1));
+    const last = slots.length - 1;
+    const dollar = compiled.sql.includes('$1');
+    const token = `in (${dollar ? `$${last + 1}` : '?'})`;
+    const at = compiled.sql.lastIndexOf(token);
+    if (at < 0 || slots[last] !== count - 1 || slots.slice(0, -1).some((s) => s < 0 || s === count - 1)) {
+      throw new Error('precompiledIn: the list must be the last parameter and every argument a parameter');
+    }
+    const shape = {
+      plugins,
+      before: compiled.sql.slice(0, at),
+      after: compiled.sql.slice(at + token.length),
+      slots: slots.slice(0, -1),
+      dollar,
+    };
+    known.push(shape);
+    if (known.length > 8) known.shift();
+    shapes.set(executor.adapter, known);
+    return shape;
+  };
+  return async (db, ...args) => {
+    const list = args[args.length - 1] as readonly unknown[];
+    if (list.length === 0) return [];
+    const shape = shapeOf(db, args.length);
+    const parameters: unknown[] = shape.slots.map((s) => args[s]);
+    const first = parameters.length + 1;
+    for (const v of list) parameters.push(v);
+    const marks = shape.dollar ? list.map((_, i) => `$${first + i}`).join(', ') : list.map(() => '?').join(', ');
+    return (await db.executeQuery<R>(CompiledQuery.raw(`${shape.before}in (${marks})${shape.after}`, parameters))).rows;
+  };
+}

@@ -2,7 +2,7 @@
 // query whose argument is not a plain parameter.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { precompiled } from '../src/compiled.ts';
+import { bulkInsert, precompiled, precompiledIn } from '../src/compiled.ts';
 import { hitCounts, recordHit } from '../src/repos/rate-limits.ts';
 import { openTestDatabase, type TestDatabaseHandle } from '../src/testing.ts';
 import { at } from './helpers.ts';
@@ -58,5 +58,50 @@ describe('precompiled queries', () => {
     const bad = precompiled((db, column: string) => db.selectFrom('rateLimitHits').select(sql.ref<string>(column).as('x')));
     // The first call runs the built query (a real column); compiling the template then fails.
     await expect(bad(h.db, 'key')).rejects.toThrow(/argument/);
+  });
+
+  it('precompiledIn answers like the builder for lists of any length, with other parameters before the list', async () => {
+    const since = precompiledIn((db, from: string, keys: readonly unknown[]) =>
+      db
+        .selectFrom('rateLimitHits')
+        .select(['key', 'at'])
+        .where('at', '>', from)
+        .where('key', 'in', keys as string[])
+        .orderBy('at'),
+    );
+    const built = (from: string, keys: string[]) =>
+      h.db.selectFrom('rateLimitHits').select(['key', 'at']).where('at', '>', from).where('key', 'in', keys).orderBy('at').execute();
+    for (let round = 0; round < 2; round++) {
+      for (const [from, keys] of [
+        [at(0), ['a']],
+        [at(1500), ['a', 'c']],
+        [at(0), ['c', 'b', 'x', 'a']],
+        [at(5000), ['a', 'b']],
+      ] as const) {
+        const rows = await since(h.db, from, keys);
+        expect(rows).toEqual(await built(from, [...keys]));
+      }
+    }
+    expect(await since(h.db, at(0), [])).toEqual([]);
+    const many = Array.from({ length: 3000 }, (_, i) => `k${i}`);
+    expect(await since(h.db, at(0), [...many, 'b'])).toEqual([{ key: 'b', at: at(3000) }]);
+  });
+
+  it('bulkInsert writes rows in chunks under the variable limit, numbering placeholders per chunk', async () => {
+    const insert = bulkInsert('rateLimitHits', ['id', 'key', 'at']);
+    // 30,000 values per statement at most: 25,000 rows of 3 columns take three statements.
+    const values = Array.from({ length: 25_000 }, (_, i) => [`bulk_${i}`, `bulk-${i % 7}`, at(10_000 + i)]).flat();
+    await insert(h.db, values);
+    await insert(h.db, []);
+    const stored = await h.db
+      .selectFrom('rateLimitHits')
+      .select(['id', 'key', 'at'])
+      .where('key', 'like', 'bulk-%')
+      .orderBy('at')
+      .execute();
+    expect(stored).toHaveLength(25_000);
+    expect(stored[0]).toEqual({ id: 'bulk_0', key: 'bulk-0', at: at(10_000) });
+    expect(stored[24_999]).toEqual({ id: 'bulk_24999', key: `bulk-${24_999 % 7}`, at: at(34_999) });
+    await expect(insert(h.db, ['one', 'two'])).rejects.toThrow(/2 values for 3 columns/);
   });
 });

@@ -8,8 +8,11 @@ import {
   insertOrders,
   itemRow,
   type OrderAggregate,
+  type OrderItemRecord,
   orderRow,
   replaceOrder,
+  replaceOrders,
+  type ShipmentRecord,
   shipmentRow,
 } from '../src/repos/orders.ts';
 import { insertReturn } from '../src/repos/returns.ts';
@@ -121,6 +124,46 @@ describe('orders repository', () => {
       expect(stored?.items.some((i) => i.id === line3.id)).toBe(false);
       expect(stored?.shipments.map((s) => s.trackingNorm)).toEqual(['NEW1']);
       expect(await countRows(h.db, 'shipments')).toBe(1);
+    });
+
+    it('replaces 1,200 orders in one call (chunked statements) exactly as one at a time would', async () => {
+      const originals = Array.from({ length: 1200 }, (_, n) => makeOrder({ merchantId: M, n }));
+      const untouched = makeOrder({ merchantId: M, n: 5000 });
+      await insertOrders(h.db, structuredClone([...originals, untouched]));
+      // Returns point at line 3 of every tenth order: those lines survive being dropped.
+      for (const o of originals.filter((_, n) => n % 10 === 0)) {
+        const ret = makeReturn({ merchantId: M, orderId: o.order.id });
+        await insertReturn(h.db, ret, [
+          makeReturnItem({ merchantId: M, returnId: ret.id, orderItemId: (o.items[2] as OrderItemRecord).id }),
+        ]);
+      }
+      const next = originals.map((o, n) => {
+        const c = structuredClone(o);
+        c.order.orderNumber = `#${n}-b`;
+        c.order.updatedAt = at(86_400_000);
+        c.order.createdAt = at(99_999_999);
+        c.items = [
+          { ...(c.items[1] as OrderItemRecord), id: newId('oit'), position: 0, quantity: 7 },
+          { ...(c.items[0] as OrderItemRecord), id: newId('oit'), externalId: `new-${n}`, position: 1, tags: ['n'] },
+        ];
+        c.shipments = n % 2 ? [] : [{ ...(c.shipments[0] as ShipmentRecord), id: newId('shp'), trackingNorm: `X${n}` }];
+        return c;
+      });
+      await replaceOrders(h.db, next);
+
+      for (const n of [0, 1, 2, 10, 999, 1000, 1199]) {
+        const o = originals[n] as OrderAggregate;
+        const got = await getOrder(h.db, M, o.order.id);
+        const want = next[n] as OrderAggregate;
+        expect(got?.order).toEqual({ ...want.order, createdAt: o.order.createdAt });
+        expect(want.items[0]?.id).toBe(o.items[1]?.id); // kept line: its stored id, told to the caller
+        const expectedItems = [...want.items, ...(n % 10 === 0 ? [o.items[2] as OrderItemRecord] : [])];
+        expect(byId(got?.items ?? [])).toEqual(byId(expectedItems));
+        expect(got?.shipments).toEqual(want.shipments);
+      }
+      expect(await countRows(h.db, 'orderItems')).toBe(1200 * 2 + 120 + 3);
+      expect(await countRows(h.db, 'shipments')).toBe(600 + 1);
+      expect(await getOrder(h.db, M, untouched.order.id)).toEqual(untouched);
     });
 
     it('leaves other orders untouched', async () => {

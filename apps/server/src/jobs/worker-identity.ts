@@ -83,3 +83,12 @@ export async function claimWorkerIdentity(ctx: Pick<Ctx, 'db' | 'now'>, wanted: 
     release: () => releaseLease(ctx.db, `worker:${id}`, holder),
   };
 }
+
+/**
+ * An id of this process alone (nothing to take back, nothing to hold), for a start while the
+ * database cannot be written (a read-only SQLite file): no other process can have it, so it
+ * needs no lease.
+ */
+export function privateWorkerIdentity(wanted: string): WorkerIdentity {
+  return { id: `${wanted}#${randomBytes(4).toString('hex')}`, reclaimed: 0, renew: async () => {}, release: async () => {} };
+}

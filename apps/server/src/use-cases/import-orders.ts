@@ -1,12 +1,14 @@
 // Imports (upserts) up to 1,000 orders. Each order is checked on its own and stored whole or not
-// at all; the good ones go in one transaction with multi-row inserts, and if that transaction
-// fails, each order is retried in a transaction of its own so one bad order cannot sink the rest.
+// at all; the good ones go in one transaction with a fixed number of set-based statements (one
+// read of the known orders, multi-row inserts for new ones, multi-row upserts for known ones),
+// and if that transaction fails, each order is retried in a transaction of its own so one bad
+// order cannot sink the rest.
 import { type OrderImport, OrderImportSchema } from '@retour/contracts/orders';
 import { parseMoneyValue } from '@retour/domain/money';
 import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } from '@retour/domain/normalise';
 import { newId } from '@retour/db/ids';
 import { ensureIntegration } from '@retour/db/repos/config';
-import { findOrderIdsByExternal, insertOrders, type OrderAggregate, replaceOrder } from '@retour/db/repos/orders';
+import { findOrderIdsByExternal, insertOrders, type OrderAggregate, replaceOrder, replaceOrders } from '@retour/db/repos/orders';
 import type { Executor } from '@retour/db/database';
 import { refreshStatistics } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
@@ -175,7 +177,10 @@ export async function importOrders(ctx: Ctx, merchantId: string, raw: unknown[])
         tx,
         fresh.map((v) => v.agg),
       );
-      for (const v of known) await replaceOrder(tx, v.agg);
+      await replaceOrders(
+        tx,
+        known.map((v) => v.agg),
+      );
     });
     // A large batch can change the tables' size a lot: refresh SQLite's statistics (cheap, bounded).
     if (fresh.length >= STATISTICS_AFTER) await refreshStatistics(ctx.db, ctx.dialect, { checkAllTables: true });

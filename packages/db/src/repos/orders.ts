@@ -3,6 +3,22 @@ import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
+import {
+  deleteItems,
+  deleteShipmentsOf,
+  IN_CHUNK,
+  insertItemRows,
+  insertOrderRows,
+  insertShipmentRows,
+  itemIdsOf,
+  orderIdsByExternal,
+  pushItem,
+  pushOrder,
+  pushShipment,
+  referencedItems,
+  upsertItemRows,
+  upsertOrderRows,
+} from './order-rows.ts';
 
 export type ShippingAddress = {
   name: string;
@@ -123,51 +139,33 @@ export async function findOrderIdsByExternal(
 ): Promise<Map<string, { id: string; createdAt: string }>> {
   const found = new Map<string, { id: string; createdAt: string }>();
   const byIntegration = new Map<string, string[]>();
-  for (const k of keys) byIntegration.set(k.integrationId, [...(byIntegration.get(k.integrationId) ?? []), k.externalId]);
+  for (const k of keys) {
+    const list = byIntegration.get(k.integrationId);
+    if (list) list.push(k.externalId);
+    else byIntegration.set(k.integrationId, [k.externalId]);
+  }
   for (const [integrationId, externalIds] of byIntegration) {
-    for (let i = 0; i < externalIds.length; i += 500) {
-      const rows = await db
-        .selectFrom('orders')
-        .select(['id', 'externalId', 'createdAt'])
-        .where('merchantId', '=', merchantId)
-        .where('integrationId', '=', integrationId)
-        .where('externalId', 'in', externalIds.slice(i, i + 500))
-        .execute();
+    for (let i = 0; i < externalIds.length; i += IN_CHUNK) {
+      const rows = await orderIdsByExternal(db, merchantId, integrationId, externalIds.slice(i, i + IN_CHUNK));
       for (const r of rows) found.set(`${integrationId}\u0000${r.externalId}`, { id: r.id, createdAt: r.createdAt });
     }
   }
   return found;
 }
 
-async function insertChunked<T extends object>(db: Executor, table: 'orders' | 'orderItems' | 'shipments', rows: T[]) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
-
 /** Inserts new orders with their children in multi-row statements (the bulk import path). */
 export async function insertOrders(db: Executor, orders: OrderAggregate[]): Promise<void> {
-  await insertChunked(
-    db,
-    'orders',
-    orders.map((o) => orderRow(o.order)),
-  );
-  await insertChunked(
-    db,
-    'orderItems',
-    orders.flatMap((o) => o.items.map(itemRow)),
-  );
-  await insertChunked(
-    db,
-    'shipments',
-    orders.flatMap((o) => o.shipments.map(shipmentRow)),
-  );
+  const orderValues: unknown[] = [];
+  const itemValues: unknown[] = [];
+  const shipmentValues: unknown[] = [];
+  for (const o of orders) {
+    pushOrder(orderValues, o.order);
+    for (const i of o.items) pushItem(itemValues, i);
+    for (const s of o.shipments) pushShipment(shipmentValues, s);
+  }
+  await insertOrderRows(db, orderValues);
+  await insertItemRows(db, itemValues);
+  await insertShipmentRows(db, shipmentValues);
 }
 
 /**
@@ -175,43 +173,63 @@ export async function insertOrders(db: Executor, orders: OrderAggregate[]): Prom
  * (returns point at them); items that vanished are deleted only when no return refers to them.
  */
 export async function replaceOrder(db: Executor, next: OrderAggregate): Promise<void> {
-  const { merchantId, id } = next.order;
-  const { createdAt: _c, merchantId: _m, id: _i, ...orderFields } = orderRow(next.order);
-  await db.updateTable('orders').set(orderFields).where('merchantId', '=', merchantId).where('id', '=', id).execute();
-  const existing = await db
-    .selectFrom('orderItems')
-    .select(['id', 'externalId'])
-    .where('merchantId', '=', merchantId)
-    .where('orderId', '=', id)
-    .execute();
-  const idByExternal = new Map(existing.map((e) => [e.externalId, e.id]));
-  const kept = new Set<string>();
-  for (const item of next.items) {
-    const existingId = idByExternal.get(item.externalId);
-    if (existingId) {
-      kept.add(existingId);
-      const { id: _id, merchantId: _mm, orderId: _o, ...fields } = itemRow(item);
-      await db.updateTable('orderItems').set(fields).where('merchantId', '=', merchantId).where('id', '=', existingId).execute();
-      item.id = existingId;
-    } else {
-      await db.insertInto('orderItems').values(itemRow(item)).execute();
+  await replaceOrders(db, [next]);
+}
+
+/**
+ * replaceOrder for many orders of one merchant at once, in a fixed number of set-based statements
+ * (per chunk): the orders and their items are upserted by primary key, vanished items deleted
+ * unless a return refers to them, shipments deleted and inserted anew. Each aggregate's order id
+ * must exist; kept items get their stored id written back into the aggregate.
+ */
+export async function replaceOrders(db: Executor, orders: OrderAggregate[]): Promise<void> {
+  const merchantId = orders[0]?.order.merchantId;
+  if (merchantId === undefined) return;
+  if (orders.some((o) => o.order.merchantId !== merchantId)) throw new Error('replaceOrders: one merchant per call');
+  const orderIds = orders.map((o) => o.order.id);
+  const existing = new Map<string, Map<string, string>>();
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    const rows = await itemIdsOf(db, merchantId, orderIds.slice(i, i + IN_CHUNK));
+    for (const r of rows) {
+      const byExternal = existing.get(r.orderId);
+      if (byExternal) byExternal.set(r.externalId, r.id);
+      else existing.set(r.orderId, new Map([[r.externalId, r.id]]));
     }
   }
-  const gone = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
-  if (gone.length > 0) {
-    const referenced = await db
-      .selectFrom('returnItems')
-      .select('orderItemId')
-      .distinct()
-      .where('merchantId', '=', merchantId)
-      .where('orderItemId', 'in', gone)
-      .execute();
-    const keep = new Set(referenced.map((r) => r.orderItemId));
-    const deletable = gone.filter((g) => !keep.has(g));
-    if (deletable.length > 0) await db.deleteFrom('orderItems').where('merchantId', '=', merchantId).where('id', 'in', deletable).execute();
+  const orderValues: unknown[] = [];
+  const itemValues: unknown[] = [];
+  const shipmentValues: unknown[] = [];
+  const gone: string[] = [];
+  for (const next of orders) {
+    pushOrder(orderValues, next.order);
+    const idByExternal = existing.get(next.order.id);
+    const kept = new Set<string>();
+    for (const item of next.items) {
+      const existingId = idByExternal?.get(item.externalId);
+      if (existingId) {
+        kept.add(existingId);
+        item.id = existingId;
+      }
+      pushItem(itemValues, item);
+    }
+    if (idByExternal) for (const id of idByExternal.values()) if (!kept.has(id)) gone.push(id);
+    for (const s of next.shipments) pushShipment(shipmentValues, s);
   }
-  await db.deleteFrom('shipments').where('merchantId', '=', merchantId).where('orderId', '=', id).execute();
-  await insertChunked(db, 'shipments', next.shipments.map(shipmentRow));
+  await upsertOrderRows(db, orderValues);
+  await upsertItemRows(db, itemValues);
+  for (let i = 0; i < gone.length; i += IN_CHUNK) {
+    const chunk = gone.slice(i, i + IN_CHUNK);
+    const keep = new Set((await referencedItems(db, merchantId, chunk)).map((r) => r.orderItemId));
+    await deleteItems(
+      db,
+      merchantId,
+      chunk.filter((g) => !keep.has(g)),
+    );
+  }
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    await deleteShipmentsOf(db, merchantId, orderIds.slice(i, i + IN_CHUNK));
+  }
+  await insertShipmentRows(db, shipmentValues);
 }
 
 export async function getOrderBrand(
