@@ -14,7 +14,7 @@ import { buildApp } from './app.ts';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
-import { startWorker, type Worker } from './jobs/worker.ts';
+import { startWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
 import { claimWorkerIdentity, privateWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
 
 export async function openContext(config: Config): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
@@ -51,6 +51,7 @@ export async function startJobs(
   config: Pick<Config, 'workerId'>,
   role: 'serve' | 'worker',
   onError: (error: unknown) => void,
+  outage: Pick<WorkerOptions, 'onOutage' | 'onRecovered'> = {},
 ): Promise<{ worker: Worker; identity: WorkerIdentity }> {
   const wanted = config.workerId ?? defaultWorkerId(role);
   // A database that cannot be written now (read-only file, full disk) must not stop the start:
@@ -61,7 +62,7 @@ export async function startJobs(
     return privateWorkerIdentity(wanted);
   });
   ctx.workerId = identity.id;
-  return { worker: startWorker(ctx, onError, 500, { identity }), identity };
+  return { worker: startWorker(ctx, onError, 500, { identity, ...outage }), identity };
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once. */
@@ -99,7 +100,10 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
   });
-  const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'));
+  const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'), {
+    onOutage: (error) => app.log.warn({ err: error }, 'database unavailable: the job worker backs off until it answers'),
+    onRecovered: ({ failures }) => app.log.info({ failures }, 'database available again: the job worker resumes'),
+  });
   if (identity.reclaimed > 0) app.log.info({ workerId: identity.id, jobs: identity.reclaimed }, 'took back jobs leased before a restart');
   await app.listen({ port: config.port, host: config.host });
   const stop = async (signal: string) => {

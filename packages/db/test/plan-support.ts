@@ -46,7 +46,7 @@ const TABLES = [
 /**
  * `orders` orders (two items and one shipment each) across four merchants and three brands,
  * imported in batches of 1,000 as the import use case does; a return for every tenth order;
- * rate-limit hits, idempotency keys and finished outbox jobs. PostgreSQL's autovacuum is switched
+ * rate-limit hits, idempotency keys, and 30,000 outbox jobs of which 100 are not finished. PostgreSQL's autovacuum is switched
  * off on these tables so that no ANALYZE runs behind the test's back.
  */
 export async function loadInstallation(h: TestDatabaseHandle, orders: number): Promise<void> {
@@ -107,7 +107,8 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
         createdAt: at(n * 1000),
       });
     }
-    const jobs = Array.from({ length: 3000 }, (_, n) => ({
+    // Many finished jobs and a few open ones, as a queue looks after months of work.
+    const jobs = Array.from({ length: 30_000 }, (_, n) => ({
       merchantId: merchantOf(n),
       id: `job_${String(n).padStart(6, '0')}`,
       topic: ['email.send', 'label.book', 'webhook.deliver'][n % 3] as string,
@@ -118,7 +119,7 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
     await tx
       .updateTable('outbox')
       .set({ doneAt: at(3_000_000) })
-      .where('id', '<', 'job_002900')
+      .where('id', '<', 'job_029900')
       .execute();
   });
 }
@@ -187,12 +188,16 @@ export async function explain(h: TestDatabaseHandle, query: CompiledQuery): Prom
     const cteAliases = new Map(
       [...query.sql.matchAll(/from "(\w+)" as "(\w+)"/g)].filter((m) => ctes.has(m[1] as string)).map((m) => [m[2], m[1]]),
     );
+    // A table read under an alias (`"outbox" as "o"`) is named by its alias: name it by the table.
+    const tableAliases = new Map(
+      [...query.sql.matchAll(/"(\w+)" as "(\w+)"/g)].filter((m) => !ctes.has(m[1] as string)).map((m) => [m[2], m[1]]),
+    );
     const access: Plan['access'] = [];
     for (const line of lines) {
       const m = /^(SCAN|SEARCH) (\w+)(?: AS \w+)?(?: USING (?:COVERING )?(?:INDEX (\w+)|(INTEGER PRIMARY KEY|PRIMARY KEY)))?/.exec(line);
       if (!m) continue;
       const scannedCte = m[1] === 'SCAN' && !m[3] && !m[4] ? cteAliases.get(m[2] as string) : undefined;
-      const table = scannedCte ?? (m[2] as string);
+      const table = scannedCte ?? tableAliases.get(m[2] as string) ?? (m[2] as string);
       const index = (m[3]?.startsWith('sqlite_autoindex_') ? `${table}_pk` : m[3]) ?? (m[4] ? `${table}_pk` : null);
       // A SCAN through an index still reads every row of the table.
       access.push({ table, index: m[1] === 'SCAN' ? null : index });

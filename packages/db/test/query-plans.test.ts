@@ -174,15 +174,14 @@ const cases: Case[] = [
   {
     name: 'job claiming: due jobs of some topics',
     table: 'outbox',
-    // The claim is being reworked elsewhere; any outbox index will do, a scan will not. Once
-    // analysed, SQLite scans the outbox for it (finished jobs stay in outbox_due): left to that
-    // rework, so checked here only before statistics exist.
-    index: [],
+    // 29,900 of the 30,000 jobs are finished: the claim walks the open jobs only, in due order
+    // through outbox_open_jobs (topic, available_at) where done_at is null, before and after
+    // statistics. Two topics: their due open jobs (few) are merged in due order by a sort.
+    index: 'outbox_open_jobs',
     sorts: true,
-    unanalysedOnly: true,
     query: (db) =>
       queryMatching(db, /from "outbox"/, (db) =>
-        claimJobs(db, h.dialect, { topics: ['email.send', 'label.book'], limit: 10, now: at(10_000_000), leaseUntil: at(10_060_000) }),
+        claimJobs(db, h.dialect, { topics: ['email.send', 'label.book'], limit: 10, now: at(40_000_000), leaseUntil: at(40_060_000) }),
       ),
   },
 ];

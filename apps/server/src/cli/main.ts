@@ -46,7 +46,10 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'worker') {
     const config = loadConfig();
     const { ctx, close } = await openContext(config);
-    const { worker, identity } = await startJobs(ctx, config, 'worker', (e) => process.stderr.write(`job error: ${String(e)}\n`));
+    const { worker, identity } = await startJobs(ctx, config, 'worker', (e) => process.stderr.write(`job error: ${String(e)}\n`), {
+      onOutage: (e) => process.stderr.write(`database unavailable, the worker backs off until it answers: ${String(e)}\n`),
+      onRecovered: ({ failures }) => process.stdout.write(`database available again after ${failures} failed tries\n`),
+    });
     onStopSignal(
       config.shutdownTimeoutMs,
       async () => {

@@ -11,11 +11,12 @@ import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/retur
 import type { Ctx } from '../context.ts';
 import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
 import { pollTracking } from '../use-cases/poll-tracking.ts';
+import { refreshDatabaseStatistics } from '../use-cases/refresh-database-statistics.ts';
 import { announceReturn } from './announce-return.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
 import { dispatchReturnEvent } from './dispatch-return-event.ts';
 import { RetryLater } from './retry-later.ts';
-import { RETENTION_TOPIC } from './system-jobs.ts';
+import { DB_OPTIMIZE_TOPIC, RETENTION_TOPIC } from './system-jobs.ts';
 import { refundPayment } from './refund-payment.ts';
 import { checkFeeRefund, REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
 import { sendEmailJob } from './send-email.ts';
@@ -41,6 +42,7 @@ export const HANDLERS: Record<string, Handler> = {
   [RETENTION_TOPIC]: async (ctx) => {
     await anonymiseExpiredData(ctx);
   },
+  [DB_OPTIMIZE_TOPIC]: (ctx) => refreshDatabaseStatistics(ctx),
 };
 /** Email topics, run only by a process with a mail transport (ctx.mail). */
 export const EMAIL_TOPICS = EMAIL_TEMPLATES.map((template) => `email.${template}`);

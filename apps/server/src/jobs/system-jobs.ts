@@ -3,3 +3,4 @@
 /** The outbox "merchant" of jobs that belong to no merchant. */
 export const SYSTEM_MERCHANT_ID = '_system';
 export const RETENTION_TOPIC = 'retention.sweep';
+export const DB_OPTIMIZE_TOPIC = 'db.optimize';
