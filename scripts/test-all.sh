@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Lint, typecheck and build; every test on SQLite (Vitest, then the
+# `npm test`: the whole suite. Lint, typecheck, API lint and build; every test on SQLite (Vitest, then the
 # Playwright journeys in Debian's Chromium); then every database-touching test again on a
 # throwaway PostgreSQL. Ends with "N passed, N failed".
 set -uo pipefail
@@ -14,6 +14,8 @@ echo "== lint (biome)"
 npx biome check . || checks_failed=$((checks_failed + 1))
 echo "== typecheck (tsc)"
 npm run --silent typecheck || checks_failed=$((checks_failed + 1))
+echo "== API lint (Redocly, Spectral)"
+bash scripts/lint-openapi.sh || checks_failed=$((checks_failed + 1))
 echo "== build (web apps)"
 npm run --silent build || checks_failed=$((checks_failed + 1))
 

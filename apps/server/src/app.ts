@@ -2,11 +2,12 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
 import { refuseNul } from './http/nul-guard.ts';
+import { registerOpenApi } from './http/openapi.ts';
 import { backofficeWebRoutes } from './routes/backoffice-web.ts';
 import { guardStaffChanges } from './http/session-auth.ts';
 import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
@@ -97,16 +98,8 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     return payload;
   });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Retour API',
-        version: '0.1.0',
-        description: 'Returns portal and merchant API. Errors: { error: { code, message, details } }.',
-      },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
+  await registerOpenApi(app, async (options) => {
+    await app.register(fastifySwagger, options);
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,6 @@
 // Idempotency-Key on creating POSTs: the first response is stored; a repeat with the same key and
-// body gets it again and creates nothing; the same key with another body is refused.
+// body gets it again and creates nothing; the same key with another body is refused. A route that
+// uses it declares `config: { idempotencyKey: true }`, which documents the header in the API description.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dropIdempotent, finishIdempotent, findIdempotent, saveIdempotent } from '@retour/db/repos/idempotency';
 import type { Ctx } from '../context.ts';
@@ -15,6 +16,10 @@ const ABANDONED_CLAIM_MS = 2 * 60_000;
 export type Created = { status: number; body: unknown };
 
 export async function idempotent(ctx: Ctx, request: FastifyRequest, reply: FastifyReply, scope: string, run: () => Promise<Created>) {
+  if (!request.routeOptions.config.idempotencyKey) {
+    // The API description lists the header from this flag (http/openapi-document.ts).
+    throw new Error(`${request.method} ${request.routeOptions.url} honours Idempotency-Key: declare config: { idempotencyKey: true }.`);
+  }
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key.length === 0) {
     const result = await run();

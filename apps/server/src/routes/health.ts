@@ -1,6 +1,7 @@
 // Liveness (no database) and readiness (the database answers).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorSchema } from '@retour/contracts/common';
 import { ping } from '@retour/db/maintenance';
 import type { Ctx } from '../context.ts';
 import { sendDatabaseUnavailable } from '../http/error-handler.ts';
@@ -18,19 +19,32 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export function healthRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/health', { schema: { tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-      status: 'ok' as const,
-    }));
+    const Ok = z.object({ status: z.literal('ok') });
+    app.get(
+      '/api/health',
+      { schema: { tags: ['operations'], summary: 'Liveness: the process answers (no database)', response: { 200: Ok } } },
+      async () => ({ status: 'ok' as const }),
+    );
     // Not ready while the database does not answer; ready again by itself as soon as it does
     // (every call pings anew; the pool reopens connections).
-    app.get('/api/ready', { schema: { tags: ['operations'] } }, async (request, reply) => {
-      try {
-        await withTimeout(ping(ctx.db), READY_PING_TIMEOUT_MS);
-        return { status: 'ok' };
-      } catch (error) {
-        request.log.warn({ err: error }, 'not ready: the database does not answer');
-        return sendDatabaseUnavailable(request, reply);
-      }
-    });
+    app.get(
+      '/api/ready',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Readiness: the database answers',
+          response: { 200: Ok, 503: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        try {
+          await withTimeout(ping(ctx.db), READY_PING_TIMEOUT_MS);
+          return { status: 'ok' as const };
+        } catch (error) {
+          request.log.warn({ err: error }, 'not ready: the database does not answer');
+          return sendDatabaseUnavailable(request, reply);
+        }
+      },
+    );
   };
 }

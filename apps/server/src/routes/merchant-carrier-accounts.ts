@@ -53,6 +53,7 @@ export function merchantCarrierAccountRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     app.post(
       '/carrier-accounts',
       {
+        config: { idempotencyKey: true },
         schema: {
           tags,
           summary: "Connect a carrier account with the carrier's credentials (checked with the carrier first, then stored sealed)",

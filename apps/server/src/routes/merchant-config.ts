@@ -138,7 +138,10 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       );
       app.post(
         `/${r.path}`,
-        { schema: { tags, summary: `Create a ${r.label}`, body: r.create, response: { 201: r.view, ...errors } } },
+        {
+          config: { idempotencyKey: true },
+          schema: { tags, summary: `Create a ${r.label}`, body: r.create, response: { 201: r.view, ...errors } },
+        },
         async (req, reply) => {
           const auth = authOf(req);
           return idempotent(ctx, req, reply, `merchant:${auth.merchantId}`, async () => ({
@@ -171,6 +174,7 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     app.post(
       '/api-keys',
       {
+        config: { idempotencyKey: true },
         schema: {
           tags: keyTags,
           summary: 'Create an API key (the secret is in this response only)',

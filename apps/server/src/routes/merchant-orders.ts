@@ -19,6 +19,7 @@ export function merchantOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       '/orders',
       {
         bodyLimit: 16 * 1024 * 1024,
+        config: { idempotencyKey: true },
         schema: {
           tags,
           summary: 'Import or update up to 1,000 orders',

@@ -153,6 +153,7 @@ export function merchantReturnRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     app.post(
       '/returns',
       {
+        config: { idempotencyKey: true },
         schema: {
           tags,
           summary: 'Create a return by staff (manual return)',
@@ -173,6 +174,7 @@ export function merchantReturnRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       app.post(
         `/returns/:id/${action.path}`,
         {
+          config: { idempotencyKey: action.status === 201 },
           schema: {
             tags,
             summary: action.summary,

@@ -20,7 +20,7 @@ export function paymentWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           summary: 'Mollie payment webhook (form body id=tr_…; the payment is fetched from Mollie, never taken from the body)',
           params: MollieWebhookParamsSchema,
           body: MollieWebhookBodySchema,
-          response: { 200: MollieWebhookResultSchema, 400: ErrorSchema, 502: ErrorSchema },
+          response: { 200: MollieWebhookResultSchema, 400: ErrorSchema, 422: ErrorSchema, 502: ErrorSchema },
         },
       },
       async (req) => receiveMollieWebhook(ctx, req.params.merchantId, req.body.id),

@@ -58,6 +58,7 @@ export function portalRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     app.post(
       '/api/portal/:slug/returns',
       {
+        config: { idempotencyKey: true },
         schema: {
           tags: ['portal'],
           summary: 'Create a return (needs the lookup token)',

@@ -39,7 +39,7 @@ export function woocommerceHookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
             'X-WC-Webhook-Signature (base64 HMAC-SHA256 of the raw body with the webhook secret) and X-WC-Webhook-Delivery-ID; ' +
             'repeated deliveries are answered 200 without change, as is the ping sent when a webhook is saved.',
           params: WooHookParamsSchema,
-          response: { 200: WooHookResultSchema, 400: ErrorSchema, 401: ErrorSchema, 413: ErrorSchema },
+          response: { 200: WooHookResultSchema, 400: ErrorSchema, 401: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema },
         },
       },
       async (req) =>

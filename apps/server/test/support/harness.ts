@@ -6,6 +6,7 @@ import { providerEndpoints } from '@retour/integrations/endpoints';
 import { buildApp } from '../../src/app.ts';
 import type { Ctx } from '../../src/context.ts';
 import { createMerchant } from '../../src/use-cases/create-merchant.ts';
+import { auditErrorAnswers } from './openapi-audit.ts';
 
 export type Harness = {
   app: FastifyInstance;
@@ -35,6 +36,7 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
     publicUrl: 'http://retour.test',
   };
   const app = await buildApp(ctx, { validateResponses: true });
+  if (process.env.OPENAPI_AUDIT) auditErrorAnswers(app, process.env.OPENAPI_AUDIT);
   return {
     app,
     ctx,
