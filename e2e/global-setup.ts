@@ -79,7 +79,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const mollie = await startMollieServer({ apiKeys: [E2E_MOLLIE_KEY] });
   // A local Shopify shop (backoffice-shopify.spec.ts), also up before the server.
   const shopify = await startShopifyShop();
-  // Local PostNL and DHL Parcel APIs (backoffice-carriers.spec.ts), also up before the server.
+  // Local Sendcloud, PostNL, DHL Parcel and UPS APIs (backoffice-carriers.spec.ts, carriers-*.spec.ts), also up before the server.
   const carriers = await startCarrierFakes();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -101,6 +101,13 @@ export function createErrors(error: ApiError, draft: Draft): { step: Step; error
         : { step: 'resolution', errors: { resolution: t('errorResolutionNotAvailable') } };
     case 'idempotency_key_reused':
       return { step: 'review', errors: { submit: t('errorChangedWhileSending') } };
+    case 'carrier_rejected_address':
+    case 'carrier_rejected': {
+      // The server's sentence in the shopper's language refers to the carrier's own message: show it.
+      const message = error.message || t('errorUnexpected', { code: error.code });
+      const said = typeof d.carrierMessage === 'string' ? d.carrierMessage.trim() : '';
+      return { step: 'review', errors: { submit: said && !message.includes(said) ? `${message} “${said}”` : message } };
+    }
     case 'validation_error':
       return validationPlace(error);
     default:

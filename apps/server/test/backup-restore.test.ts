@@ -19,7 +19,8 @@ import { createReturnOverHttp, demoApiKey, type LiveServer, missingReturns, runR
 const LATEST = migrationNames.at(-1) as string;
 
 if (testDialect() === 'sqlite') {
-  describe('retour backup / restore on SQLite', () => {
+  // Real processes (serve, backup, restore) on a busy 2-core CI machine: generous per-test bounds.
+  describe('retour backup / restore on SQLite', { timeout: 120_000 }, () => {
     let dir: string;
     let liveUrl: string;
     let server: LiveServer;
@@ -160,7 +161,7 @@ if (testDialect() === 'sqlite') {
 }
 
 if (testDialect() === 'postgres') {
-  describe('PostgreSQL backups', () => {
+  describe('PostgreSQL backups', { timeout: 120_000 }, () => {
     const pgBin = () => {
       const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
       return `/usr/lib/postgresql/${versions.at(-1)}/bin`;

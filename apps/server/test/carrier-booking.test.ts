@@ -170,6 +170,14 @@ describe('booking at creation', () => {
     const after = await h.ctx.db.selectFrom('outbox').select('id').where('merchantId', '=', shop.merchant.id).execute();
     expect(after).toEqual(before);
   });
+
+  it("the carrier's message reads as a sentence of the shopper's message, full stop or not", async () => {
+    const shop = await carrierShop();
+    const { payload } = await importOrder(h, shop, { shippingAddress: { ...orderPayload(h).shippingAddress, postalCode: '0000XY' } });
+    const error = expectError(await createPortalReturn(h, shop.slug, payload, { carrier: 'tc' }), 422, 'carrier_rejected_address');
+    expect(error.message).toMatch(/: Postal code 0000XY is outside the service area\. Check the address with the shop\.$/);
+    expect(error.details?.carrierMessage).toBe('Postal code 0000XY is outside the service area');
+  });
 });
 
 describe('customs papers', () => {

@@ -3,7 +3,7 @@
 import type { ReturnView } from '@retour/contracts/returns';
 import { useEffect } from 'preact/hooks';
 import { api, documentUrl } from '../api.ts';
-import { type MessageKey, t } from '../i18n.ts';
+import { formatDay, type MessageKey, t } from '../i18n.ts';
 import { Status } from './ui.tsx';
 
 const STATUS_KEYS: Record<ReturnView['status'], MessageKey> = {
@@ -94,7 +94,7 @@ export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: Retu
           .map((format) => (
             <li key={format}>
               <a class="button primary" href={url('label', format)} download>
-                {t('downloadA6')} ({format.toUpperCase()})
+                {t('downloadImage', { format: format.toUpperCase() })}
               </a>
             </li>
           ))}
@@ -133,12 +133,20 @@ function outcomeKey(resolution: ReturnView['resolution']): MessageKey {
   return 'nextRefund';
 }
 
+/** The pickup the carrier booked (its date and window), else the date the shopper chose. */
+function pickupText(ret: ReturnView, chosenDate: string | undefined): string {
+  const booked = ret.label.pickup;
+  if (booked?.from && booked.to) return t('nextPickupWindow', { date: formatDay(booked.date, true), from: booked.from, to: booked.to });
+  if (booked) return t('nextPickupOn', { date: formatDay(booked.date, true) });
+  return chosenDate ? t('nextPickupOn', { date: chosenDate }) : t('nextPickup');
+}
+
 export function WhatNext({ ret, pickupDate }: { ret: ReturnView; pickupDate?: string }) {
   const steps: string[] = [];
   if (ret.status === 'requested') steps.push(t('nextApproval'));
   else if (ret.method === 'drop_off') steps.push(t('nextPrint'), t('nextDropOff'));
   else if (ret.method === 'drop_off_labelless') steps.push(t('nextPack'), t('nextShowQr'));
-  else if (ret.method === 'pickup') steps.push(t('nextPrint'), pickupDate ? t('nextPickupOn', { date: pickupDate }) : t('nextPickup'));
+  else if (ret.method === 'pickup') steps.push(t('nextPrint'), pickupText(ret, pickupDate));
   else steps.push(t('nextStore', { reference: ret.reference }));
   steps.push(t(outcomeKey(ret.resolution)));
   return (

@@ -12,7 +12,9 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 function todayHours(point: ServicePointView): string {
   const hours = point.openingHours[DAYS[new Date().getDay()] ?? ''];
   if (!hours || hours === 'closed') return t('closedToday');
-  return t('openToday', { hours: hours.replace('-', '–') });
+  // "08:00-12:30,13:30-19:00": every range with a dash, ranges apart.
+  const ranges = hours.split(',').map((range) => range.trim().replace('-', '–'));
+  return t('openToday', { hours: ranges.join(', ') });
 }
 
 type Props = { slug: string; draft: Draft; carrier: string; update: (patch: Partial<Draft>) => void };

@@ -11,6 +11,7 @@
 //          required: reference, idempotencyKey, service, from{name,street,postalCode,city,country}, to{…}, weightGrams>0,
 //          labelFormat; the same idempotencyKey answers the first shipment again (200) and makes no second one.
 //          from.postalCode "0000XX" → 422 { error: { code: "invalid_address", field: "from.postalCode", message } }
+//          ("0000XY": the same, its message without a full stop, as several carriers write theirs)
 //   DELETE /shipments/{id}          → 204; 409 { error: { code: "already_scanned" } } once scanned
 //   GET    /tracking?ids=a,b        → { events: [{ shipmentId, trackingNumber, code, at, message }] }
 //   GET    /service-points?country=&postalCode=&limit= → { points: [...] }
@@ -127,6 +128,10 @@ export async function startTestCarrierServer(): Promise<TestCarrierServer> {
       if (body.from.postalCode === '0000XX')
         return send(res, 422, {
           error: { code: 'invalid_address', field: 'from.postalCode', message: 'Postal code 0000XX does not exist.' },
+        });
+      if (body.from.postalCode === '0000XY')
+        return send(res, 422, {
+          error: { code: 'invalid_address', field: 'from.postalCode', message: 'Postal code 0000XY is outside the service area' },
         });
       const again = shipments.find((s) => s.body.idempotencyKey === body.idempotencyKey);
       const shipment = again ?? {

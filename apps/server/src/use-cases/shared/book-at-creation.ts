@@ -42,6 +42,9 @@ type Prepared = {
 
 type Input = { merchantId: string; choice: ReturnChoice };
 
+/** The carrier's message as a sentence of ours (many carriers end theirs without a full stop). */
+const sentence = (message: string) => (/[.!?]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`);
+
 const pending = (accountId: string, reason: PendingReason): EarlyBooking => ({
   accountId,
   booking: null,
@@ -104,7 +107,7 @@ export async function bookBeforeCommit(
       case 'carrier_rejected_address':
         throw new AppError(
           'carrier_rejected_address',
-          `${name} cannot deliver from or to this address: ${error.carrierMessage} Check the address with the shop.`,
+          `${name} cannot deliver from or to this address: ${sentence(error.carrierMessage)} Check the address with the shop.`,
           {
             field: error.opts.field ?? null,
             carrierMessage: error.carrierMessage,
