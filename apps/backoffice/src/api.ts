@@ -1,10 +1,11 @@
 // Talks to the server: cookie session, CSRF header on every non-GET, errors as ApiError with the
 // validation issues keyed by field path ("returnWindowDays", "appearance.backgroundImageUrl").
-import { friendlyIssue } from './messages.ts';
+import { type Lang, t } from './i18n.ts';
+import { friendlyIssue } from './labels.ts';
 
 export type Role = 'owner' | 'staff';
 export type Session = {
-  user: { id: string; email: string; name: string | null; role: Role };
+  user: { id: string; email: string; name: string | null; role: Role; language: Lang | null };
   merchant: { id: string; name: string };
   csrfToken: string;
 };
@@ -63,7 +64,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(
       response.status,
       error?.code ?? 'http_error',
-      error?.message ?? `Request failed (${response.status})`,
+      error?.message ?? t('requestFailed', { status: response.status }),
       fields,
       Number.isFinite(retry) && retry > 0 ? retry : null,
       error?.details ?? {},
@@ -82,19 +83,4 @@ export function query(params: Record<string, string | undefined>): string {
   return s ? `?${s}` : '';
 }
 
-export function formatMoney(m: Money | null | undefined): string {
-  if (!m) return '';
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).format(Number(m.value));
-  } catch {
-    return `${m.value} ${m.currency}`;
-  }
-}
-
-export function formatDate(iso: string | null | undefined, withTime = true): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return withTime
-    ? d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-    : d.toLocaleDateString('en-GB', { dateStyle: 'medium' });
-}
+export { formatDate, formatMoney } from './i18n.ts';

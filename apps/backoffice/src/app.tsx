@@ -3,7 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, get, onUnauthorized, type Session, setCsrf } from './api.ts';
-import { m } from './messages.ts';
+import { chooseLanguage, type Lang, loadLanguage, type MessageKey, t } from './i18n.ts';
 import { AccountPage } from './pages/account.tsx';
 import { ManualReturnPage } from './pages/manual.tsx';
 import { OrderPage, OrdersPage } from './pages/orders.tsx';
@@ -11,7 +11,7 @@ import { ReturnDetailPage } from './pages/return-detail.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
 import { currentPath, navigate, useRoute } from './router.ts';
 import { SessionContext } from './session.ts';
-import { Alert, Field, Link, PageTitle } from './ui.tsx';
+import { Alert, errorText, Field, Link, PageTitle } from './ui.tsx';
 
 function SignIn(props: { onSignedIn: (s: Session) => void }) {
   const [email, setEmail] = useState('');
@@ -26,9 +26,10 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
       const session = await api<Session>('POST', '/api/session', { email, password });
       props.onSignedIn(session);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setError(m.invalidCredentials);
-      else if (e instanceof ApiError && e.status === 429) setError(e.retryAfter ? m.tooManyAttemptsIn(e.retryAfter) : m.tooManyAttempts);
-      else setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.status === 401) setError(t('invalidCredentials'));
+      else if (e instanceof ApiError && e.status === 429)
+        setError(e.retryAfter ? t('tooManyAttemptsIn', { seconds: e.retryAfter }) : t('tooManyAttempts'));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -37,14 +38,14 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
     <main id="main" class="signin">
       <div class="card signin-card">
         <p class="brand-mark" aria-hidden="true">
-          {m.appName}
+          {t('appName')}
         </p>
-        <PageTitle>{m.signInTitle}</PageTitle>
+        <PageTitle>{t('signInTitle')}</PageTitle>
         {error && <Alert>{error}</Alert>}
         <form onSubmit={submit} noValidate>
           <Field
             id="signin-email"
-            label={m.email}
+            label={t('email')}
             type="email"
             autoComplete="username"
             required
@@ -53,7 +54,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
           />
           <Field
             id="signin-password"
-            label={m.password}
+            label={t('password')}
             type="password"
             autoComplete="current-password"
             required
@@ -61,7 +62,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={busy}>
-            {m.signIn}
+            {t('signIn')}
           </button>
         </form>
       </div>
@@ -87,11 +88,11 @@ const loadImports = () => import('./pages/imports.tsx');
 
 function Lazy(props: { load: () => Promise<{ default: ComponentType }> }) {
   const Component = useLazy(props.load);
-  return Component ? <Component /> : <p class="muted">{m.loading}</p>;
+  return Component ? <Component /> : <p class="muted">{t('loading')}</p>;
 }
 
 function NotFound() {
-  return <PageTitle>{m.notFound}</PageTitle>;
+  return <PageTitle>{t('notFound')}</PageTitle>;
 }
 
 function Page(props: { path: string }) {
@@ -110,17 +111,20 @@ function Page(props: { path: string }) {
   return <NotFound />;
 }
 
-const NAV: [string, string][] = [
-  ['/returns', m.navReturns],
-  ['/new-return', m.navManual],
-  ['/orders', m.navOrders],
-  ['/insights', m.navInsights],
-  ['/settings', m.navSettings],
-  ['/account', m.navAccount],
+const NAV: [string, MessageKey][] = [
+  ['/returns', 'navReturns'],
+  ['/new-return', 'navManual'],
+  ['/orders', 'navOrders'],
+  ['/insights', 'navInsights'],
+  ['/settings', 'navSettings'],
+  ['/account', 'navAccount'],
 ];
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  // The language whose catalogue is loaded: the user's choice, else the browser's (null until loaded).
+  const [lang, setLang] = useState<Lang | null>(null);
+  const wanted = chooseLanguage(session?.user.language);
   const { path } = useRoute();
 
   useEffect(() => {
@@ -134,11 +138,22 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const section = NAV.find(([to]) => path === to || path.startsWith(`${to}/`))?.[1];
-    document.title = `${section ?? m.navReturns} · ${m.appName}`;
-  }, [path]);
+    if (session === undefined || wanted === lang) return;
+    let live = true;
+    loadLanguage(wanted).then(() => live && setLang(wanted));
+    return () => {
+      live = false;
+    };
+  }, [session, wanted, lang]);
 
-  if (session === undefined) return <p class="muted boot">{m.loading}</p>;
+  useEffect(() => {
+    if (!lang) return;
+    const section = NAV.find(([to]) => path === to || path.startsWith(`${to}/`))?.[1];
+    document.title = `${t(section ?? 'navReturns')} · ${t('appName')}`;
+  }, [path, lang]);
+
+  // Nothing to say before a catalogue is loaded (the boot screen stays wordless, like a spinner).
+  if (session === undefined || lang === null) return <p class="muted boot" aria-busy="true" />;
   if (session === null)
     return (
       <SignIn
@@ -159,18 +174,18 @@ export function App() {
   const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/returns' && path === '/');
 
   return (
-    <SessionContext.Provider value={session}>
+    <SessionContext.Provider value={{ ...session, setSession }}>
       <a class="skip" href="#main">
-        {m.skip}
+        {t('skip')}
       </a>
       <header class="topbar">
-        <span class="brand-mark">{m.appName}</span>
-        <nav aria-label={m.nav}>
+        <span class="brand-mark">{t('appName')}</span>
+        <nav aria-label={t('nav')}>
           <ul>
             {NAV.map(([to, label]) => (
               <li key={to}>
                 <Link to={to} current={active(to)}>
-                  {label}
+                  {t(label)}
                 </Link>
               </li>
             ))}
@@ -181,11 +196,11 @@ export function App() {
             {session.user.name ?? session.user.email} · {session.merchant.name}
           </span>
           <button type="button" class="link-button" onClick={signOut}>
-            {m.signOut}
+            {t('signOut')}
           </button>
         </div>
       </header>
-      <main id="main">
+      <main id="main" key={lang}>
         <Page path={path} />
       </main>
     </SessionContext.Provider>

@@ -2,7 +2,8 @@
 import type { ComponentChildren, PartialInputHTMLAttributes } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { m } from './messages.ts';
+import { t } from './i18n.ts';
+import { errorMessage } from './labels.ts';
 import { href, linkClick } from './router.ts';
 
 export function Link(props: { to: string; children: ComponentChildren; class?: string; current?: boolean }) {
@@ -80,12 +81,12 @@ export function Alert(props: { kind?: 'error' | 'success' | 'info'; children: Co
 /** The message to show for a failed request; 409 gets the "changed in the meantime" wording. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 409 && error.code === 'invalid_transition') return m.conflict;
+    if (error.status === 409 && error.code === 'invalid_transition') return t('conflict');
     if (Object.keys(error.fields).length > 0) {
       const general = error.fields[''];
-      return general ? `${m.fixErrors} ${general}` : m.fixErrors;
+      return general ? `${t('fixErrors')} ${general}` : t('fixErrors');
     }
-    return error.message;
+    return errorMessage(error.code, error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -97,8 +98,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
 export function Forbidden() {
   return (
     <section>
-      <PageTitle>{m.forbiddenTitle}</PageTitle>
-      <Alert kind="info">{m.forbiddenText}</Alert>
+      <PageTitle>{t('forbiddenTitle')}</PageTitle>
+      <Alert kind="info">{t('forbiddenText')}</Alert>
     </section>
   );
 }

@@ -41,7 +41,7 @@ export async function signIn(h: Harness, email: string, password = PASSWORD) {
   const res = await login(h, email, password);
   expect(res.statusCode, res.body).toBe(200);
   const token = cookieOf(res);
-  const body = res.json() as { csrfToken: string; user: { id: string; role: string }; merchant: { id: string } };
+  const body = res.json() as { csrfToken: string; user: { id: string; role: string; language: string | null }; merchant: { id: string } };
   const call = (
     method: Method,
     url: string,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { cookieIsSecure, sessionCookie } from '../src/http/session-cookie.ts';
-import { cookieOf, login, merchantWithOwner, PASSWORD, signIn } from './backoffice-helpers.ts';
+import { addUser, cookieOf, login, merchantWithOwner, PASSWORD, signIn } from './backoffice-helpers.ts';
 import { expectError, expectIssue } from './merchant-helpers.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 
@@ -19,7 +19,7 @@ describe('POST /api/session', () => {
     const res = await login(h, m.email.toUpperCase(), PASSWORD);
     expect(res.statusCode, res.body).toBe(200);
     const body = json(res);
-    expect(body.user).toEqual({ id: expect.stringMatching(/^usr_/), email: m.email, name: null, role: 'owner' });
+    expect(body.user).toEqual({ id: expect.stringMatching(/^usr_/), email: m.email, name: null, role: 'owner', language: null });
     expect(body.merchant).toEqual({ id: m.id, name: 'Login Shop' });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const cookie = String(res.headers['set-cookie']);
@@ -195,5 +195,35 @@ describe('POST /api/session/password', () => {
     expectError(await elsewhere.call('GET', '/api/session'), 401, 'unauthorized');
     expectError(await login(h, m.email, PASSWORD, '10.3.0.1'), 401, 'invalid_credentials');
     expect((await login(h, m.email, newPassword, '10.3.0.1')).statusCode).toBe(200);
+  });
+});
+
+describe('PATCH /api/session/user', () => {
+  it('stores the user’s back-office language, for this user only, and null goes back to the browser’s', async () => {
+    const m = await merchantWithOwner(h);
+    const me = await signIn(h, m.email);
+    const colleague = (await addUser(h, me, 'staff')).browser;
+    expect(me.user.language).toBeNull();
+    const res = await me.call('PATCH', '/api/session/user', { language: 'nl' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res).user).toEqual({ ...me.user, language: 'nl' });
+    // It is the user's setting: another session of theirs sees it, a colleague does not.
+    const again = await signIn(h, m.email);
+    expect(again.user.language).toBe('nl');
+    expect(json(await me.call('GET', '/api/session')).user.language).toBe('nl');
+    expect(json(await colleague.call('GET', '/api/session')).user.language).toBeNull();
+    const cleared = await me.call('PATCH', '/api/session/user', { language: null });
+    expect(json(cleared).user.language).toBeNull();
+    expect(json(await me.call('GET', '/api/session')).user.language).toBeNull();
+  });
+
+  it('refuses other languages, unknown fields, no CSRF token and no session', async () => {
+    const m = await merchantWithOwner(h);
+    const me = await signIn(h, m.email);
+    expectIssue(await me.call('PATCH', '/api/session/user', { language: 'es' }), ['language']);
+    expectIssue(await me.call('PATCH', '/api/session/user', { language: 'de', role: 'owner' }), []);
+    expectError(await me.call('PATCH', '/api/session/user', { language: 'de' }, { csrf: null }), 403, 'csrf_failed');
+    expectError(await h.app.inject({ method: 'PATCH', url: '/api/session/user', payload: { language: 'de' } }), 401, 'unauthorized');
+    expect(json(await me.call('GET', '/api/session')).user.language).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The back office: sessions (cookie + CSRF token), users, returns overview helpers, insights,
 // the shipping-rule tester and uploads (api.md "Web": /admin).
 import { z } from 'zod';
-import { CalendarDateSchema, CountrySchema, EmailSchema, IdSchema, InstantSchema, MoneySchema } from './common.ts';
+import { CalendarDateSchema, CountrySchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema } from './common.ts';
 import { AddressSchema } from './config.ts';
 import { ResolutionSchema, ReturnListQuerySchema, ReturnMethodSchema, ReturnStatusSchema } from './returns.ts';
 
@@ -11,11 +11,19 @@ export const RoleSchema = z.enum(ROLES);
 
 export const LoginBodySchema = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).strict();
 export const SessionSchema = z.object({
-  user: z.object({ id: IdSchema, email: z.string(), name: z.string().nullable(), role: RoleSchema }),
+  user: z.object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string().nullable(),
+    role: RoleSchema,
+    language: LanguageSchema.nullable().describe('The back-office language the user chose; null = the browser’s.'),
+  }),
   merchant: z.object({ id: IdSchema, name: z.string() }),
   csrfToken: z.string(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+/** The signed-in user's own preferences (PATCH /api/session/user). */
+export const SessionUserPatchBodySchema = z.object({ language: LanguageSchema.nullable() }).strict();
 export const PasswordChangeBodySchema = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(12).max(200) })
   .strict();

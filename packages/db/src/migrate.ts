@@ -10,6 +10,7 @@ import * as integrations from './migrations/0006-integrations.ts';
 import * as outboxLeases from './migrations/0007-outbox-leases.ts';
 import * as carrierAccounts from './migrations/0008-carrier-accounts.ts';
 import * as queryPlans from './migrations/0009-query-plans.ts';
+import * as userLanguage from './migrations/0010-user-language.ts';
 import * as outboxOpenJobs from './migrations/0012-outbox-open-jobs.ts';
 
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-outbox-leases': outboxLeases,
   '0008-carrier-accounts': carrierAccounts,
   '0009-query-plans': queryPlans,
+  '0010-user-language': userLanguage,
   '0012-outbox-open-jobs': outboxOpenJobs,
 };
 

@@ -30,6 +30,8 @@ export interface UsersTable {
   passwordHash: string;
   role: string;
   createdAt: string;
+  /** The back-office language the user chose; null = the browser's. */
+  language: string | null;
 }
 export interface ApiKeysTable {
   merchantId: string;

@@ -100,6 +100,7 @@ describe('migrations', () => {
       '0007-outbox-leases',
       '0008-carrier-accounts',
       '0009-query-plans',
+      '0010-user-language',
       '0012-outbox-open-jobs',
     ]);
   });

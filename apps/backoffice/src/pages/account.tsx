@@ -1,8 +1,45 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api.ts';
-import { m } from '../messages.ts';
+import { api, type Session } from '../api.ts';
+import { isLang, LANGUAGE_NAMES, LANGUAGES, t } from '../i18n.ts';
+import { roleName } from '../labels.ts';
 import { useSession } from '../session.ts';
 import { Alert, Field, errorText, fieldErrors, PageTitle } from '../ui.tsx';
+
+/** The user's back-office language; choosing one saves it and the whole back office follows. */
+function LanguageForm() {
+  const session = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const change = async (value: string) => {
+    setError(null);
+    try {
+      const next = await api<Session>('PATCH', '/api/session/user', { language: isLang(value) ? value : null });
+      session.setSession(next);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <form class="card narrow" onSubmit={(e) => e.preventDefault()}>
+      <h2>{t('language')}</h2>
+      {error !== null && <Alert>{errorText(error)}</Alert>}
+      <Field id="account-language" label={t('language')} hint={t('languageHint')}>
+        <select
+          id="account-language"
+          aria-describedby="account-language-hint"
+          value={session.user.language ?? ''}
+          onChange={(e) => change(e.currentTarget.value)}
+        >
+          <option value="">{t('languageBrowser')}</option>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </form>
+  );
+}
 
 export function AccountPage() {
   const session = useSession();
@@ -26,15 +63,18 @@ export function AccountPage() {
   const fields = fieldErrors(error);
   return (
     <section>
-      <PageTitle>{m.accountTitle}</PageTitle>
-      <p>{m.signedInAs(`${session.user.name ?? session.user.email} <${session.user.email}>`, session.user.role)}</p>
+      <PageTitle>{t('accountTitle')}</PageTitle>
+      <p>
+        {t('signedInAs', { name: `${session.user.name ?? session.user.email} <${session.user.email}>`, role: roleName(session.user.role) })}
+      </p>
+      <LanguageForm />
       <form class="card narrow" onSubmit={submit} noValidate>
-        <h2>{m.changePassword}</h2>
+        <h2>{t('changePassword')}</h2>
         {error !== null && <Alert>{errorText(error)}</Alert>}
-        {done && <Alert kind="success">{m.passwordChanged}</Alert>}
+        {done && <Alert kind="success">{t('passwordChanged')}</Alert>}
         <Field
           id="pw-current"
-          label={m.currentPassword}
+          label={t('currentPassword')}
           type="password"
           autoComplete="current-password"
           value={current}
@@ -43,7 +83,7 @@ export function AccountPage() {
         />
         <Field
           id="pw-new"
-          label={m.newPassword}
+          label={t('newPassword')}
           type="password"
           autoComplete="new-password"
           value={next}
@@ -51,7 +91,7 @@ export function AccountPage() {
           onInput={(e) => setNext(e.currentTarget.value)}
         />
         <button type="submit" class="primary">
-          {m.changePassword}
+          {t('changePassword')}
         </button>
       </form>
     </section>

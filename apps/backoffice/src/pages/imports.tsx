@@ -2,7 +2,8 @@
 // and see recent import runs (CSV files and shop backfills).
 import { useEffect, useState } from 'preact/hooks';
 import { api, formatDate, get } from '../api.ts';
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { importStatusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
@@ -83,22 +84,22 @@ export default function ImportsPage() {
 
   return (
     <section>
-      <PageTitle>{m.importsTitle}</PageTitle>
+      <PageTitle>{t('importsTitle')}</PageTitle>
       <p>
-        <Link to="/orders">{m.importsBack}</Link>
+        <Link to="/orders">{t('importsBack')}</Link>
       </p>
       <form class="card" onSubmit={upload} aria-labelledby="import-upload">
-        <h2 id="import-upload">{m.importsUpload}</h2>
-        <p class="muted small">{m.importsFormat}</p>
+        <h2 id="import-upload">{t('importsUpload')}</h2>
+        <p class="muted small">{t('importsFormat')}</p>
         <details>
-          <summary>{m.importsColumns}</summary>
+          <summary>{t('importsColumns')}</summary>
           <p class="small">
             <code>{COLUMNS}</code>
           </p>
-          <p class="small">{m.importsRules}</p>
+          <p class="small">{t('importsRules')}</p>
         </details>
         <div class="field">
-          <label for="import-file">{m.importsFile}</label>
+          <label for="import-file">{t('importsFile')}</label>
           <input
             id="import-file"
             type="file"
@@ -108,7 +109,7 @@ export default function ImportsPage() {
           />
         </div>
         <div class="field">
-          <label for="import-integration">{m.importsIntegration}</label>
+          <label for="import-integration">{t('importsIntegration')}</label>
           <input
             id="import-integration"
             value={integration}
@@ -117,28 +118,28 @@ export default function ImportsPage() {
             onInput={(e) => setIntegration(e.currentTarget.value)}
           />
           <p id="import-integration-hint" class="hint">
-            {m.importsIntegrationHint}
+            {t('importsIntegrationHint')}
           </p>
         </div>
         <button type="submit" class="primary" disabled={!file || busy}>
-          {busy ? m.importsUploading : m.importsStart}
+          {busy ? t('importsUploading') : t('importsStart')}
         </button>
       </form>
       {error !== null && <Alert>{errorText(error)}</Alert>}
       {run && <RunView run={run} />}
       <section class="card" aria-labelledby="import-recent">
-        <h2 id="import-recent">{m.importsRecent}</h2>
+        <h2 id="import-recent">{t('importsRecent')}</h2>
         {runs.length === 0 ? (
-          <p class="empty">{m.importsNone}</p>
+          <p class="empty">{t('importsNone')}</p>
         ) : (
           <div class="table-wrap">
             <table class="list">
               <thead>
                 <tr>
-                  <th scope="col">{m.importsStarted}</th>
-                  <th scope="col">{m.importsSource}</th>
-                  <th scope="col">{m.importsStatus}</th>
-                  <th scope="col">{m.importsCounts}</th>
+                  <th scope="col">{t('importsStarted')}</th>
+                  <th scope="col">{t('importsSource')}</th>
+                  <th scope="col">{t('importsStatus')}</th>
+                  <th scope="col">{t('importsCounts')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -152,9 +153,9 @@ export default function ImportsPage() {
                       {r.fileName ? ` · ${r.fileName}` : ''}
                     </td>
                     <td>
-                      <StatusBadge status={r.status} label={m.importsStatusLabel[r.status] ?? r.status} />
+                      <StatusBadge status={r.status} label={importStatusName(r.status)} />
                     </td>
-                    <td>{m.importsCountsText(r)}</td>
+                    <td>{t('importsCountsText', { created: r.created, updated: r.updated, failed: r.failed })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -171,34 +172,36 @@ function RunView(props: { run: Run }) {
   return (
     <section class="card" aria-labelledby="import-run" aria-live="polite">
       <h2 id="import-run">
-        {run.fileName ?? run.source} — {m.importsStatusLabel[run.status] ?? run.status}
+        {run.fileName ?? run.source} — {importStatusName(run.status)}
       </h2>
-      <label for="import-progress">{m.importsProgress(run.processed, run.total)}</label>
+      <label for="import-progress">
+        {run.total === null ? t('importsReading') : t('importsProgress', { processed: run.processed, total: run.total })}
+      </label>
       <progress
         id="import-progress"
         style={{ width: '100%' }}
         max={run.total ?? undefined}
         value={run.total === null ? undefined : run.processed}
       />
-      <p>{m.importsCountsText(run)}</p>
+      <p>{t('importsCountsText', { created: run.created, updated: run.updated, failed: run.failed })}</p>
       {run.error && <Alert>{run.error}</Alert>}
-      {run.status === 'completed' && run.failed === 0 && <Alert kind="success">{m.importsAllStored}</Alert>}
+      {run.status === 'completed' && run.failed === 0 && <Alert kind="success">{t('importsAllStored')}</Alert>}
       {run.report.length > 0 && (
         <div class="table-wrap">
           <table class="list">
-            <caption>{m.importsReport}</caption>
+            <caption>{t('importsReport')}</caption>
             <thead>
               <tr>
-                <th scope="col">{m.importsLine}</th>
-                <th scope="col">{m.importsColumn}</th>
-                <th scope="col">{m.importsProblem}</th>
+                <th scope="col">{t('importsLine')}</th>
+                <th scope="col">{t('importsColumn')}</th>
+                <th scope="col">{t('importsProblem')}</th>
               </tr>
             </thead>
             <tbody>
               {run.report.map((p) => (
                 <tr key={`${p.line}-${p.code}`}>
                   <td>{p.line}</td>
-                  <td>{p.field ?? m.none}</td>
+                  <td>{p.field ?? t('none')}</td>
                   <td>{p.message}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
 // Insights (loaded on demand): plain SVG charts, each with its numbers in a table beside it.
 import { useEffect, useState } from 'preact/hooks';
-import { formatMoney, get, type Money, query } from '../api.ts';
-import { m, resolutionLabel } from '../messages.ts';
+import { get, type Money, query } from '../api.ts';
+import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, t } from '../i18n.ts';
+import { reasonName, resolutionName } from '../labels.ts';
 import { Alert, errorText, Field, PageTitle } from '../ui.tsx';
 
 type Insights = {
@@ -92,13 +93,14 @@ function Card(props: { id: string; title: string; empty: boolean; chart: preact.
     <section class="card chart-card" aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       {props.empty ? (
-        <p class="muted">{m.noData}</p>
+        <p class="muted">{t('noData')}</p>
       ) : (
         <div class="chart-grid">
           {props.chart}
-          <div class="table-wrap" id={`${props.id}-table`}>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways when a language's headers are long; keyboard users must reach it */}
+          <section class="table-wrap" id={`${props.id}-table`} tabIndex={0} aria-labelledby={`${props.id}-title`}>
             {props.table}
-          </div>
+          </section>
         </div>
       )}
     </section>
@@ -116,10 +118,17 @@ export default function InsightsPage() {
     setError(null);
     get<Insights>(`/api/v1/insights${query(applied)}`).then(setData, setError);
   }, [applied]);
-  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  const [carriers, setCarriers] = useState<Record<string, string>>({});
+  useEffect(() => {
+    get<{ data: { code: string; name: string }[] }>('/api/v1/carriers')
+      .then((r) => setCarriers(Object.fromEntries(r.data.map((c) => [c.code, c.name]))))
+      .catch(() => undefined);
+  }, []);
+  const carrierName = (code: string) => carriers[code] ?? code;
+  const pct = (r: number) => formatPercent(r);
   return (
     <section>
-      <PageTitle>{m.insightsTitle}</PageTitle>
+      <PageTitle>{t('insightsTitle')}</PageTitle>
       <form
         class="filters card"
         onSubmit={(e) => {
@@ -127,93 +136,100 @@ export default function InsightsPage() {
           setApplied({ from, to });
         }}
       >
-        <Field id="ins-from" label={m.from} type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-        <Field id="ins-to" label={m.to} type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        <Field id="ins-from" label={t('from')} type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <Field id="ins-to" label={t('to')} type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
         <div class="filter-actions">
           <button type="submit" class="primary">
-            {m.show}
+            {t('show')}
           </button>
         </div>
       </form>
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      {!data && error === null && <p class="muted">{m.loading}</p>}
+      {!data && error === null && <p class="muted">{t('loading')}</p>}
       {data && (
         <div class="insights">
           <Card
             id="per-day"
-            title={m.returnsPerDay}
+            title={t('returnsPerDay')}
             empty={data.returnsPerDay.length === 0}
             chart={
-              <Columns id="per-day" title={m.returnsPerDay} values={data.returnsPerDay.map((d) => ({ label: d.date, value: d.count }))} />
+              <Columns
+                id="per-day"
+                title={t('returnsPerDay')}
+                values={data.returnsPerDay.map((d) => ({ label: formatDay(d.date), value: d.count }))}
+              />
             }
             table={
               <NumbersTable
-                headers={['Date', m.returns]}
-                rows={data.returnsPerDay.filter((d) => d.count > 0).map((d) => [d.date, d.count])}
+                headers={[t('date'), t('returns')]}
+                rows={data.returnsPerDay.filter((d) => d.count > 0).map((d) => [formatDay(d.date), formatNumber(d.count)])}
               />
             }
           />
           <Card
             id="reasons"
-            title={m.topReasons}
+            title={t('topReasons')}
             empty={data.topReasons.length === 0}
             chart={
               <Bars
                 id="reasons"
-                title={m.topReasons}
-                values={data.topReasons.map((r) => ({ label: r.reason.replace(/_/g, ' '), value: r.count }))}
+                title={t('topReasons')}
+                values={data.topReasons.map((r) => ({ label: reasonName(r.reason), value: r.count }))}
               />
             }
             table={
-              <NumbersTable headers={[m.reason, m.returns]} rows={data.topReasons.map((r) => [r.reason.replace(/_/g, ' '), r.count])} />
+              <NumbersTable
+                headers={[t('reason'), t('returns')]}
+                rows={data.topReasons.map((r) => [reasonName(r.reason), formatNumber(r.count)])}
+              />
             }
           />
           <Card
             id="sku"
-            title={m.returnRateBySku}
+            title={t('returnRateBySku')}
             empty={data.returnRateBySku.length === 0}
             chart={
               <Bars
                 id="sku"
-                title={m.returnRateBySku}
+                title={t('returnRateBySku')}
                 values={data.returnRateBySku.map((r) => ({ label: r.sku, value: r.rate, text: pct(r.rate) }))}
               />
             }
             table={
               <NumbersTable
-                headers={['SKU', 'Ordered', 'Returned', 'Rate']}
-                rows={data.returnRateBySku.map((r) => [r.sku, r.ordered, r.returned, pct(r.rate)])}
+                headers={[t('sku'), t('ordered'), t('returned'), t('rate')]}
+                rows={data.returnRateBySku.map((r) => [r.sku, formatNumber(r.ordered), formatNumber(r.returned), pct(r.rate)])}
               />
             }
           />
           <Card
             id="mix"
-            title={m.resolutionMix}
+            title={t('resolutionMix')}
             empty={data.resolutionMix.length === 0}
             chart={
               <Bars
                 id="mix"
-                title={m.resolutionMix}
-                values={data.resolutionMix.map((r) => ({ label: resolutionLabel[r.resolution] ?? r.resolution, value: r.count }))}
+                title={t('resolutionMix')}
+                values={data.resolutionMix.map((r) => ({ label: resolutionName(r.resolution), value: r.count }))}
               />
             }
             table={
               <NumbersTable
-                headers={[m.resolution, m.returns]}
-                rows={data.resolutionMix.map((r) => [resolutionLabel[r.resolution] ?? r.resolution, r.count])}
+                headers={[t('resolution'), t('returns')]}
+                rows={data.resolutionMix.map((r) => [resolutionName(r.resolution), formatNumber(r.count)])}
               />
             }
           />
           <Card
             id="labels"
-            title={m.labelCosts}
+            title={t('labelCosts')}
             empty={data.labelCostByCarrierMonth.length === 0}
             chart={
               <Bars
                 id="labels"
-                title={m.labelCosts}
+                title={t('labelCosts')}
                 values={data.labelCostByCarrierMonth.map((r) => ({
-                  label: `${r.month} ${r.carrier}`,
+                  label: `${formatMonth(r.month)} ${carrierName(r.carrier)}`,
                   value: Number(r.total.value),
                   text: formatMoney(r.total),
                 }))}
@@ -221,9 +237,14 @@ export default function InsightsPage() {
             }
             table={
               <NumbersTable
-                headers={['Month', m.carrier, 'Labels', 'Total']}
+                headers={[t('month'), t('carrier'), t('labels'), t('total')]}
                 textColumns={2}
-                rows={data.labelCostByCarrierMonth.map((r) => [r.month, r.carrier, r.labels, formatMoney(r.total)])}
+                rows={data.labelCostByCarrierMonth.map((r) => [
+                  formatMonth(r.month),
+                  carrierName(r.carrier),
+                  formatNumber(r.labels),
+                  formatMoney(r.total),
+                ])}
               />
             }
           />

@@ -2,7 +2,8 @@
 // carrier, optionally override the return window or brand (recorded), and issue the label.
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, query } from '../api.ts';
-import { m, methodLabel, resolutionLabel } from '../messages.ts';
+import { currentLanguage, t } from '../i18n.ts';
+import { METHODS, methodName, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
 import type { MerchantReturn } from './return-detail.tsx';
@@ -55,7 +56,7 @@ export function ManualReturnPage() {
       const r = await get<{ data: Order[] }>(`/api/v1/orders${query({ orderNumber: number.trim(), limit: '1' })}`);
       const o = r.data[0];
       if (!o) {
-        setFindError(m.noOrder);
+        setFindError(t('noOrder'));
         return;
       }
       setOrder(o);
@@ -113,10 +114,10 @@ export function ManualReturnPage() {
 
   return (
     <section>
-      <PageTitle>{m.manualTitle}</PageTitle>
+      <PageTitle>{t('manualTitle')}</PageTitle>
       <form class="filters card" onSubmit={find}>
         <div class="field grow">
-          <label for="manual-order">{m.orderNumber}</label>
+          <label for="manual-order">{t('orderNumber')}</label>
           <input
             id="manual-order"
             value={number}
@@ -127,7 +128,7 @@ export function ManualReturnPage() {
         </div>
         <div class="filter-actions">
           <button type="submit" class="primary">
-            {m.findOrder}
+            {t('findOrder')}
           </button>
         </div>
       </form>
@@ -135,11 +136,11 @@ export function ManualReturnPage() {
       {order && (
         <form class="card" onSubmit={submit} noValidate>
           <h2>
-            {m.orderTitle(order.orderNumber)} · {order.customer.name} · {country}
+            {t('orderTitle', { number: order.orderNumber })} · {order.customer.name} · {country}
           </h2>
           {error !== null && <Alert>{errorText(error)}</Alert>}
           <fieldset>
-            <legend>{m.chooseItems}</legend>
+            <legend>{t('chooseItems')}</legend>
             <FieldError id="manual-items" error={errors.items} />
             <ul class="pick">
               {order.items.map((i, index) => {
@@ -154,7 +155,7 @@ export function ManualReturnPage() {
                     {p.on && (
                       <div class="row">
                         <div class="field">
-                          <label for={`mi-qty-${index}`}>{m.quantity}</label>
+                          <label for={`mi-qty-${index}`}>{t('quantity')}</label>
                           <input
                             id={`mi-qty-${index}`}
                             type="number"
@@ -166,17 +167,17 @@ export function ManualReturnPage() {
                           />
                         </div>
                         <div class="field">
-                          <label for={`mi-reason-${index}`}>{m.reason}</label>
+                          <label for={`mi-reason-${index}`}>{t('reason')}</label>
                           <select id={`mi-reason-${index}`} value={p.reason} onChange={(e) => set({ reason: e.currentTarget.value })}>
                             {reasons.map((r) => (
                               <option key={r.code} value={r.code}>
-                                {r.labels.en ?? r.code.replace(/_/g, ' ')}
+                                {r.labels[currentLanguage()] ?? r.labels.en ?? reasonName(r.code)}
                               </option>
                             ))}
                           </select>
                         </div>
                         <div class="field grow">
-                          <label for={`mi-comment-${index}`}>{m.comment}</label>
+                          <label for={`mi-comment-${index}`}>{t('comment')}</label>
                           <input id={`mi-comment-${index}`} value={p.comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
                         </div>
                       </div>
@@ -188,7 +189,7 @@ export function ManualReturnPage() {
           </fieldset>
           <div class="row">
             <div class="field">
-              <label for="manual-portal">{m.portal}</label>
+              <label for="manual-portal">{t('portal')}</label>
               <select id="manual-portal" value={portalId} onChange={(e) => setPortalId(e.currentTarget.value)}>
                 {portals.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -198,30 +199,30 @@ export function ManualReturnPage() {
               </select>
             </div>
             <div class="field">
-              <label for="manual-method">{m.method}</label>
+              <label for="manual-method">{t('method')}</label>
               <select
                 id="manual-method"
                 value={method}
                 {...describedBy('manual-method', errors.method)}
                 onChange={(e) => setMethod(e.currentTarget.value)}
               >
-                {(portal?.methods ?? Object.keys(methodLabel)).map((k) => (
+                {(portal?.methods ?? METHODS).map((k) => (
                   <option key={k} value={k}>
-                    {methodLabel[k] ?? k}
+                    {methodName(k)}
                   </option>
                 ))}
               </select>
               <FieldError id="manual-method" error={errors.method} />
             </div>
             <div class="field">
-              <label for="manual-carrier">{m.carrier}</label>
+              <label for="manual-carrier">{t('carrier')}</label>
               <select
                 id="manual-carrier"
                 value={carrier}
                 {...describedBy('manual-carrier', errors.carrier)}
                 onChange={(e) => setCarrier(e.currentTarget.value)}
               >
-                <option value="">{carriers[0] ?? m.none}</option>
+                <option value="">{carriers[0] ?? t('none')}</option>
                 {carriers.slice(1).map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -231,11 +232,11 @@ export function ManualReturnPage() {
               <FieldError id="manual-carrier" error={errors.carrier} />
             </div>
             <div class="field">
-              <label for="manual-resolution">{m.resolution}</label>
+              <label for="manual-resolution">{t('resolution')}</label>
               <select id="manual-resolution" value={resolution} onChange={(e) => setResolution(e.currentTarget.value)}>
-                {(portal?.resolutions ?? Object.keys(resolutionLabel)).map((k) => (
+                {(portal?.resolutions ?? RESOLUTIONS).map((k) => (
                   <option key={k} value={k}>
-                    {resolutionLabel[k] ?? k}
+                    {resolutionName(k)}
                   </option>
                 ))}
               </select>
@@ -249,7 +250,7 @@ export function ManualReturnPage() {
                 checked={overrideWindow}
                 onChange={(e) => setOverrideWindow(e.currentTarget.checked)}
               />
-              {m.overrideWindow}
+              {t('overrideWindow')}
             </label>
             <label class="check-label">
               <input
@@ -258,20 +259,20 @@ export function ManualReturnPage() {
                 checked={overrideBrand}
                 onChange={(e) => setOverrideBrand(e.currentTarget.checked)}
               />
-              {m.overrideBrand}
+              {t('overrideBrand')}
             </label>
           </div>
           {(overrideWindow || overrideBrand) && (
             <Field
               id="manual-override-reason"
-              label={m.overrideReason}
+              label={t('overrideReason')}
               value={overrideReason}
               error={errors.overrideReason}
               onInput={(e) => setOverrideReason(e.currentTarget.value)}
             />
           )}
           <button type="submit" class="primary" disabled={busy}>
-            {m.createReturn}
+            {t('createReturn')}
           </button>
         </form>
       )}

@@ -1,7 +1,8 @@
 // Imported orders: search by order number, and one order with its items, shipments and returns.
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMoney, get, type Money, query } from '../api.ts';
-import { m, statusLabel } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import type { ReturnRow } from './returns.tsx';
@@ -49,25 +50,25 @@ export function OrdersPage() {
   }, [applied]);
   return (
     <section>
-      <PageTitle>{m.ordersTitle}</PageTitle>
+      <PageTitle>{t('ordersTitle')}</PageTitle>
       <p>
-        <Link to="/orders/import">{m.importsLink}</Link>
+        <Link to="/orders/import">{t('importsLink')}</Link>
       </p>
       <form
         class="filters card"
-        aria-label={m.searchOrders}
+        aria-label={t('searchOrders')}
         onSubmit={(e) => {
           e.preventDefault();
           navigate(`/orders${query({ q: q.trim() || undefined })}`);
         }}
       >
         <div class="field grow">
-          <label for="order-q">{m.orderNumber}</label>
+          <label for="order-q">{t('orderNumber')}</label>
           <input id="order-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
         </div>
         <div class="filter-actions">
           <button type="submit" class="primary">
-            {m.search}
+            {t('search')}
           </button>
         </div>
       </form>
@@ -76,11 +77,11 @@ export function OrdersPage() {
         <table class="list">
           <thead>
             <tr>
-              <th scope="col">{m.order}</th>
-              <th scope="col">{m.customer}</th>
-              <th scope="col">{m.items}</th>
-              <th scope="col">{m.country}</th>
-              <th scope="col">{m.placed}</th>
+              <th scope="col">{t('order')}</th>
+              <th scope="col">{t('customer')}</th>
+              <th scope="col">{t('items')}</th>
+              <th scope="col">{t('country')}</th>
+              <th scope="col">{t('placed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,8 +103,8 @@ export function OrdersPage() {
           </tbody>
         </table>
       </div>
-      {loading && <p class="muted">{m.loading}</p>}
-      {!loading && orders.length === 0 && <p class="empty">{m.noOrders}</p>}
+      {loading && <p class="muted">{t('loading')}</p>}
+      {!loading && orders.length === 0 && <p class="empty">{t('noOrders')}</p>}
       {cursor && (
         <p class="center">
           <button
@@ -115,7 +116,7 @@ export function OrdersPage() {
               })
             }
           >
-            {m.loadMore}
+            {t('loadMore')}
           </button>
         </p>
       )}
@@ -139,34 +140,34 @@ export function OrderPage(props: { id: string }) {
   if (error !== null && !order)
     return (
       <section>
-        <PageTitle>{m.errorTitle}</PageTitle>
+        <PageTitle>{t('errorTitle')}</PageTitle>
         <Alert>{errorText(error)}</Alert>
       </section>
     );
-  if (!order) return <p class="muted">{m.loading}</p>;
+  if (!order) return <p class="muted">{t('loading')}</p>;
   const a = order.shippingAddress;
   return (
     <section>
       <p class="crumbs">
-        <Link to="/orders">← {m.navOrders}</Link>
+        <Link to="/orders">← {t('navOrders')}</Link>
       </p>
-      <PageTitle>{m.orderTitle(order.orderNumber)}</PageTitle>
+      <PageTitle>{t('orderTitle', { number: order.orderNumber })}</PageTitle>
       <p>
         <Link to={`/new-return?order=${encodeURIComponent(order.orderNumber)}`} class="button">
-          {m.navManual}
+          {t('navManual')}
         </Link>
       </p>
       <div class="detail-grid">
         <div class="stack">
           <section class="card" aria-labelledby="o-items">
-            <h2 id="o-items">{m.items}</h2>
+            <h2 id="o-items">{t('items')}</h2>
             <table class="compact">
               <thead>
                 <tr>
-                  <th scope="col">{m.items}</th>
+                  <th scope="col">{t('items')}</th>
                   <th scope="col">SKU</th>
-                  <th scope="col">{m.quantity}</th>
-                  <th scope="col">{m.unitPrice}</th>
+                  <th scope="col">{t('quantity')}</th>
+                  <th scope="col">{t('unitPrice')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -185,30 +186,30 @@ export function OrderPage(props: { id: string }) {
             </table>
           </section>
           <section class="card" aria-labelledby="o-ship">
-            <h2 id="o-ship">{m.shipments}</h2>
+            <h2 id="o-ship">{t('shipments')}</h2>
             {order.shipments.length === 0 ? (
-              <p class="muted">{m.none}</p>
+              <p class="muted">{t('none')}</p>
             ) : (
               <ul class="plain">
                 {order.shipments.map((s) => (
                   <li key={s.trackingNumber}>
-                    {s.carrier} · {s.trackingNumber} · {m.shipped} {formatDate(s.shippedAt, false) || m.none} · {m.delivered}{' '}
-                    {formatDate(s.deliveredAt, false) || m.none}
+                    {s.carrier} · {s.trackingNumber} · {t('shipped')} {formatDate(s.shippedAt, false) || t('none')} · {t('delivered')}{' '}
+                    {formatDate(s.deliveredAt, false) || t('none')}
                   </li>
                 ))}
               </ul>
             )}
           </section>
           <section class="card" aria-labelledby="o-returns">
-            <h2 id="o-returns">{m.returns}</h2>
+            <h2 id="o-returns">{t('returns')}</h2>
             {returns.length === 0 ? (
-              <p class="muted">{m.noReturns}</p>
+              <p class="muted">{t('noReturns')}</p>
             ) : (
               <ul class="plain">
                 {returns.map((r) => (
                   <li key={r.id}>
                     <Link to={`/returns/${encodeURIComponent(r.id)}`}>{r.reference}</Link>{' '}
-                    <StatusBadge status={r.status} label={statusLabel[r.status] ?? r.status} /> · {formatDate(r.createdAt)}
+                    <StatusBadge status={r.status} label={statusName(r.status)} /> · {formatDate(r.createdAt)}
                   </li>
                 ))}
               </ul>
@@ -216,7 +217,7 @@ export function OrderPage(props: { id: string }) {
           </section>
         </div>
         <section class="card" aria-labelledby="o-customer">
-          <h2 id="o-customer">{m.customer}</h2>
+          <h2 id="o-customer">{t('customer')}</h2>
           <p>
             {order.customer.name}
             <br />
@@ -236,7 +237,7 @@ export function OrderPage(props: { id: string }) {
             {a.country}
           </address>
           <p class="muted small">
-            {m.placed} {formatDate(order.placedAt)} · {order.integration}
+            {t('placed')} {formatDate(order.placedAt)} · {order.integration}
           </p>
         </section>
       </div>

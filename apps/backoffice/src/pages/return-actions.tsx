@@ -2,8 +2,8 @@
 // resend the label, resolve, cancel and notes; only those the server allows now are shown.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatMoney } from '../api.ts';
-import { m } from '../messages.ts';
+import { formatMoney, t } from '../i18n.ts';
+import { CONDITIONS, conditionName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import type { MerchantReturn } from './return-detail.tsx';
 
@@ -53,20 +53,20 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
   const update = (index: number, patch: Partial<(typeof rows)[number]>) =>
     setRows((r) => r.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
-    <ActionPanel id="receive" title={m.receive}>
+    <ActionPanel id="receive" title={t('receive')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          await props.run('receive', { items: rows, note: note.trim() || null }, m.doneReceive);
+          await props.run('receive', { items: rows, note: note.trim() || null }, t('doneReceive'));
         }}
       >
         <table class="compact">
           <thead>
             <tr>
-              <th scope="col">{m.items}</th>
-              <th scope="col">{m.quantity}</th>
-              <th scope="col">{m.condition}</th>
-              <th scope="col">{m.restock}</th>
+              <th scope="col">{t('items')}</th>
+              <th scope="col">{t('quantity')}</th>
+              <th scope="col">{t('condition')}</th>
+              <th scope="col">{t('restock')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,7 +79,9 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                 <tr key={item.orderItemId}>
                   <th scope="row">{item.name}</th>
                   <td>
-                    <label class="sr-only" for={qid}>{`${m.quantity}: ${item.name}`}</label>
+                    <label class="sr-only" for={qid}>
+                      {t('fieldFor', { field: t('quantity'), name: item.name })}
+                    </label>
                     <input
                       id={qid}
                       type="number"
@@ -93,13 +95,15 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                     <FieldError id={qid} error={qErr} />
                   </td>
                   <td>
-                    <label class="sr-only" for={`rcv-cond-${index}`}>{`${m.condition}: ${item.name}`}</label>
+                    <label class="sr-only" for={`rcv-cond-${index}`}>
+                      {t('fieldFor', { field: t('condition'), name: item.name })}
+                    </label>
                     <select
                       id={`rcv-cond-${index}`}
                       value={row.condition}
                       onChange={(e) => update(index, { condition: e.currentTarget.value })}
                     >
-                      {Object.entries(m.conditions).map(([k, v]) => (
+                      {CONDITIONS.map((k) => [k, conditionName(k)] as const).map(([k, v]) => (
                         <option key={k} value={k}>
                           {v}
                         </option>
@@ -110,7 +114,7 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                     <input
                       id={`rcv-restock-${index}`}
                       type="checkbox"
-                      aria-label={`${m.restock}: ${item.name}`}
+                      aria-label={t('fieldFor', { field: t('restock'), name: item.name })}
                       checked={row.restocked}
                       onChange={(e) => update(index, { restocked: e.currentTarget.checked })}
                     />
@@ -121,11 +125,11 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
           </tbody>
         </table>
         <div class="field">
-          <label for="rcv-note">{m.note}</label>
+          <label for="rcv-note">{t('note')}</label>
           <textarea id="rcv-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
         <button type="submit" class="primary">
-          {m.receive}
+          {t('receive')}
         </button>
       </form>
     </ActionPanel>
@@ -141,24 +145,24 @@ function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<str
   const currency = ret.refundableRemaining.currency;
   const err = props.errors['amount.value'] ?? props.errors.amount;
   return (
-    <ActionPanel id="refund" title={m.refund}>
+    <ActionPanel id="refund" title={t('refund')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          await props.run('refunds', { amount: { value: amount.trim(), currency }, note: note.trim() || null }, m.doneRefund);
+          await props.run('refunds', { amount: { value: amount.trim(), currency }, note: note.trim() || null }, t('doneRefund'));
         }}
       >
         <Field
           id="refund-amount"
-          label={`${m.amount} (${currency})`}
-          hint={m.refundAmountHint(formatMoney(ret.refundableRemaining))}
+          label={t('amountIn', { currency })}
+          hint={t('refundAmountHint', { amount: formatMoney(ret.refundableRemaining) })}
           inputMode="decimal"
           value={amount}
           error={err}
           onInput={(e) => setAmount(e.currentTarget.value)}
         />
         <div class="field">
-          <label for="refund-note">{m.note}</label>
+          <label for="refund-note">{t('note')}</label>
           <textarea
             id="refund-note"
             rows={2}
@@ -169,7 +173,7 @@ function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<str
           <FieldError id="refund-note" error={props.errors.note} />
         </div>
         <button type="submit" class="primary">
-          {m.issueRefund}
+          {t('issueRefund')}
         </button>
       </form>
     </ActionPanel>
@@ -181,7 +185,7 @@ function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Recor
   const [code, setCode] = useState('');
   const currency = props.ret.proposedRefund.currency;
   return (
-    <ActionPanel id="credit" title={m.storeCredit}>
+    <ActionPanel id="credit" title={t('storeCredit')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -190,7 +194,7 @@ function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Recor
       >
         <Field
           id="credit-amount"
-          label={`${m.amount} (${currency})`}
+          label={t('amountIn', { currency })}
           inputMode="decimal"
           value={amount}
           error={props.errors['amount.value']}
@@ -198,12 +202,12 @@ function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Recor
         />
         <Field
           id="credit-code"
-          label={m.creditCode}
+          label={t('creditCode')}
           value={code}
           error={props.errors.code}
           onInput={(e) => setCode(e.currentTarget.value)}
         />
-        <button type="submit">{m.issueCredit}</button>
+        <button type="submit">{t('issueCredit')}</button>
       </form>
     </ActionPanel>
   );
@@ -213,11 +217,11 @@ function ReplacementAction(props: { run: Run; errors: Record<string, string> }) 
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   return (
-    <ActionPanel id="replacement" title={m.replacement}>
+    <ActionPanel id="replacement" title={t('replacement')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await props.run('replacements', { carrier: carrier.trim(), trackingNumber: tracking.trim() }, m.doneReplacement)) {
+          if (await props.run('replacements', { carrier: carrier.trim(), trackingNumber: tracking.trim() }, t('doneReplacement'))) {
             setCarrier('');
             setTracking('');
           }
@@ -225,19 +229,19 @@ function ReplacementAction(props: { run: Run; errors: Record<string, string> }) 
       >
         <Field
           id="repl-carrier"
-          label={m.carrier}
+          label={t('carrier')}
           value={carrier}
           error={props.errors.carrier}
           onInput={(e) => setCarrier(e.currentTarget.value)}
         />
         <Field
           id="repl-tracking"
-          label={m.trackingNumber}
+          label={t('trackingNumber')}
           value={tracking}
           error={props.errors.trackingNumber}
           onInput={(e) => setTracking(e.currentTarget.value)}
         />
-        <button type="submit">{m.addReplacement}</button>
+        <button type="submit">{t('addReplacement')}</button>
       </form>
     </ActionPanel>
   );
@@ -246,15 +250,15 @@ function ReplacementAction(props: { run: Run; errors: Record<string, string> }) 
 function NoteAction(props: { run: Run; errors: Record<string, string> }) {
   const [message, setMessage] = useState('');
   return (
-    <ActionPanel id="note" title={m.addNote}>
+    <ActionPanel id="note" title={t('addNote')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await props.run('notes', { message: message.trim() }, m.doneNote)) setMessage('');
+          if (await props.run('notes', { message: message.trim() }, t('doneNote'))) setMessage('');
         }}
       >
         <div class="field">
-          <label for="note-message">{m.notes}</label>
+          <label for="note-message">{t('notes')}</label>
           <textarea
             id="note-message"
             rows={3}
@@ -264,7 +268,7 @@ function NoteAction(props: { run: Run; errors: Record<string, string> }) {
           />
           <FieldError id="note-message" error={props.errors.message} />
         </div>
-        <button type="submit">{m.addNote}</button>
+        <button type="submit">{t('addNote')}</button>
       </form>
     </ActionPanel>
   );
@@ -275,17 +279,17 @@ export function ReturnActions(props: { ret: MerchantReturn; run: Run; errors: Re
   const can = (a: string) => ret.allowedActions.includes(a);
   return (
     <div class="stack" aria-busy={busy}>
-      <h2>{m.actions}</h2>
-      {ret.allowedActions.filter((a) => a !== 'note').length === 0 && <p class="muted">{m.noActions}</p>}
+      <h2>{t('actions')}</h2>
+      {ret.allowedActions.filter((a) => a !== 'note').length === 0 && <p class="muted">{t('noActions')}</p>}
       {can('approve') && (
-        <ActionPanel id="approve" title={m.approve}>
-          <button type="button" class="primary" onClick={() => run('approve', {}, m.doneApprove)}>
-            {m.approve}
+        <ActionPanel id="approve" title={t('approve')}>
+          <button type="button" class="primary" onClick={() => run('approve', {}, t('doneApprove'))}>
+            {t('approve')}
           </button>
         </ActionPanel>
       )}
       {can('reject') && (
-        <ReasonAction id="reject" title={m.reject} label={m.rejectReason} button={m.reject} path="reject" run={run} danger />
+        <ReasonAction id="reject" title={t('reject')} label={t('rejectReason')} button={t('reject')} path="reject" run={run} danger />
       )}
       {can('receive') && <ReceiveAction key={`${ret.status}-rcv`} ret={ret} run={run} errors={errors} />}
       {can('refund') && Number(ret.refundableRemaining.value) > 0 && (
@@ -294,21 +298,29 @@ export function ReturnActions(props: { ret: MerchantReturn; run: Run; errors: Re
       {can('store_credit') && <StoreCreditAction ret={ret} run={run} errors={errors} />}
       {can('replacement') && <ReplacementAction run={run} errors={errors} />}
       {can('resend_label') && (
-        <ActionPanel id="resend" title={m.resendLabel}>
-          <button type="button" onClick={() => run('resend-label', {}, m.labelResent)}>
-            {m.resendLabel}
+        <ActionPanel id="resend" title={t('resendLabel')}>
+          <button type="button" onClick={() => run('resend-label', {}, t('labelResent'))}>
+            {t('resendLabel')}
           </button>
         </ActionPanel>
       )}
       {can('resolve') && (
-        <ActionPanel id="resolve" title={m.resolve}>
-          <button type="button" onClick={() => run('resolve', {}, m.doneResolve)}>
-            {m.resolve}
+        <ActionPanel id="resolve" title={t('resolve')}>
+          <button type="button" onClick={() => run('resolve', {}, t('doneResolve'))}>
+            {t('resolve')}
           </button>
         </ActionPanel>
       )}
       {can('cancel') && (
-        <ReasonAction id="cancel" title={m.cancelReturn} label={m.cancelReason} button={m.confirmCancel} path="cancel" run={run} danger />
+        <ReasonAction
+          id="cancel"
+          title={t('cancelReturn')}
+          label={t('cancelReason')}
+          button={t('confirmCancel')}
+          path="cancel"
+          run={run}
+          danger
+        />
       )}
       {can('note') && <NoteAction run={run} errors={errors} />}
     </div>

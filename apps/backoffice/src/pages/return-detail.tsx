@@ -1,7 +1,8 @@
 // One return: items, shopper, shipping, downloads, the timeline and the actions allowed now.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, formatDate, formatMoney, get, type Money, post } from '../api.ts';
-import { m, methodLabel, resolutionLabel, statusLabel } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
 import type { Order } from './orders.tsx';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions, type Run } from './return-actions.tsx';
@@ -78,7 +79,7 @@ export function ReturnDetailPage(props: { id: string }) {
     void loadEmails();
   }, [props.id]);
 
-  const run: Run = async (path, body, success = m.done) => {
+  const run: Run = async (path, body, success = t('done')) => {
     setBusy(true);
     setError(null);
     setNotice('');
@@ -100,11 +101,11 @@ export function ReturnDetailPage(props: { id: string }) {
   if (loadError !== null && !ret)
     return (
       <section>
-        <PageTitle>{m.errorTitle}</PageTitle>
+        <PageTitle>{t('errorTitle')}</PageTitle>
         <Alert>{errorText(loadError)}</Alert>
       </section>
     );
-  if (!ret) return <p class="muted">{m.loading}</p>;
+  if (!ret) return <p class="muted">{t('loading')}</p>;
   const errors: Record<string, string> = { ...fieldErrors(error) };
   // Business rules the server names by code, shown under the field they concern.
   if (error instanceof ApiError && error.code === 'note_required') errors.note = error.message;
@@ -114,28 +115,28 @@ export function ReturnDetailPage(props: { id: string }) {
   return (
     <section>
       <p class="crumbs">
-        <Link to="/returns">← {m.navReturns}</Link>
+        <Link to="/returns">← {t('navReturns')}</Link>
       </p>
       <div class="title-row">
-        <PageTitle>{m.returnTitle(ret.reference)}</PageTitle>
-        <StatusBadge status={ret.status} label={statusLabel[ret.status] ?? ret.status} />
+        <PageTitle>{t('returnTitle', { reference: ret.reference })}</PageTitle>
+        <StatusBadge status={ret.status} label={statusName(ret.status)} />
       </div>
-      {ret.windowOverridden && <Alert kind="info">{m.windowOverridden}</Alert>}
+      {ret.windowOverridden && <Alert kind="info">{t('windowOverridden')}</Alert>}
       <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
       {error !== null && <Alert>{errorText(error)}</Alert>}
 
       <div class="detail-grid">
         <div class="stack">
           <section class="card" aria-labelledby="items-title">
-            <h2 id="items-title">{m.items}</h2>
+            <h2 id="items-title">{t('items')}</h2>
             <table class="compact">
               <thead>
                 <tr>
-                  <th scope="col">{m.items}</th>
-                  <th scope="col">{m.quantity}</th>
-                  <th scope="col">{m.received}</th>
-                  <th scope="col">{m.reason}</th>
-                  <th scope="col">{m.unitPrice}</th>
+                  <th scope="col">{t('items')}</th>
+                  <th scope="col">{t('quantity')}</th>
+                  <th scope="col">{t('received')}</th>
+                  <th scope="col">{t('reason')}</th>
+                  <th scope="col">{t('unitPrice')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -149,7 +150,7 @@ export function ReturnDetailPage(props: { id: string }) {
                     </td>
                     <td>{i.quantity}</td>
                     <td>{i.receivedQuantity}</td>
-                    <td>{i.reason.replace(/_/g, ' ')}</td>
+                    <td>{reasonName(i.reason)}</td>
                     <td>{formatMoney(i.unitPrice)}</td>
                   </tr>
                 ))}
@@ -158,15 +159,15 @@ export function ReturnDetailPage(props: { id: string }) {
           </section>
 
           <section class="card" aria-labelledby="facts-title">
-            <h2 id="facts-title">{m.shopper}</h2>
+            <h2 id="facts-title">{t('shopper')}</h2>
             <dl class="facts">
-              <dt>{m.email}</dt>
+              <dt>{t('email')}</dt>
               <dd>{ret.contact.email}</dd>
-              <dt>{m.phone}</dt>
-              <dd>{ret.contact.phone ?? m.none}</dd>
+              <dt>{t('phone')}</dt>
+              <dd>{ret.contact.phone ?? t('none')}</dd>
               {address && (
                 <>
-                  <dt>{m.shippingAddress}</dt>
+                  <dt>{t('shippingAddress')}</dt>
                   <dd>
                     <address>
                       {address.name}
@@ -178,42 +179,42 @@ export function ReturnDetailPage(props: { id: string }) {
                   </dd>
                 </>
               )}
-              <dt>{m.order}</dt>
+              <dt>{t('order')}</dt>
               <dd>
                 <Link to={`/orders/${encodeURIComponent(ret.orderId)}`}>{ret.orderNumber}</Link>
               </dd>
-              <dt>{m.portal}</dt>
-              <dd>{ret.portal ?? m.none}</dd>
-              <dt>{m.method}</dt>
-              <dd>{methodLabel[ret.method] ?? ret.method}</dd>
-              <dt>{m.carrier}</dt>
-              <dd>{ret.carrier ?? m.none}</dd>
-              <dt>{m.resolution}</dt>
+              <dt>{t('portal')}</dt>
+              <dd>{ret.portal ?? t('none')}</dd>
+              <dt>{t('method')}</dt>
+              <dd>{methodName(ret.method)}</dd>
+              <dt>{t('carrier')}</dt>
+              <dd>{ret.carrier ?? t('none')}</dd>
+              <dt>{t('resolution')}</dt>
               <dd>
-                {resolutionLabel[ret.resolution] ?? ret.resolution}
+                {resolutionName(ret.resolution)}
                 {ret.exchangeNote ? ` — ${ret.exchangeNote}` : ''}
               </dd>
-              <dt>{m.tracking}</dt>
+              <dt>{t('tracking')}</dt>
               <dd>
-                {ret.label.trackingNumber ?? m.none}
+                {ret.label.trackingNumber ?? t('none')}
                 {ret.label.trackingUrl && (
                   <>
                     {' · '}
                     <a href={ret.label.trackingUrl} target="_blank" rel="noreferrer noopener">
-                      {m.trackShipment}
+                      {t('trackShipment')}
                       <span class="sr-only"> (opens in a new tab)</span>
                     </a>
                   </>
                 )}
               </dd>
-              <dt>{m.refunds}</dt>
+              <dt>{t('refunds')}</dt>
               <dd>
                 {formatMoney(ret.refundTotal)}
                 {ret.refunds.length > 0 && (
                   <ul class="plain">
                     {ret.refunds.map((r) => (
                       <li key={r.at}>
-                        {formatMoney(r.amount)} · {formatDate(r.at)} · {m.by(actorName(r.actor))}
+                        {formatMoney(r.amount)} · {formatDate(r.at)} · {t('by', { who: actorName(r.actor) })}
                         {r.note ? ` — ${r.note}` : ''}
                       </li>
                     ))}
@@ -222,7 +223,7 @@ export function ReturnDetailPage(props: { id: string }) {
               </dd>
               {ret.storeCredits.length > 0 && (
                 <>
-                  <dt>{m.storeCredit}</dt>
+                  <dt>{t('storeCredit')}</dt>
                   <dd>
                     <ul class="plain">
                       {ret.storeCredits.map((c) => (
@@ -236,7 +237,7 @@ export function ReturnDetailPage(props: { id: string }) {
               )}
               {ret.replacements.length > 0 && (
                 <>
-                  <dt>{m.replacement}</dt>
+                  <dt>{t('replacement')}</dt>
                   <dd>
                     <ul class="plain">
                       {ret.replacements.map((r) => (
@@ -251,26 +252,26 @@ export function ReturnDetailPage(props: { id: string }) {
             </dl>
             {(formats.length > 0 || ret.label.formats.includes('qr') || ret.label.customsDeclaration) && (
               <>
-                <h3>{m.downloads}</h3>
+                <h3>{t('downloads')}</h3>
                 <ul class="downloads">
                   {formats.map((f) => (
                     <li key={f}>
                       <a href={`${base}/label?format=${f}`} download>
-                        {m.label(f)}
+                        {t('label', { format: f.toUpperCase() })}
                       </a>
                     </li>
                   ))}
                   {ret.label.formats.includes('qr') && (
                     <li>
                       <a href={`${base}/qr`} download>
-                        {m.qrCode}
+                        {t('qrCode')}
                       </a>
                     </li>
                   )}
                   {ret.label.customsDeclaration && (
                     <li>
                       <a href={`${base}/customs`} download>
-                        {m.customs}
+                        {t('customs')}
                       </a>
                     </li>
                   )}

@@ -1,7 +1,8 @@
 // The timeline of one return: its events and the emails sent about it, newest first, with who did what.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, get } from '../api.ts';
-import { m, statusLabel } from '../messages.ts';
+import { get } from '../api.ts';
+import { formatDate, t } from '../i18n.ts';
+import { actorName as namedActor, emailStatusName, eventName, statusName, templateName } from '../labels.ts';
 import { useSession } from '../session.ts';
 import type { MerchantReturn } from './return-detail.tsx';
 
@@ -17,9 +18,8 @@ export type Email = {
 type Entry = { at: string; title: string; message?: string | undefined; who: string; kind: string };
 
 function timelineText(entry: MerchantReturn['timeline'][number]): string {
-  const parts = [entry.type.replace(/_/g, ' ')];
-  if (entry.status) parts.push(`→ ${statusLabel[entry.status] ?? entry.status}`);
-  return parts.join(' ');
+  const event = eventName(entry.type);
+  return entry.status ? t('eventToStatus', { event, status: statusName(entry.status) }) : event;
 }
 
 /** Who did it, in words: user ids become names (owners can list users; staff see themselves). */
@@ -35,11 +35,11 @@ export function useActorNames(): (actor: string) => string {
   return (actor) => {
     if (actor.startsWith('user:')) {
       const id = actor.slice(5);
-      if (id === session.user.id) return `${session.user.name ?? session.user.email} (${m.you})`;
-      return names[id] ?? m.staffMember;
+      if (id === session.user.id) return `${session.user.name ?? session.user.email} (${t('you')})`;
+      return names[id] ?? t('staffMember');
     }
-    if (actor.startsWith('api_key:')) return m.apiKeyActor;
-    return m.actors[actor] ?? actor;
+    if (actor.startsWith('api_key:')) return t('apiKeyActor');
+    return namedActor(actor);
   };
 }
 
@@ -47,31 +47,37 @@ export function ReturnTimeline(props: { ret: MerchantReturn; emails: Email[]; ac
   const { ret, emails, actorName } = props;
   return (
     <section class="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">{m.timeline}</h2>
+      <h2 id="timeline-title">{t('timeline')}</h2>
       <ol class="timeline">
         {[
-          ...[...ret.timeline]
-            .reverse()
-            .map((t): Entry => ({ at: t.at, title: timelineText(t), message: t.message, who: m.by(actorName(t.actor)), kind: t.type })),
+          ...[...ret.timeline].reverse().map(
+            (e): Entry => ({
+              at: e.at,
+              title: timelineText(e),
+              message: e.message,
+              who: t('by', { who: actorName(e.actor) }),
+              kind: e.type,
+            }),
+          ),
           ...emails.map(
             (e): Entry => ({
               at: e.sentAt ?? e.createdAt,
-              title: m.emailEntry(e.template.replace(/_/g, ' ')),
-              message: `${e.recipient} (${m.emailStatus[e.status] ?? e.status})`,
-              who: m.by(m.actors.system ?? 'Retour'),
+              title: t('emailEntry', { template: templateName(e.template) }),
+              message: t('emailRecipient', { recipient: e.recipient, status: emailStatusName(e.status) }),
+              who: t('by', { who: namedActor('system') }),
               kind: 'email',
             }),
           ),
         ]
           .sort((a, b) => b.at.localeCompare(a.at))
-          .map((t, index) => (
-            <li key={`${t.at}-${index}`} class={`tl-${t.kind}`}>
+          .map((entry, index) => (
+            <li key={`${entry.at}-${index}`} class={`tl-${entry.kind}`}>
               <p>
-                <strong>{t.title}</strong>
-                {t.message && <span> — {t.message}</span>}
+                <strong>{entry.title}</strong>
+                {entry.message && <span> — {entry.message}</span>}
               </p>
               <p class="muted small">
-                <time dateTime={t.at}>{formatDate(t.at)}</time> · {t.who}
+                <time dateTime={entry.at}>{formatDate(entry.at)}</time> · {entry.who}
               </p>
             </li>
           ))}

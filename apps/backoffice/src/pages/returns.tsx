@@ -1,7 +1,8 @@
 // The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, get, post, query } from '../api.ts';
-import { m, methodLabel, resolutionLabel, statusLabel } from '../messages.ts';
+import { type MessageKey, t } from '../i18n.ts';
+import { METHODS, methodName, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
@@ -11,7 +12,7 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
     <div class="field">
       <label for={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={props.onChange}>
-        <option value="">{m.any}</option>
+        <option value="">{t('any')}</option>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -35,20 +36,20 @@ export type ReturnRow = {
   resolution: string;
 };
 
-const TABS: { key: string; label: string; statuses: string; count: string[] }[] = [
-  { key: 'requested', label: m.tabRequested, statuses: 'requested', count: ['requested'] },
+const TABS: { key: string; label: MessageKey; statuses: string; count: string[] }[] = [
+  { key: 'requested', label: 'tabRequested', statuses: 'requested', count: ['requested'] },
   {
     key: 'open',
-    label: m.tabOpen,
+    label: 'tabOpen',
     statuses: 'open,awaiting_payment,payment_failed',
     count: ['open', 'awaiting_payment', 'payment_failed'],
   },
-  { key: 'in_transit', label: m.tabInTransit, statuses: 'in_transit', count: ['in_transit'] },
-  { key: 'delivered', label: m.tabDelivered, statuses: 'delivered', count: ['delivered'] },
-  { key: 'received', label: m.tabReceived, statuses: 'received', count: ['received'] },
-  { key: 'completed', label: m.tabCompleted, statuses: 'completed', count: ['completed'] },
-  { key: 'closed', label: m.tabClosed, statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
-  { key: 'all', label: m.tabAll, statuses: '', count: [] },
+  { key: 'in_transit', label: 'tabInTransit', statuses: 'in_transit', count: ['in_transit'] },
+  { key: 'delivered', label: 'tabDelivered', statuses: 'delivered', count: ['delivered'] },
+  { key: 'received', label: 'tabReceived', statuses: 'received', count: ['received'] },
+  { key: 'completed', label: 'tabCompleted', statuses: 'completed', count: ['completed'] },
+  { key: 'closed', label: 'tabClosed', statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
+  { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 
 const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'createdFrom', 'createdTo'] as const;
@@ -73,7 +74,7 @@ function fromSearch(search: URLSearchParams): Filters {
 }
 
 function apiQuery(tab: string, f: Filters, cursor?: string) {
-  const statuses = TABS.find((t) => t.key === tab)?.statuses ?? '';
+  const statuses = TABS.find((x) => x.key === tab)?.statuses ?? '';
   return query({
     status: statuses || undefined,
     q: f.q.trim() || undefined,
@@ -170,7 +171,7 @@ export function ReturnsPage() {
         .filter((x) => !x.ok)
         .map((x) => `${rows.find((row) => row.id === x.id)?.reference ?? x.id}: ${x.error?.message ?? ''}`);
       await load();
-      setNotice([m.bulkDone(ok, r.results.length - ok), ...failures].join(' '));
+      setNotice([t('bulkDone', { ok, failed: r.results.length - ok }), ...failures].join(' '));
     } catch (e) {
       setError(e);
     }
@@ -188,23 +189,23 @@ export function ReturnsPage() {
 
   return (
     <section>
-      <PageTitle>{m.returnsTitle}</PageTitle>
-      <nav aria-label={m.stages} class="tabs">
+      <PageTitle>{t('returnsTitle')}</PageTitle>
+      <nav aria-label={t('stages')} class="tabs">
         <ul>
-          {TABS.map((t) => {
-            const n = t.count.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+          {TABS.map((stage) => {
+            const n = stage.count.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
             return (
-              <li key={t.key}>
+              <li key={stage.key}>
                 <a
-                  href={`/admin/returns${query({ tab: t.key })}`}
-                  aria-current={t.key === tab ? 'page' : undefined}
+                  href={`/admin/returns${query({ tab: stage.key })}`}
+                  aria-current={stage.key === tab ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    go(t.key, applied);
+                    go(stage.key, applied);
                   }}
                 >
-                  {t.label}
-                  {t.count.length > 0 && <span class="count">{n}</span>}
+                  {t(stage.label)}
+                  {stage.count.length > 0 && <span class="count">{n}</span>}
                 </a>
               </li>
             );
@@ -214,86 +215,92 @@ export function ReturnsPage() {
 
       <form
         class="filters card"
-        aria-label={m.filters}
+        aria-label={t('filters')}
         onSubmit={(e) => {
           e.preventDefault();
           go(tab, draft);
         }}
       >
         <div class="field grow">
-          <label for="f-q">{m.search}</label>
-          <input id="f-q" type="search" value={draft.q} placeholder={m.searchHint} aria-describedby="f-q-hint" onInput={set('q')} />
+          <label for="f-q">{t('search')}</label>
+          <input id="f-q" type="search" value={draft.q} placeholder={t('searchHint')} aria-describedby="f-q-hint" onInput={set('q')} />
           <p id="f-q-hint" class="hint">
-            {m.searchHint}
+            {t('searchHint')}
           </p>
         </div>
         <FilterSelect
           id="f-portal"
-          label={m.portal}
+          label={t('portal')}
           value={draft.portal}
           onChange={set('portal')}
           options={portals.map((p) => [p.slug, p.slug])}
         />
         <div class="field">
-          <label for="f-reason">{m.reason}</label>
+          <label for="f-reason">{t('reason')}</label>
           <input id="f-reason" value={draft.reason} onInput={set('reason')} size={10} />
         </div>
-        <FilterSelect id="f-method" label={m.method} value={draft.method} onChange={set('method')} options={Object.entries(methodLabel)} />
+        <FilterSelect
+          id="f-method"
+          label={t('method')}
+          value={draft.method}
+          onChange={set('method')}
+          options={METHODS.map((k) => [k, methodName(k)])}
+        />
         <FilterSelect
           id="f-carrier"
-          label={m.carrier}
+          label={t('carrier')}
           value={draft.carrier}
           onChange={set('carrier')}
           options={carriers.map((c) => [c.code, c.name])}
         />
         <div class="field">
-          <label for="f-country">{m.country}</label>
+          <label for="f-country">{t('country')}</label>
           <input id="f-country" value={draft.country} onInput={set('country')} size={4} maxLength={2} />
         </div>
         <FilterSelect
           id="f-resolution"
-          label={m.resolution}
+          label={t('resolution')}
           value={draft.resolution}
           onChange={set('resolution')}
-          options={Object.entries(resolutionLabel)}
+          options={RESOLUTIONS.map((k) => [k, resolutionName(k)])}
         />
         <div class="field">
-          <label for="f-from">{m.createdFrom}</label>
+          <label for="f-from">{t('createdFrom')}</label>
           <input id="f-from" type="date" value={draft.createdFrom} onInput={set('createdFrom')} />
         </div>
         <div class="field">
-          <label for="f-to">{m.createdTo}</label>
+          <label for="f-to">{t('createdTo')}</label>
           <input id="f-to" type="date" value={draft.createdTo} onInput={set('createdTo')} />
         </div>
         <div class="field">
-          <label for="f-sort">{m.sort}</label>
+          <label for="f-sort">{t('sort')}</label>
           <select id="f-sort" value={draft.sort} onChange={set('sort')}>
-            <option value="-createdAt">{m.newestFirst}</option>
-            <option value="createdAt">{m.oldestFirst}</option>
+            <option value="-createdAt">{t('newestFirst')}</option>
+            <option value="createdAt">{t('oldestFirst')}</option>
           </select>
         </div>
         <div class="filter-actions">
           <button type="submit" class="primary">
-            {m.applyFilters}
+            {t('applyFilters')}
           </button>
           <button type="button" onClick={() => go(tab, EMPTY)}>
-            {m.resetFilters}
+            {t('resetFilters')}
           </button>
         </div>
       </form>
 
       <div class="toolbar">
         <span class="muted" aria-live="polite">
-          {m.selected(selected.size)}
+          {t('selected', { count: selected.size })}
         </span>
         <button type="button" disabled={selected.size === 0} onClick={() => bulk('approve')}>
-          {m.bulkApprove}
+          {t('bulkApprove')}
         </button>
         <button type="button" disabled={selected.size === 0} onClick={() => bulk('receive_all')}>
-          {m.bulkReceive}
+          {t('bulkReceive')}
         </button>
         <a class="button" href={`/api/v1/returns/export.csv${apiQuery(tab, applied)}`} download>
-          {m.exportCsv}
+          {t('exportCsv')}
         </a>
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
@@ -306,24 +313,24 @@ export function ReturnsPage() {
               <th scope="col" class="check">
                 <input
                   type="checkbox"
-                  aria-label={m.selectAll}
+                  aria-label={t('selectAll')}
                   checked={allSelected}
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
                 />
               </th>
-              <th scope="col">{m.reference}</th>
-              <th scope="col">{m.order}</th>
-              <th scope="col">{m.status}</th>
-              <th scope="col">{m.items}</th>
-              <th scope="col">{m.method}</th>
-              <th scope="col">{m.portal}</th>
+              <th scope="col">{t('reference')}</th>
+              <th scope="col">{t('order')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('items')}</th>
+              <th scope="col">{t('method')}</th>
+              <th scope="col">{t('portal')}</th>
               <th scope="col" aria-sort={applied.sort === 'createdAt' ? 'ascending' : 'descending'}>
                 <button
                   type="button"
                   class="sort"
                   onClick={() => go(tab, { ...applied, sort: applied.sort === 'createdAt' ? '-createdAt' : 'createdAt' })}
                 >
-                  {m.created} <span aria-hidden="true">{applied.sort === 'createdAt' ? '▲' : '▼'}</span>
+                  {t('created')} <span aria-hidden="true">{applied.sort === 'createdAt' ? '▲' : '▼'}</span>
                 </button>
               </th>
             </tr>
@@ -334,7 +341,7 @@ export function ReturnsPage() {
                 <td class="check">
                   <input
                     type="checkbox"
-                    aria-label={m.selectReturn(r.reference)}
+                    aria-label={t('selectReturn', { reference: r.reference })}
                     checked={selected.has(r.id)}
                     onChange={() => toggle(r.id)}
                   />
@@ -344,26 +351,26 @@ export function ReturnsPage() {
                 </td>
                 <td>{r.orderNumber}</td>
                 <td>
-                  <StatusBadge status={r.status} label={statusLabel[r.status] ?? r.status} />
+                  <StatusBadge status={r.status} label={statusName(r.status)} />
                 </td>
                 <td>{r.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</td>
                 <td>
-                  {methodLabel[r.method] ?? r.method}
+                  {methodName(r.method)}
                   {r.carrier ? ` · ${r.carrier}` : ''}
                 </td>
-                <td>{r.portal ?? m.none}</td>
+                <td>{r.portal ?? t('none')}</td>
                 <td class="nowrap">{formatDate(r.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {loading && <p class="muted">{m.loading}</p>}
-      {!loading && rows.length === 0 && <p class="empty">{m.noReturns}</p>}
+      {loading && <p class="muted">{t('loading')}</p>}
+      {!loading && rows.length === 0 && <p class="empty">{t('noReturns')}</p>}
       {cursor && (
         <p class="center">
           <button type="button" onClick={more}>
-            {m.loadMore}
+            {t('loadMore')}
           </button>
         </p>
       )}

@@ -1,7 +1,7 @@
 // Settings → access (owners only): users with their roles, and API keys.
 import { useEffect, useState } from 'preact/hooks';
 import { api, formatDate, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
 import { useSession } from '../session.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 
@@ -38,28 +38,30 @@ export function Users() {
     <div class="section-body">
       {created && (
         <Alert kind="success">
-          User {created.email} created. One-time password (shown once): <code class="secret">{created.password}</code>
+          {t('userCreated', { email: created.email })} <code class="secret">{created.password}</code>
         </Alert>
       )}
       <table class="list">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">{m.email}</th>
-            <th scope="col">Role</th>
-            <th scope="col">{m.created}</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('email')}</th>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('created')}</th>
             <th scope="col">
-              <span class="sr-only">{m.actions}</span>
+              <span class="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.name ?? m.none}</td>
+              <td>{u.name ?? t('none')}</td>
               <td>{u.email}</td>
               <td>
-                <label class="sr-only" for={`role-${u.id}`}>{`Role of ${u.email}`}</label>
+                <label class="sr-only" for={`role-${u.id}`}>
+                  {t('roleOf', { email: u.email })}
+                </label>
                 <select
                   id={`role-${u.id}`}
                   value={u.role}
@@ -69,8 +71,8 @@ export function Users() {
                     await load();
                   }}
                 >
-                  <option value="owner">Owner</option>
-                  <option value="staff">Staff</option>
+                  <option value="owner">{t('roleOwnerName')}</option>
+                  <option value="staff">{t('roleStaffName')}</option>
                 </select>
               </td>
               <td>{formatDate(u.createdAt, false)}</td>
@@ -79,14 +81,14 @@ export function Users() {
                   <button
                     type="button"
                     class="danger"
-                    aria-label={`${m.delete} ${u.email}`}
+                    aria-label={t('deleteNamed', { name: u.email })}
                     onClick={async () => {
-                      if (!confirm(`Remove ${u.email}?`)) return;
+                      if (!confirm(t('removeUserConfirm', { email: u.email }))) return;
                       await api('DELETE', `/api/v1/users/${u.id}`).catch(setError);
                       await load();
                     }}
                   >
-                    {m.delete}
+                    {t('delete')}
                   </button>
                 )}
               </td>
@@ -95,11 +97,11 @@ export function Users() {
         </tbody>
       </table>
       <form class="card narrow" onSubmit={add} noValidate>
-        <h3>{m.add} user</h3>
+        <h3>{t('addUser')}</h3>
         {error !== null && <Alert>{errorText(error)}</Alert>}
         <Field
           id="user-email"
-          label={m.email}
+          label={t('email')}
           type="email"
           value={form.email}
           error={fields.email}
@@ -107,20 +109,20 @@ export function Users() {
         />
         <Field
           id="user-name"
-          label="Name"
+          label={t('name')}
           value={form.name}
           error={fields.name}
           onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
         />
         <div class="field">
-          <label for="user-role">Role</label>
+          <label for="user-role">{t('role')}</label>
           <select id="user-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}>
-            <option value="staff">Staff</option>
-            <option value="owner">Owner</option>
+            <option value="staff">{t('roleStaffName')}</option>
+            <option value="owner">{t('roleOwnerName')}</option>
           </select>
         </div>
         <button type="submit" class="primary">
-          {m.add} user
+          {t('addUser')}
         </button>
       </form>
     </div>
@@ -154,18 +156,18 @@ export function ApiKeys() {
     <div>
       {secret && (
         <Alert kind="success">
-          Copy this key now, it is shown only once: <code class="secret">{secret}</code>
+          {t('apiKeyShownOnce')} <code class="secret">{secret}</code>
         </Alert>
       )}
       <table class="list">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prefix</th>
-            <th scope="col">{m.created}</th>
-            <th scope="col">Last used</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('prefix')}</th>
+            <th scope="col">{t('created')}</th>
+            <th scope="col">{t('lastUsed')}</th>
             <th scope="col">
-              <span class="sr-only">{m.actions}</span>
+              <span class="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -177,19 +179,19 @@ export function ApiKeys() {
                 <code>{k.prefix}…</code>
               </td>
               <td>{formatDate(k.createdAt, false)}</td>
-              <td>{formatDate(k.lastUsedAt) || m.none}</td>
+              <td>{formatDate(k.lastUsedAt) || t('none')}</td>
               <td>
                 <button
                   type="button"
                   class="danger"
-                  aria-label={`Revoke ${k.name}`}
+                  aria-label={t('revokeNamed', { name: k.name })}
                   onClick={async () => {
-                    if (!confirm(`Revoke ${k.name}?`)) return;
+                    if (!confirm(t('revokeConfirm', { name: k.name }))) return;
                     await api('DELETE', `/api/v1/api-keys/${k.id}`).catch(setError);
                     await load();
                   }}
                 >
-                  Revoke
+                  {t('revoke')}
                 </button>
               </td>
             </tr>
@@ -197,11 +199,17 @@ export function ApiKeys() {
         </tbody>
       </table>
       <form class="card narrow" onSubmit={add} noValidate>
-        <h3>Create API key</h3>
+        <h3>{t('createApiKey')}</h3>
         {error !== null && <Alert>{errorText(error)}</Alert>}
-        <Field id="key-name" label="Name" value={name} error={fieldErrors(error).name} onInput={(e) => setName(e.currentTarget.value)} />
+        <Field
+          id="key-name"
+          label={t('name')}
+          value={name}
+          error={fieldErrors(error).name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" class="primary">
-          Create key
+          {t('createKey')}
         </button>
       </form>
     </div>

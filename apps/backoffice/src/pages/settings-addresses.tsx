@@ -1,7 +1,7 @@
 // Settings → addresses: sender and return addresses and stores, per brand.
 import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import type { Brand } from './settings-brands.tsx';
 
@@ -20,16 +20,16 @@ export type Address = {
   phone: string | null;
 };
 
-const ADDRESS_FIELDS: [keyof Address, string][] = [
-  ['name', 'Name'],
-  ['company', 'Company'],
-  ['street', 'Street'],
-  ['houseNumber', 'House number'],
-  ['postalCode', 'Postal code'],
-  ['city', 'City'],
-  ['country', 'Country (two letters)'],
-  ['email', 'Email'],
-  ['phone', 'Phone'],
+const ADDRESS_FIELDS: [keyof Address, MessageKey][] = [
+  ['name', 'name'],
+  ['company', 'company'],
+  ['street', 'street'],
+  ['houseNumber', 'houseNumber'],
+  ['postalCode', 'postalCode'],
+  ['city', 'city'],
+  ['country', 'countryCode'],
+  ['email', 'email'],
+  ['phone', 'phone'],
 ];
 
 export function Addresses() {
@@ -61,7 +61,7 @@ export function Addresses() {
     }
   };
   const remove = async (a: Address) => {
-    if (!confirm(`Delete ${a.name}, ${a.city}?`)) return;
+    if (!confirm(t('deleteAddressConfirm', { name: a.name, city: a.city }))) return;
     try {
       await api('DELETE', `/api/v1/addresses/${a.id}`);
       await load();
@@ -75,7 +75,7 @@ export function Addresses() {
       {error !== null && !editing && <Alert>{errorText(error)}</Alert>}
       {(['sender', 'return', 'store'] as const).map((kind) => (
         <section key={kind} aria-labelledby={`addr-${kind}`}>
-          <h3 id={`addr-${kind}`}>{kind === 'sender' ? 'Sender addresses' : kind === 'return' ? 'Return addresses' : 'Stores'}</h3>
+          <h3 id={`addr-${kind}`}>{t(kind === 'sender' ? 'senderAddresses' : kind === 'return' ? 'returnAddresses' : 'stores')}</h3>
           <ul class="cards">
             {list
               .filter((a) => a.kind === kind)
@@ -85,11 +85,11 @@ export function Addresses() {
                     <strong>{a.name}</strong> · {a.street} {a.houseNumber ?? ''}, {a.postalCode} {a.city}, {a.country}
                   </span>
                   <span class="actions">
-                    <button type="button" onClick={() => setEditing(a)} aria-label={`${m.edit} ${a.name}`}>
-                      {m.edit}
+                    <button type="button" onClick={() => setEditing(a)} aria-label={t('editNamed', { name: a.name })}>
+                      {t('edit')}
                     </button>
-                    <button type="button" class="danger" onClick={() => remove(a)} aria-label={`${m.delete} ${a.name}`}>
-                      {m.delete}
+                    <button type="button" class="danger" onClick={() => remove(a)} aria-label={t('deleteNamed', { name: a.name })}>
+                      {t('delete')}
                     </button>
                   </span>
                 </li>
@@ -99,33 +99,33 @@ export function Addresses() {
       ))}
       {!editing && (
         <button type="button" onClick={() => setEditing({ kind: 'sender', country: 'NL' })}>
-          {m.add} address
+          {t('addAddress')}
         </button>
       )}
       {editing && (
         <form class="card narrow" onSubmit={save} noValidate>
-          <h3>{editing.id ? m.edit : m.add} address</h3>
+          <h3>{editing.id ? t('editAddress') : t('addAddress')}</h3>
           {error !== null && <Alert>{errorText(error)}</Alert>}
           <div class="field">
-            <label for="addr-kind">Kind</label>
+            <label for="addr-kind">{t('kind')}</label>
             <select
               id="addr-kind"
               value={editing.kind}
               onChange={(e) => setEditing({ ...editing, kind: e.currentTarget.value as Address['kind'] })}
             >
-              <option value="sender">Sender</option>
-              <option value="return">Return</option>
-              <option value="store">Store</option>
+              <option value="sender">{t('kindSender')}</option>
+              <option value="return">{t('kindReturn')}</option>
+              <option value="store">{t('kindStore')}</option>
             </select>
           </div>
           <div class="field">
-            <label for="addr-brand">Brand</label>
+            <label for="addr-brand">{t('brand')}</label>
             <select
               id="addr-brand"
               value={editing.brandId ?? ''}
               onChange={(e) => setEditing({ ...editing, brandId: e.currentTarget.value || null })}
             >
-              <option value="">All brands</option>
+              <option value="">{t('allBrands')}</option>
               {brands.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
@@ -137,7 +137,7 @@ export function Addresses() {
             <Field
               key={k}
               id={`addr-${k}`}
-              label={label}
+              label={t(label)}
               value={String(editing[k] ?? '')}
               error={fields[k]}
               onInput={(e) => setEditing({ ...editing, [k]: e.currentTarget.value })}
@@ -145,10 +145,10 @@ export function Addresses() {
           ))}
           <div class="actions">
             <button type="submit" class="primary">
-              {m.save}
+              {t('save')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
-              {m.cancel}
+              {t('cancel')}
             </button>
           </div>
         </form>

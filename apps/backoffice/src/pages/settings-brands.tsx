@@ -1,7 +1,7 @@
 // Settings → brands: the list, the edit form and the logo upload used by the portal editor too.
 import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 
 export type Brand = {
@@ -47,7 +47,7 @@ export function Brands() {
       if (editing.id) await api('PATCH', `/api/v1/brands/${editing.id}`, body);
       else await post('/api/v1/brands', body);
       setEditing(null);
-      setNotice(m.saved);
+      setNotice(t('saved'));
       await load();
     } catch (err) {
       setError(err);
@@ -66,37 +66,37 @@ export function Brands() {
               <span class="swatch" style={{ background: b.colors.primary }} aria-hidden="true" />
               <span class="muted small">{b.colors.primary}</span>
             </span>
-            <button type="button" onClick={() => setEditing(b)} aria-label={`${m.edit} ${b.name}`}>
-              {m.edit}
+            <button type="button" onClick={() => setEditing(b)} aria-label={t('editNamed', { name: b.name })}>
+              {t('edit')}
             </button>
           </li>
         ))}
       </ul>
       {!editing && (
         <button type="button" onClick={() => setEditing({ name: '', colors: { primary: '#1a56db', background: '#ffffff' } })}>
-          {m.add} brand
+          {t('addBrand')}
         </button>
       )}
       {editing && (
         <form class="card narrow" onSubmit={save} noValidate>
-          <h3>{editing.id ? `${m.edit} ${editing.name}` : `${m.add} brand`}</h3>
+          <h3>{editing.id ? t('editBrand', { name: editing.name ?? '' }) : t('addBrand')}</h3>
           {error !== null && <Alert>{errorText(error)}</Alert>}
           <Field
             id="brand-name"
-            label="Name"
+            label={t('name')}
             value={editing.name ?? ''}
             error={fields.name}
             onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
           />
           <Field
             id="brand-logo"
-            label="Logo URL"
+            label={t('logoUrl')}
             value={editing.logoUrl ?? ''}
             error={fields.logoUrl}
             onInput={(e) => setEditing({ ...editing, logoUrl: e.currentTarget.value })}
           />
           <div class="field">
-            <label for="brand-logo-file">Upload logo (PNG, JPEG or WebP, up to 2 MB)</label>
+            <label for="brand-logo-file">{t('uploadLogo')}</label>
             <input
               id="brand-logo-file"
               type="file"
@@ -112,11 +112,11 @@ export function Brands() {
               }}
             />
           </div>
-          {editing.logoUrl && <img class="logo-preview" src={editing.logoUrl} alt="Logo preview" />}
+          {editing.logoUrl && <img class="logo-preview" src={editing.logoUrl} alt={t('logoPreview')} />}
           <div class="row">
             <Field
               id="brand-primary"
-              label="Primary colour"
+              label={t('primaryColour')}
               type="color"
               value={editing.colors?.primary ?? '#1a56db'}
               error={fields['colors.primary']}
@@ -126,7 +126,7 @@ export function Brands() {
             />
             <Field
               id="brand-background"
-              label="Background colour"
+              label={t('backgroundColour')}
               type="color"
               value={editing.colors?.background ?? '#ffffff'}
               error={fields['colors.background']}
@@ -137,10 +137,10 @@ export function Brands() {
           </div>
           <div class="actions">
             <button type="submit" class="primary">
-              {m.save}
+              {t('save')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
-              {m.cancel}
+              {t('cancel')}
             </button>
           </div>
         </form>

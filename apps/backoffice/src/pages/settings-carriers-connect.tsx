@@ -4,7 +4,7 @@
 import type { CarrierAccount } from '@retour/contracts/carrier-accounts';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import {
   accountLabel,
@@ -32,8 +32,8 @@ function CredentialFields(props: {
         <Field
           key={`${props.provider}-${f.key}`}
           id={`${props.idPrefix}-${f.key}`}
-          label={f.label}
-          hint={f.hint}
+          label={t(f.label)}
+          hint={t(f.hint)}
           type={f.secret ? 'password' : 'text'}
           autoComplete="off"
           spellcheck={false}
@@ -70,7 +70,7 @@ function useSubmit() {
   const alert =
     error !== null ? (
       <div ref={alertRef} tabIndex={-1}>
-        <Alert>{'code' in taken ? m.fixErrors : errorText(error)}</Alert>
+        <Alert>{'code' in taken ? t('fixErrors') : errorText(error)}</Alert>
       </div>
     ) : null;
   return { submit, busy, fields: { ...fieldErrors(error), ...taken } as Record<string, string>, alert };
@@ -113,11 +113,11 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
   };
   return (
     <form class="card narrow" onSubmit={connect} noValidate aria-labelledby="carrier-connect-title">
-      <h3 id="carrier-connect-title">Connect a carrier account</h3>
-      <p class="hint">Retour checks the credentials with the carrier first. They are stored encrypted and never shown again.</p>
+      <h3 id="carrier-connect-title">{t('connectCarrierAccount')}</h3>
+      <p class="hint">{t('carrierConnectHint')}</p>
       {alert}
       <div class="field">
-        <label for="carrier-provider">Carrier</label>
+        <label for="carrier-provider">{t('carrier')}</label>
         <select
           id="carrier-provider"
           value={provider}
@@ -136,8 +136,8 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
       <div class="row">
         <Field
           id="carrier-code"
-          label="Carrier code"
-          hint={`Portal settings and returns name the carrier by this code. Lowercase letters, digits and _; empty: "${suggested(provider)}".`}
+          label={t('carrierCode')}
+          hint={t('carrierCodeHint', { suggested: suggested(provider) })}
           value={code}
           placeholder={suggested(provider)}
           autoComplete="off"
@@ -147,8 +147,8 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
         />
         <Field
           id="carrier-name"
-          label="Name shown to shoppers (optional)"
-          hint={`Empty: "${providerName(provider)}".`}
+          label={t('nameForShoppers')}
+          hint={t('emptyMeans', { value: providerName(provider) })}
           value={name}
           autoComplete="off"
           error={fields.name}
@@ -163,7 +163,7 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
         onInput={(key, value) => setValues({ ...values, [key]: value })}
       />
       <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-        {busy ? `Checking with ${providerName(provider)}…` : `Connect ${providerName(provider)}`}
+        {busy ? t('checkingWith', { carrier: providerName(provider) }) : t('connectNamed', { carrier: providerName(provider) })}
       </button>
     </form>
   );
@@ -189,7 +189,7 @@ export function ReconnectForm(props: {
   const titleId = `carrier-reconnect-${account.id}-title`;
   return (
     <form class="card" onSubmit={save} noValidate aria-labelledby={titleId}>
-      <h4 id={titleId}>Replace the credentials of {accountLabel(account)}</h4>
+      <h4 id={titleId}>{t('replaceCredentialsOf', { account: accountLabel(account) })}</h4>
       {alert}
       <CredentialFields
         idPrefix={`carrier-reconnect-${account.id}`}
@@ -200,10 +200,10 @@ export function ReconnectForm(props: {
       />
       <div class="actions">
         <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-          {busy ? `Checking with ${providerName(account.provider)}…` : 'Save credentials'}
+          {busy ? t('checkingWith', { carrier: providerName(account.provider) }) : t('saveCredentials')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

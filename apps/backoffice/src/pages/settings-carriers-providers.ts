@@ -2,14 +2,16 @@
 // POST /api/v1/carrier-accounts, typed from the contract) with where each value is found, and the
 // wording shared by the carrier pages.
 import type { CarrierAccount, CarrierAccountConnectBody } from '@retour/contracts/carrier-accounts';
+import type { MessageKey } from '../i18n.ts';
 
 export type Provider = CarrierAccountConnectBody['provider'];
 type CredentialsOf<P extends Provider> = Extract<CarrierAccountConnectBody, { provider: P }>['credentials'];
 
 export type CredentialField<P extends Provider = Provider> = {
   key: keyof CredentialsOf<P> & string;
-  label: string;
-  hint: string;
+  /** Message keys (translated where shown). */
+  label: MessageKey;
+  hint: MessageKey;
   /** Entered like a password: never shown back, never autofilled. */
   secret?: boolean;
   optional?: boolean;
@@ -29,20 +31,20 @@ export const PROVIDERS: { [P in Provider]: ProviderInfo<P> } = {
     fields: [
       {
         key: 'apiKey',
-        label: 'API key',
-        hint: 'Request it in Mijn PostNL (mijn.postnl.nl) under API management; PostNL e-mails it to you.',
+        label: 'credApiKey',
+        hint: 'credPostnlApiKeyHint',
         secret: true,
       },
       {
         key: 'customerCode',
-        label: 'Customer code',
-        hint: 'Four letters, e.g. DEVC: on your PostNL contract, and the letters after "3S" in your own PostNL barcodes.',
+        label: 'credCustomerCode',
+        hint: 'credCustomerCodeHint',
       },
-      { key: 'customerNumber', label: 'Customer number', hint: 'Eight digits, on your PostNL contract and invoices.' },
+      { key: 'customerNumber', label: 'credCustomerNumber', hint: 'credCustomerNumberHint' },
       {
         key: 'collectionLocation',
-        label: 'Collection location (optional)',
-        hint: 'Only if PostNL gave you one: the code of the PostNL location that collects your parcels.',
+        label: 'credCollectionLocation',
+        hint: 'credCollectionLocationHint',
         optional: true,
       },
     ],
@@ -53,11 +55,11 @@ export const PROVIDERS: { [P in Provider]: ProviderInfo<P> } = {
     fields: [
       {
         key: 'userId',
-        label: 'User id',
-        hint: 'In My DHL Parcel (my.dhlparcel.nl or my.dhlparcel.be), where you create an API key: the user id shown with it.',
+        label: 'credUserId',
+        hint: 'credDhlUserIdHint',
       },
-      { key: 'key', label: 'API key', hint: 'Shown once when you create the key in My DHL Parcel.', secret: true },
-      { key: 'accountId', label: 'Account number', hint: 'Your DHL Parcel customer account number, e.g. 08500001 (on your invoices).' },
+      { key: 'key', label: 'credApiKey', hint: 'credDhlKeyHint', secret: true },
+      { key: 'accountId', label: 'credAccountNumber', hint: 'credDhlAccountHint' },
     ],
   },
   sendcloud: {
@@ -66,19 +68,19 @@ export const PROVIDERS: { [P in Provider]: ProviderInfo<P> } = {
     fields: [
       {
         key: 'publicKey',
-        label: 'Public API key',
-        hint: 'In the Sendcloud panel, under Settings → Integrations, add a "Sendcloud API" integration: it shows both keys.',
+        label: 'credPublicKey',
+        hint: 'credSendcloudPublicHint',
       },
-      { key: 'secretKey', label: 'Secret API key', hint: 'Shown with the public key of the same integration.', secret: true },
+      { key: 'secretKey', label: 'credSecretKey', hint: 'credSendcloudSecretHint', secret: true },
     ],
   },
   ups: {
     name: 'UPS',
     code: 'ups',
     fields: [
-      { key: 'clientId', label: 'Client id', hint: 'From your app on the UPS Developer Portal (developer.ups.com).' },
-      { key: 'clientSecret', label: 'Client secret', hint: 'Shown with the client id of the same app.', secret: true },
-      { key: 'accountNumber', label: 'Shipper account number', hint: 'Six characters, on your UPS invoices.' },
+      { key: 'clientId', label: 'credClientId', hint: 'credUpsClientIdHint' },
+      { key: 'clientSecret', label: 'credClientSecret', hint: 'credUpsClientSecretHint', secret: true },
+      { key: 'accountNumber', label: 'credShipperAccount', hint: 'credUpsAccountHint' },
     ],
   },
 };

@@ -4,7 +4,8 @@
 import type { CarrierAccount, CarrierServiceChoice, CarrierServiceView } from '@retour/contracts/carrier-accounts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get } from '../api.ts';
-import { m, methodLabel } from '../messages.ts';
+import { currentLanguage, t } from '../i18n.ts';
+import { methodName } from '../labels.ts';
 import { Alert, describedBy, errorText, FieldError } from '../ui.tsx';
 import { accountLabel } from './settings-carriers-providers.ts';
 
@@ -12,9 +13,9 @@ const METHODS = ['drop_off', 'drop_off_labelless', 'pickup'] as const;
 const key = (country: string, method: string) => `${country}:${method}`;
 
 function countryName(country: string): string {
-  if (country === '*') return 'Every other country';
+  if (country === '*') return t('everyOtherCountry');
   try {
-    return `${new Intl.DisplayNames(['en'], { type: 'region' }).of(country) ?? country} (${country})`;
+    return `${new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(country) ?? country} (${country})`;
   } catch {
     return country;
   }
@@ -96,23 +97,20 @@ export function ServicesChooser(props: {
   return (
     <form class="card" ref={formRef} onSubmit={save} noValidate aria-labelledby={titleId}>
       <h4 id={titleId} tabIndex={-1} ref={headingRef}>
-        Services of {accountLabel(account)}
+        {t('servicesOf', { account: accountLabel(account) })}
       </h4>
-      <p class="hint">
-        For each country and return method, choose the service this account books returns with. Where you choose none, this account books no
-        returns.
-      </p>
+      <p class="hint">{t('servicesHelp')}</p>
       {loadError !== null && <Alert>{errorText(loadError)}</Alert>}
-      {error !== null && <Alert>{Object.keys(errors).length > 0 ? m.fixErrors : errorText(error)}</Alert>}
-      {services === null && loadError === null && <p class="muted">Asking the carrier for its services…</p>}
-      {services?.length === 0 && <Alert kind="info">The carrier lists no return services for this account.</Alert>}
+      {error !== null && <Alert>{Object.keys(errors).length > 0 ? t('fixErrors') : errorText(error)}</Alert>}
+      {services === null && loadError === null && <p class="muted">{t('askingServices')}</p>}
+      {services?.length === 0 && <Alert kind="info">{t('noReturnServices')}</Alert>}
       {countries.map((country) => {
         const options = (method: string) => services?.filter((s) => serves(s, country, method)) ?? [];
         const methods = METHODS.filter((method) => options(method).length > 0 || choice[key(country, method)]);
         if (methods.length === 0) return null;
         return (
           <fieldset key={country} class="card">
-            <legend>Returns from {countryName(country)}</legend>
+            <legend>{t('returnsFrom', { country: countryName(country) })}</legend>
             {methods.map((method) => {
               const id = `svc-${account.id}-${country === '*' ? 'any' : country}-${method}`;
               const current = choice[key(country, method)] ?? '';
@@ -120,20 +118,20 @@ export function ServicesChooser(props: {
               const stale = current && !known.some((s) => s.code === current);
               return (
                 <div key={method} class={`field${errors[key(country, method)] ? ' has-error' : ''}`}>
-                  <label for={id}>{methodLabel[method] ?? method}</label>
+                  <label for={id}>{methodName(method)}</label>
                   <select
                     id={id}
                     value={current}
                     {...describedBy(id, errors[key(country, method)])}
                     onChange={(e) => setChoice({ ...choice, [key(country, method)]: e.currentTarget.value })}
                   >
-                    <option value="">Not offered</option>
+                    <option value="">{t('notOffered')}</option>
                     {known.map((s) => (
                       <option key={s.code} value={s.code}>
                         {s.name} ({s.code})
                       </option>
                     ))}
-                    {stale && <option value={current}>{current} (no longer listed by the carrier)</option>}
+                    {stale && <option value={current}>{t('noLongerListed', { service: current })}</option>}
                   </select>
                   <FieldError id={id} error={errors[key(country, method)]} />
                 </div>
@@ -144,10 +142,10 @@ export function ServicesChooser(props: {
       })}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled={busy || services === null ? 'true' : undefined}>
-          Save services
+          {t('saveServices')}
         </button>
         <button type="button" onClick={props.onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
     </form>

@@ -5,7 +5,8 @@
 import type { CarrierAccount, CarrierAccountTest } from '@retour/contracts/carrier-accounts';
 import { useEffect, useState } from 'preact/hooks';
 import { api, formatDate, get, post } from '../api.ts';
-import { methodLabel } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { methodName } from '../labels.ts';
 import { Alert, errorText, StatusBadge } from '../ui.tsx';
 import { ConnectForm, ReconnectForm } from './settings-carriers-connect.tsx';
 import { accountLabel, providerName } from './settings-carriers-providers.ts';
@@ -22,13 +23,17 @@ const titleId = (a: { id: string }) => `carrier-${a.id}-title`;
 
 function ChosenServices(props: { account: CarrierAccount }) {
   const { services } = props.account.settings;
-  if (services.length === 0)
-    return <p class="muted">No services chosen yet: this account books no returns until you choose its services.</p>;
+  if (services.length === 0) return <p class="muted">{t('noServicesYet')}</p>;
   return (
     <ul class="plain">
       {services.map((s) => (
         <li key={`${s.country}:${s.method}`}>
-          {s.country === '*' ? 'Every other country' : s.country} · {methodLabel[s.method] ?? s.method}: {s.name} ({s.service})
+          {t('serviceLine', {
+            country: s.country === '*' ? t('everyOtherCountry') : s.country,
+            method: methodName(s.method),
+            name: s.name,
+            service: s.service,
+          })}
         </li>
       ))}
     </ul>
@@ -42,17 +47,16 @@ function WebhookUrl(props: { account: CarrierAccount }) {
   const id = `carrier-${props.account.id}-webhook`;
   return (
     <div class="field">
-      <label for={id}>Webhook URL</label>
+      <label for={id}>{t('webhookUrl')}</label>
       <p class="hint" id={`${id}-hint`}>
-        Enter it in your {providerName(props.account.provider)} account's webhook settings so it sends tracking updates to Retour.
+        {t('carrierWebhookHint', { carrier: providerName(props.account.provider) })}
       </p>
       <div class="actions">
         <input id={id} readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           onClick={() => {
-            const done = (ok: boolean) =>
-              setCopied(ok ? 'Copied.' : 'This browser does not allow copying here: select the URL and copy it.');
+            const done = (ok: boolean) => setCopied(ok ? t('copied') : t('copyFailed'));
             if (!navigator.clipboard) return done(false);
             navigator.clipboard.writeText(url).then(
               () => done(true),
@@ -60,7 +64,7 @@ function WebhookUrl(props: { account: CarrierAccount }) {
             );
           }}
         >
-          Copy webhook URL
+          {t('copyWebhookUrl')}
         </button>
         <span role="status">{copied}</span>
       </div>
@@ -92,62 +96,70 @@ function AccountCard(props: {
           {label}
         </h3>
         {account.status === 'active' ? (
-          <StatusBadge status="completed" label="Connected" />
+          <StatusBadge status="completed" label={t('carrierConnected')} />
         ) : (
-          <StatusBadge status="rejected" label="Credentials refused" />
+          <StatusBadge status="rejected" label={t('carrierRefused')} />
         )}
       </div>
       {account.status === 'auth_failed' && (
         <Alert>
           <p>
             <strong>
-              {label} can no longer book returns: {providerName(account.provider)} refused its credentials
-              {account.lastError ? ` on ${formatDate(account.lastError.at)}` : ''}.
+              {account.lastError
+                ? t('carrierCannotBookOn', {
+                    account: label,
+                    carrier: providerName(account.provider),
+                    date: formatDate(account.lastError.at),
+                  })
+                : t('carrierCannotBook', { account: label, carrier: providerName(account.provider) })}
             </strong>{' '}
             {account.lastError?.message}
           </p>
           <p>
-            <strong>What to do:</strong> {account.lastError?.action ?? 'Reconnect the account with new credentials (Reconnect below).'}
+            <strong>{t('whatToDo')}</strong> {account.lastError?.action ?? t('reconnectAdvice')}
           </p>
         </Alert>
       )}
       <dl class="facts">
-        <dt>Carrier</dt>
+        <dt>{t('carrier')}</dt>
         <dd>{providerName(account.provider)}</dd>
-        <dt>Carrier code</dt>
+        <dt>{t('carrierCode')}</dt>
         <dd>
           <code>{account.code}</code>
         </dd>
         {account.accountName && (
           <>
-            <dt>Account at the carrier</dt>
+            <dt>{t('accountAtCarrier')}</dt>
             <dd>{account.accountName}</dd>
           </>
         )}
-        <dt>Connected on</dt>
+        <dt>{t('connectedOn')}</dt>
         <dd>{formatDate(account.createdAt)}</dd>
       </dl>
-      <h4>Services</h4>
+      <h4>{t('services')}</h4>
       <ChosenServices account={account} />
       <WebhookUrl account={account} />
       {/* A refused test marks the account auth_failed: the alert above says it, with what to do. */}
       {props.test?.ok && (
         <Alert kind="success">
-          The connection works{props.test.accountName ? `: ${props.test.accountName}` : ''}. {providerName(account.provider)} accepted the
-          credentials.
+          {props.test.accountName
+            ? t('connectionWorksAs', { account: props.test.accountName, carrier: providerName(account.provider) })
+            : t('connectionWorks', { carrier: providerName(account.provider) })}
         </Alert>
       )}
-      {props.test && !props.test.ok && account.status !== 'auth_failed' && <Alert>The connection failed: {props.test.message}</Alert>}
+      {props.test && !props.test.ok && account.status !== 'auth_failed' && (
+        <Alert>{t('connectionFailed', { message: props.test.message ?? '' })}</Alert>
+      )}
       <div class="actions">
         <button type="button" onClick={props.onTest} aria-disabled={props.testing ? 'true' : undefined}>
-          {props.testing ? 'Testing…' : 'Test connection'}
+          {props.testing ? t('testing') : t('testConnection')}
         </button>
         <button
           type="button"
           aria-expanded={open === 'services'}
           onClick={() => setPanel(open === 'services' ? null : { id: account.id, kind: 'services' })}
         >
-          Choose services
+          {t('chooseServices')}
         </button>
         <button
           type="button"
@@ -157,7 +169,7 @@ function AccountCard(props: {
             focusSoon(`carrier-reconnect-${account.id}-title`);
           }}
         >
-          Reconnect
+          {t('reconnect')}
         </button>
         <button
           type="button"
@@ -168,35 +180,34 @@ function AccountCard(props: {
             focusSoon(`carrier-${account.id}-confirm`);
           }}
         >
-          Disconnect
+          {t('disconnect')}
         </button>
       </div>
       {open === 'services' && (
         <ServicesChooser
           account={account}
           onClose={closeTo}
-          onSaved={(saved) => props.onChanged(saved, `Services of ${accountLabel(saved)} saved.`)}
+          onSaved={(saved) => props.onChanged(saved, t('servicesSaved', { account: accountLabel(saved) }))}
         />
       )}
       {open === 'reconnect' && (
         <ReconnectForm
           account={account}
           onCancel={closeTo}
-          onDone={(saved) => props.onChanged(saved, `${accountLabel(saved)} is reconnected with the new credentials.`)}
+          onDone={(saved) => props.onChanged(saved, t('reconnected', { account: accountLabel(saved) }))}
         />
       )}
       {open === 'disconnect' && (
         <fieldset class="card" aria-labelledby={`carrier-${account.id}-confirm`}>
           <p id={`carrier-${account.id}-confirm`} tabIndex={-1}>
-            <strong>Disconnect {label}?</strong> Its credentials are deleted and no new returns can be booked with "{account.code}". Returns
-            already booked with it keep their labels and tracking numbers.
+            <strong>{t('disconnectCarrierQuestion', { account: label })}</strong> {t('disconnectCarrierText', { code: account.code })}
           </p>
           <div class="actions">
             <button type="button" class="danger" onClick={props.onDisconnect}>
-              Yes, disconnect {label}
+              {t('yesDisconnect', { account: label })}
             </button>
             <button type="button" onClick={closeTo}>
-              Keep it connected
+              {t('keepConnected')}
             </button>
           </div>
         </fieldset>
@@ -231,7 +242,7 @@ export function Carriers() {
       setTesting(a.id);
       try {
         const result = await post<CarrierAccountTest>(`${PATH}/${a.id}/test`);
-        setTests((t) => ({ ...t, [a.id]: result }));
+        setTests((all) => ({ ...all, [a.id]: result }));
         await load();
       } finally {
         setTesting(null);
@@ -242,7 +253,7 @@ export function Carriers() {
       await api('DELETE', `${PATH}/${a.id}`);
       setPanel(null);
       await load();
-      setNotice(`${accountLabel(a)} is disconnected.`);
+      setNotice(t('carrierDisconnected', { account: accountLabel(a) }));
       focusSoon('carriers-message');
     });
   const changed = async (saved: CarrierAccount, message: string) => {
@@ -258,13 +269,10 @@ export function Carriers() {
         {notice && <Alert kind="success">{notice}</Alert>}
         {error !== null && <Alert>{errorText(error)}</Alert>}
       </div>
-      <p class="hint">
-        Connect your own carrier contracts: returns are booked on your account with the carrier, at your rates. Choose which service each
-        account uses per country and return method, then offer the account's carrier code in a portal's carriers.
-      </p>
-      {accounts?.length === 0 && <p>No carrier accounts yet: connect one below.</p>}
+      <p class="hint">{t('carriersHelp')}</p>
+      {accounts?.length === 0 && <p>{t('noCarrierAccounts')}</p>}
       {accounts && accounts.length > 0 && (
-        <ul class="cards" aria-label="Carrier accounts">
+        <ul class="cards" aria-label={t('carrierAccounts')}>
           {accounts.map((a) => (
             <AccountCard
               key={a.id}
@@ -284,7 +292,7 @@ export function Carriers() {
         existingCodes={(accounts ?? []).map((a) => a.code)}
         onConnected={async (account) => {
           await load();
-          setNotice(`${accountLabel(account)} is connected. Choose the services it books returns with.`);
+          setNotice(t('carrierAccountConnected', { account: accountLabel(account) }));
           setPanel({ id: account.id, kind: 'services' });
         }}
       />

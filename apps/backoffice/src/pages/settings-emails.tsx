@@ -1,7 +1,8 @@
 // Email templates: subject and body per template and language, placeholders, preview, reset.
 import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { languageName, t } from '../i18n.ts';
+import { templateName } from '../labels.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
 
 type Template = { template: string; language: string; subject: string; body: string; placeholders: string[]; overridden: boolean };
@@ -24,22 +25,22 @@ export function EmailTemplates() {
       if (first) select(first);
     });
   }, []);
-  const key = (t: Template) => `${t.template}/${t.language}`;
-  const select = (t: Template) => {
-    setCurrent(key(t));
-    setDraft({ subject: t.subject, body: t.body });
+  const key = (x: Template) => `${x.template}/${x.language}`;
+  const select = (x: Template) => {
+    setCurrent(key(x));
+    setDraft({ subject: x.subject, body: x.body });
     setPreview(null);
     setError(null);
     setNotice('');
   };
-  const tpl = list.find((t) => key(t) === current);
+  const tpl = list.find((x) => key(x) === current);
   const f = fieldErrors(error);
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
       await api('PUT', `/api/v1/email-templates/${current}`, draft);
-      setNotice(m.saved);
+      setNotice(t('saved'));
       await load();
     } catch (err) {
       setError(err);
@@ -48,19 +49,19 @@ export function EmailTemplates() {
   return (
     <div class="narrow-wide">
       <div class="field">
-        <label for="tpl-select">Template and language</label>
+        <label for="tpl-select">{t('templateAndLanguage')}</label>
         <select
           id="tpl-select"
           value={current}
           onChange={(e) => {
-            const t = list.find((x) => key(x) === e.currentTarget.value);
-            if (t) select(t);
+            const chosen = list.find((x) => key(x) === e.currentTarget.value);
+            if (chosen) select(chosen);
           }}
         >
-          {list.map((t) => (
-            <option key={key(t)} value={key(t)}>
-              {t.template.replace(/_/g, ' ')} · {t.language}
-              {t.overridden ? ' (customised)' : ''}
+          {list.map((x) => (
+            <option key={key(x)} value={key(x)}>
+              {t('templateOption', { template: templateName(x.template), language: languageName(x.language) })}
+              {x.overridden ? ` ${t('customised')}` : ''}
             </option>
           ))}
         </select>
@@ -70,17 +71,17 @@ export function EmailTemplates() {
           {error !== null && <Alert>{errorText(error)}</Alert>}
           {notice && <Alert kind="success">{notice}</Alert>}
           <p class="hint" id="tpl-placeholders">
-            Placeholders: {tpl.placeholders.map((p) => `{{${p}}}`).join(', ')}
+            {t('placeholders', { list: tpl.placeholders.map((p) => `{{${p}}}`).join(', ') })}
           </p>
           <Field
             id="tpl-subject"
-            label="Subject"
+            label={t('subject')}
             value={draft.subject}
             error={f.subject}
             onInput={(e) => setDraft({ ...draft, subject: e.currentTarget.value })}
           />
           <div class="field">
-            <label for="tpl-body">Body</label>
+            <label for="tpl-body">{t('body')}</label>
             <textarea
               id="tpl-body"
               rows={10}
@@ -92,7 +93,7 @@ export function EmailTemplates() {
           </div>
           <div class="actions">
             <button type="submit" class="primary">
-              {m.save}
+              {t('save')}
             </button>
             <button
               type="button"
@@ -104,7 +105,7 @@ export function EmailTemplates() {
                 }
               }}
             >
-              Preview
+              {t('preview')}
             </button>
             {tpl.overridden && (
               <button
@@ -112,16 +113,16 @@ export function EmailTemplates() {
                 onClick={async () => {
                   await api('DELETE', `/api/v1/email-templates/${current}`).catch(setError);
                   const data = await load();
-                  const t = data?.find((x) => key(x) === current);
-                  if (t) select(t);
+                  const again = data?.find((x) => key(x) === current);
+                  if (again) select(again);
                 }}
               >
-                Reset to default
+                {t('resetToDefault')}
               </button>
             )}
           </div>
           {preview && (
-            <section class="email-preview" aria-label="Preview">
+            <section class="email-preview" aria-label={t('preview')}>
               <p>
                 <strong>{preview.subject}</strong>
               </p>

@@ -4,6 +4,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.ts';
+import { t } from '../i18n.ts';
 import { Alert, errorText, fieldErrors } from '../ui.tsx';
 import type { Integration } from './settings-integrations.tsx';
 
@@ -38,30 +39,22 @@ export function ImportProgress(props: { runId: string; onDone: () => void }) {
     return () => clearTimeout(timer);
   }, [props.runId]);
   if (error) return <Alert>{errorText(error)}</Alert>;
-  if (!run) return <p class="muted small">Starting the import…</p>;
-  const of = run.total !== null ? ` of ${run.total}` : '';
-  const counts = `${run.created} new, ${run.updated} updated, ${run.failed} refused`;
+  if (!run) return <p class="muted small">{t('importStarting')}</p>;
+  const counts = t('importCounts', { created: run.created, updated: run.updated, failed: run.failed });
   return (
     <div role="status">
       {run.status === 'running' && (
         <>
           <p>
-            Importing orders: {run.processed}
-            {of} read ({counts}).
+            {run.total !== null
+              ? t('importingOrdersOf', { processed: run.processed, total: run.total, counts })
+              : t('importingOrders', { processed: run.processed, counts })}
           </p>
-          {run.total ? <progress max={run.total} value={run.processed} aria-label="Orders read" /> : null}
+          {run.total ? <progress max={run.total} value={run.processed} aria-label={t('ordersRead')} /> : null}
         </>
       )}
-      {run.status === 'completed' && (
-        <Alert kind="success">
-          Import finished: {run.processed} orders read ({counts}).
-        </Alert>
-      )}
-      {run.status === 'failed' && (
-        <Alert>
-          Import stopped after {run.processed} orders: {run.error}
-        </Alert>
-      )}
+      {run.status === 'completed' && <Alert kind="success">{t('importFinished', { processed: run.processed, counts })}</Alert>}
+      {run.status === 'failed' && <Alert>{t('importStopped', { processed: run.processed, error: run.error ?? '' })}</Alert>}
     </div>
   );
 }
@@ -105,7 +98,7 @@ export function useConnectForm<F extends { name: string }>(kind: ShopKind, empty
     try {
       const created = await post<Integration>(`/api/v1/integrations/${kind}`, { ...form, name: form.name.trim() || undefined });
       setForm(empty);
-      setNotice(`${created.name} is connected. New and changed orders arrive by webhook; import the older ones below.`);
+      setNotice(t('shopConnected', { name: created.name }));
       await onChange();
     } catch (err) {
       setError(err);

@@ -3,6 +3,8 @@
 // credentials, and import all of its orders with the import's progress.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import { formatDate, t } from '../i18n.ts';
+import { integrationStatusName } from '../labels.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import type { Integration } from './settings-integrations.tsx';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
@@ -32,27 +34,21 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
     <li class="card">
       <h4>{i.name}</h4>
       <p class="muted small">
-        {String(i.settings.shopDomain ?? '')} · {i.status}
-        {i.lastSyncAt ? ` · last sync ${new Date(i.lastSyncAt).toLocaleString()}` : ' · never imported'}
+        {String(i.settings.shopDomain ?? '')} · {integrationStatusName(i.status)}
+        {` · ${i.lastSyncAt ? t('lastSyncAt', { when: formatDate(i.lastSyncAt) }) : t('neverImported')}`}
       </p>
       {i.lastError && <Alert>{i.lastError}</Alert>}
       {error !== null && <Alert>{errorText(error)}</Alert>}
       {i.webhookUrl && (
-        <Field
-          id={`shopify-hook-${i.id}`}
-          label="Webhook URL (subscribed for you: orders and fulfillments)"
-          hint="Use it for the compliance webhooks (customers/data_request, customers/redact, shop/redact) in the app's configuration."
-          value={i.webhookUrl}
-          readOnly
-        />
+        <Field id={`shopify-hook-${i.id}`} label={t('shopifyWebhookUrl')} hint={t('shopifyWebhookHint')} value={i.webhookUrl} readOnly />
       )}
       {i.status !== 'disconnected' && (
         <div class="actions">
           <button type="button" onClick={importAll} disabled={running}>
-            Import all orders
+            {t('importAllOrders')}
           </button>{' '}
           <button type="button" onClick={() => setReplacing(!replacing)} aria-expanded={replacing}>
-            Replace credentials
+            {t('replaceCredentials')}
           </button>
         </div>
       )}
@@ -60,14 +56,14 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
         <form onSubmit={replace} noValidate>
           <Field
             id={`shopify-id-${i.id}`}
-            label="Client ID"
+            label={t('clientId')}
             value={credentials.clientId}
             error={fields.clientId}
             onInput={(e) => setCredentials({ ...credentials, clientId: e.currentTarget.value })}
           />
           <Field
             id={`shopify-secret-${i.id}`}
-            label="Client secret"
+            label={t('clientSecret')}
             type="password"
             autocomplete="off"
             value={credentials.clientSecret}
@@ -75,7 +71,7 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
             onInput={(e) => setCredentials({ ...credentials, clientSecret: e.currentTarget.value })}
           />
           <button type="submit" class="primary">
-            Save credentials
+            {t('saveCredentials')}
           </button>
         </form>
       )}
@@ -95,33 +91,30 @@ export function ShopifySettings(props: { list: Integration[]; onChange: () => Pr
       card={(i) => <Connection key={i.id} integration={i} onChange={props.onChange} />}
     >
       <form class="card narrow" onSubmit={connect} noValidate>
-        <h4>Connect a Shopify shop</h4>
-        <p class="muted small">
-          In the Shopify Dev Dashboard, create an app with the scopes read_orders, read_fulfillments, read_returns and write_returns,
-          install it on your shop, and copy its client ID and secret from the app's settings.
-        </p>
+        <h4>{t('connectShopify')}</h4>
+        <p class="muted small">{t('shopifyHelp')}</p>
         {error !== null && <Alert>{errorText(error)}</Alert>}
         <Field
           id="shopify-domain"
-          label="Shop domain"
-          hint="The permanent domain, e.g. my-shop.myshopify.com"
+          label={t('shopDomain')}
+          hint={t('shopDomainHint')}
           value={form.shopDomain}
           error={fields.shopDomain}
           onInput={set('shopDomain')}
         />
-        <Field id="shopify-client-id" label="Client ID" value={form.clientId} error={fields.clientId} onInput={set('clientId')} />
+        <Field id="shopify-client-id" label={t('clientId')} value={form.clientId} error={fields.clientId} onInput={set('clientId')} />
         <Field
           id="shopify-client-secret"
-          label="Client secret"
+          label={t('clientSecret')}
           type="password"
           autocomplete="off"
           value={form.clientSecret}
           error={fields.clientSecret}
           onInput={set('clientSecret')}
         />
-        <Field id="shopify-name" label="Name in Retour (optional)" value={form.name} error={fields.name} onInput={set('name')} />
+        <Field id="shopify-name" label={t('nameInRetour')} value={form.name} error={fields.name} onInput={set('name')} />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Connecting…' : 'Connect'}
+          {busy ? t('connecting') : t('connect')}
         </button>
       </form>
     </ShopSection>

@@ -3,6 +3,8 @@
 // the import's progress.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
+import { formatDate, t } from '../i18n.ts';
+import { integrationStatusName } from '../labels.ts';
 import { Alert, Field, errorText } from '../ui.tsx';
 import type { Integration } from './settings-integrations.tsx';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
@@ -27,28 +29,20 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
     <li class="card">
       <h4>{i.name}</h4>
       <p class="muted small">
-        {String(i.settings.siteUrl ?? '')} · {i.status}
-        {i.lastSyncAt ? ` · last sync ${new Date(i.lastSyncAt).toLocaleString()}` : ''}
+        {String(i.settings.siteUrl ?? '')} · {integrationStatusName(i.status)}
+        {i.lastSyncAt ? ` · ${t('lastSyncAt', { when: formatDate(i.lastSyncAt) })}` : ''}
       </p>
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      {i.webhookUrl && (
-        <Field
-          id={`woo-hook-${i.id}`}
-          label="Webhook URL (created in WooCommerce for order.created and order.updated)"
-          value={i.webhookUrl}
-          readOnly
-        />
-      )}
+      {i.webhookUrl && <Field id={`woo-hook-${i.id}`} label={t('wooWebhookUrl')} value={i.webhookUrl} readOnly />}
       {i.status !== 'disconnected' && (
         <>
           <div class="field">
             <label>
-              <input type="checkbox" checked={gateway} onChange={(e) => setGateway(e.currentTarget.checked)} /> Refund through the payment
-              gateway
+              <input type="checkbox" checked={gateway} onChange={(e) => setGateway(e.currentTarget.checked)} /> {t('refundThroughGateway')}
             </label>
           </div>
           <button type="button" onClick={importAll} disabled={running}>
-            Import all orders
+            {t('importAllOrders')}
           </button>
         </>
       )}
@@ -68,23 +62,21 @@ export function WooCommerceSettings(props: { list: Integration[]; onChange: () =
       card={(i) => <Connection key={i.id} integration={i} onChange={props.onChange} />}
     >
       <form class="card narrow" onSubmit={connect} noValidate>
-        <h4>Connect a WooCommerce shop</h4>
-        <p class="muted small">
-          In WordPress: WooCommerce → Settings → Advanced → REST API → Add key, with Read/Write permission. The shop must use HTTPS.
-        </p>
+        <h4>{t('connectWoo')}</h4>
+        <p class="muted small">{t('wooHelp')}</p>
         {error !== null && <Alert>{errorText(error)}</Alert>}
-        <Field id="woo-site" label="Site URL" type="url" value={form.siteUrl} error={fields.siteUrl} onInput={set('siteUrl')} />
-        <Field id="woo-key" label="Consumer key (ck_…)" value={form.consumerKey} error={fields.consumerKey} onInput={set('consumerKey')} />
+        <Field id="woo-site" label={t('siteUrl')} type="url" value={form.siteUrl} error={fields.siteUrl} onInput={set('siteUrl')} />
+        <Field id="woo-key" label={t('consumerKey')} value={form.consumerKey} error={fields.consumerKey} onInput={set('consumerKey')} />
         <Field
           id="woo-secret"
-          label="Consumer secret (cs_…)"
+          label={t('consumerSecret')}
           type="password"
           autocomplete="off"
           value={form.consumerSecret}
           error={fields.consumerSecret}
           onInput={set('consumerSecret')}
         />
-        <Field id="woo-name" label="Name in Retour (optional)" value={form.name} error={fields.name} onInput={set('name')} />
+        <Field id="woo-name" label={t('nameInRetour')} value={form.name} error={fields.name} onInput={set('name')} />
         <div class="field">
           <label>
             <input
@@ -92,11 +84,11 @@ export function WooCommerceSettings(props: { list: Integration[]; onChange: () =
               checked={form.refundThroughGateway}
               onChange={(e) => setForm({ ...form, refundThroughGateway: e.currentTarget.checked })}
             />{' '}
-            Refund through the payment gateway (otherwise refunds are recorded in WooCommerce and paid back by hand)
+            {t('refundThroughGatewayHint')}
           </label>
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Connecting…' : 'Connect'}
+          {busy ? t('connecting') : t('connect')}
         </button>
       </form>
     </ShopSection>

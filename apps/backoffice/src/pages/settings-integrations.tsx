@@ -2,7 +2,8 @@
 // connect forms of each shop provider (one file per provider, plugged in below).
 import { useEffect, useState } from 'preact/hooks';
 import { api, get } from '../api.ts';
-import { m } from '../messages.ts';
+import { formatDate, type MessageKey, t } from '../i18n.ts';
+import { integrationStatusName } from '../labels.ts';
 import { Alert, errorText, StatusBadge } from '../ui.tsx';
 import { ShopifySettings } from './settings-integrations-shopify.tsx';
 import { WooCommerceSettings } from './settings-integrations-woocommerce.tsx';
@@ -20,12 +21,16 @@ export type Integration = {
   createdAt: string;
 };
 
-const KIND_LABELS: Record<Integration['kind'], string> = {
-  api: 'API',
-  csv: 'CSV import',
-  sendcloud: 'Sendcloud-compatible API',
+const KIND_LABELS: Record<Integration['kind'], MessageKey | string> = {
+  api: 'kindApi',
+  csv: 'kindCsv',
+  sendcloud: 'kindSendcloud',
   shopify: 'Shopify',
   woocommerce: 'WooCommerce',
+};
+const kindName = (kind: Integration['kind']) => {
+  const label = KIND_LABELS[kind] ?? kind;
+  return label.startsWith('kind') ? t(label as MessageKey) : label;
 };
 
 /** The list of integrations, reloaded whenever a provider form connects or imports something. */
@@ -49,14 +54,14 @@ export function Integrations() {
   const [cleanupWarning, setCleanupWarning] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const disconnect = async (i: Integration) => {
-    if (!confirm(`Disconnect ${i.name}? Its orders stay; no new orders will arrive from it.`)) return;
+    if (!confirm(t('disconnectConfirm', { name: i.name }))) return;
     setActionError(null);
     try {
       const r = await api<{ deleted: boolean; remoteCleanup: 'done' | 'failed' | 'none'; message: string }>(
         'DELETE',
         `/api/v1/integrations/${i.id}`,
       );
-      setNotice(r.deleted ? `${i.name} removed.` : `${i.name} disconnected; its orders are kept.`);
+      setNotice(t(r.deleted ? 'integrationRemoved' : 'integrationDisconnected', { name: i.name }));
       // The shop could not remove our webhooks: the message says which to delete in its admin.
       setCleanupWarning(r.remoteCleanup === 'failed' ? r.message : '');
       await reload();
@@ -70,15 +75,15 @@ export function Integrations() {
       {cleanupWarning && <Alert kind="error">{cleanupWarning}</Alert>}
       {(error || actionError) && <Alert kind="error">{errorText(error ?? actionError)}</Alert>}
       <table>
-        <caption class="sr-only">Integrations</caption>
+        <caption class="sr-only">{t('integrations')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last sync</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('kind')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('lastSync')}</th>
             <th scope="col">
-              <span class="sr-only">{m.actions}</span>
+              <span class="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -89,15 +94,15 @@ export function Integrations() {
                 {i.name}
                 {i.lastError && <div class="muted small">{i.lastError}</div>}
               </td>
-              <td>{KIND_LABELS[i.kind] ?? i.kind}</td>
+              <td>{kindName(i.kind)}</td>
               <td>
-                <StatusBadge status={i.status} label={i.status} />
+                <StatusBadge status={i.status} label={integrationStatusName(i.status)} />
               </td>
-              <td>{i.lastSyncAt ? new Date(i.lastSyncAt).toLocaleString() : '—'}</td>
+              <td>{i.lastSyncAt ? formatDate(i.lastSyncAt) : t('none')}</td>
               <td>
                 {i.status !== 'disconnected' && (i.kind === 'shopify' || i.kind === 'woocommerce') && (
-                  <button type="button" onClick={() => disconnect(i)} aria-label={`Disconnect ${i.name}`}>
-                    Disconnect
+                  <button type="button" onClick={() => disconnect(i)} aria-label={t('disconnectNamed', { name: i.name })}>
+                    {t('disconnect')}
                   </button>
                 )}
               </td>
@@ -105,7 +110,7 @@ export function Integrations() {
           ))}
           {list.length === 0 && (
             <tr>
-              <td colSpan={5}>No integrations yet: connect a shop below, import a CSV file, or send orders to the API.</td>
+              <td colSpan={5}>{t('noIntegrations')}</td>
             </tr>
           )}
         </tbody>

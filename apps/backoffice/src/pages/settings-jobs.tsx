@@ -3,7 +3,8 @@
 // GET /api/v1/jobs; Retry is POST /api/v1/jobs/{id}/retry.
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { type MessageKey, t } from '../i18n.ts';
+import { templateName } from '../labels.ts';
 import { Alert, errorText, Link, StatusBadge } from '../ui.tsx';
 
 type Job = {
@@ -21,20 +22,23 @@ type Job = {
   deadAt: string | null;
 };
 
-const TOPICS: Record<string, string> = {
-  'carrier.announce': 'Book the return with the carrier',
-  'tracking.poll': 'Ask carriers for tracking news',
-  'return.event': 'Pass a return change on',
-  'webhook.deliver': 'Send a webhook',
-  'payment.refund': 'Refund a return fee (Mollie)',
-  'payment.refund_check': 'Follow a fee refund (Mollie)',
-  'shopify.backfill': 'Import orders from Shopify',
-  'shopify.mirror': 'Mirror a return into Shopify',
-  'woocommerce.backfill': 'Import orders from WooCommerce',
-  'woocommerce.refund': 'Refund in WooCommerce',
+const TOPICS: Record<string, MessageKey> = {
+  'carrier.announce': 'topicCarrierAnnounce',
+  'tracking.poll': 'topicTrackingPoll',
+  'return.event': 'topicReturnEvent',
+  'webhook.deliver': 'topicWebhookDeliver',
+  'payment.refund': 'topicPaymentRefund',
+  'payment.refund_check': 'topicPaymentRefundCheck',
+  'shopify.backfill': 'topicShopifyBackfill',
+  'shopify.mirror': 'topicShopifyMirror',
+  'woocommerce.backfill': 'topicWooBackfill',
+  'woocommerce.refund': 'topicWooRefund',
 };
-const describe = (topic: string) =>
-  TOPICS[topic] ?? (topic.startsWith('email.') ? `Send the "${topic.slice(6).replace(/_/g, ' ')}" email` : topic);
+const describe = (topic: string) => {
+  const key = Object.hasOwn(TOPICS, topic) ? TOPICS[topic] : undefined;
+  if (key) return t(key);
+  return topic.startsWith('email.') ? t('topicEmail', { template: templateName(topic.slice(6)) }) : topic;
+};
 
 function JobTable(props: { jobs: Job[]; caption: string; onRetry: (job: Job) => void }) {
   const dead = props.jobs[0]?.state === 'dead';
@@ -43,13 +47,13 @@ function JobTable(props: { jobs: Job[]; caption: string; onRetry: (job: Job) => 
       <caption class="sr-only">{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Work</th>
-          <th scope="col">Status</th>
-          <th scope="col">Tries</th>
-          <th scope="col">{dead ? 'Gave up' : 'Next try'}</th>
-          <th scope="col">Why</th>
+          <th scope="col">{t('jobWork')}</th>
+          <th scope="col">{t('status')}</th>
+          <th scope="col">{t('jobTries')}</th>
+          <th scope="col">{dead ? t('jobGaveUp') : t('jobNextTry')}</th>
+          <th scope="col">{t('jobWhy')}</th>
           <th scope="col">
-            <span class="sr-only">{m.actions}</span>
+            <span class="sr-only">{t('actions')}</span>
           </th>
         </tr>
       </thead>
@@ -67,22 +71,24 @@ function JobTable(props: { jobs: Job[]; caption: string; onRetry: (job: Job) => 
             </td>
             <td>
               {job.state === 'dead' ? (
-                <StatusBadge status="rejected" label="Out of tries" />
+                <StatusBadge status="rejected" label={t('jobOutOfTries')} />
               ) : job.running ? (
-                <StatusBadge status="open" label="Running" />
+                <StatusBadge status="open" label={t('jobRunning')} />
               ) : (
-                <StatusBadge status="requested" label={job.lastError ? 'Retrying' : 'Queued'} />
+                <StatusBadge status="requested" label={job.lastError ? t('jobRetrying') : t('jobQueued')} />
               )}
             </td>
-            <td>
-              {job.attempts} of {job.maxAttempts}
-            </td>
+            <td>{t('jobTriesOf', { attempts: job.attempts, max: job.maxAttempts })}</td>
             <td>{formatDate(job.state === 'dead' ? job.deadAt : job.nextAttemptAt)}</td>
-            <td>{job.lastError ?? job.waitingFor ?? m.none}</td>
+            <td>{job.lastError ?? job.waitingFor ?? t('none')}</td>
             <td>
               {!job.running && (
-                <button type="button" aria-label={`Retry now: ${describe(job.topic)} (${job.id})`} onClick={() => props.onRetry(job)}>
-                  Retry now
+                <button
+                  type="button"
+                  aria-label={t('retryNowNamed', { work: describe(job.topic), id: job.id })}
+                  onClick={() => props.onRetry(job)}
+                >
+                  {t('retryNow')}
                 </button>
               )}
             </td>
@@ -118,7 +124,7 @@ export function BackgroundWork() {
     setNotice('');
     try {
       await post(`/api/v1/jobs/${encodeURIComponent(job.id)}/retry`);
-      setNotice(`${describe(job.topic)}: queued to run now.`);
+      setNotice(t('jobQueuedNow', { work: describe(job.topic) }));
       await load();
     } catch (err) {
       setError(err);
@@ -126,32 +132,29 @@ export function BackgroundWork() {
   };
   return (
     <div>
-      <p class="hint">
-        Work Retour does in the background — carrier bookings, emails, webhooks, shop and payment calls. When an outside service is down,
-        the work waits here and is tried again with growing pauses; after about a day of failures it stops and waits for you.
-      </p>
+      <p class="hint">{t('jobsHelp')}</p>
       <div aria-live="polite">
         {notice && <Alert kind="success">{notice}</Alert>}
         {error !== null && <Alert>{errorText(error)}</Alert>}
       </div>
-      <h2>Out of tries</h2>
+      <h2>{t('jobOutOfTries')}</h2>
       {dead === null ? (
-        <p class="hint">{m.loading}</p>
+        <p class="hint">{t('loading')}</p>
       ) : dead.length === 0 ? (
-        <p class="hint">Nothing gave up.</p>
+        <p class="hint">{t('nothingGaveUp')}</p>
       ) : (
-        <JobTable jobs={dead} caption="Work that ran out of tries" onRetry={retry} />
+        <JobTable jobs={dead} caption={t('jobsDeadCaption')} onRetry={retry} />
       )}
-      <h2>Waiting</h2>
+      <h2>{t('jobsWaiting')}</h2>
       {waiting === null ? (
-        <p class="hint">{m.loading}</p>
+        <p class="hint">{t('loading')}</p>
       ) : waiting.length === 0 ? (
-        <p class="hint">Nothing is waiting.</p>
+        <p class="hint">{t('nothingWaiting')}</p>
       ) : (
-        <JobTable jobs={waiting} caption="Work waiting to run" onRetry={retry} />
+        <JobTable jobs={waiting} caption={t('jobsWaitingCaption')} onRetry={retry} />
       )}
       <button type="button" onClick={() => void load()}>
-        Refresh
+        {t('refresh')}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
 // (test keys take test payments only) and can disconnect.
 import { useEffect, useState } from 'preact/hooks';
 import { api, formatDate, get } from '../api.ts';
+import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
 type PaymentAccount = { provider: 'mollie'; mode: 'test' | 'live' | null; configured: boolean; updatedAt: string | null };
@@ -37,7 +38,7 @@ export function Payments() {
     void run(async () => {
       const saved = await api<PaymentAccount>('PUT', PATH, { apiKey: apiKey.trim() });
       setApiKey('');
-      return `Mollie is connected in ${saved.mode} mode.`;
+      return t('mollieConnected', { mode: saved.mode ?? 'test' });
     });
   };
   const fields = fieldErrors(error);
@@ -45,33 +46,30 @@ export function Payments() {
     <div class="section-body">
       {notice && <Alert kind="success">{notice}</Alert>}
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      <p class="hint">
-        Portals with a return fee paid up front send shoppers to Mollie to pay before they get their label. A paid fee is refunded through
-        Mollie when the return is cancelled.
-      </p>
+      <p class="hint">{t('paymentsHelp')}</p>
       {account && (
         <p>
-          Mollie:{' '}
+          {t('mollie')}{' '}
           {account.configured ? (
             <>
               <StatusBadge
                 status={account.mode === 'live' ? 'completed' : 'requested'}
-                label={account.mode === 'live' ? 'Live' : 'Test mode'}
+                label={account.mode === 'live' ? t('live') : t('testMode')}
               />{' '}
-              <span class="hint">connected {formatDate(account.updatedAt)}</span>
+              <span class="hint">{t('connectedAt', { when: formatDate(account.updatedAt) })}</span>
             </>
           ) : (
-            <StatusBadge status="cancelled" label="Not connected" />
+            <StatusBadge status="cancelled" label={t('notConnected')} />
           )}
         </p>
       )}
-      {account?.mode === 'test' && <Alert kind="info">Test mode: shoppers see Mollie's test checkout and no money moves.</Alert>}
+      {account?.mode === 'test' && <Alert kind="info">{t('mollieTestInfo')}</Alert>}
       <form class="card narrow" onSubmit={connect} noValidate>
-        <h3>{account?.configured ? 'Replace the API key' : 'Connect Mollie'}</h3>
+        <h3>{account?.configured ? t('replaceApiKey') : t('connectMollie')}</h3>
         <Field
           id="mollie-api-key"
-          label="Mollie API key"
-          hint="From the Mollie dashboard → Developers → API keys: starts with test_ or live_. It is stored encrypted and never shown again."
+          label={t('mollieApiKey')}
+          hint={t('mollieApiKeyHint')}
           type="password"
           autoComplete="off"
           value={apiKey}
@@ -79,7 +77,7 @@ export function Payments() {
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
         <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-          {account?.configured ? 'Save key' : 'Connect'}
+          {account?.configured ? t('saveKey') : t('connect')}
         </button>
       </form>
       {account?.configured && (
@@ -87,14 +85,14 @@ export function Payments() {
           type="button"
           class="danger"
           onClick={() => {
-            if (!confirm('Disconnect Mollie? Shoppers can no longer pay return fees up front until you connect it again.')) return;
+            if (!confirm(t('disconnectMollieConfirm'))) return;
             void run(async () => {
               await api('DELETE', PATH);
-              return 'Mollie is disconnected.';
+              return t('mollieDisconnected');
             });
           }}
         >
-          Disconnect Mollie
+          {t('disconnectMollie')}
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 // Portal settings → instructions and appearance, with a live preview.
+import { t } from '../i18n.ts';
 import { Field } from '../ui.tsx';
 import type { Brand } from './settings-brands.tsx';
 import { uploadImage } from './settings-brands.tsx';
@@ -15,36 +16,36 @@ export function PortalAppearanceSection({
 }: PortalSectionProps & { brand: Brand | undefined; resets: number; setError: (error: unknown) => void }) {
   return (
     <fieldset class="card">
-      <legend>Instructions and appearance</legend>
+      <legend>{t('instructionsAppearance')}</legend>
       <RichText
         key={resets}
         id="p-instructions"
-        label="Instructions shown in the portal"
+        label={t('instructionsLabel')}
         value={draft.instructionsHtml ?? ''}
         error={f.instructionsHtml}
         onChange={(html) => set('instructionsHtml', html.trim() ? html : null)}
       />
       <div class="row">
         <div class="field">
-          <label for="p-layout">Layout</label>
+          <label for="p-layout">{t('layout')}</label>
           <select
             id="p-layout"
             value={draft.appearance.layout}
             onChange={(e) => set('appearance', { ...draft.appearance, layout: e.currentTarget.value as 'standard' | 'background' })}
           >
-            <option value="standard">Standard</option>
-            <option value="background">Background image</option>
+            <option value="standard">{t('layoutStandard')}</option>
+            <option value="background">{t('layoutBackground')}</option>
           </select>
         </div>
         <Field
           id="p-bg-url"
-          label="Background image URL"
+          label={t('backgroundImageUrl')}
           value={draft.appearance.backgroundImageUrl ?? ''}
           error={f['appearance.backgroundImageUrl']}
           onInput={(e) => set('appearance', { ...draft.appearance, backgroundImageUrl: e.currentTarget.value.trim() || null })}
         />
         <div class="field">
-          <label for="p-bg-file">Upload background image</label>
+          <label for="p-bg-file">{t('uploadBackground')}</label>
           <input
             id="p-bg-file"
             type="file"
@@ -67,7 +68,7 @@ export function PortalAppearanceSection({
           checked={draft.appearance.showHeader}
           onChange={(e) => set('appearance', { ...draft.appearance, showHeader: e.currentTarget.checked })}
         />{' '}
-        Show header
+        {t('showHeader')}
       </label>
       <label class="check-label">
         <input
@@ -75,9 +76,9 @@ export function PortalAppearanceSection({
           checked={draft.appearance.showFooter}
           onChange={(e) => set('appearance', { ...draft.appearance, showFooter: e.currentTarget.checked })}
         />{' '}
-        Show footer
+        {t('showFooter')}
       </label>
-      <h3 id="preview-title">Live preview</h3>
+      <h3 id="preview-title">{t('livePreview')}</h3>
       <div
         class="preview"
         role="img"
@@ -95,10 +96,10 @@ export function PortalAppearanceSection({
           </div>
         )}
         <div class="preview-card">
-          <strong>Returns</strong>
+          <strong>{t('returns')}</strong>
           <div class="preview-instructions" dangerouslySetInnerHTML={{ __html: draft.instructionsHtml ?? '' }} />
           <span class="preview-button" style={{ background: brand?.colors.primary ?? '#1a56db' }}>
-            Find my order
+            {t('previewFindOrder')}
           </span>
         </div>
         {draft.appearance.showFooter && <div class="preview-footer">{brand?.name}</div>}

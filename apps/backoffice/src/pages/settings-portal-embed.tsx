@@ -1,5 +1,6 @@
 // Portal settings → embedding: allowed origins and the snippet with a copy button.
 import { useState } from 'preact/hooks';
+import { t } from '../i18n.ts';
 import { describedBy, FieldError } from '../ui.tsx';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 
@@ -7,9 +8,9 @@ export function PortalEmbedSection({ draft, set, issuesUnder, embedSnippet }: Po
   const [copied, setCopied] = useState(false);
   return (
     <fieldset class="card">
-      <legend>Embedding</legend>
+      <legend>{t('embedding')}</legend>
       <div class="field">
-        <label for="p-frames">Sites allowed to embed the portal (one origin per line)</label>
+        <label for="p-frames">{t('allowedOrigins')}</label>
         <textarea
           id="p-frames"
           rows={3}
@@ -28,7 +29,7 @@ export function PortalEmbedSection({ draft, set, issuesUnder, embedSnippet }: Po
         <FieldError id="p-frames" error={issuesUnder('allowedFrameAncestors')} />
       </div>
       <div class="field">
-        <label for="p-snippet">Embed snippet</label>
+        <label for="p-snippet">{t('embedSnippet')}</label>
         <textarea id="p-snippet" rows={3} readOnly value={embedSnippet} />
       </div>
       <button
@@ -38,9 +39,9 @@ export function PortalEmbedSection({ draft, set, issuesUnder, embedSnippet }: Po
           setCopied(true);
         }}
       >
-        Copy snippet
+        {t('copySnippet')}
       </button>{' '}
-      <span role="status">{copied ? 'Copied.' : ''}</span>
+      <span role="status">{copied ? t('copied') : ''}</span>
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 // Portal settings → the return fee and the resolutions shoppers may choose.
-import { resolutionLabel } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { RESOLUTIONS, resolutionName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import { type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
@@ -7,7 +8,7 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
   return (
     <>
       <fieldset class="card">
-        <legend>Return fee</legend>
+        <legend>{t('returnFee')}</legend>
         <label class="check-label">
           <input
             type="checkbox"
@@ -19,13 +20,13 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
               )
             }
           />{' '}
-          Charge a return fee
+          {t('chargeFee')}
         </label>
         {draft.returnFee && (
           <div class="row">
             <Field
               id="p-fee"
-              label="Fee amount"
+              label={t('feeAmount')}
               inputMode="decimal"
               value={draft.returnFee.amount.value}
               error={issuesUnder('returnFee.amount')}
@@ -36,7 +37,7 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
             />
             <Field
               id="p-fee-currency"
-              label="Currency"
+              label={t('currency')}
               size={4}
               value={draft.returnFee.amount.currency}
               onInput={(e) =>
@@ -48,7 +49,7 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
               }
             />
             <div class="field">
-              <label for="p-fee-payment">Payment</label>
+              <label for="p-fee-payment">{t('payment')}</label>
               <select
                 id="p-fee-payment"
                 aria-describedby="p-fee-payment-hint"
@@ -58,11 +59,11 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
                   set('returnFee', { ...draft.returnFee, payment: e.currentTarget.value as 'upfront' | 'deduct_from_refund' })
                 }
               >
-                <option value="deduct_from_refund">Deduct from the refund</option>
-                <option value="upfront">Pay upfront</option>
+                <option value="deduct_from_refund">{t('deductFromRefund')}</option>
+                <option value="upfront">{t('payUpfront')}</option>
               </select>
               <p class="hint" id="p-fee-payment-hint">
-                Paying upfront goes through Mollie: connect it first under Settings → Payments.
+                {t('payUpfrontHint')}
               </p>
             </div>
           </div>
@@ -71,8 +72,8 @@ export function PortalFeeSection({ draft, set, f, issuesUnder }: PortalSectionPr
       </fieldset>
 
       <fieldset class="card" {...describedBy('p-resolutions', issuesUnder('resolutions'))}>
-        <legend>Resolutions</legend>
-        {Object.entries(resolutionLabel).map(([k, v]) => (
+        <legend>{t('resolutions')}</legend>
+        {RESOLUTIONS.map((k) => [k, resolutionName(k)] as const).map(([k, v]) => (
           <label key={k} class="check-label">
             <input
               type="checkbox"

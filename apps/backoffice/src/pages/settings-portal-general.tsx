@@ -1,5 +1,5 @@
 // Portal settings → general: slug, brand, addresses, the return window and approval.
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import type { Address } from './settings-addresses.tsx';
 import type { Brand } from './settings-brands.tsx';
@@ -9,11 +9,11 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
   return (
     <>
       <fieldset class="card">
-        <legend>General</legend>
+        <legend>{t('general')}</legend>
         <div class="row">
-          <Field id="p-slug" label="Address (slug)" value={draft.slug} error={f.slug} onInput={(e) => set('slug', e.currentTarget.value)} />
+          <Field id="p-slug" label={t('slug')} value={draft.slug} error={f.slug} onInput={(e) => set('slug', e.currentTarget.value)} />
           <div class="field">
-            <label for="p-brand">Brand</label>
+            <label for="p-brand">{t('brand')}</label>
             <select id="p-brand" value={draft.brandId} onChange={(e) => set('brandId', e.currentTarget.value)}>
               {brands.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -23,14 +23,14 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
             </select>
           </div>
           <div class="field">
-            <label for="p-return-address">Return address</label>
+            <label for="p-return-address">{t('returnAddress')}</label>
             <select
               id="p-return-address"
               value={draft.returnAddressId ?? ''}
               {...describedBy('p-return-address', f.returnAddressId)}
               onChange={(e) => set('returnAddressId', e.currentTarget.value || null)}
             >
-              <option value="">{m.none}</option>
+              <option value="">{t('none')}</option>
               {addresses
                 .filter((a) => a.kind === 'return')
                 .map((a) => (
@@ -43,13 +43,13 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
           </div>
         </div>
         <label class="check-label">
-          <input id="p-enabled" type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} /> Portal
-          is enabled
+          <input id="p-enabled" type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />{' '}
+          {t('portalEnabled')}
         </label>
         <div class="row">
           <Field
             id="p-notification"
-            label="Notification email"
+            label={t('notificationEmail')}
             type="email"
             value={draft.notificationEmail ?? ''}
             error={f.notificationEmail}
@@ -57,7 +57,7 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
           />
           <Field
             id="p-policy"
-            label="Return policy URL"
+            label={t('policyUrl')}
             value={draft.policyUrl ?? ''}
             error={f.policyUrl}
             onInput={(e) => set('policyUrl', e.currentTarget.value.trim() || null)}
@@ -66,11 +66,11 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
       </fieldset>
 
       <fieldset class="card">
-        <legend>Return window</legend>
+        <legend>{t('returnWindow')}</legend>
         <div class="row">
           <Field
             id="p-window"
-            label="Return window (days)"
+            label={t('returnWindowDays')}
             type="number"
             inputMode="numeric"
             value={String(draft.returnWindowDays)}
@@ -79,7 +79,7 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
           />
           <Field
             id="p-allowance"
-            label="Transit allowance (days)"
+            label={t('transitAllowanceDays')}
             type="number"
             inputMode="numeric"
             value={String(draft.transitAllowanceDays)}
@@ -88,7 +88,7 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
           />
           <Field
             id="p-timezone"
-            label="Time zone"
+            label={t('timezone')}
             value={draft.timezone}
             error={f.timezone}
             onInput={(e) => set('timezone', e.currentTarget.value)}
@@ -100,20 +100,20 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
             checked={draft.allowReturnsWithoutOutboundShipment}
             onChange={(e) => set('allowReturnsWithoutOutboundShipment', e.currentTarget.checked)}
           />{' '}
-          Allow returns for orders without a shipment
+          {t('allowWithoutShipment')}
         </label>
         <label class="check-label">
           <input type="checkbox" checked={draft.withdrawalFunction} onChange={(e) => set('withdrawalFunction', e.currentTarget.checked)} />{' '}
-          Offer the withdrawal function
+          {t('withdrawalFunction')}
         </label>
       </fieldset>
 
       <fieldset class="card">
-        <legend>Approval</legend>
+        <legend>{t('approval')}</legend>
         {(['automatic', 'manual'] as const).map((a) => (
           <label key={a} class="check-label">
             <input type="radio" name="approval" value={a} checked={draft.approval === a} onChange={() => set('approval', a)} />{' '}
-            {a === 'automatic' ? 'Approve requests automatically' : 'Staff approve each request'}
+            {a === 'automatic' ? t('approveAutomatically') : t('staffApprove')}
           </label>
         ))}
       </fieldset>

@@ -1,6 +1,7 @@
 // Portal settings → return methods and the carriers offered per country.
 import { useState } from 'preact/hooks';
-import { m, methodLabel } from '../messages.ts';
+import { t } from '../i18n.ts';
+import { METHODS, methodName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import { type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
@@ -12,8 +13,8 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
   return (
     <>
       <fieldset class="card" {...describedBy('p-methods', issuesUnder('methods'))}>
-        <legend>Return methods</legend>
-        {Object.entries(methodLabel).map(([k, v]) => (
+        <legend>{t('returnMethods')}</legend>
+        {METHODS.map((k) => [k, methodName(k)] as const).map(([k, v]) => (
           <label key={k} class="check-label">
             <input
               type="checkbox"
@@ -27,19 +28,19 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
       </fieldset>
 
       <fieldset class="card" {...describedBy('p-carriers', issuesUnder('carriers'))}>
-        <legend>Carriers per country</legend>
-        <p class="hint">“*” applies to every other country.</p>
+        <legend>{t('carriersPerCountry')}</legend>
+        <p class="hint">{t('starCountry')}</p>
         <table class="compact">
           <thead>
             <tr>
-              <th scope="col">{m.country}</th>
+              <th scope="col">{t('country')}</th>
               {carriers.map((c) => (
                 <th key={c.code} scope="col">
                   {c.name}
                 </th>
               ))}
               <th scope="col">
-                <span class="sr-only">{m.actions}</span>
+                <span class="sr-only">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -51,7 +52,7 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
                   <td key={c.code}>
                     <input
                       type="checkbox"
-                      aria-label={`${c.name} in ${country}`}
+                      aria-label={t('carrierInCountry', { carrier: c.name, country })}
                       checked={(draft.carriers[country] ?? []).includes(c.code)}
                       onChange={(e) =>
                         set('carriers', {
@@ -65,14 +66,14 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
                 <td>
                   <button
                     type="button"
-                    aria-label={`Remove ${country}`}
+                    aria-label={t('removeCountry', { country })}
                     onClick={() => {
                       const next = { ...draft.carriers };
                       delete next[country];
                       set('carriers', next);
                     }}
                   >
-                    {m.delete}
+                    {t('delete')}
                   </button>
                 </td>
               </tr>
@@ -82,7 +83,7 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
         <div class="row">
           <Field
             id="p-new-country"
-            label="Add country"
+            label={t('addCountry')}
             value={newCountry}
             size={4}
             maxLength={2}
@@ -97,7 +98,7 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
                 setNewCountry('');
               }}
             >
-              {m.add}
+              {t('add')}
             </button>
           </div>
         </div>

@@ -2,7 +2,6 @@
 import type { Money } from '../api.ts';
 
 export const LANGUAGES = ['en', 'nl', 'fr', 'de', 'it'] as const;
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', nl: 'Dutch', fr: 'French', de: 'German', it: 'Italian' };
 
 export type Portal = {
   id: string;

@@ -1,7 +1,7 @@
 // Portal settings → return reasons (translated per language) and the portal languages.
-import { m } from '../messages.ts';
+import { languageName, t } from '../i18n.ts';
 import { Alert, describedBy, FieldError } from '../ui.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
+import { LANGUAGES, type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
 const REASON_WARNING = 7;
 
@@ -9,25 +9,23 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
   return (
     <>
       <fieldset class="card">
-        <legend>Return reasons</legend>
+        <legend>{t('returnReasons')}</legend>
         {draft.reasons.length > REASON_WARNING && (
-          <Alert kind="info">
-            {draft.reasons.length} reasons: shoppers choose more reliably from at most {REASON_WARNING}. Consider merging some.
-          </Alert>
+          <Alert kind="info">{t('tooManyReasons', { count: draft.reasons.length, max: REASON_WARNING })}</Alert>
         )}
         <FieldError id="p-reasons" error={f.reasons} />
         <div class="table-wrap">
           <table class="compact">
             <thead>
               <tr>
-                <th scope="col">Code</th>
+                <th scope="col">{t('code')}</th>
                 {draft.languages.map((l) => (
                   <th key={l} scope="col">
-                    {LANGUAGE_NAMES[l]}
+                    {languageName(l)}
                   </th>
                 ))}
                 <th scope="col">
-                  <span class="sr-only">{m.actions}</span>
+                  <span class="sr-only">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -44,7 +42,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                     <td>
                       <input
                         id={`reason-${i}-code`}
-                        aria-label={`Reason ${i + 1} code`}
+                        aria-label={t('reasonCode', { index: i + 1 })}
                         value={r.code}
                         size={14}
                         {...describedBy(`reason-${i}-code`, codeError)}
@@ -55,7 +53,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                     {draft.languages.map((l) => (
                       <td key={l}>
                         <input
-                          aria-label={`Reason ${i + 1} in ${LANGUAGE_NAMES[l]}`}
+                          aria-label={t('reasonIn', { index: i + 1, language: languageName(l) })}
                           value={r.labels[l] ?? ''}
                           onInput={(e) => {
                             const labels = { ...r.labels, [l]: e.currentTarget.value };
@@ -68,7 +66,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                     <td>
                       <button
                         type="button"
-                        aria-label={`Remove reason ${r.code}`}
+                        aria-label={t('removeReason', { code: r.code })}
                         onClick={() =>
                           set(
                             'reasons',
@@ -76,7 +74,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                           )
                         }
                       >
-                        {m.delete}
+                        {t('delete')}
                       </button>
                     </td>
                   </tr>
@@ -86,12 +84,12 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
           </table>
         </div>
         <button type="button" onClick={() => set('reasons', [...draft.reasons, { code: '', labels: {} }])}>
-          {m.add} reason
+          {t('addReason')}
         </button>
       </fieldset>
 
       <fieldset class="card">
-        <legend>Languages</legend>
+        <legend>{t('languages')}</legend>
         {LANGUAGES.map((l) => (
           <label key={l} class="check-label">
             <input
@@ -99,12 +97,12 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
               checked={draft.languages.includes(l)}
               onChange={(e) => set('languages', toggleIn(draft.languages, l, e.currentTarget.checked))}
             />{' '}
-            {LANGUAGE_NAMES[l]}
+            {languageName(l)}
           </label>
         ))}
         <FieldError id="p-languages" error={issuesUnder('languages')} />
         <div class="field">
-          <label for="p-default-language">Default language</label>
+          <label for="p-default-language">{t('defaultLanguage')}</label>
           <select
             id="p-default-language"
             value={draft.defaultLanguage}
@@ -113,7 +111,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
           >
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
+                {languageName(l)}
               </option>
             ))}
           </select>

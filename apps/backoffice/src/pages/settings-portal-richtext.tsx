@@ -1,14 +1,16 @@
 // Portal settings → instructions: a small rich-text editor.
 import { useEffect, useRef } from 'preact/hooks';
+import { type MessageKey, t } from '../i18n.ts';
 import { describedBy, FieldError } from '../ui.tsx';
 
-const TOOLS: { cmd: string; label: string; text: string }[] = [
-  { cmd: 'bold', label: 'Bold', text: 'B' },
-  { cmd: 'italic', label: 'Italic', text: 'I' },
-  { cmd: 'underline', label: 'Underline', text: 'U' },
-  { cmd: 'insertUnorderedList', label: 'Bulleted list', text: '• List' },
-  { cmd: 'insertOrderedList', label: 'Numbered list', text: '1. List' },
-  { cmd: 'createLink', label: 'Link', text: 'Link' },
+// The symbol each button shows; the list and link buttons show a word (toolList, toolLink).
+const TOOLS: { cmd: string; label: MessageKey; text: string; word?: MessageKey }[] = [
+  { cmd: 'bold', label: 'toolBold', text: 'B' },
+  { cmd: 'italic', label: 'toolItalic', text: 'I' },
+  { cmd: 'underline', label: 'toolUnderline', text: 'U' },
+  { cmd: 'insertUnorderedList', label: 'toolBulleted', text: '• ', word: 'toolList' },
+  { cmd: 'insertOrderedList', label: 'toolNumbered', text: '1. ', word: 'toolList' },
+  { cmd: 'createLink', label: 'toolLink', text: '', word: 'toolLink' },
 ];
 
 /** A small contenteditable editor; the server sanitises what is saved. */
@@ -26,7 +28,7 @@ export function RichText(props: {
   const exec = (cmd: string) => {
     ref.current?.focus();
     if (cmd === 'createLink') {
-      const url = prompt('Link address (https://…)');
+      const url = prompt(t('linkPrompt'));
       if (!url) return;
       document.execCommand(cmd, false, url);
     } else document.execCommand(cmd);
@@ -38,18 +40,19 @@ export function RichText(props: {
         {props.label}
       </span>
       <div class="rte">
-        <div class="rte-tools" role="toolbar" aria-label={`${props.label}: formatting`} aria-controls={props.id}>
-          {TOOLS.map((t) => (
+        <div class="rte-tools" role="toolbar" aria-label={t('formatting', { label: props.label })} aria-controls={props.id}>
+          {TOOLS.map((tool) => (
             <button
-              key={t.cmd}
+              key={tool.cmd}
               type="button"
-              aria-label={t.label}
-              title={t.label}
+              aria-label={t(tool.label)}
+              title={t(tool.label)}
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => exec(t.cmd)}
+              onClick={() => exec(tool.cmd)}
             >
-              <span aria-hidden="true" class={`tool-${t.cmd}`}>
-                {t.text}
+              <span aria-hidden="true" class={`tool-${tool.cmd}`}>
+                {tool.text}
+                {tool.word ? t(tool.word) : ''}
               </span>
             </button>
           ))}

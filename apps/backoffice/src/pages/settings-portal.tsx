@@ -2,7 +2,7 @@
 // upload with a live preview of the appearance, and the embed snippet with a copy button.
 import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { languageName, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Alert, Field, errorText, fieldErrors, Link } from '../ui.tsx';
 import type { Address } from './settings-addresses.tsx';
@@ -46,30 +46,34 @@ export function PortalList() {
         {portals.map((p) => (
           <li key={p.id} class="card row-between">
             <span>
-              <strong>{p.slug}</strong> {!p.enabled && <span class="badge">Disabled</span>}
+              <strong>{p.slug}</strong> {!p.enabled && <span class="badge">{t('disabled')}</span>}
               <br />
               <span class="muted small">
-                {p.returnWindowDays} days · {p.approval === 'manual' ? 'Manual approval' : 'Automatic approval'} · {p.languages.join(', ')}
+                {t('portalSummary', {
+                  days: p.returnWindowDays,
+                  approval: p.approval,
+                  languages: p.languages.map(languageName).join(', '),
+                })}
               </span>
             </span>
             <Link to={`/settings/portals/${encodeURIComponent(p.id)}`} class="button">
-              {m.edit} <span class="sr-only">{p.slug}</span>
+              {t('edit')} <span class="sr-only">{p.slug}</span>
             </Link>
           </li>
         ))}
       </ul>
       <form class="card narrow" onSubmit={create} noValidate>
-        <h3>{m.add} portal</h3>
+        <h3>{t('addPortal')}</h3>
         <Field
           id="new-portal-slug"
-          label="Address (slug)"
-          hint="Lowercase letters, digits and hyphens; the portal opens at /r/{slug}."
+          label={t('slug')}
+          hint={t('slugHint', { slug: '{slug}' })}
           value={slug}
           error={f.slug}
           onInput={(e) => setSlug(e.currentTarget.value)}
         />
         <div class="field">
-          <label for="new-portal-brand">Brand</label>
+          <label for="new-portal-brand">{t('brand')}</label>
           <select id="new-portal-brand" value={brandId} onChange={(e) => setBrandId(e.currentTarget.value)}>
             {brands.map((b) => (
               <option key={b.id} value={b.id}>
@@ -79,7 +83,7 @@ export function PortalList() {
           </select>
         </div>
         <button type="submit" class="primary">
-          {m.add} portal
+          {t('addPortal')}
         </button>
       </form>
     </div>
@@ -106,7 +110,7 @@ export function PortalEditor(props: { id: string }) {
     get<{ data: Carrier[] }>('/api/v1/carriers').then((r) => setCarriers(r.data), setError);
   }, [props.id]);
 
-  if (!draft || !portal) return error !== null ? <Alert>{errorText(error)}</Alert> : <p class="muted">{m.loading}</p>;
+  if (!draft || !portal) return error !== null ? <Alert>{errorText(error)}</Alert> : <p class="muted">{t('loading')}</p>;
   const f = fieldErrors(error);
   const set = <K extends keyof Portal>(key: K, value: Portal[K]) => setDraft({ ...draft, [key]: value });
   const issuesUnder = (prefix: string) => f[prefix] ?? Object.entries(f).find(([k]) => k.startsWith(`${prefix}.`))?.[1];
@@ -132,7 +136,7 @@ export function PortalEditor(props: { id: string }) {
       setPortal(saved);
       setDraft(saved);
       setResets((n) => n + 1);
-      setNotice(m.saved);
+      setNotice(t('saved'));
     } catch (err) {
       setError(err);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -144,9 +148,10 @@ export function PortalEditor(props: { id: string }) {
   return (
     <form class="portal-form" onSubmit={save} noValidate>
       <p class="crumbs">
-        <Link to="/settings/portals">← {m.portals}</Link> · <strong>{portal.slug}</strong> ·{' '}
+        <Link to="/settings/portals">← {t('portals')}</Link> · <strong>{portal.slug}</strong> ·{' '}
         <a href={portal.url} target="_blank" rel="noreferrer noopener">
-          Open portal<span class="sr-only"> (opens in a new tab)</span>
+          {t('openPortal')}
+          <span class="sr-only"> {t('opensInNewTab')}</span>
         </a>
       </p>
       {portal.warnings.map((w) => (
@@ -166,7 +171,7 @@ export function PortalEditor(props: { id: string }) {
 
       <div class="sticky-actions">
         <button type="submit" class="primary">
-          {m.save}
+          {t('save')}
         </button>
         <button
           type="button"
@@ -176,7 +181,7 @@ export function PortalEditor(props: { id: string }) {
             setError(null);
           }}
         >
-          {m.cancel}
+          {t('cancel')}
         </button>
       </div>
     </form>

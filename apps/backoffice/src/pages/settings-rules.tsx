@@ -1,7 +1,7 @@
 // Settings → shipping rules: the ordered rules that pick a sender address, and a tester.
 import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { t } from '../i18n.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
 import type { Address } from './settings-addresses.tsx';
 
@@ -37,10 +37,10 @@ export function ShippingRules() {
   }, []);
   const addrName = (id: string | undefined) => {
     const a = addresses.find((x) => x.id === id);
-    return a ? `${a.name}, ${a.city}` : (id ?? m.none);
+    return a ? `${a.name}, ${a.city}` : (id ?? t('none'));
   };
   const describe = (c: Rule['conditions'][number]) =>
-    `${c.field} ${c.op === 'eq' ? '=' : 'in'} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`;
+    `${c.field} ${c.op === 'eq' ? '=' : t('conditionIn')} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`;
   const parseConditions = (text: string) =>
     text
       .split('\n')
@@ -105,8 +105,10 @@ export function ShippingRules() {
       });
       setResult(
         r.senderAddress
-          ? `This order would get sender address ${r.senderAddress.name}, ${r.senderAddress.city}${r.rule ? ` (rule “${r.rule.name}”)` : ' (default)'}.`
-          : 'No rule matches; the default sender address is used.',
+          ? r.rule
+            ? t('ruleResultRule', { name: r.senderAddress.name, city: r.senderAddress.city, rule: r.rule.name })
+            : t('ruleResultDefault', { name: r.senderAddress.name, city: r.senderAddress.city })
+          : t('ruleNoMatch'),
       );
     } catch (err) {
       setResult(errorText(err));
@@ -116,8 +118,8 @@ export function ShippingRules() {
   return (
     <div class="section-body">
       {error !== null && !editing && <Alert>{errorText(error)}</Alert>}
-      <p class="muted">Rules are checked from top to bottom; the first match decides the sender address.</p>
-      {rules.length === 0 && <p class="empty">No rules yet: every order gets the default sender address.</p>}
+      <p class="muted">{t('rulesHelp')}</p>
+      {rules.length === 0 && <p class="empty">{t('noRules')}</p>}
       <ol class="cards">
         {rules.map((r, i) => (
           <li key={r.id} class="card row-between">
@@ -127,13 +129,18 @@ export function ShippingRules() {
               </strong>{' '}
               → {addrName(r.action.senderAddressId)}
               <br />
-              <span class="muted small">{r.conditions.map(describe).join(' and ') || 'Always'}</span>
+              <span class="muted small">{r.conditions.map(describe).join(t('conditionJoin')) || t('always')}</span>
             </span>
             <span class="actions">
-              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${r.name} up`}>
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp', { name: r.name })}>
                 ↑
               </button>
-              <button type="button" disabled={i === rules.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${r.name} down`}>
+              <button
+                type="button"
+                disabled={i === rules.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t('moveDown', { name: r.name })}
+              >
                 ↓
               </button>
               <button
@@ -147,21 +154,21 @@ export function ShippingRules() {
                     senderAddressId: r.action.senderAddressId,
                   })
                 }
-                aria-label={`${m.edit} ${r.name}`}
+                aria-label={t('editNamed', { name: r.name })}
               >
-                {m.edit}
+                {t('edit')}
               </button>
               <button
                 type="button"
                 class="danger"
-                aria-label={`${m.delete} ${r.name}`}
+                aria-label={t('deleteNamed', { name: r.name })}
                 onClick={async () => {
-                  if (!confirm(`Delete rule ${r.name}?`)) return;
+                  if (!confirm(t('deleteRuleConfirm', { name: r.name }))) return;
                   await api('DELETE', `/api/v1/shipping-rules/${r.id}`).catch(setError);
                   await load();
                 }}
               >
-                {m.delete}
+                {t('delete')}
               </button>
             </span>
           </li>
@@ -174,24 +181,24 @@ export function ShippingRules() {
             setEditing({ name: '', position: (rules.at(-1)?.position ?? 0) + 10, conditions: '', senderAddressId: addresses[0]?.id ?? '' })
           }
         >
-          {m.add} rule
+          {t('addRule')}
         </button>
       )}
       {editing && (
         <form class="card narrow" onSubmit={save} noValidate>
-          <h3>{editing.id ? m.edit : m.add} rule</h3>
+          <h3>{editing.id ? t('editRule') : t('addRule')}</h3>
           {error !== null && <Alert>{errorText(error)}</Alert>}
           <Field
             id="rule-name"
-            label="Name"
+            label={t('name')}
             value={editing.name}
             error={fields.name}
             onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
           />
           <div class="field">
-            <label for="rule-conditions">Conditions</label>
+            <label for="rule-conditions">{t('conditionsLabel')}</label>
             <p class="hint" id="rule-conditions-hint">
-              One per line: field=value, or field=a,b,c for a list. Fields: integration, country, tag, sku.
+              {t('conditionsHint')}
             </p>
             <textarea
               id="rule-conditions"
@@ -206,7 +213,7 @@ export function ShippingRules() {
             />
           </div>
           <div class="field">
-            <label for="rule-sender">Sender address</label>
+            <label for="rule-sender">{t('senderAddress')}</label>
             <select
               id="rule-sender"
               value={editing.senderAddressId}
@@ -223,44 +230,34 @@ export function ShippingRules() {
           </div>
           <div class="actions">
             <button type="submit" class="primary">
-              {m.save}
+              {t('save')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
-              {m.cancel}
+              {t('cancel')}
             </button>
           </div>
         </form>
       )}
       <form class="card narrow" onSubmit={runTest}>
-        <h3>Test the rules</h3>
+        <h3>{t('testRules')}</h3>
         <div class="row">
           <Field
             id="test-integration"
-            label="Integration"
+            label={t('integration')}
             value={test.integration}
             onInput={(e) => setTest({ ...test, integration: e.currentTarget.value })}
           />
           <Field
             id="test-country"
-            label={m.country}
+            label={t('country')}
             value={test.country}
             size={4}
             onInput={(e) => setTest({ ...test, country: e.currentTarget.value })}
           />
         </div>
-        <Field
-          id="test-tags"
-          label="Tags (comma separated)"
-          value={test.tags}
-          onInput={(e) => setTest({ ...test, tags: e.currentTarget.value })}
-        />
-        <Field
-          id="test-skus"
-          label="SKUs (comma separated)"
-          value={test.skus}
-          onInput={(e) => setTest({ ...test, skus: e.currentTarget.value })}
-        />
-        <button type="submit">Test</button>
+        <Field id="test-tags" label={t('tagsList')} value={test.tags} onInput={(e) => setTest({ ...test, tags: e.currentTarget.value })} />
+        <Field id="test-skus" label={t('skusList')} value={test.skus} onInput={(e) => setTest({ ...test, skus: e.currentTarget.value })} />
+        <button type="submit">{t('test')}</button>
         <p role="status" class="result">
           {result}
         </p>

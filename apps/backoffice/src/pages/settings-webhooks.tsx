@@ -3,14 +3,14 @@
 // with a Replay button.
 import { useEffect, useState } from 'preact/hooks';
 import { api, formatDate, get, post } from '../api.ts';
-import { m } from '../messages.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
-const EVENT_TYPES: [string, string][] = [
-  ['return.created', 'Return created'],
-  ['return.status_changed', 'Status changed'],
-  ['return.received', 'Return received'],
-  ['refund.created', 'Refund issued'],
+const EVENT_TYPES: [string, MessageKey][] = [
+  ['return.created', 'hookReturnCreated'],
+  ['return.status_changed', 'hookStatusChanged'],
+  ['return.received', 'hookReturnReceived'],
+  ['refund.created', 'hookRefundCreated'],
 ];
 
 type Webhook = {
@@ -37,19 +37,18 @@ type Delivery = {
 };
 
 /** Badge colours of the return statuses: green, red, amber. */
-const BADGES: Record<Delivery['status'], [string, string]> = {
-  succeeded: ['completed', 'Delivered'],
-  failed: ['rejected', 'Failed'],
-  pending: ['requested', 'Pending'],
+const BADGES: Record<Delivery['status'], [string, MessageKey]> = {
+  succeeded: ['completed', 'deliveryDelivered'],
+  failed: ['rejected', 'deliveryFailed'],
+  pending: ['requested', 'deliveryPending'],
 };
 
 function SecretOnce(props: { secret: string; url: string }) {
   return (
     <Alert kind="success">
-      Signing secret for {props.url}. Copy it now, it is shown only once: <code class="secret">{props.secret}</code>
+      {t('signingSecret', { url: props.url })} <code class="secret">{props.secret}</code>
       <br />
-      Verify every request with it: the <code>retour-signature</code> header is <code>t=…,v1=…</code>, an HMAC-SHA256 of{' '}
-      <code>{'"<t>.<raw body>"'}</code> (see the README).
+      {t('verifySignature', { header: 'retour-signature', format: 't=…,v1=…', signed: '"<t>.<raw body>"' })}
     </Alert>
   );
 }
@@ -79,20 +78,20 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
       props.onError(err);
     }
   };
-  if (deliveries.length === 0) return <p class="hint">No deliveries yet.</p>;
+  if (deliveries.length === 0) return <p class="hint">{t('noDeliveries')}</p>;
   return (
     <>
       <table class="list">
-        <caption class="sr-only">Deliveries to {props.webhook.url}</caption>
+        <caption class="sr-only">{t('deliveriesTo', { url: props.webhook.url })}</caption>
         <thead>
           <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Response</th>
-            <th scope="col">{m.created}</th>
+            <th scope="col">{t('event')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('attempts')}</th>
+            <th scope="col">{t('response')}</th>
+            <th scope="col">{t('created')}</th>
             <th scope="col">
-              <span class="sr-only">{m.actions}</span>
+              <span class="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -108,15 +107,19 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
                   {open === d.id && <pre class="secret">{JSON.stringify(d.body, null, 2)}</pre>}
                 </td>
                 <td>
-                  <StatusBadge status={badge} label={label} />
+                  <StatusBadge status={badge} label={t(label)} />
                 </td>
                 <td>{d.attempts}</td>
-                <td>{d.responseStatus ?? d.error ?? m.none}</td>
+                <td>{d.responseStatus ?? d.error ?? t('none')}</td>
                 <td>{formatDate(d.lastAttemptAt ?? d.createdAt)}</td>
                 <td>
                   {d.status !== 'pending' && props.webhook.enabled && (
-                    <button type="button" aria-label={`Replay ${d.eventType} of ${formatDate(d.createdAt)}`} onClick={() => replay(d)}>
-                      Replay
+                    <button
+                      type="button"
+                      aria-label={t('replayNamed', { event: d.eventType, date: formatDate(d.createdAt) })}
+                      onClick={() => replay(d)}
+                    >
+                      {t('replay')}
                     </button>
                   )}
                 </td>
@@ -127,7 +130,7 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
       </table>
       {cursor && (
         <button type="button" onClick={() => load(cursor)}>
-          Older deliveries
+          {t('olderDeliveries')}
         </button>
       )}
     </>
@@ -169,26 +172,23 @@ export function Webhooks() {
     });
   };
   const toggleEvent = (type: string, on: boolean) =>
-    setForm({ ...form, events: on ? [...form.events, type] : form.events.filter((t) => t !== type) });
+    setForm({ ...form, events: on ? [...form.events, type] : form.events.filter((x) => x !== type) });
   const fields = fieldErrors(error);
   return (
     <div class="section-body">
       {shown?.secret && <SecretOnce secret={shown.secret} url={shown.url} />}
       {notice && <Alert kind="info">{notice}</Alert>}
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      <p class="hint">
-        Retour POSTs a signed JSON event to these URLs when a return is created, changes status, is received or refunded. Failed deliveries
-        are retried with backoff, up to 10 times.
-      </p>
-      {list.length === 0 && <p class="hint">No endpoints yet.</p>}
+      <p class="hint">{t('webhooksHelp')}</p>
+      {list.length === 0 && <p class="hint">{t('noEndpoints')}</p>}
       <table class="list" hidden={list.length === 0}>
         <thead>
           <tr>
-            <th scope="col">URL</th>
-            <th scope="col">Events</th>
-            <th scope="col">Enabled</th>
+            <th scope="col">{t('url')}</th>
+            <th scope="col">{t('events')}</th>
+            <th scope="col">{t('enabled')}</th>
             <th scope="col">
-              <span class="sr-only">{m.actions}</span>
+              <span class="sr-only">{t('actions')}</span>
             </th>
           </tr>
         </thead>
@@ -205,15 +205,15 @@ export function Webhooks() {
                   <input
                     type="checkbox"
                     checked={w.enabled}
-                    aria-label={`Enabled: ${w.url}`}
+                    aria-label={t('enabledFor', { url: w.url })}
                     onChange={(e) => run(() => api('PATCH', `/api/v1/webhooks/${w.id}`, { enabled: e.currentTarget.checked }))}
                   />{' '}
-                  {w.enabled ? 'On' : 'Off'}
+                  {w.enabled ? t('on') : t('off')}
                 </label>
               </td>
               <td class="actions">
                 <button type="button" aria-expanded={logOf === w.id} onClick={() => setLogOf(logOf === w.id ? null : w.id)}>
-                  Deliveries
+                  {t('deliveries')}
                 </button>
                 <button
                   type="button"
@@ -223,35 +223,35 @@ export function Webhooks() {
                       const d = await post<Delivery>(`/api/v1/webhooks/${w.id}/test`);
                       setNotice(
                         d.status === 'succeeded'
-                          ? `Test event delivered (HTTP ${d.responseStatus}).`
-                          : `Test event not accepted (${d.responseStatus ? `HTTP ${d.responseStatus}` : d.error}); it is retried with backoff.`,
+                          ? t('testDelivered', { status: d.responseStatus ?? '' })
+                          : t('testNotAccepted', { reason: d.responseStatus ? `HTTP ${d.responseStatus}` : (d.error ?? '') }),
                       );
                       setLogOf(w.id);
                       setLogVersion((v) => v + 1);
                     })
                   }
                 >
-                  Send test
+                  {t('sendTest')}
                 </button>
                 <button
                   type="button"
                   onClick={() => {
-                    if (!confirm(`Replace the signing secret of ${w.url}? The old secret stops working at once.`)) return;
+                    if (!confirm(t('rotateConfirm', { url: w.url }))) return;
                     void run(async () => setShown(await post<Webhook>(`/api/v1/webhooks/${w.id}/rotate-secret`)));
                   }}
                 >
-                  Rotate secret
+                  {t('rotateSecret')}
                 </button>
                 <button
                   type="button"
                   class="danger"
-                  aria-label={`${m.delete} ${w.url}`}
+                  aria-label={t('deleteNamed', { name: w.url })}
                   onClick={() => {
-                    if (!confirm(`Delete the endpoint ${w.url} and its delivery log?`)) return;
+                    if (!confirm(t('deleteEndpointConfirm', { url: w.url }))) return;
                     void run(() => api('DELETE', `/api/v1/webhooks/${w.id}`));
                   }}
                 >
-                  {m.delete}
+                  {t('delete')}
                 </button>
               </td>
             </tr>
@@ -262,16 +262,16 @@ export function Webhooks() {
         (w) =>
           logOf === w.id && (
             <section key={w.id} class="card">
-              <h3>Deliveries to {w.url}</h3>
+              <h3>{t('deliveriesTo', { url: w.url })}</h3>
               <DeliveryLog key={`${w.id}:${logVersion}`} webhook={w} onError={setError} />
             </section>
           ),
       )}
       <form class="card narrow" onSubmit={add} noValidate>
-        <h3>{m.add} endpoint</h3>
+        <h3>{t('addEndpoint')}</h3>
         <Field
           id="webhook-url"
-          label="URL"
+          label={t('url')}
           type="url"
           placeholder="https://example.com/hooks/retour"
           value={form.url}
@@ -280,23 +280,23 @@ export function Webhooks() {
         />
         <Field
           id="webhook-description"
-          label="Description (optional)"
+          label={t('descriptionOptional')}
           value={form.description}
           error={fields.description}
           onInput={(e) => setForm({ ...form, description: e.currentTarget.value })}
         />
         <fieldset class={`field${fields.events ? ' has-error' : ''}`}>
-          <legend>Events</legend>
+          <legend>{t('events')}</legend>
           {EVENT_TYPES.map(([type, label]) => (
             <label key={type}>
               <input type="checkbox" checked={form.events.includes(type)} onChange={(e) => toggleEvent(type, e.currentTarget.checked)} />{' '}
-              {label} <code>{type}</code>
+              {t(label)} <code>{type}</code>
             </label>
           ))}
           {fields.events && <p class="error">{fields.events}</p>}
         </fieldset>
         <button type="submit" class="primary">
-          {m.add} endpoint
+          {t('addEndpoint')}
         </button>
       </form>
     </div>

@@ -1,7 +1,7 @@
 // Settings (loaded on demand): brands, addresses, portals, shipping rules, users, API keys and
 // email templates, background work. Users, API keys, integrations, webhooks, payments and carriers
 // are for owners only; staff see a clear refusal.
-import { m } from '../messages.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
 import { Forbidden, Link, PageTitle } from '../ui.tsx';
@@ -17,19 +17,19 @@ import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
 import { Webhooks } from './settings-webhooks.tsx';
 
-const SECTIONS: [string, string, boolean][] = [
-  ['brands', m.brands, false],
-  ['addresses', m.addresses, false],
-  ['portals', m.portals, false],
-  ['shipping-rules', m.shippingRules, false],
-  ['email-templates', m.emailTemplates, false],
-  ['integrations', 'Integrations', true],
-  ['webhooks', 'Webhooks', true],
-  ['background-work', 'Background work', false],
-  ['payments', 'Payments', true],
-  ['carriers', 'Carriers', true],
-  ['users', m.users, true],
-  ['api-keys', m.apiKeys, true],
+const SECTIONS: [string, MessageKey, boolean][] = [
+  ['brands', 'brands', false],
+  ['addresses', 'addresses', false],
+  ['portals', 'portals', false],
+  ['shipping-rules', 'shippingRules', false],
+  ['email-templates', 'emailTemplates', false],
+  ['integrations', 'integrations', true],
+  ['webhooks', 'webhooks', true],
+  ['background-work', 'backgroundWork', false],
+  ['payments', 'payments', true],
+  ['carriers', 'carriers', true],
+  ['users', 'users', true],
+  ['api-keys', 'apiKeys', true],
 ];
 
 export default function SettingsPage() {
@@ -46,14 +46,16 @@ export default function SettingsPage() {
       {refused ? (
         <Forbidden />
       ) : (
-        <PageTitle>{sub && section === 'portals' ? 'Portal settings' : `${m.settingsTitle}: ${entry?.[1] ?? ''}`}</PageTitle>
+        <PageTitle>
+          {sub && section === 'portals' ? t('portalSettings') : t('settingsSection', { section: entry ? t(entry[1]) : '' })}
+        </PageTitle>
       )}
-      <nav aria-label={m.settingsTitle} class="tabs">
+      <nav aria-label={t('settingsTitle')} class="tabs">
         <ul>
           {SECTIONS.filter(([, , owner]) => !owner || session.user.role === 'owner').map(([key, label]) => (
             <li key={key}>
               <Link to={`/settings/${key}`} current={key === section}>
-                {label}
+                {t(label)}
               </Link>
             </li>
           ))}

@@ -1,6 +1,6 @@
 // The back office's session: sign in (sets the HttpOnly cookie), who am I, sign out, password.
 import { ErrorSchema } from '@retour/contracts/common';
-import { LoginBodySchema, PasswordChangeBodySchema, SessionSchema } from '@retour/contracts/backoffice';
+import { LoginBodySchema, PasswordChangeBodySchema, SessionSchema, SessionUserPatchBodySchema } from '@retour/contracts/backoffice';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { fail } from '../errors.ts';
 import { assertCsrf } from '../http/session-auth.ts';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../http/session-cookie.ts';
 import { changePassword, findLiveSession, sessionView, signIn, signOut } from '../use-cases/manage-sessions.ts';
+import { setUserLanguage } from '../use-cases/set-user-language.ts';
 
 const tags = ['session'];
 
@@ -58,6 +59,23 @@ export function sessionRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         await signOut(ctx, found.session.merchantId, found.session.id);
         reply.header('set-cookie', clearedSessionCookie(ctx.publicUrl));
         return reply.status(204).send(null);
+      },
+    );
+
+    app.patch(
+      '/api/session/user',
+      {
+        schema: {
+          tags,
+          summary: 'Change your own preferences (the back-office language; null follows the browser)',
+          body: SessionUserPatchBodySchema,
+          response: { 200: SessionSchema, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema },
+        },
+      },
+      async (req) => {
+        const found = await requireSession(ctx, req);
+        assertCsrf(req, found.session.csrfToken);
+        return setUserLanguage(ctx, found, req.body);
       },
     );
 

@@ -26,6 +26,7 @@ export async function createMerchant(ctx: Ctx, input: { name: string; email: str
       id: newId('usr'),
       email,
       name: null,
+      language: null,
       passwordHash: hashPassword(password),
       role: 'owner',
       createdAt: at,

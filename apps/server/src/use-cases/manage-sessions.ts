@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Session } from '@retour/contracts/backoffice';
 import { newId } from '@retour/db/ids';
+import { SUPPORTED_LANGUAGES, type Language } from '@retour/domain/reasons';
 import { findUserByEmail } from '@retour/db/repos/merchants';
 import {
   deleteSession,
@@ -35,9 +36,19 @@ function limitsFor(email: string, clientIp: string): Limit[] {
   ];
 }
 
+function isLanguage(value: string | null): value is Language {
+  return (SUPPORTED_LANGUAGES as readonly (string | null)[]).includes(value);
+}
+
 export function sessionView(s: SessionWithUser): Session {
   return {
-    user: { id: s.user.id, email: s.user.email, name: s.user.name, role: s.user.role as Session['user']['role'] },
+    user: {
+      id: s.user.id,
+      email: s.user.email,
+      name: s.user.name,
+      role: s.user.role as Session['user']['role'],
+      language: isLanguage(s.user.language) ? s.user.language : null,
+    },
     merchant: { id: s.session.merchantId, name: s.merchantName },
     csrfToken: s.session.csrfToken,
   };

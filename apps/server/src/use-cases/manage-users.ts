@@ -36,6 +36,7 @@ export async function createUser(
     id: newId('usr', ctx.now().getTime()),
     email,
     name: input.name ?? null,
+    language: null,
     passwordHash: hashPassword(password),
     role: input.role,
     createdAt: ctx.now().toISOString(),

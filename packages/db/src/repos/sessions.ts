@@ -19,14 +19,14 @@ export async function findSession(db: Executor, tokenHash: string): Promise<Sess
     .innerJoin('users as u', (j) => j.onRef('u.merchantId', '=', 's.merchantId').onRef('u.id', '=', 's.userId'))
     .innerJoin('merchants as m', 'm.id', 's.merchantId')
     .selectAll('s')
-    .select(['u.email', 'u.name', 'u.role', 'u.createdAt as userCreatedAt', 'm.name as merchantName'])
+    .select(['u.email', 'u.name', 'u.role', 'u.createdAt as userCreatedAt', 'u.language', 'm.name as merchantName'])
     .where('s.tokenHash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { email, name, role, userCreatedAt, merchantName, ...session } = row;
+  const { email, name, role, userCreatedAt, language, merchantName, ...session } = row;
   return {
     session,
-    user: { merchantId: session.merchantId, id: session.userId, email, name, role, createdAt: userCreatedAt },
+    user: { merchantId: session.merchantId, id: session.userId, email, name, role, createdAt: userCreatedAt, language },
     merchantName,
   };
 }
@@ -79,7 +79,7 @@ export async function updateUser(
   db: Executor,
   merchantId: string,
   id: string,
-  patch: Partial<Pick<UsersTable, 'name' | 'role' | 'passwordHash'>>,
+  patch: Partial<Pick<UsersTable, 'name' | 'role' | 'passwordHash' | 'language'>>,
 ): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await db.updateTable('users').set(patch).where('merchantId', '=', merchantId).where('id', '=', id).execute();

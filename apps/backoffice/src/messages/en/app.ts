@@ -1,5 +1,5 @@
-// Every user-facing string of the back office, in one catalogue so it can be translated later.
-export const m = {
+// English, the shell, sign-in, account, returns, orders, imports, insights, names of codes, validation and errors.
+const app = {
   appName: 'Retour',
   skip: 'Skip to content',
   nav: 'Main',
@@ -17,7 +17,6 @@ export const m = {
   delete: 'Delete',
   add: 'Add',
   edit: 'Edit',
-  back: 'Back',
   none: '—',
   errorTitle: 'Something went wrong',
   fixErrors: 'Please correct the highlighted fields.',
@@ -32,14 +31,16 @@ export const m = {
   signIn: 'Sign in',
   invalidCredentials: 'The email or password is not correct.',
   tooManyAttempts: 'Too many attempts. Please wait and try again.',
-  tooManyAttemptsIn: (s: number) => `Too many attempts. Please try again in ${s} seconds.`,
+  tooManyAttemptsIn: 'Too many attempts. Please try again in {seconds, plural, one {# second} other {# seconds}}.',
   // account
   accountTitle: 'Account',
   changePassword: 'Change password',
   currentPassword: 'Current password',
   newPassword: 'New password',
   passwordChanged: 'Your password has been changed.',
-  signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
+  signedInAs: 'Signed in as {name} ({role})',
+  roleOwner: 'owner',
+  roleStaff: 'staff',
   // returns overview
   returnsTitle: 'Returns',
   stages: 'Stages',
@@ -74,23 +75,23 @@ export const m = {
   created: 'Created',
   items: 'Items',
   selectAll: 'Select all returns on this page',
-  selectReturn: (ref: string) => `Select return ${ref}`,
-  selected: (n: number) => `${n} selected`,
+  selectReturn: 'Select return {reference}',
+  selected: '{count} selected',
   bulkApprove: 'Approve selected',
   bulkReceive: 'Mark selected as received',
   exportCsv: 'Export CSV',
-  bulkDone: (ok: number, failed: number) => `${ok} updated${failed ? `, ${failed} could not be updated` : ''}.`,
+  bulkDone: '{failed, plural, =0 {{ok} updated.} other {{ok} updated, {failed} could not be updated.}}',
   loadMore: 'Load more',
   noReturns: 'No returns match.',
   // detail
-  returnTitle: (ref: string) => `Return ${ref}`,
+  returnTitle: 'Return {reference}',
   shopper: 'Shopper',
   phone: 'Phone',
   shippingAddress: 'Address',
   tracking: 'Tracking',
   trackShipment: 'Track shipment',
   downloads: 'Downloads',
-  label: (f: string) => `Label (${f.toUpperCase()})`,
+  label: 'Label ({format})',
   qrCode: 'QR code',
   customs: 'Customs declaration (CN23)',
   quantity: 'Quantity',
@@ -110,10 +111,8 @@ export const m = {
   condition: 'Condition',
   restock: 'Restock',
   note: 'Note',
-  conditions: { as_new: 'As new', used: 'Used', damaged: 'Damaged', missing: 'Missing' } as Record<string, string>,
   refund: 'Refund',
-  amount: 'Amount',
-  refundAmountHint: (remaining: string) => `Up to ${remaining} can still be refunded.`,
+  refundAmountHint: 'Up to {amount} can still be refunded.',
   issueRefund: 'Issue refund',
   refunds: 'Refunds',
   storeCredit: 'Store credit',
@@ -135,22 +134,17 @@ export const m = {
   doneNote: 'Note added.',
   doneResolve: 'Return completed.',
   windowOverridden: 'Created outside the return window (override recorded).',
-  by: (who: string) => `by ${who}`,
+  by: 'by {who}',
   you: 'you',
-  emailEntry: (template: string) => `email: ${template}`,
-  emailStatus: { pending: 'queued', sent: 'sent', failed: 'failed, will retry' } as Record<string, string>,
+  emailEntry: 'email: {template}',
   staffMember: 'a staff member',
   apiKeyActor: 'an API integration',
-  actors: { shopper: 'the shopper', system: 'Retour', carrier: 'the carrier', demo: 'demo data' } as Record<string, string>,
   // manual return
   manualTitle: 'New return',
   findOrder: 'Find order',
   orderNumber: 'Order number',
-  find: 'Find',
   noOrder: 'No order with this number.',
   chooseItems: 'Items to return',
-  returnQty: (name: string) => `Quantity of ${name} to return`,
-  returnItem: (name: string) => `Return ${name}`,
   overrideWindow: 'Override the return window',
   overrideBrand: 'Override the brand (use a portal of another brand)',
   overrideReason: 'Reason for the override',
@@ -179,17 +173,16 @@ export const m = {
   importsSource: 'Source',
   importsStatus: 'Status',
   importsCounts: 'Result',
-  importsStatusLabel: { running: 'Running', completed: 'Completed', failed: 'Failed' } as Record<string, string>,
-  importsCountsText: (r: { created: number; updated: number; failed: number }) =>
-    `${r.created} ${r.created === 1 ? 'order' : 'orders'} created, ${r.updated} updated, ${r.failed} ${r.failed === 1 ? 'row' : 'rows'} refused`,
-  importsProgress: (processed: number, total: number | null) =>
-    total === null ? 'Reading the file…' : `${processed} of ${total} rows processed`,
+  importsCountsText:
+    '{created, plural, one {# order} other {# orders}} created, {updated} updated, {failed, plural, one {# row} other {# rows}} refused',
+  importsReading: 'Reading the file…',
+  importsProgress: '{processed} of {total} rows processed',
   importsAllStored: 'Every row was stored.',
   importsReport: 'Refused rows (the header is line 1)',
   importsLine: 'Line',
   importsColumn: 'Column',
   importsProblem: 'Problem',
-  orderTitle: (n: string) => `Order ${n}`,
+  orderTitle: 'Order {number}',
   customer: 'Customer',
   placed: 'Placed',
   shipments: 'Shipments',
@@ -217,45 +210,122 @@ export const m = {
   resolutionMix: 'Resolution mix',
   labelCosts: 'Label cost per carrier and month',
   noData: 'No data for this period.',
+  // language (Account)
+  language: 'Language',
+  languageHint: 'The language of the back office for you. Other users choose their own.',
+  languageBrowser: 'Same as my browser',
+  // insights tables
+  date: 'Date',
+  sku: 'SKU',
+  ordered: 'Ordered',
+  returned: 'Returned',
+  rate: 'Rate',
+  month: 'Month',
+  labels: 'Labels',
+  total: 'Total',
+  // statuses
+  statusRequested: 'Requested',
+  statusRejected: 'Rejected',
+  statusAwaitingPayment: 'Awaiting payment',
+  statusPaymentFailed: 'Payment failed',
+  statusOpen: 'Open',
+  statusInTransit: 'In transit',
+  statusDelivered: 'Delivered',
+  statusReceived: 'Received',
+  statusCompleted: 'Completed',
+  statusCancelled: 'Cancelled',
+  // methods
+  methodDropOff: 'Drop-off with label',
+  methodDropOffLabelless: 'Drop-off without label (QR)',
+  methodPickup: 'Pickup',
+  methodInStore: 'In store',
+  // resolutions
+  resolutionRefund: 'Refund',
+  resolutionStoreCredit: 'Store credit',
+  resolutionExchange: 'Exchange',
+  // item conditions
+  conditionAsNew: 'As new',
+  conditionUsed: 'Used',
+  conditionDamaged: 'Damaged',
+  conditionMissing: 'Missing',
+  // email delivery, actors, imports
+  emailPending: 'queued',
+  emailSent: 'sent',
+  emailFailed: 'failed, will retry',
+  actorShopper: 'the shopper',
+  actorSystem: 'Retour',
+  actorCarrier: 'the carrier',
+  actorDemo: 'demo data',
+  importRunning: 'Running',
+  importCompleted: 'Completed',
+  importFailed: 'Failed',
+  // timeline events
+  eventSubmit: 'Submitted',
+  eventApprove: 'Approved',
+  eventReject: 'Rejected',
+  eventPaid: 'Paid',
+  eventPaymentFailed: 'Payment failed',
+  eventRetryPayment: 'Payment retried',
+  eventCancel: 'Cancelled',
+  eventTracking: 'Tracking update',
+  eventReceive: 'Items received',
+  eventResolve: 'Completed',
+  eventNote: 'Note',
+  eventRefund: 'Refund',
+  eventStoreCredit: 'Store credit',
+  eventReplacement: 'Replacement shipment',
+  eventResendLabel: 'Label sent again',
+  eventToStatus: '{event} → {status}',
+  // email templates
+  templateLabelCreated: 'Label created',
+  templateDroppedOff: 'Parcel dropped off',
+  templateReceived: 'Return received',
+  templateRefundIssued: 'Refund issued',
+  templateRequestApproved: 'Request approved',
+  templateRequestRejected: 'Request rejected',
+  templateWithdrawalAcknowledged: 'Withdrawal acknowledged',
+  templateNewReturn: 'New return (to the team)',
+  emailRecipient: '{recipient} ({status})',
+  // friendly validation messages
+  issueRequired: 'This field is required.',
+  issueMinLength: 'Use at least {min} characters.',
+  issueMaxLength: 'Use at most {max} characters.',
+  issueChooseOne: 'Choose at least one.',
+  issueChooseMin: 'Choose at least {min}.',
+  issueChooseMax: 'Choose at most {max}.',
+  issueMinNumber: 'Enter {min} or more.',
+  issueMaxNumber: 'Enter {max} or less.',
+  issueEmail: 'Enter a valid email address.',
+  issueUrl: 'Enter a full web address, such as https://shop.example.',
+  issueNumber: 'Enter a number.',
+  requestFailed: 'The request failed ({status}). Try again.',
+  // labels with a subject
+  fieldFor: '{field}: {name}',
+  amountIn: 'Amount ({currency})',
+  // errors by code (other languages than English; English shows the server’s own sentence)
+  errUnauthorized: 'You are not signed in any more; sign in again.',
+  errForbidden: 'Your role does not allow this; ask an owner.',
+  errCsrf: 'Your session is out of date; reload the page and try again.',
+  errNotFound: 'This no longer exists; reload the page.',
+  errSlugTaken: 'This address is already used by another portal; choose another.',
+  errEmailTaken: 'A user with this email exists already.',
+  errLastOwner: 'This is the only owner; make another user owner first.',
+  errAddressInUse: 'A portal or shipping rule still uses this address; change them first.',
+  errTooLarge: 'The file is too large; make it smaller and try again.',
+  errUnsupportedType: 'This type of file is not accepted.',
+  errRefundExceeds: 'This is more than can still be refunded; lower the amount.',
+  errNoteRequired: 'Add a note saying why the refund differs from the proposed amount.',
+  errReceiveExceeds: 'More items were entered than this return holds; correct the quantities.',
+  errCurrencyMismatch: 'Use the currency of the order.',
+  errPaymentsNotConfigured: 'Mollie is not connected; connect it under Settings → Payments.',
+  errProviderRejected: 'The provider refused these credentials; check them and try again.',
+  errProvider: 'The outside service did not answer properly; try again in a moment.',
+  errUnavailable: 'Retour is busy or unavailable; try again in a moment.',
+  errInternal: 'Something went wrong on the server; try again, and tell your administrator if it keeps happening.',
+  errReturnAddressRequired: 'Choose a return address before enabling the portal.',
+  errWindowExpired: 'The return window of this order has ended; override it to go on.',
 } as const;
 
-export const statusLabel: Record<string, string> = {
-  requested: 'Requested',
-  rejected: 'Rejected',
-  awaiting_payment: 'Awaiting payment',
-  payment_failed: 'Payment failed',
-  open: 'Open',
-  in_transit: 'In transit',
-  delivered: 'Delivered',
-  received: 'Received',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
-export const methodLabel: Record<string, string> = {
-  drop_off: 'Drop-off with label',
-  drop_off_labelless: 'Drop-off without label (QR)',
-  pickup: 'Pickup',
-  in_store: 'In store',
-};
-export const resolutionLabel: Record<string, string> = { refund: 'Refund', store_credit: 'Store credit', exchange: 'Exchange' };
+export type AppCatalogue = Record<keyof typeof app, string>;
 
-/** Turns the server's generic validation messages into plain sentences; others pass through. */
-export function friendlyIssue(message: string): string {
-  const small = /^Too small: expected (\w+) to (?:be|have) >=?(\d+)/.exec(message);
-  if (small) {
-    if (small[1] === 'string') return small[2] === '1' ? 'This field is required.' : `Use at least ${small[2]} characters.`;
-    if (small[1] === 'array') return small[2] === '1' ? 'Choose at least one.' : `Choose at least ${small[2]}.`;
-    return `Enter ${small[2]} or more.`;
-  }
-  const big = /^Too big: expected (\w+) to (?:be|have) <=?(\d+)/.exec(message);
-  if (big) {
-    if (big[1] === 'string') return `Use at most ${big[2]} characters.`;
-    if (big[1] === 'array') return `Choose at most ${big[2]}.`;
-    return `Enter ${big[2]} or less.`;
-  }
-  if (/^Invalid email/i.test(message)) return 'Enter a valid email address.';
-  if (/^Invalid URL/i.test(message)) return 'Enter a full web address, such as https://shop.example.';
-  if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
-  if (/^Invalid input: expected string/.test(message)) return 'This field is required.';
-  return message;
-}
+export default app;

@@ -1,0 +1,9 @@
+// Deutsch (Sie-Form, wie in Händler-Software üblich).
+import type { Catalogue } from './en.ts';
+import app from './de/app.ts';
+import carriers from './de/carriers.ts';
+import settings from './de/settings.ts';
+
+const de: Catalogue = { ...app, ...settings, ...carriers };
+
+export default de;
