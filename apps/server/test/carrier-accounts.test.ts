@@ -290,8 +290,11 @@ describe('services, settings, test and disconnect', () => {
 
   it("describes the new credentials in OpenAPI as one of the providers' credential shapes", async () => {
     const spec = json(await h.app.inject({ method: 'GET', url: '/api/openapi.json' }));
-    const body = spec.paths['/api/v1/carrier-accounts/{id}/credentials'].put.requestBody.content['application/json'].schema;
-    const members = (body.anyOf ?? body.oneOf) as { properties: Record<string, unknown> }[];
+    // Named schemas are components: follow `$ref`s to what they name.
+    const deref = (schema: { $ref?: string }): Record<string, unknown> =>
+      schema.$ref ? deref(spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]) : schema;
+    const body = deref(spec.paths['/api/v1/carrier-accounts/{id}/credentials'].put.requestBody.content['application/json'].schema);
+    const members = ((body.anyOf ?? body.oneOf) as { $ref?: string }[]).map(deref) as { properties: Record<string, unknown> }[];
     expect(members.map((m) => Object.keys(m.properties).sort())).toEqual([
       ['publicKey', 'secretKey'],
       ['apiKey', 'collectionLocation', 'customerCode', 'customerNumber'],

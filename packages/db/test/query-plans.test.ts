@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database.ts';
 import { analyze, refreshStatistics } from '../src/maintenance.ts';
 import { dropIdempotent, finishIdempotent, findIdempotent } from '../src/repos/idempotency.ts';
-import { findOrderByNumber, findOrderByTracking, findOrderIdsByExternal, getOrder, replaceOrder } from '../src/repos/orders.ts';
+import { orderIdsByExternalQuery, shipmentsOfQuery } from '../src/repos/order-rows.ts';
+import { findOrderByNumber, findOrderByTracking, getOrder } from '../src/repos/orders.ts';
 import { claimJobs } from '../src/repos/outbox.ts';
 import { hitCounts, pruneHits, recentHits } from '../src/repos/rate-limits.ts';
 import { getReturn, priorReturnsForOrder, updateReturn } from '../src/repos/returns.ts';
@@ -155,21 +156,15 @@ const cases: Case[] = [
     table: 'orders',
     index: 'orders_external_uq',
     query: (db) =>
-      queryMatching(db, /from "orders"/, (db) =>
-        findOrderIdsByExternal(db, M, [
-          { integrationId: 'int_webshop', externalId: `ext-${N}` },
-          { integrationId: 'int_webshop', externalId: `ext-${N + 4}` },
-        ]),
-      ),
+      // The statement behind findOrderIdsByExternal (precompiled there), built with real values.
+      queryMatching(db, /from "orders"/, (db) => orderIdsByExternalQuery(db, M, 'int_webshop', [`ext-${N}`, `ext-${N + 4}`]).execute()),
   },
   {
     name: 'order import: replacing an existing order’s shipments',
     table: 'shipments',
     index: 'shipments_order',
-    query: async (db) => {
-      const agg = await getOrder(db, M, orderId);
-      return queryMatching(db, /delete from "shipments"/, (db) => replaceOrder(db, agg as NonNullable<typeof agg>));
-    },
+    // The statement replaceOrders uses to drop an order's old shipments (precompiled there).
+    query: (db) => queryMatching(db, /delete from "shipments"/, (db) => shipmentsOfQuery(db, M, [orderId]).execute()),
   },
   {
     name: 'job claiming: due jobs of some topics',

@@ -2,6 +2,7 @@
 // of one record pushed flat in that order. One multi-row statement per table and chunk.
 import type { OnConflictBuilder } from 'kysely';
 import { bulkInsert, precompiledIn } from '../compiled.ts';
+import type { Executor } from '../database.ts';
 import { toJson } from '../json.ts';
 import type { Database, OrderItemsTable, OrdersTable, ShipmentsTable } from '../schema.ts';
 
@@ -166,18 +167,19 @@ export const deleteItems = precompiledIn((db, merchantId: string, ids: readonly 
     .where('merchantId', '=', merchantId)
     .where('id', 'in', ids as string[]),
 );
-export const deleteShipmentsOf = precompiledIn((db, merchantId: string, orderIds: readonly unknown[]) =>
+/** The builders behind the precompiled statements below, exported so plan tests explain the same SQL. */
+export const shipmentsOfQuery = (db: Executor, merchantId: string, orderIds: readonly unknown[]) =>
   db
     .deleteFrom('shipments')
     .where('merchantId', '=', merchantId)
-    .where('orderId', 'in', orderIds as string[]),
-);
+    .where('orderId', 'in', orderIds as string[]);
+export const deleteShipmentsOf = precompiledIn(shipmentsOfQuery);
 
-export const orderIdsByExternal = precompiledIn((db, merchantId: string, integrationId: string, externalIds: readonly unknown[]) =>
+export const orderIdsByExternalQuery = (db: Executor, merchantId: string, integrationId: string, externalIds: readonly unknown[]) =>
   db
     .selectFrom('orders')
     .select(['id', 'externalId', 'createdAt'])
     .where('merchantId', '=', merchantId)
     .where('integrationId', '=', integrationId)
-    .where('externalId', 'in', externalIds as string[]),
-);
+    .where('externalId', 'in', externalIds as string[]);
+export const orderIdsByExternal = precompiledIn(orderIdsByExternalQuery);
