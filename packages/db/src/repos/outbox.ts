@@ -198,5 +198,5 @@ export async function retryJob(db: Executor, merchantId: string, id: string, now
 export async function pendingJobs(db: Executor, merchantId: string, topicPrefix?: string): Promise<OutboxJob[]> {
   let q = db.selectFrom('outbox').selectAll().where('merchantId', '=', merchantId).where('doneAt', 'is', null);
   if (topicPrefix) q = q.where('topic', 'like', `${topicPrefix}%`);
-  return (await q.orderBy('createdAt').execute()).map(toJob);
+  return (await q.orderBy('createdAt').orderBy('id').execute()).map(toJob);
 }
