@@ -30,6 +30,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { haversineMeters } from '../../src/service-points/port.ts';
 import { addresseeErrors, capabilityRows, labelPdf, labelZpl, POSTAL_CODE_CENTRES, SHOPS } from './fake-dhl-parcel-data.ts';
+import { send } from './fake-http.ts';
 
 export type DhlRequest = { method: string; path: string; query: URLSearchParams; headers: IncomingMessage['headers']; body: any };
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
@@ -113,7 +114,7 @@ export class FakeDhlParcel {
       try {
         body = JSON.parse(text);
       } catch {
-        return this.json(res, 400, { message: 'Malformed JSON request body' });
+        return send(res, 400, { message: 'Malformed JSON request body' });
       }
     }
     const request: DhlRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
@@ -125,12 +126,12 @@ export class FakeDhlParcel {
         this.hanging.push(res);
         return;
       }
-      return this.json(res, answer.status, answer.body ?? { message: 'Scripted failure' }, answer.headers);
+      return send(res, answer.status, answer.body ?? { message: 'Scripted failure' }, answer.headers);
     }
     try {
       await this.route(request, res);
     } catch (error) {
-      this.json(res, 500, { message: (error as Error).message });
+      send(res, 500, { message: (error as Error).message });
     }
   }
 
@@ -141,14 +142,14 @@ export class FakeDhlParcel {
     if (method === 'GET' && path.startsWith('/parcel-shop-locations/')) return this.parcelShops(r, res);
     if (method === 'GET' && path === '/track-trace') return this.trackTrace(r, res);
     const needsToken = path === '/labels' || path.startsWith('/labels/') || path.startsWith('/capabilities/');
-    if (!needsToken) return this.json(res, 404, { message: `No route for ${method} ${path}` });
+    if (!needsToken) return send(res, 404, { message: `No route for ${method} ${path}` });
     const user = this.bearer(r);
-    if (!user) return this.json(res, 401, { message: 'Unauthorized: missing, invalid or expired access token' });
+    if (!user) return send(res, 401, { message: 'Unauthorized: missing, invalid or expired access token' });
     if (method === 'GET' && path.startsWith('/capabilities/')) return this.capabilities(r, res, user);
     if (method === 'POST' && path === '/labels') return this.createLabel(r, res, user);
     if (method === 'GET' && path === '/labels') return this.findLabels(r, res, user);
     if (method === 'GET' && path.startsWith('/labels/')) return this.getLabel(r, res, user);
-    return this.json(res, 405, { message: `Method ${method} not allowed on ${path}` });
+    return send(res, 405, { message: `Method ${method} not allowed on ${path}` });
   }
 
   private issue(userId: string) {
@@ -178,20 +179,20 @@ export class FakeDhlParcel {
 
   private apiKey(r: DhlRequest, res: ServerResponse) {
     if (typeof r.body?.userId !== 'string' || typeof r.body?.key !== 'string') {
-      return this.json(res, 400, { message: 'userId and key are required' });
+      return send(res, 400, { message: 'userId and key are required' });
     }
-    if (!UUID.test(r.body.userId)) return this.json(res, 400, { message: `Could not parse userId from '${r.body.userId}'` });
+    if (!UUID.test(r.body.userId)) return send(res, 400, { message: `Could not parse userId from '${r.body.userId}'` });
     const user = this.users.get(r.body.userId);
-    if (!user || user.key !== r.body.key) return this.json(res, 401, { message: 'Invalid credentials' });
-    this.json(res, 200, this.issue(r.body.userId));
+    if (!user || user.key !== r.body.key) return send(res, 401, { message: 'Invalid credentials' });
+    send(res, 200, this.issue(r.body.userId));
   }
 
   private refresh(r: DhlRequest, res: ServerResponse) {
-    if (typeof r.body?.refreshToken !== 'string') return this.json(res, 400, { message: 'refreshToken is required' });
+    if (typeof r.body?.refreshToken !== 'string') return send(res, 400, { message: 'refreshToken is required' });
     const found = this.refreshTokens.get(r.body.refreshToken);
-    if (!found || found.exp <= Date.now() / 1000) return this.json(res, 401, { message: 'Invalid refresh token' });
+    if (!found || found.exp <= Date.now() / 1000) return send(res, 401, { message: 'Invalid refresh token' });
     this.refreshTokens.delete(r.body.refreshToken);
-    this.json(res, 200, this.issue(found.userId));
+    send(res, 200, this.issue(found.userId));
   }
 
   private bearer(r: DhlRequest): string | null {
@@ -206,17 +207,17 @@ export class FakeDhlParcel {
 
   private capabilities(r: DhlRequest, res: ServerResponse, userId: string) {
     const senderType = r.path.slice('/capabilities/'.length);
-    if (!SENDER_TYPES.includes(senderType)) return this.json(res, 400, { message: `Invalid senderType '${senderType}'` });
+    if (!SENDER_TYPES.includes(senderType)) return send(res, 400, { message: `Invalid senderType '${senderType}'` });
     const q = r.query;
     for (const flag of ['returnProduct', 'toBusiness']) {
       if (q.has(flag) && !['true', 'false'].includes(q.get(flag) as string))
-        return this.json(res, 400, { message: `${flag} must be true or false` });
+        return send(res, 400, { message: `${flag} must be true or false` });
     }
     if (q.has('parcelType') && (!q.get('fromCountry') || !q.get('toCountry'))) {
-      return this.json(res, 400, { message: 'fromCountry and toCountry are required when parcelType is given' });
+      return send(res, 400, { message: 'fromCountry and toCountry are required when parcelType is given' });
     }
     const account = q.get('accountNumber');
-    if (account && !this.accountsOf(userId).includes(account)) return this.json(res, 403, { message: `No access to account ${account}` });
+    if (account && !this.accountsOf(userId).includes(account)) return send(res, 403, { message: `No access to account ${account}` });
     const rows = capabilityRows().filter(
       (row) =>
         (!q.get('fromCountry') || row.fromCountryCode === q.get('fromCountry')) &&
@@ -224,12 +225,12 @@ export class FakeDhlParcel {
         (!q.has('returnProduct') || row.product.returnProduct === (q.get('returnProduct') === 'true')) &&
         (!q.get('parcelType') || row.parcelType.key === q.get('parcelType')),
     );
-    this.json(res, 200, rows);
+    send(res, 200, rows);
   }
 
   private async createLabel(r: DhlRequest, res: ServerResponse, userId: string): Promise<void> {
     const b = r.body;
-    if (!b || typeof b !== 'object') return this.json(res, 400, { message: 'A LabelSpecification body is required' });
+    if (!b || typeof b !== 'object') return send(res, 400, { message: 'A LabelSpecification body is required' });
     const errors: string[] = [];
     if (typeof b.labelId !== 'string' || !UUID.test(b.labelId)) errors.push('labelId: must be a UUID');
     if (typeof b.parcelTypeKey !== 'string') errors.push('parcelTypeKey: is required');
@@ -240,8 +241,8 @@ export class FakeDhlParcel {
     if (b.weight !== undefined && (typeof b.weight !== 'number' || b.weight < 0 || b.weight > 1000))
       errors.push('weight: must be between 0 and 1000');
     errors.push(...addresseeErrors('shipper', b.shipper), ...addresseeErrors('receiver', b.receiver));
-    if (errors.length) return this.json(res, 400, { message: errors.join('; ') });
-    if (!this.accountsOf(userId).includes(b.accountId)) return this.json(res, 403, { message: `No access to account ${b.accountId}` });
+    if (errors.length) return send(res, 400, { message: errors.join('; ') });
+    if (!this.accountsOf(userId).includes(b.accountId)) return send(res, 403, { message: `No access to account ${b.accountId}` });
     const from = b.shipper.address.countryCode;
     const to = b.receiver.address.countryCode;
     const capability = capabilityRows().find(
@@ -252,22 +253,22 @@ export class FakeDhlParcel {
         row.parcelType.key === b.parcelTypeKey,
     );
     if (!capability)
-      return this.json(res, 400, {
+      return send(res, 400, {
         message: `parcelTypeKey: no ${b.returnLabel ? 'return ' : ''}product for ${b.parcelTypeKey} from ${from} to ${to}`,
       });
     for (const option of Array.isArray(b.options) ? b.options : []) {
       if (!capability.options.some((o) => o.key === option?.key))
-        return this.json(res, 400, { message: `options: '${option?.key}' is not available for this shipment` });
+        return send(res, 400, { message: `options: '${option?.key}' is not available for this shipment` });
       const inputMax = capability.options.find((o) => o.key === option.key)?.inputMax ?? Number.POSITIVE_INFINITY;
       if (option.input !== undefined && (typeof option.input !== 'string' || option.input.length > inputMax))
-        return this.json(res, 400, { message: `options: input of ${option.key} must be a string of at most ${inputMax} characters` });
+        return send(res, 400, { message: `options: input of ${option.key} must be a string of at most ${inputMax} characters` });
     }
     if (typeof b.weight === 'number' && b.weight > capability.parcelType.maxWeightKg) {
-      return this.json(res, 400, {
+      return send(res, 400, {
         message: `weight: ${b.weight} kg is above ${capability.parcelType.maxWeightKg} kg for ${b.parcelTypeKey}`,
       });
     }
-    if (this.labels.has(b.labelId)) return this.json(res, 409, { message: `A label with id ${b.labelId} already exists` });
+    if (this.labels.has(b.labelId)) return send(res, 409, { message: `A label with id ${b.labelId} already exists` });
     const trackerCode = `JVGL0${b.accountId}${String(this.serial++).padStart(11, '0')}`;
     const routingCode = `2LNL${String(b.receiver.address.postalCode).replace(/\s/g, '')}+72000000`;
     const lines = [
@@ -291,7 +292,7 @@ export class FakeDhlParcel {
       format: b.labelFormat ?? 'pdf',
     };
     this.labels.set(label.labelId, label);
-    this.json(res, 200, this.labelJson(label, label.format));
+    send(res, 200, this.labelJson(label, label.format));
   }
 
   private labelJson(label: StoredLabel, format: string) {
@@ -309,7 +310,7 @@ export class FakeDhlParcel {
     const found = [...this.labels.values()].filter(
       (l) => l.userId === userId && (!ref || l.orderReference === ref) && (!tracker || l.trackerCode === tracker),
     );
-    this.json(
+    send(
       res,
       200,
       found.map((l) => this.labelJson(l, 'neither')),
@@ -318,32 +319,32 @@ export class FakeDhlParcel {
 
   private getLabel(r: DhlRequest, res: ServerResponse, userId: string) {
     const id = decodeURIComponent(r.path.slice('/labels/'.length));
-    if (!UUID.test(id)) return this.json(res, 400, { message: `Could not parse id from '${id}'` });
+    if (!UUID.test(id)) return send(res, 400, { message: `Could not parse id from '${id}'` });
     const label = this.labels.get(id);
-    if (!label || label.userId !== userId) return this.json(res, 404, { message: `Label ${id} not found` });
+    if (!label || label.userId !== userId) return send(res, 404, { message: `Label ${id} not found` });
     if (String(r.headers.accept ?? '').includes('application/pdf')) {
       res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': label.pdf.length });
       res.end(label.pdf);
       return;
     }
-    this.json(res, 200, this.labelJson(label, label.format === 'zpl' ? 'both' : label.format));
+    send(res, 200, this.labelJson(label, label.format === 'zpl' ? 'both' : label.format));
   }
 
   private parcelShops(r: DhlRequest, res: ServerResponse) {
     const country = r.path.slice('/parcel-shop-locations/'.length).toUpperCase();
     const q = r.query;
     const limit = q.has('limit') ? Number(q.get('limit')) : 10;
-    if (!Number.isInteger(limit) || limit < 1) return this.json(res, 400, { message: 'limit must be a positive integer' });
+    if (!Number.isInteger(limit) || limit < 1) return send(res, 400, { message: 'limit must be a positive integer' });
     let centre: { latitude: number; longitude: number } | null = null;
     if (q.has('latitude') || q.has('longitude')) {
       const latitude = Number(q.get('latitude'));
       const longitude = Number(q.get('longitude'));
       if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
-        return this.json(res, 400, { message: 'latitude and longitude must both be numbers' });
+        return send(res, 400, { message: 'latitude and longitude must both be numbers' });
       centre = { latitude, longitude };
     } else if (q.get('zipCode')) {
       centre = POSTAL_CODE_CENTRES[`${country}:${(q.get('zipCode') as string).replace(/\s/g, '').toUpperCase()}`] ?? null;
-      if (!centre) return this.json(res, 200, []);
+      if (!centre) return send(res, 200, []);
     }
     const radius = q.has('radius') ? Number(q.get('radius')) : Number.POSITIVE_INFINITY;
     const showUnavailable = q.get('showUnavailable') === 'true';
@@ -352,7 +353,7 @@ export class FakeDhlParcel {
       .filter((shop) => !centre || (shop.distance ?? 0) <= radius)
       .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0))
       .slice(0, limit);
-    this.json(res, 200, shops);
+    send(res, 200, shops);
   }
 
   private trackTrace(r: DhlRequest, res: ServerResponse) {
@@ -360,7 +361,7 @@ export class FakeDhlParcel {
       .split(',')
       .map((k) => k.split('+')[0]?.trim() ?? '')
       .filter(Boolean);
-    if (!keys.length) return this.json(res, 400, { message: 'key is required' });
+    if (!keys.length) return send(res, 400, { message: 'key is required' });
     const pieces = keys.flatMap((barcode) => {
       const label = [...this.labels.values()].find((l) => l.trackerCode === barcode);
       const scans = this.events.get(barcode);
@@ -390,12 +391,6 @@ export class FakeDhlParcel {
       res.end('Not Found');
       return;
     }
-    this.json(res, 200, pieces);
-  }
-
-  private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-    res.end(text);
+    send(res, 200, pieces);
   }
 }

@@ -32,6 +32,7 @@ import type { AddressInfo } from 'node:net';
 import { labellessQrPng, labelPdf, labelPng, labelZpl } from './fake-sendcloud-labels.ts';
 import { type FakePoint, searchPoints } from './fake-sendcloud-points.ts';
 import { checkCreateReturn, checkPickup, type FakeOption, jsonApi } from './fake-sendcloud-validate.ts';
+import { send, sendBytes } from './fake-http.ts';
 
 export type { FakeOption } from './fake-sendcloud-validate.ts';
 
@@ -387,15 +388,4 @@ export class FakeSendcloud {
     this.pickups.push(pickup);
     send(res, 201, { data: pickup });
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = body === null ? '' : JSON.stringify(body);
-  res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
-  res.end(text);
-}
-
-function sendBytes(res: ServerResponse, mimeType: string, bytes: Buffer): void {
-  res.writeHead(200, { 'content-type': mimeType, 'content-length': String(bytes.length) });
-  res.end(bytes);
 }

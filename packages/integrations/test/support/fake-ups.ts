@@ -27,6 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { haversineMeters } from '../../src/service-points/port.ts';
 import { gifLabel, zplLabel } from './fake-ups-label.ts';
 import { locatorFaults, pickupFaults, shipFaults, type UpsFault } from './fake-ups-rules.ts';
+import { send } from './fake-http.ts';
 
 export type Received = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
 export type Activity = { type: string; code: string; description: string; statusCode?: string; gmtDate: string; gmtTime: string };
@@ -384,9 +385,4 @@ export class FakeUps {
     pickup.cancelled = true;
     return [200, { PickupCancelResponse: { Response: { ResponseStatus: { Code: '1', Description: 'Success' } }, PickupType: '01' } }];
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }
