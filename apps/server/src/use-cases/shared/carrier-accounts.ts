@@ -2,6 +2,7 @@
 // into an adapter, its chosen services read from settings, the carriers it adds to a portal, and
 // carrier failures turned into the API's error codes.
 import type { ChosenService } from '@retour/contracts/carrier-accounts';
+import { chooseService } from '@retour/domain/carrier-services';
 import type { Executor } from '@retour/db/database';
 import { fromJson } from '@retour/db/json';
 import { type CarrierAccountRow, listCarrierAccounts, updateCarrierAccount } from '@retour/db/repos/carrier-accounts';
@@ -74,12 +75,9 @@ export async function loadAccountCarriers(db: Executor, merchantId: string): Pro
   return (await listCarrierAccounts(db, merchantId)).map(toAccountCarrier);
 }
 
-/** The service chosen for returns from `country` with `method` (an exact country before '*'). */
+/** The service chosen for returns from `country` with `method` (the rule: packages/domain/carrier-services). */
 export function serviceFor(carrier: Pick<AccountCarrier, 'services'>, country: string, method: string): ChosenService | undefined {
-  return (
-    carrier.services.find((s) => s.country === country && s.method === method) ??
-    carrier.services.find((s) => s.country === '*' && s.method === method)
-  );
+  return chooseService(carrier.services, country, method);
 }
 
 /** The adapter of an account, built from its sealed credentials. */
