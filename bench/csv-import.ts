@@ -13,8 +13,8 @@ import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import pg from 'pg';
 import type { Ctx } from '../apps/server/src/context.ts';
-import { createMerchant } from '../apps/server/src/use-cases/create-merchant.ts';
-import { startCsvImport } from '../apps/server/src/use-cases/import-csv-orders.ts';
+import { createMerchant } from '../apps/server/src/use-cases/merchants/create-merchant.ts';
+import { startCsvImport } from '../apps/server/src/use-cases/orders/import-csv-orders.ts';
 
 const ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
 const ITEMS = 3;

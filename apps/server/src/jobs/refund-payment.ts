@@ -10,7 +10,7 @@ import { formatMoneyValue } from '@retour/domain/money';
 import { refundCheckDelay } from '@retour/domain/refund-checks';
 import type { Ctx } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
-import { findMollie } from '../use-cases/shared/payment-provider.ts';
+import { findMollie } from '../use-cases/payments/payment-provider.ts';
 import { REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
 import type { ReturnEventListener } from './return-event-listeners.ts';
 

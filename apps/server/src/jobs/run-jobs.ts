@@ -9,9 +9,9 @@ import { claimJobs, completeJob, failJob, type OutboxJob, releaseJob } from '@re
 import { jobBackoffMs, LABEL_FAILED_AFTER_ATTEMPTS, maxJobAttempts } from '@retour/domain/job-retries';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
-import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
-import { pollTracking } from '../use-cases/poll-tracking.ts';
-import { refreshDatabaseStatistics } from '../use-cases/refresh-database-statistics.ts';
+import { anonymiseExpiredData } from '../use-cases/maintenance/anonymise-expired-data.ts';
+import { pollTracking } from '../use-cases/carriers/poll-tracking.ts';
+import { refreshDatabaseStatistics } from '../use-cases/maintenance/refresh-database-statistics.ts';
 import { announceReturn } from './announce-return.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
 import { dispatchReturnEvent } from './dispatch-return-event.ts';

@@ -16,7 +16,7 @@ import type { WooRefund } from '@retour/integrations/shops/woocommerce/types';
 import type { Ctx } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import type { ReturnDomainEvent } from '../use-cases/shared/return-events.ts';
-import { wooClientOf, wooFailure, wooSettingsOf } from '../use-cases/shared/woocommerce.ts';
+import { wooClientOf, wooFailure, wooSettingsOf } from '../use-cases/integrations/woocommerce/woocommerce-connection.ts';
 
 export const WOO_REFUND_TOPIC = 'woocommerce.refund';
 /** The meta key on WooCommerce refunds that names the Retour refund (the return event id). */

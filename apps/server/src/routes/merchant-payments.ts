@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { connectMollie, disconnectMollie, getMollieAccount } from '../use-cases/manage-payment-account.ts';
+import { connectMollie, disconnectMollie, getMollieAccount } from '../use-cases/payments/manage-payment-account.ts';
 
 export function merchantPaymentRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { listWebhookDeliveryLog } from '../use-cases/list-webhook-deliveries.ts';
+import { listWebhookDeliveryLog } from '../use-cases/webhooks/list-webhook-deliveries.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -22,9 +22,9 @@ import {
   listWebhooks,
   rotateWebhookSecret,
   updateWebhook,
-} from '../use-cases/manage-webhooks.ts';
-import { replayWebhookDelivery } from '../use-cases/replay-webhook-delivery.ts';
-import { sendTestWebhook } from '../use-cases/send-test-webhook.ts';
+} from '../use-cases/webhooks/manage-webhooks.ts';
+import { replayWebhookDelivery } from '../use-cases/webhooks/replay-webhook-delivery.ts';
+import { sendTestWebhook } from '../use-cases/webhooks/send-test-webhook.ts';
 
 const tags = ['webhooks'];
 const Params = z.object({ id: z.string().min(1).max(64) });

@@ -8,8 +8,8 @@ import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { assertCsrf } from '../http/session-auth.ts';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../http/session-cookie.ts';
-import { changePassword, findLiveSession, sessionView, signIn, signOut } from '../use-cases/manage-sessions.ts';
-import { setUserLanguage } from '../use-cases/set-user-language.ts';
+import { changePassword, findLiveSession, sessionView, signIn, signOut } from '../use-cases/users/manage-sessions.ts';
+import { setUserLanguage } from '../use-cases/users/set-user-language.ts';
 
 const tags = ['session'];
 

@@ -5,7 +5,7 @@ import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import { buildApp } from '../../src/app.ts';
 import type { Ctx } from '../../src/context.ts';
-import { createMerchant } from '../../src/use-cases/create-merchant.ts';
+import { createMerchant } from '../../src/use-cases/merchants/create-merchant.ts';
 import { auditErrorAnswers } from './openapi-audit.ts';
 
 export type Harness = {
