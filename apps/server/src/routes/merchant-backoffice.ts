@@ -27,7 +27,10 @@ import { bulkReturns } from '../use-cases/returns/bulk-returns.ts';
 import { countReturns } from '../use-cases/returns/count-returns.ts';
 import { exportReturnsCsv } from '../use-cases/returns/export-returns.ts';
 import { getInsights } from '../use-cases/reports/get-insights.ts';
-import { changeUser, createUser, listMerchantUsers, removeUser } from '../use-cases/users/manage-users.ts';
+import { changeUser } from '../use-cases/users/change-user.ts';
+import { createUser } from '../use-cases/users/create-user.ts';
+import { listMerchantUsers } from '../use-cases/users/list-merchant-users.ts';
+import { removeUser } from '../use-cases/users/remove-user.ts';
 import { testShippingRule } from '../use-cases/settings/test-shipping-rule.ts';
 import { uploadImage } from '../use-cases/settings/upload-image.ts';
 

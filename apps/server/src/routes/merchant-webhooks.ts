@@ -15,14 +15,12 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { listWebhookDeliveryLog } from '../use-cases/webhooks/list-webhook-deliveries.ts';
-import {
-  createWebhook,
-  deleteWebhook,
-  getWebhook,
-  listWebhooks,
-  rotateWebhookSecret,
-  updateWebhook,
-} from '../use-cases/webhooks/manage-webhooks.ts';
+import { createWebhook } from '../use-cases/webhooks/create-webhook.ts';
+import { deleteWebhook } from '../use-cases/webhooks/delete-webhook.ts';
+import { getWebhook } from '../use-cases/webhooks/get-webhook.ts';
+import { listWebhooks } from '../use-cases/webhooks/list-webhooks.ts';
+import { rotateWebhookSecret } from '../use-cases/webhooks/rotate-webhook-secret.ts';
+import { updateWebhook } from '../use-cases/webhooks/update-webhook.ts';
 import { replayWebhookDelivery } from '../use-cases/webhooks/replay-webhook-delivery.ts';
 import { sendTestWebhook } from '../use-cases/webhooks/send-test-webhook.ts';
 

@@ -1,24 +1,15 @@
-// The merchant's Mollie account: connect (the key is checked against Mollie, then stored sealed),
-// show (mode only, never the key) and disconnect.
+// Connects the merchant's Mollie account: the key is checked against Mollie, then stored sealed.
 import type { MollieAccountBody, PaymentAccount } from '@retour/contracts/payments';
 import { newId } from '@retour/db/ids';
-import { deletePaymentAccount, getPaymentAccount, type PaymentAccountRow } from '@retour/db/repos/payments';
+import { getPaymentAccount } from '@retour/db/repos/payments';
 import { upsertPaymentAccount } from '@retour/db/repos/payments';
 import { createMollieProvider, mollieMode } from '@retour/integrations/payments/mollie';
 import { PaymentProviderError } from '@retour/integrations/payments/port';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { providerFailure, sealPaymentCredentials } from './payment-provider.ts';
-import { fromJson, toJson } from '@retour/db/json';
-
-function present(row: PaymentAccountRow | undefined): PaymentAccount {
-  const mode = fromJson<{ mode?: 'test' | 'live' }>(row?.settings ?? null)?.mode ?? null;
-  return { provider: 'mollie', mode: row ? mode : null, configured: row !== undefined, updatedAt: row?.updatedAt ?? null };
-}
-
-export async function getMollieAccount(ctx: Ctx, merchantId: string): Promise<PaymentAccount> {
-  return present(await getPaymentAccount(ctx.db, merchantId, 'mollie'));
-}
+import { toJson } from '@retour/db/json';
+import { getMollieAccount } from './get-mollie-account.ts';
 
 export async function connectMollie(ctx: Ctx, merchantId: string, body: MollieAccountBody): Promise<PaymentAccount> {
   try {
@@ -48,8 +39,4 @@ export async function connectMollie(ctx: Ctx, merchantId: string, body: MollieAc
     updatedAt: at,
   });
   return getMollieAccount(ctx, merchantId);
-}
-
-export async function disconnectMollie(ctx: Ctx, merchantId: string): Promise<{ deleted: boolean }> {
-  return { deleted: await deletePaymentAccount(ctx.db, merchantId, 'mollie') };
 }

@@ -1,23 +1,12 @@
-// Lists a merchant's integrations and disconnects one. An integration whose orders are stored
-// keeps its row (the orders point at it): disconnecting forgets its credentials and hook key.
-// A shop connection first removes the webhooks Retour created there (shared/remove-shop-webhooks.ts);
-// when the shop cannot, the local disconnect still happens and the answer says what to remove by hand.
-import type { Integration, IntegrationDisconnected } from '@retour/contracts/integrations';
-import {
-  getIntegration,
-  deleteIntegration,
-  integrationHasOrders,
-  listIntegrations,
-  updateIntegration,
-} from '@retour/db/repos/integrations';
+// Disconnects one integration. An integration whose orders are stored keeps its row (the orders
+// point at it): disconnecting forgets its credentials and hook key. A shop connection first removes the
+// webhooks Retour created there (remove-shop-webhooks.ts); when the shop cannot, the local disconnect
+// still happens and the answer says what to remove by hand.
+import type { IntegrationDisconnected } from '@retour/contracts/integrations';
+import { getIntegration, deleteIntegration, integrationHasOrders, updateIntegration } from '@retour/db/repos/integrations';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import { presentIntegration } from './connections.ts';
 import { removeShopWebhooks } from './remove-shop-webhooks.ts';
-
-export async function listMerchantIntegrations(ctx: Ctx, merchantId: string): Promise<Integration[]> {
-  return (await listIntegrations(ctx.db, merchantId)).map((row) => presentIntegration(ctx, row));
-}
 
 export async function disconnectIntegration(ctx: Ctx, merchantId: string, id: string): Promise<IntegrationDisconnected> {
   const found = await getIntegration(ctx.db, merchantId, id);
