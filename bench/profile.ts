@@ -13,6 +13,7 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import type { Ctx } from '../apps/server/src/context.ts';
+import { JOBS } from '../apps/server/src/composition.ts';
 import { importOrders } from '../apps/server/src/use-cases/orders/import-orders.ts';
 import { lookupOrder } from '../apps/server/src/use-cases/portal/lookup-order.ts';
 import { requestReturn } from '../apps/server/src/use-cases/portal/request-return.ts';
@@ -49,6 +50,7 @@ async function main() {
     providers: providerEndpoints(),
     secret: Buffer.from('profile'),
     publicUrl: 'http://p',
+    jobs: JOBS,
   };
   const merchantId = (await handle.db.selectFrom('portals').select('merchantId').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow())
     .merchantId;

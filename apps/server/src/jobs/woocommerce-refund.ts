@@ -31,7 +31,7 @@ async function wooConnectionOfReturn(ctx: Ctx, merchantId: string, returnId: str
   return row?.kind === 'woocommerce' && row.credentials ? row : null;
 }
 
-/** Listener (return-event-listeners.ts): one job per refund of a WooCommerce order. */
+/** Listener (registered in composition.ts): one job per refund of a WooCommerce order. */
 export async function enqueueWoocommerceRefund(ctx: Ctx, merchantId: string, event: ReturnDomainEvent): Promise<void> {
   if (!event.types.includes('refund.created')) return;
   const amount = Number(event.detail?.amount);

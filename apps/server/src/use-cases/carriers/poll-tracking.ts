@@ -11,7 +11,7 @@ import { hasReturnsToPoll, listMerchantIds, type PollableReturn, returnsToPoll }
 import type { Carrier } from '@retour/integrations/carriers/port';
 import type { Ctx } from '../../context.ts';
 import { byEventTime, recordCarrierEvent } from './record-carrier-event.ts';
-import { SYSTEM_MERCHANT_ID } from '../../jobs/system-jobs.ts';
+import { SYSTEM_MERCHANT_ID } from '../shared/system-jobs.ts';
 import { hasAccountReturnsToTrack } from '@retour/db/repos/carrier-accounts';
 import { pollAccountReturns } from './track-account-returns.ts';
 

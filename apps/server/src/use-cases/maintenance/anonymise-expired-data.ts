@@ -15,7 +15,7 @@ import { anonymiseOrders, deleteOldWebhookDeliveries, findExpiredOrders, merchan
 import { newId } from '@retour/db/ids';
 import { enqueue } from '@retour/db/repos/outbox';
 import type { Ctx } from '../../context.ts';
-import { RETENTION_TOPIC, SYSTEM_MERCHANT_ID } from '../../jobs/system-jobs.ts';
+import { RETENTION_TOPIC, SYSTEM_MERCHANT_ID } from '../shared/system-jobs.ts';
 
 const BATCH = 500;
 

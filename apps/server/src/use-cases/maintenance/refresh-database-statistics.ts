@@ -6,7 +6,7 @@ import { newId } from '@retour/db/ids';
 import { refreshStatistics } from '@retour/db/maintenance';
 import { enqueue } from '@retour/db/repos/outbox';
 import type { Ctx } from '../../context.ts';
-import { DB_OPTIMIZE_TOPIC, SYSTEM_MERCHANT_ID } from '../../jobs/system-jobs.ts';
+import { DB_OPTIMIZE_TOPIC, SYSTEM_MERCHANT_ID } from '../shared/system-jobs.ts';
 
 export async function refreshDatabaseStatistics(ctx: Ctx): Promise<void> {
   await refreshStatistics(ctx.db, ctx.dialect, { checkAllTables: true });

@@ -5,7 +5,6 @@ import { newId } from '@retour/db/ids';
 import { getWebhookDelivery, insertWebhookDelivery } from '@retour/db/repos/webhooks';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import { runJobsNow } from '../../jobs/run-jobs.ts';
 import { enqueueDelivery, loadWebhookEndpoint, presentDelivery } from './webhook-endpoints.ts';
 
 export async function sendTestWebhook(ctx: Ctx, merchantId: string, endpointId: string): Promise<WebhookDelivery> {
@@ -34,7 +33,7 @@ export async function sendTestWebhook(ctx: Ctx, merchantId: string, endpointId: 
     });
     return enqueueDelivery(tx, merchantId, deliveryId, '', at);
   });
-  await runJobsNow(ctx, merchantId, [jobId]);
+  await ctx.jobs.runNow(ctx, merchantId, [jobId]);
   const delivery = await getWebhookDelivery(ctx.db, merchantId, deliveryId);
   if (!delivery) fail('not_found', 'The webhook endpoint was deleted while the test was sent.');
   return presentDelivery(delivery);
