@@ -17,16 +17,16 @@ module.exports = {
       name: 'domain-is-pure',
       severity: 'error',
       comment: 'packages/domain holds pure rules: it imports no other package of Retour and nothing from apps.',
-      from: { path: '^packages/domain/' },
-      to: { path: '^(apps|packages/(contracts|db|documents|integrations))/' },
+      from: { path: '(^|/)packages/domain/' },
+      to: { path: '(^|/)(apps|packages/(contracts|db|documents|integrations))/' },
     },
     {
       name: 'use-cases-never-import-jobs',
       severity: 'error',
       comment:
         'Use cases do not know the job runner or its handlers: they enqueue outbox jobs and call ctx.jobs.runNow(); jobs are registered in apps/server/src/composition.ts.',
-      from: { path: '^apps/server/src/use-cases/' },
-      to: { path: '^apps/server/src/jobs/' },
+      from: { path: '(^|/)apps/server/src/use-cases/' },
+      to: { path: '(^|/)apps/server/src/jobs/' },
     },
     {
       name: 'not-to-unresolvable',
