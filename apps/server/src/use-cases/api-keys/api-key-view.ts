@@ -1,3 +1,4 @@
+// An API key as the API shows it: never the secret nor its hash.
 import type { ApiKeysTable } from '@retour/db/schema';
 
 export const apiKeyView = (k: ApiKeysTable) => ({

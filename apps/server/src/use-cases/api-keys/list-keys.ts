@@ -1,3 +1,4 @@
+// Lists a merchant's API keys (prefix, name, last use; never the secret).
 import { listApiKeys } from '@retour/db/repos/merchants';
 import type { Ctx } from '../../context.ts';
 import { apiKeyView } from './api-key-view.ts';

@@ -1,3 +1,4 @@
+// Revokes one of a merchant's API keys (not the one signing this request).
 import { revokeApiKey } from '@retour/db/repos/merchants';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';

@@ -1,3 +1,4 @@
+// Disconnects the merchant's Mollie account (its sealed key is deleted).
 import { deletePaymentAccount } from '@retour/db/repos/payments';
 import type { Ctx } from '../../context.ts';
 

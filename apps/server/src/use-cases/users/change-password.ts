@@ -1,3 +1,4 @@
+// Changes a user's password (the current one checked, rate-limited) and ends their other sessions.
 import { deleteUserSessions, getUser, updateUser } from '@retour/db/repos/sessions';
 import type { Ctx } from '../../context.ts';
 import { fail, invalid } from '../../errors.ts';

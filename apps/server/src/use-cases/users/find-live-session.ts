@@ -1,3 +1,4 @@
+// The live session for a cookie value; an expired one is deleted, a used one touched once a minute.
 import { deleteSession, findSession, type SessionWithUser, touchSession } from '@retour/db/repos/sessions';
 import type { Ctx } from '../../context.ts';
 import { sha256 } from '../../secrets.ts';

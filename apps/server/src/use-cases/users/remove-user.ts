@@ -1,3 +1,4 @@
+// Removes a user (not yourself); a merchant always keeps at least one owner.
 import { countOwners, deleteUser } from '@retour/db/repos/sessions';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';

@@ -1,3 +1,4 @@
+// A back-office session as the API shows it: the user, the merchant and the CSRF token.
 import type { Session } from '@retour/contracts/backoffice';
 import { SUPPORTED_LANGUAGES, type Language } from '@retour/domain/reasons';
 import type { SessionWithUser } from '@retour/db/repos/sessions';

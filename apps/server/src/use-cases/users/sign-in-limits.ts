@@ -1,3 +1,4 @@
+// Failed sign-ins and wrong current passwords are limited per email and per client IP.
 import { sha256 } from '../../secrets.ts';
 import type { Limit } from '../shared/rate-limit.ts';
 

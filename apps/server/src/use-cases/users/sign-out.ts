@@ -1,3 +1,4 @@
+// Ends a back-office session.
 import { deleteSession } from '@retour/db/repos/sessions';
 import type { Ctx } from '../../context.ts';
 

@@ -6,12 +6,12 @@ import { insertWebhookEndpoint, listWebhookEndpoints } from '@retour/db/repos/we
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newWebhookSecret, presentWebhook } from './webhook-endpoints.ts';
-import { checkUrl } from './check-webhook-url.ts';
+import { checkWebhookUrl } from './check-webhook-url.ts';
 
 const MAX_ENDPOINTS = 20;
 
 export async function createWebhook(ctx: Ctx, merchantId: string, input: WebhookInput): Promise<Webhook> {
-  checkUrl(ctx, input.url);
+  checkWebhookUrl(ctx, input.url);
   const at = ctx.now().toISOString();
   const id = newId('whk');
   const { secret, sealed } = newWebhookSecret(ctx, merchantId, id);

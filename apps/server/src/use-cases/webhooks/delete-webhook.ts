@@ -1,3 +1,4 @@
+// Deletes a webhook endpoint with its delivery log.
 import { deleteWebhookEndpoint } from '@retour/db/repos/webhooks';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';

@@ -4,11 +4,11 @@ import { toJson } from '@retour/db/json';
 import { updateWebhookEndpoint } from '@retour/db/repos/webhooks';
 import type { Ctx } from '../../context.ts';
 import { loadWebhookEndpoint } from './webhook-endpoints.ts';
-import { checkUrl } from './check-webhook-url.ts';
+import { checkWebhookUrl } from './check-webhook-url.ts';
 import { getWebhook } from './get-webhook.ts';
 
 export async function updateWebhook(ctx: Ctx, merchantId: string, id: string, patch: WebhookPatch): Promise<Webhook> {
-  if (patch.url !== undefined) checkUrl(ctx, patch.url);
+  if (patch.url !== undefined) checkWebhookUrl(ctx, patch.url);
   await loadWebhookEndpoint(ctx.db, merchantId, id);
   await updateWebhookEndpoint(ctx.db, merchantId, id, {
     ...(patch.url !== undefined ? { url: patch.url } : {}),
