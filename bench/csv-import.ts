@@ -13,8 +13,9 @@ import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import pg from 'pg';
 import type { Ctx } from '../apps/server/src/context.ts';
-import { createMerchant } from '../apps/server/src/use-cases/create-merchant.ts';
-import { startCsvImport } from '../apps/server/src/use-cases/import-csv-orders.ts';
+import { JOBS } from '../apps/server/src/composition.ts';
+import { createMerchant } from '../apps/server/src/use-cases/merchants/create-merchant.ts';
+import { startCsvImport } from '../apps/server/src/use-cases/orders/import-csv-orders.ts';
 
 const ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
 const ITEMS = 3;
@@ -70,6 +71,7 @@ async function bench(label: string, handle: DatabaseHandle, file: Buffer): Promi
     providers: providerEndpoints(),
     secret: Buffer.from('bench-secret-key-bench-secret-key-0123456789'),
     publicUrl: 'http://retour.bench',
+    jobs: JOBS,
   };
   const { merchant } = await createMerchant(ctx, {
     name: 'Bench',

@@ -9,10 +9,11 @@ import { insertOrders, type OrderAggregate } from '@retour/db/repos/orders';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import type { Ctx } from '../apps/server/src/context.ts';
-import { createMerchant } from '../apps/server/src/use-cases/create-merchant.ts';
-import { createAddress } from '../apps/server/src/use-cases/save-address.ts';
-import { createBrand } from '../apps/server/src/use-cases/save-brand.ts';
-import { createPortal } from '../apps/server/src/use-cases/save-portal.ts';
+import { JOBS } from '../apps/server/src/composition.ts';
+import { createMerchant } from '../apps/server/src/use-cases/merchants/create-merchant.ts';
+import { createAddress } from '../apps/server/src/use-cases/settings/save-address.ts';
+import { createBrand } from '../apps/server/src/use-cases/settings/save-brand.ts';
+import { createPortal } from '../apps/server/src/use-cases/settings/save-portal.ts';
 
 export const BENCH_SLUG = 'bench';
 export const postalFor = (n: number) =>
@@ -31,6 +32,7 @@ export async function generate(url: string, count: number): Promise<{ apiKey: st
     providers: providerEndpoints(),
     secret: Buffer.from('bench'),
     publicUrl: 'http://bench',
+    jobs: JOBS,
   };
   const { merchant, apiKey } = await createMerchant(ctx, {
     name: 'Bench',

@@ -13,9 +13,10 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import type { Ctx } from '../apps/server/src/context.ts';
-import { importOrders } from '../apps/server/src/use-cases/import-orders.ts';
-import { lookupOrder } from '../apps/server/src/use-cases/lookup-order.ts';
-import { requestReturn } from '../apps/server/src/use-cases/request-return.ts';
+import { JOBS } from '../apps/server/src/composition.ts';
+import { importOrders } from '../apps/server/src/use-cases/orders/import-orders.ts';
+import { lookupOrder } from '../apps/server/src/use-cases/portal/lookup-order.ts';
+import { requestReturn } from '../apps/server/src/use-cases/portal/request-return.ts';
 import { BENCH_SLUG, generate, orderNumberFor, postalFor } from './generate.ts';
 
 const [scenario = 'lookup', ordersArg = '50000', opsArg = '2000'] = process.argv.slice(2);
@@ -49,6 +50,7 @@ async function main() {
     providers: providerEndpoints(),
     secret: Buffer.from('profile'),
     publicUrl: 'http://p',
+    jobs: JOBS,
   };
   const merchantId = (await handle.db.selectFrom('portals').select('merchantId').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow())
     .merchantId;

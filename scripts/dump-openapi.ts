@@ -5,6 +5,7 @@ import { openTestDatabase } from '@retour/db/testing';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import { buildApp } from '../apps/server/src/app.ts';
+import { JOBS } from '../apps/server/src/composition.ts';
 
 process.env.TEST_DB = 'sqlite';
 const handle = await openTestDatabase();
@@ -16,6 +17,7 @@ const app = await buildApp({
   providers: providerEndpoints(),
   secret: Buffer.from('openapi-dump-only-not-a-real-secret-0000'),
   publicUrl: 'http://localhost:3000',
+  jobs: JOBS,
 });
 const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
 await app.close();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Lint, typecheck, API lint and build; every test on SQLite (Vitest, then the
+# `npm test`: the whole suite. Lint, typecheck, API lint, import rules and build; every test on SQLite (Vitest, then the
 # Playwright journeys in Debian's Chromium); then every database-touching test again on a
 # throwaway PostgreSQL. Ends with "N passed, N failed".
 set -uo pipefail
@@ -16,6 +16,8 @@ echo "== typecheck (tsc)"
 npm run --silent typecheck || checks_failed=$((checks_failed + 1))
 echo "== API lint (Redocly, Spectral)"
 bash scripts/lint-openapi.sh || checks_failed=$((checks_failed + 1))
+echo "== import circles"
+bash scripts/check-circles.sh || checks_failed=$((checks_failed + 1))
 echo "== build (web apps)"
 npm run --silent build || checks_failed=$((checks_failed + 1))
 

@@ -4,6 +4,36 @@ import type { CarrierAdapters } from '@retour/integrations/carriers/adapters';
 import type { CarrierRegistry } from '@retour/integrations/carriers/registry';
 import type { MailTransport } from '@retour/integrations/email/port';
 import type { ProviderEndpoints } from '@retour/integrations/endpoints';
+import type { OutboxJob } from '@retour/db/repos/outbox';
+import type { ReturnDomainEvent } from './use-cases/shared/return-events.ts';
+
+/** Does one outbox job's work (jobs/*.ts); registered per topic in composition.ts. */
+export type JobHandler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
+
+/**
+ * Hears about a change of a return, inside the `return.event` job; registered in composition.ts.
+ * Must be safe to run twice (the job is retried when any listener throws): listeners only enqueue
+ * further jobs with dedupe keys derived from the event id.
+ */
+export type ReturnEventListener = (ctx: Ctx, merchantId: string, event: ReturnDomainEvent) => Promise<void>;
+
+/**
+ * What the composition root (composition.ts) wires in: the job handlers and return-event
+ * listeners, and the one way use cases reach the job runner. Use cases never import jobs/.
+ */
+export interface JobRegistry {
+  /** Handlers by outbox topic, run by every process. */
+  handlers: Readonly<Record<string, JobHandler>>;
+  /** Handlers run only by a process with a mail transport (ctx.mail): the email topics. */
+  mailHandlers: Readonly<Record<string, JobHandler>>;
+  /** Everyone who hears about changes of returns, in this order. */
+  returnEventListeners: readonly ReturnEventListener[];
+  /**
+   * Runs just-committed jobs at once (so the shopper sees the tracking number in the response);
+   * emails are left to the worker (jobs/run-jobs.ts runJobsNow).
+   */
+  runNow(ctx: Ctx, merchantId: string, ids: string[]): Promise<void>;
+}
 
 export interface Ctx {
   db: Db;
@@ -28,6 +58,8 @@ export interface Ctx {
   signal?: AbortSignal;
   /** How long a job handler may run before its signal aborts (default 30 s; tests shorten it). */
   jobTimeoutMs?: number;
+  /** Job handlers, return-event listeners and "run these jobs now" (composition.ts: JOBS). */
+  jobs: JobRegistry;
 }
 
 export const iso = (d: Date): string => d.toISOString();

@@ -14,6 +14,7 @@ import { buildApp } from './app.ts';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
+import { JOBS } from './composition.ts';
 import { startWorker, type Worker, type WorkerOptions } from './jobs/worker.ts';
 import { claimWorkerIdentity, privateWorkerIdentity, defaultWorkerId, type WorkerIdentity } from './jobs/worker-identity.ts';
 
@@ -29,6 +30,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     providers: config.providers,
     secret: config.secretKey,
     publicUrl: config.publicUrl,
+    jobs: JOBS,
   };
   const mail = createMailTransport(config.smtpUrl);
   if (mail) ctx.mail = mail;

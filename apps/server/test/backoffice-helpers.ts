@@ -2,7 +2,7 @@
 // login, and signed-in sessions that call the API with the cookie and the CSRF token.
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { createMerchant } from '../src/use-cases/create-merchant.ts';
+import { createMerchant } from '../src/use-cases/merchants/create-merchant.ts';
 import type { Harness, Merchant } from './support/harness.ts';
 
 export const PASSWORD = 'correct horse battery';

@@ -1,7 +1,7 @@
 // The back office's returns overview: counts per status, more filters, both sort orders with
 // cursors, the CSV export and bulk actions — each scoped to the caller's merchant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../src/use-cases/export-returns.ts';
+import { csvCell } from '../src/use-cases/returns/export-returns.ts';
 import { merchantWithOwner, signIn } from './backoffice-helpers.ts';
 import { expectError, expectIssue, getReturn, importOrder, MINUTE } from './merchant-helpers.ts';
 import { createPortalReturn, setupShop, type Shop } from './support/fixtures.ts';

@@ -7,7 +7,7 @@ import { sandboxCarrier, sandboxCourier } from '@retour/integrations/carriers/sa
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs, drainJobs } from '../src/jobs/run-jobs.ts';
 import { startWorker } from '../src/jobs/worker.ts';
-import { pollSlotOf, pollTracking, scheduleTrackingPoll, SYSTEM_MERCHANT_ID } from '../src/use-cases/poll-tracking.ts';
+import { pollSlotOf, pollTracking, scheduleTrackingPoll, SYSTEM_MERCHANT_ID } from '../src/use-cases/carriers/poll-tracking.ts';
 import { getReturn, portalReturn } from './merchant-helpers.ts';
 import { setupShop, type Shop } from './support/fixtures.ts';
 import { type Harness, startHarness } from './support/harness.ts';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_POINTS } from '../../../packages/integrations/test/support/sendcloud-harness.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
-import { pollSlotOf, pollTracking, SYSTEM_MERCHANT_ID } from '../src/use-cases/poll-tracking.ts';
+import { pollSlotOf, pollTracking, SYSTEM_MERCHANT_ID } from '../src/use-cases/carriers/poll-tracking.ts';
 import { expectError, getReturn, importOrder } from './merchant-helpers.ts';
 import { connectedPostnl, connectedSendcloud, type RealCarriers, startRealCarriers } from './real-carrier-helpers.ts';
 import { createPortalReturn, setupShop } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
-// The pure CSV row → order mapping (use-cases/shared/csv-order-rows.ts), table-driven.
+// The pure CSV row → order mapping (use-cases/orders/csv-order-rows.ts), table-driven.
 import { describe, expect, it } from 'vitest';
-import { checkHeader, CsvOrderCollector, type CsvRecord, detectDelimiter } from '../src/use-cases/shared/csv-order-rows.ts';
+import { checkHeader, CsvOrderCollector, type CsvRecord, detectDelimiter } from '../src/use-cases/orders/csv-order-rows.ts';
 import { row } from './csv-import-support.ts';
 
 function collect(rows: CsvRecord[], firstLine = 2) {

@@ -3,7 +3,7 @@
 import { startImportRun } from '@retour/db/repos/import-runs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, merchantWithOwner, signIn } from './backoffice-helpers.ts';
-import { startCsvImport } from '../src/use-cases/import-csv-orders.ts';
+import { startCsvImport } from '../src/use-cases/orders/import-csv-orders.ts';
 import { findOrder } from './merchant-helpers.ts';
 import { csv, finished, importCsv, row, upload } from './csv-import-support.ts';
 import { type Harness, json, newMerchant, startHarness } from './support/harness.ts';

@@ -7,7 +7,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffMs, drainJobs } from '../src/jobs/run-jobs.ts';
 import { sendEmailJob } from '../src/jobs/send-email.ts';
-import { enqueueWithdrawalAcknowledgement } from '../src/use-cases/enqueue-withdrawal-acknowledgement.ts';
+import { enqueueWithdrawalAcknowledgement } from '../src/use-cases/portal/enqueue-withdrawal-acknowledgement.ts';
 import { receiveAll } from './merchant-helpers.ts';
 import { createPortalReturn, orderPayload, type Shop, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';

@@ -3,7 +3,7 @@
 // more per order. Counts statements (every query passes through a Kysely plugin), not time.
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrders } from '../src/use-cases/import-orders.ts';
+import { importOrders } from '../src/use-cases/orders/import-orders.ts';
 import { orderPayload } from './support/fixtures.ts';
 import { type Harness, newMerchant, startHarness } from './support/harness.ts';
 

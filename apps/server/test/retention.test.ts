@@ -3,7 +3,7 @@
 // references and statuses stay. Unfinished returns keep their data until they end.
 import { describe, expect, it } from 'vitest';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
-import { anonymiseExpiredData, scheduleRetentionSweep } from '../src/use-cases/anonymise-expired-data.ts';
+import { anonymiseExpiredData, scheduleRetentionSweep } from '../src/use-cases/maintenance/anonymise-expired-data.ts';
 import { getReturn, portalReturn, receiveAll } from './merchant-helpers.ts';
 import { setupShop } from './support/fixtures.ts';
 import { json, startHarness } from './support/harness.ts';

@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
-import { DB_OPTIMIZE_TOPIC } from '../src/jobs/system-jobs.ts';
-import { scheduleStatisticsRefresh } from '../src/use-cases/refresh-database-statistics.ts';
+import { DB_OPTIMIZE_TOPIC } from '../src/use-cases/shared/system-jobs.ts';
+import { scheduleStatisticsRefresh } from '../src/use-cases/maintenance/refresh-database-statistics.ts';
 import { startHarness } from './support/harness.ts';
 
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import type { ImportRun } from '@retour/contracts/imports';
 import { listMerchants } from '@retour/db/repos/merchants';
 import { loadConfig } from '../config.ts';
 import { openContext } from '../server.ts';
-import { startCsvImport } from '../use-cases/import-csv-orders.ts';
+import { startCsvImport } from '../use-cases/orders/import-csv-orders.ts';
 
 export const IMPORT_USAGE = `  import <file.csv> [--merchant <id>] [--integration <name>]
                             import or update orders from a CSV file (columns in the README)`;

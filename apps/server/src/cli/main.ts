@@ -4,7 +4,7 @@ import { countMerchants } from '@retour/db/repos/merchants';
 import { AppError } from '../errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { onStopSignal, openContext, startJobs, startServer } from '../server.ts';
-import { createMerchant } from '../use-cases/create-merchant.ts';
+import { createMerchant } from '../use-cases/merchants/create-merchant.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { IMPORT_USAGE, importCsvCommand } from './import-csv.ts';
 import { demoInstructions, seedDemo } from './seed-demo.ts';

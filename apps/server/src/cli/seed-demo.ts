@@ -8,11 +8,11 @@ import { getReturnRow } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { createReturn } from '../use-cases/shared/create-return.ts';
 import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
-import { createMerchant } from '../use-cases/create-merchant.ts';
-import { importOrders } from '../use-cases/import-orders.ts';
-import { createAddress } from '../use-cases/save-address.ts';
-import { createBrand } from '../use-cases/save-brand.ts';
-import { createPortal } from '../use-cases/save-portal.ts';
+import { createMerchant } from '../use-cases/merchants/create-merchant.ts';
+import { importOrders } from '../use-cases/orders/import-orders.ts';
+import { createAddress } from '../use-cases/settings/save-address.ts';
+import { createBrand } from '../use-cases/settings/save-brand.ts';
+import { createPortal } from '../use-cases/settings/save-portal.ts';
 
 export const DEMO_LOGIN = { email: 'demo@retour.local', password: 'demo-retour' };
 

@@ -20,7 +20,7 @@ import { portalSettingsOf } from '../use-cases/shared/load-portal.ts';
 import { returnAddressOf, shopperOf } from '../use-cases/shared/return-parties.ts';
 import { documentFormats } from '../presenters/document-formats.ts';
 import { getCarrierAccount } from '@retour/db/repos/carrier-accounts';
-import { renderReturnDocument } from '../use-cases/render-return-document.ts';
+import { renderReturnDocument } from '../use-cases/returns/render-return-document.ts';
 import { DEFAULT_TEMPLATES, type EmailTemplate, type TemplateText } from './catalogue.ts';
 import { type Brand, renderEmail } from './render.ts';
 import { statusUrl } from './status-link.ts';

@@ -1,6 +1,6 @@
 // Sends a rendered document with its content type and a download name.
 import type { FastifyReply } from 'fastify';
-import type { RenderedDocument } from '../use-cases/render-return-document.ts';
+import type { RenderedDocument } from '../use-cases/returns/render-return-document.ts';
 
 export function sendDocument(reply: FastifyReply, doc: RenderedDocument) {
   return reply

@@ -6,7 +6,7 @@ import { getRow } from '@retour/db/repos/config';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { safeEqual } from '../secrets.ts';
-import { findLiveSession } from '../use-cases/manage-sessions.ts';
+import { findLiveSession } from '../use-cases/users/find-live-session.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Users, API keys and everything holding credentials (shop connections, payment accounts, webhook secrets). */

@@ -8,8 +8,8 @@ import type { OutboxJob } from '@retour/db/repos/outbox';
 import { isFinalRefundStatus, refundCheckDelay } from '@retour/domain/refund-checks';
 import { PaymentProviderError } from '@retour/integrations/payments/port';
 import type { Ctx } from '../context.ts';
-import { reportStuckFeeRefund, syncFeeRefund } from '../use-cases/shared/fee-refund-status.ts';
-import { findMollie } from '../use-cases/shared/payment-provider.ts';
+import { reportStuckFeeRefund, syncFeeRefund } from '../use-cases/payments/fee-refund-status.ts';
+import { findMollie } from '../use-cases/payments/payment-provider.ts';
 import { RetryLater } from './retry-later.ts';
 
 export const REFUND_CHECK_TOPIC = 'payment.refund_check';

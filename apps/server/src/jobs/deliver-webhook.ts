@@ -9,7 +9,7 @@ import type { OutboxJob } from '@retour/db/repos/outbox';
 import { getWebhookDelivery, getWebhookEndpoint, recordWebhookAttempt, updateWebhookDelivery } from '@retour/db/repos/webhooks';
 import { postWebhook } from '@retour/integrations/webhooks/post-webhook';
 import type { Ctx } from '../context.ts';
-import { openWebhookSecret } from '../use-cases/shared/webhook-endpoints.ts';
+import { openWebhookSecret } from '../use-cases/webhooks/webhook-endpoints.ts';
 import { RetryLater } from './retry-later.ts';
 
 export const WEBHOOK_USER_AGENT = 'Retour-Webhooks/1';

@@ -11,7 +11,7 @@ import { AppError } from '../errors.ts';
 import { loadMerchantReturn } from '../presenters/return-view.ts';
 import type { ReturnDomainEvent } from '../use-cases/shared/return-events.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
-import { enqueueDelivery } from '../use-cases/shared/webhook-endpoints.ts';
+import { enqueueDelivery } from '../use-cases/webhooks/webhook-endpoints.ts';
 
 type MerchantReturn = Awaited<ReturnType<typeof loadMerchantReturn>>;
 

@@ -8,11 +8,10 @@ import { getPayment, listReturnPayments, updatePayment } from '@retour/db/repos/
 import { newId } from '@retour/db/ids';
 import { formatMoneyValue } from '@retour/domain/money';
 import { refundCheckDelay } from '@retour/domain/refund-checks';
-import type { Ctx } from '../context.ts';
+import type { Ctx, ReturnEventListener } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
-import { findMollie } from '../use-cases/shared/payment-provider.ts';
+import { findMollie } from '../use-cases/payments/payment-provider.ts';
 import { REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
-import type { ReturnEventListener } from './return-event-listeners.ts';
 
 export async function refundPayment(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const row = await getPayment(ctx.db, merchantId, String(payload.paymentId));

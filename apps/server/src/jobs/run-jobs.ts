@@ -2,55 +2,19 @@
 // exponential backoff, dead after the topic's tries (domain/job-retries.ts), never lost. Each
 // handler gets an AbortSignal (ctx.signal, also ctx.providers.signal for the provider clients)
 // that aborts past HANDLER_TIMEOUT_MS or when shutdown cuts it short; the job is then released.
-// Topics without a handler in this process (emails without a mail transport) stay queued.
-import { EMAIL_TEMPLATES } from '@retour/contracts/emails';
+// Topics without a handler in this process (emails without a mail transport) stay queued. The
+// handlers come from ctx.jobs (registered in composition.ts): this module imports none of them.
 import { newId } from '@retour/db/ids';
 import { claimJobs, completeJob, failJob, type OutboxJob, releaseJob } from '@retour/db/repos/outbox';
 import { jobBackoffMs, LABEL_FAILED_AFTER_ATTEMPTS, maxJobAttempts } from '@retour/domain/job-retries';
 import { appendEvents, getReturnRow, updateReturn } from '@retour/db/repos/returns';
-import type { Ctx } from '../context.ts';
-import { anonymiseExpiredData } from '../use-cases/anonymise-expired-data.ts';
-import { pollTracking } from '../use-cases/poll-tracking.ts';
-import { refreshDatabaseStatistics } from '../use-cases/refresh-database-statistics.ts';
-import { announceReturn } from './announce-return.ts';
-import { deliverWebhook } from './deliver-webhook.ts';
-import { dispatchReturnEvent } from './dispatch-return-event.ts';
+import type { Ctx, JobHandler } from '../context.ts';
 import { RetryLater } from './retry-later.ts';
-import { DB_OPTIMIZE_TOPIC, RETENTION_TOPIC } from './system-jobs.ts';
-import { refundPayment } from './refund-payment.ts';
-import { checkFeeRefund, REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
-import { sendEmailJob } from './send-email.ts';
-import { runShopifyBackfill } from './shopify-backfill.ts';
-import { runShopifyMirror } from './shopify-mirror.ts';
-import { woocommerceBackfill } from './woocommerce-backfill.ts';
-import { woocommerceRefund } from './woocommerce-refund.ts';
-import { CARRIER_CANCEL_TOPIC, voidCarrierLabel } from './void-carrier-label.ts';
 
-type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
-export const HANDLERS: Record<string, Handler> = {
-  'carrier.announce': announceReturn,
-  'tracking.poll': (ctx, merchantId, payload) => pollTracking(ctx, merchantId, payload),
-  [CARRIER_CANCEL_TOPIC]: (ctx, merchantId, payload) => voidCarrierLabel(ctx, merchantId, payload),
-  'return.event': (ctx, merchantId, payload) => dispatchReturnEvent(ctx, merchantId, payload),
-  'payment.refund': refundPayment,
-  [REFUND_CHECK_TOPIC]: checkFeeRefund,
-  'webhook.deliver': deliverWebhook,
-  'shopify.backfill': (ctx, merchantId, payload) => runShopifyBackfill(ctx, merchantId, payload),
-  'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
-  'woocommerce.backfill': woocommerceBackfill,
-  'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
-  [RETENTION_TOPIC]: async (ctx) => {
-    await anonymiseExpiredData(ctx);
-  },
-  [DB_OPTIMIZE_TOPIC]: (ctx) => refreshDatabaseStatistics(ctx),
-};
-/** Email topics, run only by a process with a mail transport (ctx.mail). */
-export const EMAIL_TOPICS = EMAIL_TEMPLATES.map((template) => `email.${template}`);
-const sendEmail: Handler = (ctx, _merchantId, _payload, job) => sendEmailJob(ctx, job);
-
-function handlersOf(ctx: Ctx): Record<string, Handler> {
-  if (!ctx.mail) return HANDLERS;
-  return { ...HANDLERS, ...Object.fromEntries(EMAIL_TOPICS.map((topic) => [topic, sendEmail])) };
+/** The handlers this process runs: every registered one, plus the email ones where mail can be sent. */
+function handlersOf(ctx: Ctx): Readonly<Record<string, JobHandler>> {
+  if (!ctx.mail) return ctx.jobs.handlers;
+  return { ...ctx.jobs.handlers, ...ctx.jobs.mailHandlers };
 }
 const LEASE_MS = 60_000;
 /** A handler gets well under the lease, so a slow provider cannot make two workers overlap. */
@@ -180,7 +144,7 @@ export async function runJobsNow(ctx: Ctx, merchantId: string, ids: string[]): P
   for (const id of ids) {
     const now = ctx.now();
     const [job] = await claimJobs(ctx.db, ctx.dialect, {
-      topics: Object.keys(HANDLERS),
+      topics: Object.keys(ctx.jobs.handlers),
       limit: 1,
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),

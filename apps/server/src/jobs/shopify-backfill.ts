@@ -15,9 +15,9 @@ import { BULK_OPERATION_QUERY, BULK_OPERATION_RUN_QUERY, BULK_ORDERS_QUERY } fro
 import { checkUserErrors, type UserError } from '@retour/integrations/shops/shopify/errors';
 import { orderFromBulk, type ShopOrderImport } from '@retour/integrations/shops/shopify/orders';
 import type { Ctx } from '../context.ts';
-import { settingsOf } from '../use-cases/shared/connections.ts';
-import { type ShopifySettings, shopifyClientFor } from '../use-cases/shared/shopify-connection.ts';
-import { importOrders } from '../use-cases/import-orders.ts';
+import { settingsOf } from '../use-cases/integrations/connections.ts';
+import { type ShopifySettings, shopifyClientFor } from '../use-cases/integrations/shopify/shopify-connection.ts';
+import { importOrders } from '../use-cases/orders/import-orders.ts';
 
 /** How long to wait before polling a running bulk operation again. */
 export const BULK_POLL_DELAY_MS = 5_000;

@@ -36,7 +36,7 @@ import type { Ctx } from '../context.ts';
 import { statusToken } from '../emails/status-link.ts';
 import { AppError } from '../errors.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
-import { shopifyClientFor } from '../use-cases/shared/shopify-connection.ts';
+import { shopifyClientFor } from '../use-cases/integrations/shopify/shopify-connection.ts';
 import { newId } from '@retour/db/ids';
 import { acquireLease, releaseLease } from '@retour/db/repos/leases';
 import { RetryLater } from './retry-later.ts';

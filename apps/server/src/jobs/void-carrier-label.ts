@@ -7,10 +7,9 @@ import { getCarrierAccount } from '@retour/db/repos/carrier-accounts';
 import { enqueue } from '@retour/db/repos/outbox';
 import { appendEvents, getReturnRow } from '@retour/db/repos/returns';
 import { CarrierError } from '@retour/integrations/carriers/adapter';
-import type { Ctx } from '../context.ts';
+import type { Ctx, ReturnEventListener } from '../context.ts';
 import { adapterOf, markAuthFailed } from '../use-cases/shared/carrier-accounts.ts';
 import { AUTH_FAILED_RETRY_MS } from './book-on-account.ts';
-import type { ReturnEventListener } from './return-event-listeners.ts';
 import { RetryLater } from './retry-later.ts';
 
 export const CARRIER_CANCEL_TOPIC = 'carrier.cancel';

@@ -11,9 +11,9 @@ import { enqueue } from '@retour/db/repos/outbox';
 import { WooError } from '@retour/integrations/shops/woocommerce/client';
 import { mapWooOrder } from '@retour/integrations/shops/woocommerce/map-order';
 import type { Ctx } from '../context.ts';
-import { importOrders } from '../use-cases/import-orders.ts';
-import { WOO_BACKFILL_TOPIC } from '../use-cases/start-woocommerce-backfill.ts';
-import { wooClientOf, wooFailure } from '../use-cases/shared/woocommerce.ts';
+import { importOrders } from '../use-cases/orders/import-orders.ts';
+import { WOO_BACKFILL_TOPIC } from '../use-cases/integrations/woocommerce/start-woocommerce-backfill.ts';
+import { wooClientOf, wooFailure } from '../use-cases/integrations/woocommerce/woocommerce-connection.ts';
 
 export const WOO_PAGE_SIZE = 100;
 const PAGES_PER_JOB = 5;

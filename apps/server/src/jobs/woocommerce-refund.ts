@@ -16,7 +16,7 @@ import type { WooRefund } from '@retour/integrations/shops/woocommerce/types';
 import type { Ctx } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import type { ReturnDomainEvent } from '../use-cases/shared/return-events.ts';
-import { wooClientOf, wooFailure, wooSettingsOf } from '../use-cases/shared/woocommerce.ts';
+import { wooClientOf, wooFailure, wooSettingsOf } from '../use-cases/integrations/woocommerce/woocommerce-connection.ts';
 
 export const WOO_REFUND_TOPIC = 'woocommerce.refund';
 /** The meta key on WooCommerce refunds that names the Retour refund (the return event id). */
@@ -31,7 +31,7 @@ async function wooConnectionOfReturn(ctx: Ctx, merchantId: string, returnId: str
   return row?.kind === 'woocommerce' && row.credentials ? row : null;
 }
 
-/** Listener (return-event-listeners.ts): one job per refund of a WooCommerce order. */
+/** Listener (registered in composition.ts): one job per refund of a WooCommerce order. */
 export async function enqueueWoocommerceRefund(ctx: Ctx, merchantId: string, event: ReturnDomainEvent): Promise<void> {
   if (!event.types.includes('refund.created')) return;
   const amount = Number(event.detail?.amount);

@@ -14,9 +14,9 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { isDatabaseUnavailable } from '@retour/db/errors';
 import type { Ctx } from '../context.ts';
-import { scheduleRetentionSweep } from '../use-cases/anonymise-expired-data.ts';
-import { pollSlotOf, scheduleTrackingPoll } from '../use-cases/poll-tracking.ts';
-import { scheduleStatisticsRefresh } from '../use-cases/refresh-database-statistics.ts';
+import { scheduleRetentionSweep } from '../use-cases/maintenance/anonymise-expired-data.ts';
+import { pollSlotOf, scheduleTrackingPoll } from '../use-cases/carriers/poll-tracking.ts';
+import { scheduleStatisticsRefresh } from '../use-cases/maintenance/refresh-database-statistics.ts';
 import { drainJobs, type Shutdown } from './run-jobs.ts';
 import type { WorkerIdentity } from './worker-identity.ts';
 

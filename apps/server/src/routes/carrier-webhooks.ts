@@ -7,8 +7,8 @@ import { CARRIER_SIGNATURE_HEADER, CarrierWebhookParamsSchema, CarrierWebhookRes
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
-import { receiveCarrierWebhook } from '../use-cases/receive-carrier-webhook.ts';
-import { receiveAccountWebhook } from '../use-cases/track-account-returns.ts';
+import { receiveCarrierWebhook } from '../use-cases/carriers/receive-carrier-webhook.ts';
+import { receiveAccountWebhook } from '../use-cases/carriers/track-account-returns.ts';
 import { z } from 'zod';
 
 export function carrierWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {

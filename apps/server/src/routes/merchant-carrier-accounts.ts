@@ -16,15 +16,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { connectCarrierAccount } from '../use-cases/connect-carrier-account.ts';
-import { disconnectCarrierAccount } from '../use-cases/disconnect-carrier-account.ts';
-import { getMerchantCarrierAccount } from '../use-cases/get-carrier-account.ts';
-import { listMerchantCarrierAccounts } from '../use-cases/list-carrier-accounts.ts';
-import { listCarrierProviders } from '../use-cases/list-carrier-providers.ts';
-import { listCarrierServices } from '../use-cases/list-carrier-services.ts';
-import { replaceCarrierCredentials } from '../use-cases/replace-carrier-credentials.ts';
-import { testCarrierAccount } from '../use-cases/test-carrier-account.ts';
-import { updateMerchantCarrierAccount } from '../use-cases/update-carrier-account.ts';
+import { connectCarrierAccount } from '../use-cases/carriers/connect-carrier-account.ts';
+import { disconnectCarrierAccount } from '../use-cases/carriers/disconnect-carrier-account.ts';
+import { getMerchantCarrierAccount } from '../use-cases/carriers/get-carrier-account.ts';
+import { listMerchantCarrierAccounts } from '../use-cases/carriers/list-carrier-accounts.ts';
+import { listCarrierProviders } from '../use-cases/carriers/list-carrier-providers.ts';
+import { listCarrierServices } from '../use-cases/carriers/list-carrier-services.ts';
+import { replaceCarrierCredentials } from '../use-cases/carriers/replace-carrier-credentials.ts';
+import { testCarrierAccount } from '../use-cases/carriers/test-carrier-account.ts';
+import { updateMerchantCarrierAccount } from '../use-cases/carriers/update-carrier-account.ts';
 
 const tags = ['carrier-accounts'];
 const errors = {

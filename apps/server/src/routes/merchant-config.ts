@@ -26,13 +26,15 @@ import { fail } from '../errors.ts';
 import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { toAddress, toBrand, toPortal, toShippingRule } from '../presenters/config-view.ts';
-import { deleteConfig } from '../use-cases/delete-config.ts';
-import { listCarriers } from '../use-cases/list-carriers.ts';
-import { createApiKey, listKeys, revokeKey } from '../use-cases/manage-api-keys.ts';
-import { createAddress, updateAddress } from '../use-cases/save-address.ts';
-import { createBrand, updateBrand } from '../use-cases/save-brand.ts';
-import { createPortal, updatePortal } from '../use-cases/save-portal.ts';
-import { createShippingRule, updateShippingRule } from '../use-cases/save-shipping-rule.ts';
+import { deleteConfig } from '../use-cases/settings/delete-config.ts';
+import { listCarriers } from '../use-cases/carriers/list-carriers.ts';
+import { createApiKey } from '../use-cases/api-keys/create-api-key.ts';
+import { listKeys } from '../use-cases/api-keys/list-keys.ts';
+import { revokeKey } from '../use-cases/api-keys/revoke-key.ts';
+import { createAddress, updateAddress } from '../use-cases/settings/save-address.ts';
+import { createBrand, updateBrand } from '../use-cases/settings/save-brand.ts';
+import { createPortal, updatePortal } from '../use-cases/settings/save-portal.ts';
+import { createShippingRule, updateShippingRule } from '../use-cases/settings/save-shipping-rule.ts';
 import { decodeCursor, encodeCursor } from '../use-cases/shared/cursor.ts';
 
 type Resource = {

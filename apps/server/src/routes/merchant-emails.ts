@@ -14,8 +14,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { listEmails } from '../use-cases/list-emails.ts';
-import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from '../use-cases/manage-email-templates.ts';
+import { listEmails } from '../use-cases/emails/list-emails.ts';
+import { listTemplates } from '../use-cases/emails/list-templates.ts';
+import { previewTemplate } from '../use-cases/emails/preview-template.ts';
+import { resetTemplate } from '../use-cases/emails/reset-template.ts';
+import { saveTemplate } from '../use-cases/emails/save-template.ts';
 
 export function merchantEmailRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

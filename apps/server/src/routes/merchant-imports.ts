@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { authOf } from '../http/auth.ts';
-import { startCsvImport } from '../use-cases/import-csv-orders.ts';
-import { getImportRun, listImportRuns } from '../use-cases/list-import-runs.ts';
+import { startCsvImport } from '../use-cases/orders/import-csv-orders.ts';
+import { getImportRun, listImportRuns } from '../use-cases/orders/list-import-runs.ts';
 
 const tags = ['imports'];
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;

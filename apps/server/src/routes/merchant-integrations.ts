@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { disconnectIntegration, listMerchantIntegrations } from '../use-cases/manage-integrations.ts';
+import { disconnectIntegration } from '../use-cases/integrations/disconnect-integration.ts';
+import { listMerchantIntegrations } from '../use-cases/integrations/list-merchant-integrations.ts';
 
 export function merchantIntegrationRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

@@ -4,8 +4,8 @@ import { JobListQuerySchema, JobListSchema, JobParamsSchema, JobSchema } from '@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { listJobs } from '../use-cases/list-jobs.ts';
-import { retryJob } from '../use-cases/retry-job.ts';
+import { listJobs } from '../use-cases/maintenance/list-jobs.ts';
+import { retryJob } from '../use-cases/maintenance/retry-job.ts';
 
 export function merchantJobRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { getOrderDetail } from '../use-cases/get-order.ts';
-import { importOrders } from '../use-cases/import-orders.ts';
-import { listMerchantOrders } from '../use-cases/list-orders.ts';
+import { getOrderDetail } from '../use-cases/orders/get-order.ts';
+import { importOrders } from '../use-cases/orders/import-orders.ts';
+import { listMerchantOrders } from '../use-cases/orders/list-orders.ts';
 
 const tags = ['orders'];
 

@@ -5,7 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { connectMollie, disconnectMollie, getMollieAccount } from '../use-cases/manage-payment-account.ts';
+import { connectMollie } from '../use-cases/payments/connect-mollie.ts';
+import { disconnectMollie } from '../use-cases/payments/disconnect-mollie.ts';
+import { getMollieAccount } from '../use-cases/payments/get-mollie-account.ts';
 
 export function merchantPaymentRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

@@ -4,7 +4,7 @@ import { LabelCostQuerySchema, LabelCostReportSchema } from '@retour/contracts/r
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { reportLabelCosts } from '../use-cases/report-label-costs.ts';
+import { reportLabelCosts } from '../use-cases/reports/report-label-costs.ts';
 
 export function merchantReportRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

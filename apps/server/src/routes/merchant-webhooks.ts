@@ -14,17 +14,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { listWebhookDeliveryLog } from '../use-cases/list-webhook-deliveries.ts';
-import {
-  createWebhook,
-  deleteWebhook,
-  getWebhook,
-  listWebhooks,
-  rotateWebhookSecret,
-  updateWebhook,
-} from '../use-cases/manage-webhooks.ts';
-import { replayWebhookDelivery } from '../use-cases/replay-webhook-delivery.ts';
-import { sendTestWebhook } from '../use-cases/send-test-webhook.ts';
+import { listWebhookDeliveryLog } from '../use-cases/webhooks/list-webhook-deliveries.ts';
+import { createWebhook } from '../use-cases/webhooks/create-webhook.ts';
+import { deleteWebhook } from '../use-cases/webhooks/delete-webhook.ts';
+import { getWebhook } from '../use-cases/webhooks/get-webhook.ts';
+import { listWebhooks } from '../use-cases/webhooks/list-webhooks.ts';
+import { rotateWebhookSecret } from '../use-cases/webhooks/rotate-webhook-secret.ts';
+import { updateWebhook } from '../use-cases/webhooks/update-webhook.ts';
+import { replayWebhookDelivery } from '../use-cases/webhooks/replay-webhook-delivery.ts';
+import { sendTestWebhook } from '../use-cases/webhooks/send-test-webhook.ts';
 
 const tags = ['webhooks'];
 const Params = z.object({ id: z.string().min(1).max(64) });

@@ -4,7 +4,7 @@ import { ErrorSchema } from '@retour/contracts/common';
 import { MollieWebhookBodySchema, MollieWebhookParamsSchema, MollieWebhookResultSchema } from '@retour/contracts/payments';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
-import { receiveMollieWebhook } from '../use-cases/receive-mollie-webhook.ts';
+import { receiveMollieWebhook } from '../use-cases/payments/receive-mollie-webhook.ts';
 
 export function paymentWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

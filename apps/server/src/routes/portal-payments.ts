@@ -6,7 +6,7 @@ import { AccessQuerySchema } from '@retour/contracts/returns';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { payReturn } from '../use-cases/pay-return.ts';
+import { payReturn } from '../use-cases/payments/pay-return.ts';
 
 export function portalPaymentRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

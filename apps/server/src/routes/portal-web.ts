@@ -20,7 +20,7 @@ import {
   portalCsp,
   portalHtml,
 } from '../http/portal-page.ts';
-import { getPortalPage } from '../use-cases/get-portal-page.ts';
+import { getPortalPage } from '../use-cases/portal/get-portal-page.ts';
 
 export type PortalWebOptions = { distDir?: string | undefined };
 

@@ -14,12 +14,12 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { requestLanguage } from '../http/portal-messages.ts';
-import { getPortalSettings } from '../use-cases/get-portal-settings.ts';
-import { getShopperReturn } from '../use-cases/get-shopper-return.ts';
-import { lookupOrder } from '../use-cases/lookup-order.ts';
-import { requestReturn } from '../use-cases/request-return.ts';
-import { getShopperDocument } from '../use-cases/get-return-document.ts';
-import { getWithdrawalForm } from '../use-cases/get-withdrawal-form.ts';
+import { getPortalSettings } from '../use-cases/portal/get-portal-settings.ts';
+import { getShopperReturn } from '../use-cases/portal/get-shopper-return.ts';
+import { lookupOrder } from '../use-cases/portal/lookup-order.ts';
+import { requestReturn } from '../use-cases/portal/request-return.ts';
+import { getShopperDocument } from '../use-cases/returns/get-return-document.ts';
+import { getWithdrawalForm } from '../use-cases/portal/get-withdrawal-form.ts';
 import { sendDocument } from '../http/send-document.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 429: ErrorSchema };

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { AppError, fail } from '../errors.ts';
 import { authenticate, authOf } from '../http/auth.ts';
-import { importSendcloudOrders } from '../use-cases/import-sendcloud-orders.ts';
+import { importSendcloudOrders } from '../use-cases/orders/import-sendcloud-orders.ts';
 
 export function sendcloudOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

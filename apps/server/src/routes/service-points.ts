@@ -4,7 +4,7 @@ import { PortalParamsSchema } from '@retour/contracts/portal';
 import { ServicePointListSchema, ServicePointQuerySchema } from '@retour/contracts/service-points';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
-import { findServicePoints } from '../use-cases/find-service-points.ts';
+import { findServicePoints } from '../use-cases/portal/find-service-points.ts';
 
 export function servicePointRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

@@ -8,8 +8,12 @@ import type { Ctx } from '../context.ts';
 import { fail } from '../errors.ts';
 import { assertCsrf } from '../http/session-auth.ts';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../http/session-cookie.ts';
-import { changePassword, findLiveSession, sessionView, signIn, signOut } from '../use-cases/manage-sessions.ts';
-import { setUserLanguage } from '../use-cases/set-user-language.ts';
+import { changePassword } from '../use-cases/users/change-password.ts';
+import { findLiveSession } from '../use-cases/users/find-live-session.ts';
+import { sessionView } from '../use-cases/users/session-view.ts';
+import { signIn } from '../use-cases/users/sign-in.ts';
+import { signOut } from '../use-cases/users/sign-out.ts';
+import { setUserLanguage } from '../use-cases/users/set-user-language.ts';
 
 const tags = ['session'];
 

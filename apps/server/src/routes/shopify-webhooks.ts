@@ -6,7 +6,7 @@ import { ShopifyHookParamsSchema, ShopifyWebhookResultSchema } from '@retour/con
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
-import { receiveShopifyWebhook } from '../use-cases/receive-shopify-webhook.ts';
+import { receiveShopifyWebhook } from '../use-cases/integrations/shopify/receive-shopify-webhook.ts';
 
 export function shopifyWebhookRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {

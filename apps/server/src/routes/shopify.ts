@@ -5,9 +5,9 @@ import { ShopifyBackfillResultSchema, ShopifyConnectSchema, ShopifyIdParamsSchem
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { connectShopify } from '../use-cases/connect-shopify.ts';
-import { startShopifyBackfill } from '../use-cases/start-shopify-backfill.ts';
-import { updateShopifyCredentials } from '../use-cases/update-shopify-credentials.ts';
+import { connectShopify } from '../use-cases/integrations/shopify/connect-shopify.ts';
+import { startShopifyBackfill } from '../use-cases/integrations/shopify/start-shopify-backfill.ts';
+import { updateShopifyCredentials } from '../use-cases/integrations/shopify/update-shopify-credentials.ts';
 
 const errors = {
   400: ErrorSchema,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { loadUpload } from '../use-cases/upload-image.ts';
+import { loadUpload } from '../use-cases/settings/upload-image.ts';
 
 const Params = z.object({ merchantId: z.string().min(1).max(64), id: z.string().min(1).max(64) });
 

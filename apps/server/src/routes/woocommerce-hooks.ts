@@ -12,7 +12,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
-import { receiveWoocommerceWebhook } from '../use-cases/receive-woocommerce-webhook.ts';
+import { receiveWoocommerceWebhook } from '../use-cases/integrations/woocommerce/receive-woocommerce-webhook.ts';
 
 const header = (req: FastifyRequest, name: string): string | undefined => {
   const value = req.headers[name];

@@ -5,9 +5,9 @@ import { WooBackfillResultSchema, WooConnectBodySchema, WooIdParamsSchema, WooUp
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
-import { connectWoocommerce } from '../use-cases/connect-woocommerce.ts';
-import { startWoocommerceBackfill } from '../use-cases/start-woocommerce-backfill.ts';
-import { updateWoocommerce } from '../use-cases/update-woocommerce.ts';
+import { connectWoocommerce } from '../use-cases/integrations/woocommerce/connect-woocommerce.ts';
+import { startWoocommerceBackfill } from '../use-cases/integrations/woocommerce/start-woocommerce-backfill.ts';
+import { updateWoocommerce } from '../use-cases/integrations/woocommerce/update-woocommerce.ts';
 
 const tags = ['integrations'];
 const errors = {

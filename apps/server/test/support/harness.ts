@@ -5,7 +5,8 @@ import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import { buildApp } from '../../src/app.ts';
 import type { Ctx } from '../../src/context.ts';
-import { createMerchant } from '../../src/use-cases/create-merchant.ts';
+import { JOBS } from '../../src/composition.ts';
+import { createMerchant } from '../../src/use-cases/merchants/create-merchant.ts';
 import { auditErrorAnswers } from './openapi-audit.ts';
 
 export type Harness = {
@@ -34,6 +35,7 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
     providers: providerEndpoints(),
     secret: Buffer.from('test-secret-key-test-secret-key-0123456789'),
     publicUrl: 'http://retour.test',
+    jobs: JOBS,
   };
   const app = await buildApp(ctx, { validateResponses: true });
   if (process.env.OPENAPI_AUDIT) auditErrorAnswers(app, process.env.OPENAPI_AUDIT);

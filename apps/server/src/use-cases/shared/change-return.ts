@@ -7,7 +7,6 @@ import { enqueue } from '@retour/db/repos/outbox';
 import { appendEvents, getReturn, type ReturnAggregate, type ReturnRecord, updateReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../../context.ts';
 import { AppError, fail } from '../../errors.ts';
-import { runJobsNow } from '../../jobs/run-jobs.ts';
 import { enqueueReturnEvent } from './return-events.ts';
 
 export type TimelineEntry = {
@@ -95,6 +94,6 @@ export async function changeReturn(
     });
     return { changed: result.changed, status: result.status, stored: saved };
   });
-  await runJobsNow(ctx, merchantId, jobIds);
+  await ctx.jobs.runNow(ctx, merchantId, jobIds);
   return outcome;
 }

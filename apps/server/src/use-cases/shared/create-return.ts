@@ -19,10 +19,9 @@ import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { newAccessCode } from '../../secrets.ts';
-import { runJobsNow } from '../../jobs/run-jobs.ts';
 import { returnEventJob } from './return-events.ts';
-import { enqueueWithdrawalAcknowledgement } from '../enqueue-withdrawal-acknowledgement.ts';
-import { itemFacts } from './order-facts.ts';
+import { enqueueWithdrawalAcknowledgement } from '../portal/enqueue-withdrawal-acknowledgement.ts';
+import { itemFacts } from '../portal/order-facts.ts';
 import { checkReturn, type ReturnChoice } from './validate-return.ts';
 import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-accounts.ts';
 import { bookBeforeCommit } from './book-at-creation.ts';
@@ -291,6 +290,6 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
     await early?.void();
     throw error;
   }
-  await runJobsNow(ctx, input.merchantId, jobIds);
+  await ctx.jobs.runNow(ctx, input.merchantId, jobIds);
   return { returnId, accessCode: access.code, orderNumber };
 }

@@ -1,6 +1,6 @@
 // Announces a change of a return to the outside world (merchants' webhook endpoints, shop
 // mirrors): one `return.event` outbox job in the same transaction as the change. Listeners
-// (jobs/return-event-listeners.ts) run from that job, so a slow endpoint never holds a request.
+// (registered in composition.ts) run from that job, so a slow endpoint never holds a request.
 import { outgoingEventsOf } from '@retour/domain/outgoing-events';
 import type { ReturnEvent, ReturnStatus } from '@retour/domain/state-machine';
 import type { Tx } from '@retour/db/database';

@@ -11,7 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { parseRetryAfterMs } from '../../retry-after.ts';
 import { type AdapterOptions, CarrierError, type CarrierCredentials } from '../adapter.ts';
-import { upsError } from './errors.ts';
+import { type UpsErrorBody, upsError } from './errors.ts';
 
 export const UPS_TRANSACTION_SRC = 'retour';
 /** Renew a token this long before UPS says it expires. */
@@ -21,8 +21,6 @@ const TOKEN_MARGIN_MS = 60_000;
  * on each use, and UPS tokens last hours, so one sign-in serves many calls.
  */
 const TOKENS = new Map<string, { token: string; expiresAt: number }>();
-
-export type UpsErrorBody = { response?: { errors?: { code?: string; message?: string }[] } };
 
 export interface UpsCall {
   method: 'GET' | 'POST' | 'DELETE';

@@ -4,7 +4,6 @@
 // the element ("Missing or invalid ship from postal code", "ShipTo City is too long", …). In our
 // return shipments ShipFrom is the shopper (`from`); ShipTo and Shipper are the merchant (`to`).
 import { CarrierError } from '../adapter.ts';
-import type { UpsErrorBody } from './client.ts';
 
 const PARTIES: [RegExp, 'from' | 'to'][] = [
   [/ship\s*-?\s*from|pickup\s*address/i, 'from'],
@@ -40,6 +39,9 @@ export function addressField(message: string): string | null {
   const element = earliest(rest, ELEMENTS);
   return element ? `${party}.${element}` : null;
 }
+
+/** The error body of UPS's APIs (`response.errors[]`). */
+export type UpsErrorBody = { response?: { errors?: { code?: string; message?: string }[] } };
 
 export function upsError(status: number, body: UpsErrorBody | null, what: string): CarrierError {
   const errors = body?.response?.errors ?? [];

@@ -1,0 +1,42 @@
+// The public settings of a portal, localised for the shopper.
+import type { PublicPortal } from '@retour/contracts/portal';
+import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
+import type { Ctx } from '../../context.ts';
+import { getRow } from '@retour/db/repos/config';
+import { fail } from '../../errors.ts';
+import { loadEnabledPortal, PORTAL_NOT_FOUND } from '../shared/load-portal.ts';
+import { sanitizeRichText } from '../shared/sanitize.ts';
+
+export async function getPortalSettings(ctx: Ctx, slug: string, requested: Language | null): Promise<PublicPortal> {
+  const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
+  const brand = await getRow(ctx.db, 'brands', merchantId, portal.brandId);
+  if (!brand) fail('portal_not_found', PORTAL_NOT_FOUND);
+  const language = requested && settings.languages.includes(requested) ? requested : settings.defaultLanguage;
+  const colors = JSON.parse(brand.colors) as PublicPortal['brand']['colors'];
+  return {
+    slug: portal.slug,
+    brand: { name: brand.name, logoUrl: brand.logoUrl, colors },
+    language,
+    languages: settings.languages,
+    defaultLanguage: settings.defaultLanguage,
+    reasons: effectiveReasons(settings.reasons).map((r) => ({
+      code: r.code,
+      label: reasonLabel(r, language, settings.defaultLanguage),
+      commentRequired: r.code === 'other',
+    })),
+    methods: settings.methods,
+    resolutions: settings.resolutions,
+    fee: settings.returnFee,
+    lookup: { byOrderNumber: settings.allowReturnsWithoutOutboundShipment, byTrackingNumber: true },
+    returnWindowDays: settings.returnWindowDays,
+    policyUrl: settings.policyUrl,
+    instructionsHtml: settings.instructionsHtml ? sanitizeRichText(settings.instructionsHtml) : null,
+    appearance: {
+      layout: settings.appearance.layout,
+      backgroundImageUrl: settings.appearance.backgroundImageUrl ?? null,
+      showHeader: settings.appearance.showHeader,
+      showFooter: settings.appearance.showFooter,
+    },
+    withdrawalFunction: settings.withdrawalFunction,
+  };
+}

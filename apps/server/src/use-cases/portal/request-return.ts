@@ -1,0 +1,47 @@
+// A shopper requests a return in the portal, with the token of a successful lookup.
+import type { PortalReturnBody, ReturnView } from '@retour/contracts/returns';
+import { getReturn } from '@retour/db/repos/returns';
+import type { Ctx } from '../../context.ts';
+import { fail, invalid } from '../../errors.ts';
+import { toReturnView } from '../../presenters/return-view.ts';
+import { verifyToken } from '../../secrets.ts';
+import { createReturn } from '../shared/create-return.ts';
+import { loadEnabledPortal } from '../shared/load-portal.ts';
+
+const TOKEN_PROBLEM = 'Your session has expired or is not valid. Look up your order again to continue.';
+
+export async function requestReturn(
+  ctx: Ctx,
+  slug: string,
+  authorization: string | undefined,
+  body: PortalReturnBody,
+): Promise<ReturnView> {
+  const bundle = await loadEnabledPortal(ctx, slug);
+  const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+  const claims = token ? verifyToken(ctx.secret, token) : null;
+  if (!claims || claims.k !== 'lookup' || claims.p !== bundle.portal.id || claims.m !== bundle.merchantId)
+    fail('invalid_token', TOKEN_PROBLEM);
+  if (typeof claims.exp !== 'number' || claims.exp <= ctx.now().getTime()) fail('invalid_token', TOKEN_PROBLEM);
+
+  const { contact, language, withdrawal, ...choice } = body;
+  if (withdrawal && !bundle.settings.withdrawalFunction) {
+    invalid(['withdrawal'], 'This shop has no online withdrawal function; send your withdrawal to the shop by email or post.');
+  }
+  const created = await createReturn(ctx, {
+    merchantId: bundle.merchantId,
+    portal: bundle.portal,
+    settings: bundle.settings,
+    orderId: String(claims.o),
+    choice,
+    contact: { email: contact.email, phone: contact.phone ?? null },
+    language,
+    actor: 'shopper',
+    overrideWindow: false,
+    overrideNote: null,
+    withdrawal: withdrawal === true,
+  });
+  const agg = await getReturn(ctx.db, bundle.merchantId, created.returnId);
+  if (!agg) fail('return_not_found', 'The return could not be read back. Try again.');
+  // The portal and the order number were read for the creation; not read a second time.
+  return toReturnView(agg, { portalSlug: bundle.portal.slug, orderNumber: created.orderNumber }, created.accessCode);
+}

@@ -1,0 +1,20 @@
+// Staff approve a requested return: it opens (and is booked with the carrier) or awaits payment.
+import type { Ctx } from '../../context.ts';
+import { changeReturn } from '../shared/change-return.ts';
+
+export async function approveReturn(ctx: Ctx, merchantId: string, returnId: string, actor: string): Promise<void> {
+  await changeReturn(ctx, merchantId, returnId, actor, (agg) => {
+    const paymentRequired = agg.ret.feeAmount > 0 && agg.ret.feePayment === 'upfront';
+    const opens = !paymentRequired;
+    const base = { to: agg.ret.contactEmail, language: agg.ret.language, returnId };
+    return {
+      event: { type: 'approve', paymentRequired },
+      fields: opens && agg.ret.carrier ? { labelStatus: 'pending' } : {},
+      timeline: [{ type: 'approved' }],
+      jobs: [
+        { topic: 'email.request_approved', payload: base, dedupeKey: `email:request_approved:${returnId}` },
+        ...(opens && agg.ret.carrier ? [{ topic: 'carrier.announce', payload: { returnId }, dedupeKey: `announce:${returnId}` }] : []),
+      ],
+    };
+  });
+}
