@@ -11,7 +11,7 @@ import { friendlyIssue } from './labels.ts';
 export type Session = SessionView;
 export type Role = Session['user']['role'];
 export type Money = MoneyView;
-export type { Answer } from '@retour/contracts/backoffice-api';
+export type { Answer, BodyOf } from '@retour/contracts/backoffice-api';
 
 export class ApiError extends Error {
   constructor(

@@ -119,6 +119,11 @@ export function errorMessage(code: string, serverMessage: string): string {
   return key ? t(key) : serverMessage;
 }
 
+/** The value of a select or radio as one of the codes it offers; undefined for anything else. */
+export function oneOf<T extends string>(codes: readonly T[], value: string): T | undefined {
+  return codes.find((c) => c === value);
+}
+
 export const METHODS = Object.keys(METHOD) as ReturnMethod[];
 export const RESOLUTIONS = Object.keys(RESOLUTION) as Resolution[];
 export const CONDITIONS = Object.keys(CONDITION) as Condition[];

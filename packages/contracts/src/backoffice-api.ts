@@ -13,6 +13,7 @@ import type {
   PasswordChangeBodySchema,
   ReturnCountsQuerySchema,
   ReturnCountsSchema,
+  ReturnExportQuerySchema,
   ReturnFilterQuerySchema,
   RuleTestBodySchema,
   RuleTestResultSchema,
@@ -122,6 +123,8 @@ type ReturnRoutes = {
   'GET /api/v1/returns': { query: In<typeof ReturnFilterQuerySchema>; response: Page<typeof MerchantReturnSchema> };
   'GET /api/v1/returns/:id': { response: Out<typeof MerchantReturnSchema> };
   'POST /api/v1/returns': { body: In<typeof ManualReturnBodySchema>; response: Out<typeof MerchantReturnSchema> };
+  /** A CSV download (text/csv), linked to rather than fetched. */
+  'GET /api/v1/returns/export.csv': { query: In<typeof ReturnExportQuerySchema>; response: string };
   'GET /api/v1/returns/counts': { query: In<typeof ReturnCountsQuerySchema>; response: Out<typeof ReturnCountsSchema> };
   'POST /api/v1/returns/bulk': { body: In<typeof BulkBodySchema>; response: Out<typeof BulkResultSchema> };
   'GET /api/v1/orders': { query: In<typeof OrderListQuerySchema>; response: Page<typeof OrderSchema> };
