@@ -252,6 +252,13 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Endpunkt {url} und sein Zustellprotokoll löschen?',
   addEndpoint: 'Endpunkt hinzufügen',
   descriptionOptional: 'Beschreibung (optional)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Umbenennen',
+  renameNamed: '{email} umbenennen',
+  nameOf: 'Name von {email}',
+  userRenamed: '{email} heißt jetzt {name}.',
+  addressLine2: 'Adresszusatz',
+  region: 'Region oder Bundesland',
 };
 
 export default settings;

@@ -261,6 +261,13 @@ const settings = {
   deleteEndpointConfirm: 'Delete the endpoint {url} and its delivery log?',
   addEndpoint: 'Add endpoint',
   descriptionOptional: 'Description (optional)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Rename',
+  renameNamed: 'Rename {email}',
+  nameOf: 'Name of {email}',
+  userRenamed: '{email} is now called {name}.',
+  addressLine2: 'Address line 2',
+  region: 'Region or state',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

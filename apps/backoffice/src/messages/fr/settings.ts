@@ -254,6 +254,13 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Supprimer le point de terminaison {url} et son journal de livraisons ?',
   addEndpoint: 'Ajouter un point de terminaison',
   descriptionOptional: 'Description (facultatif)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Renommer',
+  renameNamed: 'Renommer {email}',
+  nameOf: 'Nom de {email}',
+  userRenamed: '{email} s’appelle désormais {name}.',
+  addressLine2: 'Complément d’adresse',
+  region: 'Région ou État',
 };
 
 export default settings;

@@ -251,6 +251,13 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Eliminare l’endpoint {url} e il suo registro delle consegne?',
   addEndpoint: 'Aggiungi endpoint',
   descriptionOptional: 'Descrizione (facoltativa)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Rinomina',
+  renameNamed: 'Rinomina {email}',
+  nameOf: 'Nome di {email}',
+  userRenamed: '{email} ora si chiama {name}.',
+  addressLine2: 'Indirizzo riga 2',
+  region: 'Regione o provincia',
 };
 
 export default settings;

@@ -251,6 +251,13 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Het endpoint {url} en zijn afleverlog verwijderen?',
   addEndpoint: 'Endpoint toevoegen',
   descriptionOptional: 'Omschrijving (optioneel)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Naam wijzigen',
+  renameNamed: 'Naam van {email} wijzigen',
+  nameOf: 'Naam van {email}',
+  userRenamed: '{email} heet nu {name}.',
+  addressLine2: 'Adresregel 2',
+  region: 'Regio of provincie',
 };
 
 export default settings;
