@@ -97,7 +97,6 @@ export function Users() {
                     {u.name ?? t('none')}{' '}
                     <button
                       type="button"
-                      class="link-button"
                       aria-label={t('renameNamed', { email: u.email })}
                       onClick={() => {
                         setError(null);

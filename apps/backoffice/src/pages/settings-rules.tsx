@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, get, post } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
-import type { Address } from './settings-addresses.tsx';
+import type { Address } from '@retour/contracts/config';
 
 type Rule = {
   id: string;
