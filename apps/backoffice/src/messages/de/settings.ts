@@ -209,7 +209,7 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel hinzufügen',
   editRule: 'Regel bearbeiten',
   conditionsLabel: 'Bedingungen',
-  conditionsHint: 'Eine pro Zeile: Feld=Wert, oder Feld=a,b,c für eine Liste. Felder: integration, country, tag, sku.',
+  conditionsHint: 'Alle Bedingungen müssen zutreffen. Mehrere Werte, durch Kommas getrennt, treffen zu, wenn einer davon passt. Ohne Bedingungen gilt die Regel immer.',
   senderAddress: 'Absenderadresse',
   testRules: 'Regeln testen',
   integration: 'Integration',
@@ -259,6 +259,11 @@ const settings: SettingsCatalogue = {
   userRenamed: '{email} heißt jetzt {name}.',
   addressLine2: 'Adresszusatz',
   region: 'Region oder Bundesland',
+  conditionFieldOf: 'Feld der Bedingung {n}',
+  conditionValuesOf: 'Werte der Bedingung {n}',
+  addCondition: 'Bedingung hinzufügen',
+  removeConditionOf: 'Bedingung {n} entfernen',
+  tagField: 'Tag',
 };
 
 export default settings;

@@ -217,7 +217,7 @@ const settings = {
   addRule: 'Add rule',
   editRule: 'Edit rule',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'One per line: field=value, or field=a,b,c for a list. Fields: integration, country, tag, sku.',
+  conditionsHint: 'All conditions must hold. Several values, separated by commas, match any one of them. No conditions: the rule always applies.',
   senderAddress: 'Sender address',
   testRules: 'Test the rules',
   integration: 'Integration',
@@ -268,6 +268,11 @@ const settings = {
   userRenamed: '{email} is now called {name}.',
   addressLine2: 'Address line 2',
   region: 'Region or state',
+  conditionFieldOf: 'Field of condition {n}',
+  conditionValuesOf: 'Values of condition {n}',
+  addCondition: 'Add condition',
+  removeConditionOf: 'Remove condition {n}',
+  tagField: 'Tag',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

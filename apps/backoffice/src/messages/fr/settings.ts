@@ -211,7 +211,7 @@ const settings: SettingsCatalogue = {
   addRule: 'Ajouter une règle',
   editRule: 'Modifier la règle',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'Une par ligne : champ=valeur, ou champ=a,b,c pour une liste. Champs : integration, country, tag, sku.',
+  conditionsHint: 'Toutes les conditions doivent être remplies. Plusieurs valeurs, séparées par des virgules, correspondent si l’une d’elles correspond. Sans condition, la règle s’applique toujours.',
   senderAddress: 'Adresse d’expéditeur',
   testRules: 'Tester les règles',
   integration: 'Intégration',
@@ -261,6 +261,11 @@ const settings: SettingsCatalogue = {
   userRenamed: '{email} s’appelle désormais {name}.',
   addressLine2: 'Complément d’adresse',
   region: 'Région ou État',
+  conditionFieldOf: 'Champ de la condition {n}',
+  conditionValuesOf: 'Valeurs de la condition {n}',
+  addCondition: 'Ajouter une condition',
+  removeConditionOf: 'Supprimer la condition {n}',
+  tagField: 'Étiquette',
 };
 
 export default settings;

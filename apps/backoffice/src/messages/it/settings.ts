@@ -208,7 +208,7 @@ const settings: SettingsCatalogue = {
   addRule: 'Aggiungi regola',
   editRule: 'Modifica regola',
   conditionsLabel: 'Condizioni',
-  conditionsHint: 'Una per riga: campo=valore, oppure campo=a,b,c per un elenco. Campi: integration, country, tag, sku.',
+  conditionsHint: 'Tutte le condizioni devono essere soddisfatte. Più valori, separati da virgole, corrispondono se uno di essi corrisponde. Senza condizioni la regola vale sempre.',
   senderAddress: 'Indirizzo del mittente',
   testRules: 'Prova le regole',
   integration: 'Integrazione',
@@ -258,6 +258,11 @@ const settings: SettingsCatalogue = {
   userRenamed: '{email} ora si chiama {name}.',
   addressLine2: 'Indirizzo riga 2',
   region: 'Regione o provincia',
+  conditionFieldOf: 'Campo della condizione {n}',
+  conditionValuesOf: 'Valori della condizione {n}',
+  addCondition: 'Aggiungi condizione',
+  removeConditionOf: 'Rimuovi condizione {n}',
+  tagField: 'Etichetta',
 };
 
 export default settings;

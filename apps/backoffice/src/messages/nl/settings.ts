@@ -208,7 +208,7 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel toevoegen',
   editRule: 'Regel bewerken',
   conditionsLabel: 'Voorwaarden',
-  conditionsHint: 'Eén per regel: veld=waarde, of veld=a,b,c voor een lijst. Velden: integration, country, tag, sku.',
+  conditionsHint: 'Alle voorwaarden moeten kloppen. Meerdere waarden, gescheiden door komma’s, passen als één ervan klopt. Geen voorwaarden: de regel geldt altijd.',
   senderAddress: 'Afzenderadres',
   testRules: 'De regels testen',
   integration: 'Integratie',
@@ -258,6 +258,11 @@ const settings: SettingsCatalogue = {
   userRenamed: '{email} heet nu {name}.',
   addressLine2: 'Adresregel 2',
   region: 'Regio of provincie',
+  conditionFieldOf: 'Veld van voorwaarde {n}',
+  conditionValuesOf: 'Waarden van voorwaarde {n}',
+  addCondition: 'Voorwaarde toevoegen',
+  removeConditionOf: 'Voorwaarde {n} verwijderen',
+  tagField: 'Tag',
 };
 
 export default settings;
