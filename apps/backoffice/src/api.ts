@@ -97,9 +97,7 @@ type Rest<R extends BackofficeRoute> = object extends CallOptions<R> ? [options?
 /** The address of a route with its parameters filled in and its query appended. */
 export function routeUrl<R extends BackofficeRoute>(route: R, ...[options]: Rest<R>): string {
   const o = (options ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
-  const path = route
-    .slice(route.indexOf(' ') + 1)
-    .replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(o.params?.[name] ?? ''));
+  const path = route.slice(route.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(o.params?.[name] ?? ''));
   return `${path}${query(o.query ?? {})}`;
 }
 

@@ -41,7 +41,8 @@ async function manyReturns() {
       // Every 7th copy shares its creation instant with the one before: ties are ordered by id.
       const createdAt = new Date(base + (n - (n % 7 === 0 ? 1 : 0)) * MINUTE).toISOString();
       copies.push({ ...row, id, reference: `R-${String(n).padStart(6, '0')}`, createdAt, updatedAt: createdAt });
-      for (const item of items) copyItems.push({ ...item, id: newId('rit', base + n * MINUTE), returnId: id, reason: n % 2 ? 'damaged' : 'too_small' });
+      for (const item of items)
+        copyItems.push({ ...item, id: newId('rit', base + n * MINUTE), returnId: id, reason: n % 2 ? 'damaged' : 'too_small' });
     }
     await db.insertInto('returns').values(copies).execute();
     await db.insertInto('returnItems').values(copyItems).execute();

@@ -86,15 +86,15 @@ export function ManualReturnPage() {
     try {
       const created = await call('POST /api/v1/returns', {
         body: {
-        orderId: order.id,
-        portalId,
-        items,
-        method,
-        carrier: carrier || carriers[0] || null,
-        resolution,
-        overrideWindow,
-        overrideBrand,
-        overrideReason: overrideWindow || overrideBrand ? overrideReason.trim() || null : null,
+          orderId: order.id,
+          portalId,
+          items,
+          method,
+          carrier: carrier || carriers[0] || null,
+          resolution,
+          overrideWindow,
+          overrideBrand,
+          overrideReason: overrideWindow || overrideBrand ? overrideReason.trim() || null : null,
         },
       });
       navigate(`/returns/${encodeURIComponent(created.id)}`);
@@ -227,7 +227,11 @@ export function ManualReturnPage() {
             </div>
             <div class="field">
               <label for="manual-resolution">{t('resolution')}</label>
-              <select id="manual-resolution" value={resolution} onChange={(e) => setResolution(oneOf(RESOLUTIONS, e.currentTarget.value) ?? resolution)}>
+              <select
+                id="manual-resolution"
+                value={resolution}
+                onChange={(e) => setResolution(oneOf(RESOLUTIONS, e.currentTarget.value) ?? resolution)}
+              >
                 {(portal?.resolutions ?? RESOLUTIONS).map((k) => (
                   <option key={k} value={k}>
                     {resolutionName(k)}

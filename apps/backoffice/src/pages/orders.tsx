@@ -17,8 +17,7 @@ export function OrdersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-  const page = (cursor?: string) =>
-    call('GET /api/v1/orders', { query: { orderNumber: applied.trim() || undefined, limit: 50, cursor } });
+  const page = (cursor?: string) => call('GET /api/v1/orders', { query: { orderNumber: applied.trim() || undefined, limit: 50, cursor } });
   useEffect(() => {
     setLoading(true);
     page()

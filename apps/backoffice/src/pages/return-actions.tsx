@@ -7,7 +7,6 @@ import { CONDITIONS, conditionName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import type { ActionBody, MerchantReturn, Run } from './return-model.ts';
 
-
 function ActionPanel(props: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="action card" aria-labelledby={`${props.id}-title`}>
@@ -17,7 +16,15 @@ function ActionPanel(props: { id: string; title: string; children: ComponentChil
   );
 }
 
-function ReasonAction(props: { id: string; title: string; label: string; button: string; path: 'reject' | 'cancel'; run: Run; danger?: boolean }) {
+function ReasonAction(props: {
+  id: string;
+  title: string;
+  label: string;
+  button: string;
+  path: 'reject' | 'cancel';
+  run: Run;
+  danger?: boolean;
+}) {
   const [reason, setReason] = useState('');
   return (
     <ActionPanel id={props.id} title={props.title}>

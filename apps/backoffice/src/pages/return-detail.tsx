@@ -9,7 +9,6 @@ import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts'
 import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
 import type { Order } from './orders.tsx';
 
-
 export function ReturnDetailPage(props: { id: string }) {
   const actorName = useActorNames();
   const [ret, setRet] = useState<MerchantReturn | null>(null);

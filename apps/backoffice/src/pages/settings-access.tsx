@@ -168,7 +168,11 @@ export function Users() {
         />
         <div class="field">
           <label for="user-role">{t('role')}</label>
-          <select id="user-role" value={form.role} onChange={(e) => setForm({ ...form, role: oneOf(ROLES, e.currentTarget.value) ?? form.role })}>
+          <select
+            id="user-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: oneOf(ROLES, e.currentTarget.value) ?? form.role })}
+          >
             <option value="staff">{t('roleStaffName')}</option>
             <option value="owner">{t('roleOwnerName')}</option>
           </select>

@@ -17,7 +17,6 @@ import {
   providerName,
 } from './settings-carriers-providers.ts';
 
-
 /** One input per credential of the provider; `errors` keyed by the credential's name. */
 function CredentialFields(props: {
   idPrefix: string;

@@ -81,7 +81,9 @@ export function ServicesChooser(props: {
     setError(null);
     setSent(chosen);
     try {
-      await props.onSaved(await call('PATCH /api/v1/carrier-accounts/:id', { params: { id: account.id }, body: { settings: { services: chosen } } }));
+      await props.onSaved(
+        await call('PATCH /api/v1/carrier-accounts/:id', { params: { id: account.id }, body: { settings: { services: chosen } } }),
+      );
     } catch (err) {
       setError(err);
       // Focus the first refused select, or the form's heading (its alert follows) when none was refused.

@@ -101,10 +101,12 @@ export function EmailTemplates() {
               type="button"
               onClick={async () => {
                 try {
-                  setPreview(await call('POST /api/v1/email-templates/:template/:language/preview', {
+                  setPreview(
+                    await call('POST /api/v1/email-templates/:template/:language/preview', {
                       params: { template: tpl.template, language: tpl.language },
                       body: draft,
-                    }));
+                    }),
+                  );
                 } catch (err) {
                   setError(err);
                 }

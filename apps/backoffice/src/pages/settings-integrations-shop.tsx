@@ -50,11 +50,7 @@ export function ImportProgress(props: { runId: string; onDone: () => void }) {
 }
 
 /** "Import all orders" of one connection: start the backfill, then show its progress. */
-export function useImportAll(
-  start: () => Promise<{ importRunId: string }>,
-  onChange: () => Promise<void>,
-  onError: (e: unknown) => void,
-) {
+export function useImportAll(start: () => Promise<{ importRunId: string }>, onChange: () => Promise<void>, onError: (e: unknown) => void) {
   const [runId, setRunId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const importAll = async () => {

@@ -1,7 +1,7 @@
 // Portal settings: every setting of one portal, a rich-text editor for the instructions, image
 // upload with a live preview of the appearance, and the embed snippet with a copy button.
 import { useEffect, useState } from 'preact/hooks';
-import { type BodyOf, call } from '../api.ts';
+import { call } from '../api.ts';
 import { languageName, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Alert, Field, errorText, fieldErrors, Link } from '../ui.tsx';

@@ -46,8 +46,7 @@ export function ConditionsEditor(props: {
   errors: Record<string, string>;
 }) {
   const { conditions, onChange, errors } = props;
-  const set = (index: number, patch: Partial<DraftCondition>) =>
-    onChange(conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const set = (index: number, patch: Partial<DraftCondition>) => onChange(conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   return (
     <fieldset class="conditions">
       <legend>{t('conditionsLabel')}</legend>

@@ -190,7 +190,9 @@ export function Webhooks() {
                     type="checkbox"
                     checked={w.enabled}
                     aria-label={t('enabledFor', { url: w.url })}
-                    onChange={(e) => run(() => call('PATCH /api/v1/webhooks/:id', { params: { id: w.id }, body: { enabled: e.currentTarget.checked } }))}
+                    onChange={(e) =>
+                      run(() => call('PATCH /api/v1/webhooks/:id', { params: { id: w.id }, body: { enabled: e.currentTarget.checked } }))
+                    }
                   />{' '}
                   {w.enabled ? t('on') : t('off')}
                 </label>

@@ -209,7 +209,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel hinzufügen',
   editRule: 'Regel bearbeiten',
   conditionsLabel: 'Bedingungen',
-  conditionsHint: 'Alle Bedingungen müssen zutreffen. Mehrere Werte, durch Kommas getrennt, treffen zu, wenn einer davon passt. Ohne Bedingungen gilt die Regel immer.',
+  conditionsHint:
+    'Alle Bedingungen müssen zutreffen. Mehrere Werte, durch Kommas getrennt, treffen zu, wenn einer davon passt. Ohne Bedingungen gilt die Regel immer.',
   senderAddress: 'Absenderadresse',
   testRules: 'Regeln testen',
   integration: 'Integration',

@@ -217,7 +217,8 @@ const settings = {
   addRule: 'Add rule',
   editRule: 'Edit rule',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'All conditions must hold. Several values, separated by commas, match any one of them. No conditions: the rule always applies.',
+  conditionsHint:
+    'All conditions must hold. Several values, separated by commas, match any one of them. No conditions: the rule always applies.',
   senderAddress: 'Sender address',
   testRules: 'Test the rules',
   integration: 'Integration',

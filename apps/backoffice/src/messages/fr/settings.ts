@@ -211,7 +211,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Ajouter une règle',
   editRule: 'Modifier la règle',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'Toutes les conditions doivent être remplies. Plusieurs valeurs, séparées par des virgules, correspondent si l’une d’elles correspond. Sans condition, la règle s’applique toujours.',
+  conditionsHint:
+    'Toutes les conditions doivent être remplies. Plusieurs valeurs, séparées par des virgules, correspondent si l’une d’elles correspond. Sans condition, la règle s’applique toujours.',
   senderAddress: 'Adresse d’expéditeur',
   testRules: 'Tester les règles',
   integration: 'Intégration',

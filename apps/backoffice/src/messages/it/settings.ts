@@ -208,7 +208,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Aggiungi regola',
   editRule: 'Modifica regola',
   conditionsLabel: 'Condizioni',
-  conditionsHint: 'Tutte le condizioni devono essere soddisfatte. Più valori, separati da virgole, corrispondono se uno di essi corrisponde. Senza condizioni la regola vale sempre.',
+  conditionsHint:
+    'Tutte le condizioni devono essere soddisfatte. Più valori, separati da virgole, corrispondono se uno di essi corrisponde. Senza condizioni la regola vale sempre.',
   senderAddress: 'Indirizzo del mittente',
   testRules: 'Prova le regole',
   integration: 'Integrazione',

@@ -208,7 +208,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel toevoegen',
   editRule: 'Regel bewerken',
   conditionsLabel: 'Voorwaarden',
-  conditionsHint: 'Alle voorwaarden moeten kloppen. Meerdere waarden, gescheiden door komma’s, passen als één ervan klopt. Geen voorwaarden: de regel geldt altijd.',
+  conditionsHint:
+    'Alle voorwaarden moeten kloppen. Meerdere waarden, gescheiden door komma’s, passen als één ervan klopt. Geen voorwaarden: de regel geldt altijd.',
   senderAddress: 'Afzenderadres',
   testRules: 'De regels testen',
   integration: 'Integratie',
