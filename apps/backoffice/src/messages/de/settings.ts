@@ -265,6 +265,9 @@ const settings: SettingsCatalogue = {
   addCondition: 'Bedingung hinzufügen',
   removeConditionOf: 'Bedingung {n} entfernen',
   tagField: 'Tag',
+  linkDialogTitle: 'Link einfügen',
+  insertLink: 'Link einfügen',
+  linkInvalid: 'Geben Sie eine Adresse ein, die mit https://, http:// oder mailto: beginnt.',
 };
 
 export default settings;

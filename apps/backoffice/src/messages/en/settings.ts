@@ -274,6 +274,9 @@ const settings = {
   addCondition: 'Add condition',
   removeConditionOf: 'Remove condition {n}',
   tagField: 'Tag',
+  linkDialogTitle: 'Insert a link',
+  insertLink: 'Insert link',
+  linkInvalid: 'Enter an address that starts with https://, http:// or mailto:.',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

@@ -267,6 +267,9 @@ const settings: SettingsCatalogue = {
   addCondition: 'Ajouter une condition',
   removeConditionOf: 'Supprimer la condition {n}',
   tagField: 'Étiquette',
+  linkDialogTitle: 'Insérer un lien',
+  insertLink: 'Insérer le lien',
+  linkInvalid: 'Saisissez une adresse qui commence par https://, http:// ou mailto:.',
 };
 
 export default settings;

@@ -264,6 +264,9 @@ const settings: SettingsCatalogue = {
   addCondition: 'Aggiungi condizione',
   removeConditionOf: 'Rimuovi condizione {n}',
   tagField: 'Etichetta',
+  linkDialogTitle: 'Inserisci un link',
+  insertLink: 'Inserisci link',
+  linkInvalid: 'Inserisci un indirizzo che inizia con https://, http:// o mailto:.',
 };
 
 export default settings;

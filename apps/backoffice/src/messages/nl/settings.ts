@@ -264,6 +264,9 @@ const settings: SettingsCatalogue = {
   addCondition: 'Voorwaarde toevoegen',
   removeConditionOf: 'Voorwaarde {n} verwijderen',
   tagField: 'Tag',
+  linkDialogTitle: 'Link invoegen',
+  insertLink: 'Link invoegen',
+  linkInvalid: 'Vul een adres in dat begint met https://, http:// of mailto:.',
 };
 
 export default settings;
