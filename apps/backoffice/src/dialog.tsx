@@ -50,6 +50,8 @@ export function LinkDialog(props: { onInsert: (url: string) => void; onClose: ()
             setError(t('linkInvalid'));
             return;
           }
+          // Closed first: while the modal is open the page behind it is inert (no focus, no editing).
+          e.currentTarget.closest('dialog')?.close();
           props.onInsert(value);
         }}
       >
