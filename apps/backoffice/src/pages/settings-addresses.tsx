@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answer, type BodyOf, call } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import type { Brand } from '@retour/contracts/config';
 
 type Address = Answer<'GET /api/v1/addresses/:id'>;
@@ -111,33 +112,26 @@ export function Addresses() {
         <form class="card narrow" onSubmit={save} noValidate>
           <h3>{editing.id ? t('editAddress') : t('addAddress')}</h3>
           {error !== null && <Alert>{errorText(error)}</Alert>}
-          <div class="field">
-            <label for="addr-kind">{t('kind')}</label>
-            <select
-              id="addr-kind"
-              value={editing.kind}
-              onChange={(e) => setEditing({ ...editing, kind: e.currentTarget.value as Address['kind'] })}
-            >
-              <option value="sender">{t('kindSender')}</option>
-              <option value="return">{t('kindReturn')}</option>
-              <option value="store">{t('kindStore')}</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="addr-brand">{t('brand')}</label>
-            <select
-              id="addr-brand"
-              value={editing.brandId ?? ''}
-              onChange={(e) => setEditing({ ...editing, brandId: e.currentTarget.value || null })}
-            >
-              <option value="">{t('allBrands')}</option>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="addr-kind"
+            label={t('kind')}
+            value={editing.kind ?? 'sender'}
+            error={fields.kind}
+            options={[
+              ['sender', t('kindSender')],
+              ['return', t('kindReturn')],
+              ['store', t('kindStore')],
+            ]}
+            onChange={(kind) => setEditing({ ...editing, kind })}
+          />
+          <SelectField
+            id="addr-brand"
+            label={t('brand')}
+            value={editing.brandId ?? ''}
+            error={fields.brandId}
+            options={[['', t('allBrands')], ...brands.map((b) => [b.id, b.name] as const)]}
+            onChange={(brandId) => setEditing({ ...editing, brandId: brandId || null })}
+          />
           {ADDRESS_FIELDS.map(([k, label]) => (
             <Field
               key={k}
@@ -148,14 +142,7 @@ export function Addresses() {
               onInput={(e) => setEditing({ ...editing, [k]: e.currentTarget.value })}
             />
           ))}
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answer, type BodyOf, call } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar } from '../form-kit.tsx';
 
 type Brand = Answer<'GET /api/v1/brands/:id'>;
 
@@ -132,14 +133,7 @@ export function Brands() {
               }
             />
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
     </div>

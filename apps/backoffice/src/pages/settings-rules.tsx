@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Answer, call } from '../api.ts';
 import { t } from '../i18n.ts';
-import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
+import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import type { Address } from '@retour/contracts/config';
 import { ConditionsEditor, type DraftCondition, describeCondition, fromDraft, toDraft } from './settings-rules-conditions.tsx';
 
@@ -177,30 +178,15 @@ export function ShippingRules() {
             errors={fields}
             onChange={(conditions) => setEditing({ ...editing, conditions })}
           />
-          <div class="field">
-            <label for="rule-sender">{t('senderAddress')}</label>
-            <select
-              id="rule-sender"
-              value={editing.senderAddressId}
-              {...describedBy('rule-sender', fields['action.senderAddressId'])}
-              onChange={(e) => setEditing({ ...editing, senderAddressId: e.currentTarget.value })}
-            >
-              {addresses.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}, {a.city}
-                </option>
-              ))}
-            </select>
-            <FieldError id="rule-sender" error={fields['action.senderAddressId']} />
-          </div>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SelectField
+            id="rule-sender"
+            label={t('senderAddress')}
+            value={editing.senderAddressId}
+            error={fields['action.senderAddressId']}
+            options={addresses.map((a) => [a.id, `${a.name}, ${a.city}`] as const)}
+            onChange={(senderAddressId) => setEditing({ ...editing, senderAddressId })}
+          />
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
       <form class="card narrow" onSubmit={runTest}>
