@@ -93,7 +93,9 @@ describe('one typed client', () => {
   const files = sources(join(root, 'apps/backoffice/src'));
 
   it('imports the contracts as types only (the portal too)', () => {
-    const valueImports = [...files, ...sources(join(root, 'apps/portal/src'))].filter(([, text]) => /^import\s+(?!type\b)[^;]*from '@retour\/contracts\//m.test(text));
+    const valueImports = [...files, ...sources(join(root, 'apps/portal/src'))].filter(([, text]) =>
+      /^import\s+(?!type\b)[^;]*from '@retour\/contracts\//m.test(text),
+    );
     expect(valueImports.map(([path]) => path)).toEqual([]);
   });
 
