@@ -2,7 +2,7 @@
 // Settings and insights are loaded on demand (their own chunks) to keep the first load small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, get, onUnauthorized, type Session, setCsrf } from './api.ts';
+import { ApiError, call, onUnauthorized, type Session, setCsrf } from './api.ts';
 import { chooseLanguage, type Lang, loadLanguage, type MessageKey, t } from './i18n.ts';
 import { AccountPage } from './pages/account.tsx';
 import { ManualReturnPage } from './pages/manual.tsx';
@@ -23,7 +23,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
     setBusy(true);
     setError('');
     try {
-      const session = await api<Session>('POST', '/api/session', { email, password });
+      const session = await call('POST /api/session', { body: { email, password } });
       props.onSignedIn(session);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('invalidCredentials'));
@@ -129,7 +129,7 @@ export function App() {
 
   useEffect(() => {
     onUnauthorized(() => setSession(null));
-    get<Session>('/api/session')
+    call('GET /api/session')
       .then((s) => {
         setCsrf(s.csrfToken);
         setSession(s);
@@ -166,7 +166,7 @@ export function App() {
     );
 
   const signOut = async () => {
-    await api('DELETE', '/api/session').catch(() => undefined);
+    await call('DELETE /api/session').catch(() => undefined);
     setCsrf('');
     setSession(null);
     navigate('/', true);

@@ -2,10 +2,12 @@
 // catalogue per language, loaded on demand) plus dates, numbers and money in the locale's own format
 // through Intl. The language is the user's setting (Account), else the browser's, else English.
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Catalogue } from './messages/en.ts';
 
-export const LANGUAGES = ['en', 'nl', 'fr', 'de', 'it'] as const;
+/** The languages of the back office are the product's languages (the contract's language enum). */
+export const LANGUAGES = SUPPORTED_LANGUAGES;
 export type Lang = (typeof LANGUAGES)[number];
 export type MessageKey = keyof Catalogue;
 export type Values = Record<string, string | number>;

@@ -1,9 +1,13 @@
 // Codes shown to people (statuses, methods, resolutions, reasons, conditions, actors) in the
 // user's language, never as codes; and the server's generic validation messages as plain sentences.
+import type { Resolution, ReturnMethod } from '@retour/domain/fees';
 import { REASON_CATALOGUE } from '@retour/domain/reasons';
+import type { Condition } from '@retour/domain/return-ledger';
+import type { ReturnStatus } from '@retour/domain/state-machine';
 import { currentLanguage, type MessageKey, t } from './i18n.ts';
 
-const STATUS: Record<string, MessageKey> = {
+// Keyed by the domain's own unions: a status, method, resolution or condition added there fails tsc here.
+const STATUS: Record<ReturnStatus, MessageKey> = {
   requested: 'statusRequested',
   rejected: 'statusRejected',
   awaiting_payment: 'statusAwaitingPayment',
@@ -15,18 +19,18 @@ const STATUS: Record<string, MessageKey> = {
   completed: 'statusCompleted',
   cancelled: 'statusCancelled',
 };
-const METHOD: Record<string, MessageKey> = {
+const METHOD: Record<ReturnMethod, MessageKey> = {
   drop_off: 'methodDropOff',
   drop_off_labelless: 'methodDropOffLabelless',
   pickup: 'methodPickup',
   in_store: 'methodInStore',
 };
-const RESOLUTION: Record<string, MessageKey> = {
+const RESOLUTION: Record<Resolution, MessageKey> = {
   refund: 'resolutionRefund',
   store_credit: 'resolutionStoreCredit',
   exchange: 'resolutionExchange',
 };
-const CONDITION: Record<string, MessageKey> = {
+const CONDITION: Record<Condition, MessageKey> = {
   as_new: 'conditionAsNew',
   used: 'conditionUsed',
   damaged: 'conditionDamaged',
@@ -115,9 +119,14 @@ export function errorMessage(code: string, serverMessage: string): string {
   return key ? t(key) : serverMessage;
 }
 
-export const METHODS = Object.keys(METHOD);
-export const RESOLUTIONS = Object.keys(RESOLUTION);
-export const CONDITIONS = Object.keys(CONDITION);
+/** The value of a select or radio as one of the codes it offers; undefined for anything else. */
+export function oneOf<T extends string>(codes: readonly T[], value: string): T | undefined {
+  return codes.find((c) => c === value);
+}
+
+export const METHODS = Object.keys(METHOD) as ReturnMethod[];
+export const RESOLUTIONS = Object.keys(RESOLUTION) as Resolution[];
+export const CONDITIONS = Object.keys(CONDITION) as Condition[];
 
 const named = (keys: Record<string, MessageKey>) => (code: string) => {
   const key = Object.hasOwn(keys, code) ? keys[code] : undefined;

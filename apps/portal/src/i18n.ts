@@ -26,6 +26,9 @@ const LOADERS: Record<Lang, () => Promise<{ default: unknown }>> = {
   it: () => import('./messages/it.ts'),
 };
 
+/** Every language the portal speaks (the contract's language enum, through LANGUAGE_NAMES' keys). */
+export const LANGUAGES = Object.keys(LANGUAGE_NAMES) as Lang[];
+
 let lang: Lang = 'en';
 let locale = 'en';
 let messages: Compiled | null = null;

@@ -8,7 +8,7 @@ import type { PublicPortal } from '@retour/contracts/portal';
 import { render } from 'preact';
 import { ApiError, api } from './api.ts';
 import { App, type Route } from './app.tsx';
-import { chooseLanguage, loadLanguage, t } from './i18n.ts';
+import { chooseLanguage, LANGUAGES, loadLanguage, t } from './i18n.ts';
 import { applyTheme, themeOf } from './theme.ts';
 
 function routeOf(url: URL): Route | null {
@@ -35,7 +35,7 @@ async function boot(root: HTMLElement): Promise<void> {
   if (!route) return;
   if (route.embed) document.documentElement.classList.add('embed');
   let portal = inlinePortal();
-  const lang = chooseLanguage(portal?.languages ?? ['en', 'nl', 'fr', 'de', 'it'], portal?.defaultLanguage ?? 'en');
+  const lang = chooseLanguage(portal?.languages ?? LANGUAGES, portal?.defaultLanguage ?? 'en');
   await loadLanguage(lang);
   try {
     if (!portal || portal.language !== lang) portal = await api.portal(route.slug);

@@ -51,6 +51,15 @@ describe('users (owners only)', () => {
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(json(renamed)).toMatchObject({ id: user.id, name: 'Nina B.', role: 'owner' });
     expectError(await owner.call('PATCH', '/api/v1/users/usr_nope', { name: 'X' }), 404, 'not_found');
+    // A rename alone keeps the role; a blank or over-long name is refused with the field, null clears it.
+    expectIssue(await owner.call('PATCH', `/api/v1/users/${user.id}`, { name: '   ' }), ['name']);
+    expectIssue(await owner.call('PATCH', `/api/v1/users/${user.id}`, { name: 'N'.repeat(201) }), ['name']);
+    expectIssue(await owner.call('PATCH', `/api/v1/users/${user.id}`, { name: 'Nina', email: 'x@example.com' }), []);
+    const onlyName = await owner.call('PATCH', `/api/v1/users/${user.id}`, { name: '  Nina Bakker ' });
+    expect(json(onlyName)).toMatchObject({ id: user.id, name: 'Nina Bakker', role: 'owner' });
+    expect(json(await owner.call('PATCH', `/api/v1/users/${user.id}`, { name: null })).name).toBeNull();
+    const listed = json(await owner.call('GET', '/api/v1/users')).data.find((u: { id: string }) => u.id === user.id);
+    expect(listed.name).toBeNull();
 
     const removed = await owner.call('DELETE', `/api/v1/users/${user.id}`);
     expect(removed.statusCode, removed.body).toBe(204);

@@ -1,5 +1,6 @@
 // Order import and order views.
 import { z } from 'zod';
+import { MerchantReturnSchema } from './returns.ts';
 import {
   AddressFieldsSchema,
   CountrySchema,
@@ -152,6 +153,8 @@ export const OrderSchema = z.object({
   updatedAt: z.string(),
 });
 export type Order = z.infer<typeof OrderSchema>;
+/** One order with the returns made against it (the back office's order page). */
+export const OrderWithReturnsSchema = OrderSchema.extend({ returns: z.array(MerchantReturnSchema) });
 
 export const OrderListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -23,6 +23,7 @@ export const PaymentAccountSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 export type PaymentAccount = z.infer<typeof PaymentAccountSchema>;
+export const PaymentAccountDeletedSchema = z.object({ deleted: z.boolean() });
 
 /** Answer to the shopper's "Pay": where to send the browser. */
 export const CheckoutSchema = z.object({ checkoutUrl: z.string() });

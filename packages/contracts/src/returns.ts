@@ -260,3 +260,4 @@ export const CarrierSchema = z.object({
   /** `auth_failed`: the account's credentials were refused and it books nothing until reconnected. */
   status: z.enum(['active', 'auth_failed']),
 });
+export const CarrierListSchema = z.object({ data: z.array(CarrierSchema) });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, type Session } from '../api.ts';
+import { call } from '../api.ts';
 import { isLang, LANGUAGE_NAMES, LANGUAGES, t } from '../i18n.ts';
 import { roleName } from '../labels.ts';
 import { useSession } from '../session.ts';
@@ -12,7 +12,7 @@ function LanguageForm() {
   const change = async (value: string) => {
     setError(null);
     try {
-      const next = await api<Session>('PATCH', '/api/session/user', { language: isLang(value) ? value : null });
+      const next = await call('PATCH /api/session/user', { body: { language: isLang(value) ? value : null } });
       session.setSession(next);
     } catch (e) {
       setError(e);
@@ -52,7 +52,7 @@ export function AccountPage() {
     setError(null);
     setDone(false);
     try {
-      await api('POST', '/api/session/password', { currentPassword: current, newPassword: next });
+      await call('POST /api/session/password', { body: { currentPassword: current, newPassword: next } });
       setDone(true);
       setCurrent('');
       setNext('');

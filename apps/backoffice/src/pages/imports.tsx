@@ -1,30 +1,53 @@
 // Orders → Import CSV: upload a file, follow its progress, read the refused rows by line number,
 // and see recent import runs (CSV files and shop backfills).
 import { useEffect, useState } from 'preact/hooks';
-import { api, formatDate, get } from '../api.ts';
+import type { CsvOrderColumn } from '@retour/contracts/imports';
+import { type Answer, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { importStatusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
-type Problem = { line: number; code: string; message: string; field?: string };
-type RunSummary = {
-  id: string;
-  source: string;
-  fileName: string | null;
-  status: 'running' | 'completed' | 'failed';
-  total: number | null;
-  processed: number;
-  created: number;
-  updated: number;
-  failed: number;
-  error: string | null;
-  startedAt: string;
-};
-type Run = RunSummary & { report: Problem[] };
+type Run = Answer<'GET /api/v1/imports/:id'>;
+type RunSummary = Answer<'GET /api/v1/imports'>['data'][number];
 
-const COLUMNS =
-  'order_id, order_number, placed_at, currency, customer_name, customer_email, customer_phone, ship_name, ship_company, ship_street, ship_house_number, ship_address_line2, ship_postal_code, ship_city, ship_region, ship_country, item_id, sku, item_name, variant, quantity, unit_price, hs_code, origin_country, weight_grams, image_url, returnable, tags, carrier, tracking_number, shipped_at, delivered_at, integration';
+// Keyed by the contract's column type: a column added to or dropped from the CSV format fails tsc here.
+const COLUMN_KEYS: Record<CsvOrderColumn, null> = {
+  order_id: null,
+  order_number: null,
+  placed_at: null,
+  currency: null,
+  customer_name: null,
+  customer_email: null,
+  customer_phone: null,
+  ship_name: null,
+  ship_company: null,
+  ship_street: null,
+  ship_house_number: null,
+  ship_address_line2: null,
+  ship_postal_code: null,
+  ship_city: null,
+  ship_region: null,
+  ship_country: null,
+  item_id: null,
+  sku: null,
+  item_name: null,
+  variant: null,
+  quantity: null,
+  unit_price: null,
+  hs_code: null,
+  origin_country: null,
+  weight_grams: null,
+  image_url: null,
+  returnable: null,
+  tags: null,
+  carrier: null,
+  tracking_number: null,
+  shipped_at: null,
+  delivered_at: null,
+  integration: null,
+};
+const COLUMNS = Object.keys(COLUMN_KEYS).join(', ');
 
 export default function ImportsPage() {
   const shown = useRoute().search.get('run');
@@ -36,7 +59,7 @@ export default function ImportsPage() {
   const [busy, setBusy] = useState(false);
 
   const loadRuns = () =>
-    get<{ data: RunSummary[] }>('/api/v1/imports')
+    call('GET /api/v1/imports')
       .then((r) => setRuns(r.data))
       .catch(setError);
   useEffect(() => {
@@ -44,7 +67,7 @@ export default function ImportsPage() {
   }, []);
   useEffect(() => {
     if (!shown) return;
-    get<Run>(`/api/v1/imports/${encodeURIComponent(shown)}`)
+    call('GET /api/v1/imports/:id', { params: { id: shown } })
       .then(setRun)
       .catch(setError);
   }, [shown]);
@@ -53,7 +76,7 @@ export default function ImportsPage() {
   useEffect(() => {
     if (!run || run.status !== 'running') return;
     const timer = setTimeout(() => {
-      get<Run>(`/api/v1/imports/${encodeURIComponent(run.id)}`)
+      call('GET /api/v1/imports/:id', { params: { id: run.id } })
         .then((next) => {
           setRun(next);
           if (next.status !== 'running') void loadRuns();
@@ -69,9 +92,10 @@ export default function ImportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const params = new URLSearchParams({ fileName: file.name });
-      if (integration.trim()) params.set('integration', integration.trim());
-      const started = await api<Run>('POST', `/api/v1/imports?${params}`, new Blob([file], { type: 'text/csv' }));
+      const started = await call('POST /api/v1/imports', {
+        query: { fileName: file.name, integration: integration.trim() || undefined },
+        body: new Blob([file], { type: 'text/csv' }),
+      });
       setRun(started);
       navigate(`/orders/import?run=${encodeURIComponent(started.id)}`);
       void loadRuns();

@@ -1,17 +1,11 @@
 // Insights (loaded on demand): plain SVG charts, each with its numbers in a table beside it.
 import { useEffect, useState } from 'preact/hooks';
-import { get, type Money, query } from '../api.ts';
+import { type Answer, call } from '../api.ts';
 import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, t } from '../i18n.ts';
 import { reasonName, resolutionName } from '../labels.ts';
 import { Alert, errorText, Field, PageTitle } from '../ui.tsx';
 
-type Insights = {
-  returnsPerDay: { date: string; count: number }[];
-  topReasons: { reason: string; count: number }[];
-  returnRateBySku: { sku: string; ordered: number; returned: number; rate: number }[];
-  resolutionMix: { resolution: string; count: number }[];
-  labelCostByCarrierMonth: { month: string; carrier: string; labels: number; total: Money }[];
-};
+type Insights = Answer<'GET /api/v1/insights'>;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -116,11 +110,11 @@ export default function InsightsPage() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     setError(null);
-    get<Insights>(`/api/v1/insights${query(applied)}`).then(setData, setError);
+    call('GET /api/v1/insights', { query: applied }).then(setData, setError);
   }, [applied]);
   const [carriers, setCarriers] = useState<Record<string, string>>({});
   useEffect(() => {
-    get<{ data: { code: string; name: string }[] }>('/api/v1/carriers')
+    call('GET /api/v1/carriers')
       .then((r) => setCarriers(Object.fromEntries(r.data.map((c) => [c.code, c.name]))))
       .catch(() => undefined);
   }, []);

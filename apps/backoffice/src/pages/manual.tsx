@@ -1,34 +1,26 @@
 // A return created by staff: find the order, pick items and reasons, choose portal, method and
 // carrier, optionally override the return window or brand (recorded), and issue the label.
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, query } from '../api.ts';
+import { type Answer, type BodyOf, call } from '../api.ts';
 import { currentLanguage, t } from '../i18n.ts';
-import { METHODS, methodName, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
+import { METHODS, methodName, oneOf, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
-import type { MerchantReturn } from './return-detail.tsx';
 import type { Order } from './orders.tsx';
 
-type PortalLite = {
-  id: string;
-  slug: string;
-  brandId: string;
-  methods: string[];
-  resolutions: string[];
-  carriers: Record<string, string[]>;
-  reasons: { code: string; labels: Record<string, string> }[];
-};
+type Portal = Answer<'GET /api/v1/portals/:id'>;
+type ManualBody = BodyOf<'POST /api/v1/returns'>;
 
 export function ManualReturnPage() {
   const { search } = useRoute();
   const [number, setNumber] = useState(search.get('order') ?? '');
   const [order, setOrder] = useState<Order | null>(null);
-  const [portals, setPortals] = useState<PortalLite[]>([]);
+  const [portals, setPortals] = useState<Portal[]>([]);
   const [portalId, setPortalId] = useState('');
   const [picked, setPicked] = useState<Record<string, { on: boolean; quantity: number; reason: string; comment: string }>>({});
-  const [method, setMethod] = useState('drop_off');
+  const [method, setMethod] = useState<ManualBody['method']>('drop_off');
   const [carrier, setCarrier] = useState('');
-  const [resolution, setResolution] = useState('refund');
+  const [resolution, setResolution] = useState<ManualBody['resolution']>('refund');
   const [overrideWindow, setOverrideWindow] = useState(false);
   const [overrideBrand, setOverrideBrand] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
@@ -37,7 +29,7 @@ export function ManualReturnPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    get<{ data: PortalLite[] }>('/api/v1/portals?limit=100')
+    call('GET /api/v1/portals', { query: { limit: 100 } })
       .then((r) => setPortals(r.data))
       .catch(setError);
     if (number) void find();
@@ -53,7 +45,7 @@ export function ManualReturnPage() {
     setFindError('');
     setOrder(null);
     try {
-      const r = await get<{ data: Order[] }>(`/api/v1/orders${query({ orderNumber: number.trim(), limit: '1' })}`);
+      const r = await call('GET /api/v1/orders', { query: { orderNumber: number.trim(), limit: 1 } });
       const o = r.data[0];
       if (!o) {
         setFindError(t('noOrder'));
@@ -63,7 +55,7 @@ export function ManualReturnPage() {
       const initial: typeof picked = {};
       for (const i of o.items) initial[i.id] = { on: false, quantity: 1, reason: '', comment: '' };
       setPicked(initial);
-      const all = portals.length ? portals : (await get<{ data: PortalLite[] }>('/api/v1/portals?limit=100')).data;
+      const all = portals.length ? portals : (await call('GET /api/v1/portals', { query: { limit: 100 } })).data;
       const match = all.find((p) => p.brandId === o.brandId) ?? all[0];
       if (match) {
         setPortalId(match.id);
@@ -92,16 +84,18 @@ export function ManualReturnPage() {
         };
       });
     try {
-      const created = await post<MerchantReturn>('/api/v1/returns', {
-        orderId: order.id,
-        portalId,
-        items,
-        method,
-        carrier: carrier || carriers[0] || null,
-        resolution,
-        overrideWindow,
-        overrideBrand,
-        overrideReason: overrideWindow || overrideBrand ? overrideReason.trim() || null : null,
+      const created = await call('POST /api/v1/returns', {
+        body: {
+          orderId: order.id,
+          portalId,
+          items,
+          method,
+          carrier: carrier || carriers[0] || null,
+          resolution,
+          overrideWindow,
+          overrideBrand,
+          overrideReason: overrideWindow || overrideBrand ? overrideReason.trim() || null : null,
+        },
       });
       navigate(`/returns/${encodeURIComponent(created.id)}`);
     } catch (e) {
@@ -204,7 +198,7 @@ export function ManualReturnPage() {
                 id="manual-method"
                 value={method}
                 {...describedBy('manual-method', errors.method)}
-                onChange={(e) => setMethod(e.currentTarget.value)}
+                onChange={(e) => setMethod(oneOf(METHODS, e.currentTarget.value) ?? method)}
               >
                 {(portal?.methods ?? METHODS).map((k) => (
                   <option key={k} value={k}>
@@ -233,7 +227,11 @@ export function ManualReturnPage() {
             </div>
             <div class="field">
               <label for="manual-resolution">{t('resolution')}</label>
-              <select id="manual-resolution" value={resolution} onChange={(e) => setResolution(e.currentTarget.value)}>
+              <select
+                id="manual-resolution"
+                value={resolution}
+                onChange={(e) => setResolution(oneOf(RESOLUTIONS, e.currentTarget.value) ?? resolution)}
+              >
                 {(portal?.resolutions ?? RESOLUTIONS).map((k) => (
                   <option key={k} value={k}>
                     {resolutionName(k)}

@@ -1,33 +1,13 @@
 // Imported orders: search by order number, and one order with its items, shipments and returns.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatMoney, get, type Money, query } from '../api.ts';
+import { type Answer, call, formatDate, formatMoney, query } from '../api.ts';
 import { t } from '../i18n.ts';
 import { statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import type { ReturnRow } from './returns.tsx';
 
-export type Order = {
-  id: string;
-  orderNumber: string;
-  placedAt: string;
-  currency: string;
-  brandId: string | null;
-  integration: string;
-  customer: { name: string; email: string; phone: string | null };
-  shippingAddress: { name: string; street: string; houseNumber?: string | null; postalCode: string; city: string; country: string };
-  items: {
-    id: string;
-    sku: string;
-    name: string;
-    variant: string | null;
-    quantity: number;
-    unitPrice: Money;
-    returnable: boolean;
-    tags: string[];
-  }[];
-  shipments: { carrier: string; trackingNumber: string; shippedAt: string | null; deliveredAt: string | null }[];
-};
+export type Order = Answer<'GET /api/v1/orders'>['data'][number];
 
 export function OrdersPage() {
   const { search } = useRoute();
@@ -37,10 +17,10 @@ export function OrdersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-  const url = (c?: string) => `/api/v1/orders${query({ orderNumber: applied.trim() || undefined, limit: '50', cursor: c })}`;
+  const page = (cursor?: string) => call('GET /api/v1/orders', { query: { orderNumber: applied.trim() || undefined, limit: 50, cursor } });
   useEffect(() => {
     setLoading(true);
-    get<{ data: Order[]; nextCursor: string | null }>(url())
+    page()
       .then((r) => {
         setOrders(r.data);
         setCursor(r.nextCursor);
@@ -110,7 +90,7 @@ export function OrdersPage() {
           <button
             type="button"
             onClick={() =>
-              get<{ data: Order[]; nextCursor: string | null }>(url(cursor)).then((r) => {
+              page(cursor).then((r) => {
                 setOrders((o) => [...o, ...r.data]);
                 setCursor(r.nextCursor);
               })
@@ -129,10 +109,10 @@ export function OrderPage(props: { id: string }) {
   const [returns, setReturns] = useState<ReturnRow[]>([]);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    get<Order>(`/api/v1/orders/${encodeURIComponent(props.id)}`)
+    call('GET /api/v1/orders/:id', { params: { id: props.id } })
       .then(async (o) => {
         setOrder(o);
-        const r = await get<{ data: ReturnRow[] }>(`/api/v1/returns${query({ q: o.orderNumber, limit: '100' })}`);
+        const r = await call('GET /api/v1/returns', { query: { q: o.orderNumber, limit: 100 } });
         setReturns(r.data.filter((x) => x.orderNumber === o.orderNumber));
       })
       .catch(setError);

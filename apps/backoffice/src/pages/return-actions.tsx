@@ -5,9 +5,7 @@ import { useState } from 'preact/hooks';
 import { formatMoney, t } from '../i18n.ts';
 import { CONDITIONS, conditionName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
-import type { MerchantReturn } from './return-detail.tsx';
-
-export type Run = (path: string, body: unknown, success?: string) => Promise<boolean>;
+import type { ActionBody, MerchantReturn, Run } from './return-model.ts';
 
 function ActionPanel(props: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -18,7 +16,15 @@ function ActionPanel(props: { id: string; title: string; children: ComponentChil
   );
 }
 
-function ReasonAction(props: { id: string; title: string; label: string; button: string; path: string; run: Run; danger?: boolean }) {
+function ReasonAction(props: {
+  id: string;
+  title: string;
+  label: string;
+  button: string;
+  path: 'reject' | 'cancel';
+  run: Run;
+  danger?: boolean;
+}) {
   const [reason, setReason] = useState('');
   return (
     <ActionPanel id={props.id} title={props.title}>
@@ -41,7 +47,7 @@ function ReasonAction(props: { id: string; title: string; label: string; button:
 }
 
 function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
-  const [rows, setRows] = useState(
+  const [rows, setRows] = useState<ActionBody<'receive'>['items']>(
     props.ret.items.map((i) => ({
       orderItemId: i.orderItemId,
       quantity: Math.max(0, i.quantity - i.receivedQuantity),
@@ -101,7 +107,10 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                     <select
                       id={`rcv-cond-${index}`}
                       value={row.condition}
-                      onChange={(e) => update(index, { condition: e.currentTarget.value })}
+                      onChange={(e) => {
+                        const condition = CONDITIONS.find((c) => c === e.currentTarget.value);
+                        if (condition) update(index, { condition });
+                      }}
                     >
                       {CONDITIONS.map((k) => [k, conditionName(k)] as const).map(([k, v]) => (
                         <option key={k} value={k}>

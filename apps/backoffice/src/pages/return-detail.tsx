@@ -1,56 +1,13 @@
 // One return: items, shopper, shipping, downloads, the timeline and the actions allowed now.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, formatDate, formatMoney, get, type Money, post } from '../api.ts';
+import { ApiError, call, formatDate, formatMoney } from '../api.ts';
 import { t } from '../i18n.ts';
 import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
-import type { Order } from './orders.tsx';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
-import { ReturnActions, type Run } from './return-actions.tsx';
-import { type Email, ReturnTimeline, useActorNames } from './return-timeline.tsx';
-
-type Item = {
-  orderItemId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  reason: string;
-  comment: string | null;
-  unitPrice: Money;
-  receivedQuantity: number;
-};
-export type MerchantReturn = {
-  id: string;
-  reference: string;
-  status: string;
-  portal: string | null;
-  orderId: string;
-  orderNumber: string;
-  createdAt: string;
-  items: Item[];
-  method: string;
-  carrier: string | null;
-  resolution: string;
-  fee: Money;
-  refundTotal: Money;
-  label: {
-    status: string;
-    trackingNumber: string | null;
-    trackingUrl: string | null;
-    formats: string[];
-    customsDeclaration: boolean;
-  };
-  language: string;
-  contact: { email: string; phone: string | null };
-  exchangeNote: string | null;
-  windowOverridden: boolean;
-  refunds: { at: string; amount: Money; note: string | null; actor: string }[];
-  storeCredits: { at: string; amount: Money; code: string; actor: string }[];
-  replacements: { at: string; carrier: string; trackingNumber: string; actor: string }[];
-  proposedRefund: Money;
-  refundableRemaining: Money;
-  allowedActions: string[];
-  timeline: { at: string; type: string; status?: string; message?: string; actor: string; data: Record<string, unknown> | null }[];
-};
+import { ReturnActions } from './return-actions.tsx';
+import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts';
+import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
+import type { Order } from './orders.tsx';
 
 export function ReturnDetailPage(props: { id: string }) {
   const actorName = useActorNames();
@@ -59,19 +16,20 @@ export function ReturnDetailPage(props: { id: string }) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
-  const base = `/api/v1/returns/${encodeURIComponent(props.id)}`;
 
+  /** Where the return's documents (label, QR code, customs form) are downloaded. */
+  const base = `/api/v1/returns/${encodeURIComponent(props.id)}`;
   const [emails, setEmails] = useState<Email[]>([]);
   const [address, setAddress] = useState<Order['shippingAddress'] | null>(null);
   const load = () =>
-    get<MerchantReturn>(base)
+    call('GET /api/v1/returns/:id', { params: { id: props.id } })
       .then((r) => {
         setRet(r);
-        return get<Order>(`/api/v1/orders/${encodeURIComponent(r.orderId)}`).then((o) => setAddress(o.shippingAddress));
+        return call('GET /api/v1/orders/:id', { params: { id: r.orderId } }).then((o) => setAddress(o.shippingAddress));
       })
       .catch((e) => setLoadError(e));
   const loadEmails = () =>
-    get<{ data: Email[] }>('/api/v1/emails?limit=200')
+    call('GET /api/v1/emails', { query: { limit: 200 } })
       .then((r) => setEmails(r.data.filter((e) => e.returnId === props.id)))
       .catch(() => undefined);
   useEffect(() => {
@@ -79,12 +37,12 @@ export function ReturnDetailPage(props: { id: string }) {
     void loadEmails();
   }, [props.id]);
 
-  const run: Run = async (path, body, success = t('done')) => {
+  const run: Run = async (action, body, success = t('done')) => {
     setBusy(true);
     setError(null);
     setNotice('');
     try {
-      const r = await post<MerchantReturn>(`${base}/${path}`, body);
+      const r = await call(`POST /api/v1/returns/:id/${action}` as ActionRoute, { params: { id: props.id }, body });
       setRet(r);
       setNotice(success);
       void loadEmails();

@@ -1,20 +1,11 @@
 // The timeline of one return: its events and the emails sent about it, newest first, with who did what.
 import { useEffect, useState } from 'preact/hooks';
-import { get } from '../api.ts';
+import { call } from '../api.ts';
 import { formatDate, t } from '../i18n.ts';
 import { actorName as namedActor, emailStatusName, eventName, statusName, templateName } from '../labels.ts';
 import { useSession } from '../session.ts';
-import type { MerchantReturn } from './return-detail.tsx';
+import type { Email, MerchantReturn } from './return-model.ts';
 
-export type Email = {
-  id: string;
-  returnId: string | null;
-  template: string;
-  recipient: string;
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-};
 type Entry = { at: string; title: string; message?: string | undefined; who: string; kind: string };
 
 function timelineText(entry: MerchantReturn['timeline'][number]): string {
@@ -28,7 +19,7 @@ export function useActorNames(): (actor: string) => string {
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
     if (session.user.role !== 'owner') return;
-    get<{ data: { id: string; name: string | null; email: string }[] }>('/api/v1/users')
+    call('GET /api/v1/users')
       .then((r) => setNames(Object.fromEntries(r.data.map((u) => [u.id, u.name ?? u.email]))))
       .catch(() => undefined);
   }, []);

@@ -1,8 +1,8 @@
 // The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, get, post, query } from '../api.ts';
+import { type Answer, type CallOptions, call, formatDate, query, routeUrl } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
-import { METHODS, methodName, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
+import { METHODS, methodName, oneOf, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
 import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
@@ -23,18 +23,8 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
   );
 }
 
-export type ReturnRow = {
-  id: string;
-  reference: string;
-  status: string;
-  portal: string | null;
-  orderNumber: string;
-  createdAt: string;
-  items: { name: string; quantity: number }[];
-  method: string;
-  carrier: string | null;
-  resolution: string;
-};
+export type ReturnRow = Answer<'GET /api/v1/returns'>['data'][number];
+type ReturnQuery = NonNullable<CallOptions<'GET /api/v1/returns'>['query']>;
 
 const TABS: { key: string; label: MessageKey; statuses: string; count: string[] }[] = [
   { key: 'requested', label: 'tabRequested', statuses: 'requested', count: ['requested'] },
@@ -73,23 +63,28 @@ function fromSearch(search: URLSearchParams): Filters {
   return f;
 }
 
-function apiQuery(tab: string, f: Filters, cursor?: string) {
+/** The export takes the list's filters, without its paging. */
+function exportQuery({ limit: _limit, cursor: _cursor, ...filters }: ReturnQuery) {
+  return filters;
+}
+
+function apiQuery(tab: string, f: Filters, cursor?: string): ReturnQuery {
   const statuses = TABS.find((x) => x.key === tab)?.statuses ?? '';
-  return query({
+  return {
     status: statuses || undefined,
     q: f.q.trim() || undefined,
     portal: f.portal || undefined,
     reason: f.reason || undefined,
-    method: f.method || undefined,
+    method: oneOf(METHODS, f.method),
     carrier: f.carrier || undefined,
     country: f.country.trim().toUpperCase() || undefined,
-    resolution: f.resolution || undefined,
+    resolution: oneOf(RESOLUTIONS, f.resolution),
     createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
     createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
-    sort: f.sort,
-    limit: '50',
+    sort: oneOf(['createdAt', '-createdAt'], f.sort),
+    limit: 50,
     cursor,
-  });
+  };
 }
 
 export function ReturnsPage() {
@@ -113,8 +108,8 @@ export function ReturnsPage() {
     setError(null);
     try {
       const [page, c] = await Promise.all([
-        get<{ data: ReturnRow[]; nextCursor: string | null }>(`/api/v1/returns${apiQuery(tab, applied)}`),
-        get<{ counts: Record<string, number> }>('/api/v1/returns/counts').catch(() => ({ counts: {} })),
+        call('GET /api/v1/returns', { query: apiQuery(tab, applied) }),
+        call('GET /api/v1/returns/counts').catch(() => ({ counts: {} })),
       ]);
       setRows(page.data);
       setCursor(page.nextCursor);
@@ -134,10 +129,10 @@ export function ReturnsPage() {
   }, [key]);
 
   useEffect(() => {
-    get<{ data: { slug: string }[] }>('/api/v1/portals')
+    call('GET /api/v1/portals')
       .then((r) => setPortals(r.data))
       .catch(() => undefined);
-    get<{ data: { code: string; name: string }[] }>('/api/v1/carriers')
+    call('GET /api/v1/carriers')
       .then((r) => setCarriers(r.data))
       .catch(() => undefined);
   }, []);
@@ -145,7 +140,7 @@ export function ReturnsPage() {
   const more = async () => {
     if (!cursor) return;
     try {
-      const page = await get<{ data: ReturnRow[]; nextCursor: string | null }>(`/api/v1/returns${apiQuery(tab, applied, cursor)}`);
+      const page = await call('GET /api/v1/returns', { query: apiQuery(tab, applied, cursor) });
       setRows((r) => [...r, ...page.data]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -162,10 +157,7 @@ export function ReturnsPage() {
   const bulk = async (action: 'approve' | 'receive_all') => {
     setNotice('');
     try {
-      const r = await post<{ results: { id: string; ok: boolean; error?: { message: string } }[] }>('/api/v1/returns/bulk', {
-        action,
-        ids: [...selected],
-      });
+      const r = await call('POST /api/v1/returns/bulk', { body: { action, ids: [...selected] } });
       const ok = r.results.filter((x) => x.ok).length;
       const failures = r.results
         .filter((x) => !x.ok)
@@ -299,7 +291,7 @@ export function ReturnsPage() {
         <button type="button" disabled={selected.size === 0} onClick={() => bulk('receive_all')}>
           {t('bulkReceive')}
         </button>
-        <a class="button" href={`/api/v1/returns/export.csv${apiQuery(tab, applied)}`} download>
+        <a class="button" href={routeUrl('GET /api/v1/returns/export.csv', { query: exportQuery(apiQuery(tab, applied)) })} download>
           {t('exportCsv')}
         </a>
       </div>

@@ -1,19 +1,24 @@
 // Settings → access (owners only): users with their roles, and API keys.
 import { useEffect, useState } from 'preact/hooks';
-import { api, formatDate, get, post } from '../api.ts';
+import { type Answer, type BodyOf, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { useSession } from '../session.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { oneOf } from '../labels.ts';
 
-type User = { id: string; email: string; name: string | null; role: 'owner' | 'staff'; createdAt: string };
+type User = Answer<'GET /api/v1/users'>['data'][number];
+type Role = BodyOf<'POST /api/v1/users'>['role'];
+const ROLES: Role[] = ['owner', 'staff'];
 
 export function Users() {
   const session = useSession();
   const [users, setUsers] = useState<User[]>([]);
-  const [form, setForm] = useState({ email: '', name: '', role: 'staff' });
+  const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: '', name: '', role: 'staff' });
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [notice, setNotice] = useState('');
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = () => get<{ data: User[] }>('/api/v1/users').then((r) => setUsers(r.data), setError);
+  const load = () => call('GET /api/v1/users').then((r) => setUsers(r.data), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -21,10 +26,8 @@ export function Users() {
     e.preventDefault();
     setError(null);
     try {
-      const u = await post<User & { password: string }>('/api/v1/users', {
-        email: form.email.trim(),
-        name: form.name.trim() || null,
-        role: form.role,
+      const u = await call('POST /api/v1/users', {
+        body: { email: form.email.trim(), name: form.name.trim() || null, role: form.role },
       });
       setCreated({ email: u.email, password: u.password });
       setForm({ email: '', name: '', role: 'staff' });
@@ -33,9 +36,25 @@ export function Users() {
       setError(err);
     }
   };
+  const rename = async (e: Event, u: User) => {
+    e.preventDefault();
+    if (!renaming) return;
+    setError(null);
+    setNotice('');
+    try {
+      const renamed = await call('PATCH /api/v1/users/:id', { params: { id: u.id }, body: { name: renaming.name.trim() || null } });
+      setRenaming(null);
+      setNotice(t('userRenamed', { email: renamed.email, name: renamed.name ?? t('none') }));
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
   const fields = fieldErrors(error);
   return (
     <div class="section-body">
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {renaming && error !== null && <Alert>{errorText(error)}</Alert>}
       {created && (
         <Alert kind="success">
           {t('userCreated', { email: created.email })} <code class="secret">{created.password}</code>
@@ -56,7 +75,39 @@ export function Users() {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.name ?? t('none')}</td>
+              <td>
+                {renaming?.id === u.id ? (
+                  <form class="inline-form" onSubmit={(e) => rename(e, u)} noValidate>
+                    <Field
+                      id={`rename-${u.id}`}
+                      label={t('nameOf', { email: u.email })}
+                      value={renaming.name}
+                      error={fields.name}
+                      onInput={(e) => setRenaming({ id: u.id, name: e.currentTarget.value })}
+                    />
+                    <button type="submit" class="primary">
+                      {t('save')}
+                    </button>
+                    <button type="button" onClick={() => setRenaming(null)}>
+                      {t('cancel')}
+                    </button>
+                  </form>
+                ) : (
+                  <>
+                    {u.name ?? t('none')}{' '}
+                    <button
+                      type="button"
+                      aria-label={t('renameNamed', { email: u.email })}
+                      onClick={() => {
+                        setError(null);
+                        setRenaming({ id: u.id, name: u.name ?? '' });
+                      }}
+                    >
+                      {t('rename')}
+                    </button>
+                  </>
+                )}
+              </td>
               <td>{u.email}</td>
               <td>
                 <label class="sr-only" for={`role-${u.id}`}>
@@ -67,7 +118,8 @@ export function Users() {
                   value={u.role}
                   disabled={u.id === session.user.id}
                   onChange={async (e) => {
-                    await api('PATCH', `/api/v1/users/${u.id}`, { role: e.currentTarget.value }).catch(setError);
+                    const role = oneOf(ROLES, e.currentTarget.value);
+                    if (role) await call('PATCH /api/v1/users/:id', { params: { id: u.id }, body: { role } }).catch(setError);
                     await load();
                   }}
                 >
@@ -84,7 +136,7 @@ export function Users() {
                     aria-label={t('deleteNamed', { name: u.email })}
                     onClick={async () => {
                       if (!confirm(t('removeUserConfirm', { email: u.email }))) return;
-                      await api('DELETE', `/api/v1/users/${u.id}`).catch(setError);
+                      await call('DELETE /api/v1/users/:id', { params: { id: u.id } }).catch(setError);
                       await load();
                     }}
                   >
@@ -98,7 +150,7 @@ export function Users() {
       </table>
       <form class="card narrow" onSubmit={add} noValidate>
         <h3>{t('addUser')}</h3>
-        {error !== null && <Alert>{errorText(error)}</Alert>}
+        {!renaming && error !== null && <Alert>{errorText(error)}</Alert>}
         <Field
           id="user-email"
           label={t('email')}
@@ -116,7 +168,11 @@ export function Users() {
         />
         <div class="field">
           <label for="user-role">{t('role')}</label>
-          <select id="user-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value })}>
+          <select
+            id="user-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: oneOf(ROLES, e.currentTarget.value) ?? form.role })}
+          >
             <option value="staff">{t('roleStaffName')}</option>
             <option value="owner">{t('roleOwnerName')}</option>
           </select>
@@ -129,14 +185,14 @@ export function Users() {
   );
 }
 
-type Key = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; key?: string };
+type Key = Answer<'POST /api/v1/api-keys'>;
 
 export function ApiKeys() {
   const [keys, setKeys] = useState<Key[]>([]);
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () => get<{ data: Key[] }>('/api/v1/api-keys').then((r) => setKeys(r.data), setError);
+  const load = () => call('GET /api/v1/api-keys').then((r) => setKeys(r.data), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -144,7 +200,7 @@ export function ApiKeys() {
     e.preventDefault();
     setError(null);
     try {
-      const k = await post<Key>('/api/v1/api-keys', { name: name.trim() });
+      const k = await call('POST /api/v1/api-keys', { body: { name: name.trim() } });
       setSecret(k.key ?? '');
       setName('');
       await load();
@@ -187,7 +243,7 @@ export function ApiKeys() {
                   aria-label={t('revokeNamed', { name: k.name })}
                   onClick={async () => {
                     if (!confirm(t('revokeConfirm', { name: k.name }))) return;
-                    await api('DELETE', `/api/v1/api-keys/${k.id}`).catch(setError);
+                    await call('DELETE /api/v1/api-keys/:id', { params: { id: k.id } }).catch(setError);
                     await load();
                   }}
                 >

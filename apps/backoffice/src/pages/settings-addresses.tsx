@@ -1,32 +1,24 @@
 // Settings → addresses: sender and return addresses and stores, per brand.
 import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
+import { type Answer, type BodyOf, call } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
-import type { Brand } from './settings-brands.tsx';
+import { SaveBar, SelectField } from '../form-kit.tsx';
+import type { Brand } from '@retour/contracts/config';
 
-export type Address = {
-  id: string;
-  kind: 'sender' | 'return' | 'store';
-  brandId: string | null;
-  name: string;
-  company: string | null;
-  street: string;
-  houseNumber: string | null;
-  postalCode: string;
-  city: string;
-  country: string;
-  email: string | null;
-  phone: string | null;
-};
+type Address = Answer<'GET /api/v1/addresses/:id'>;
+type AddressBody = BodyOf<'POST /api/v1/addresses'>;
+type TextField = Exclude<keyof AddressBody, 'kind' | 'brandId'>;
 
-const ADDRESS_FIELDS: [keyof Address, MessageKey][] = [
+const ADDRESS_FIELDS: [TextField, MessageKey][] = [
   ['name', 'name'],
   ['company', 'company'],
   ['street', 'street'],
   ['houseNumber', 'houseNumber'],
+  ['addressLine2', 'addressLine2'],
   ['postalCode', 'postalCode'],
   ['city', 'city'],
+  ['region', 'region'],
   ['country', 'countryCode'],
   ['email', 'email'],
   ['phone', 'phone'],
@@ -37,23 +29,35 @@ export function Addresses() {
   const [brands, setBrands] = useState<Brand[]>([]);
   const [editing, setEditing] = useState<Partial<Address> | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = () => get<{ data: Address[] }>('/api/v1/addresses?limit=200').then((r) => setList(r.data), setError);
+  const load = () => call('GET /api/v1/addresses', { query: { limit: 200 } }).then((r) => setList(r.data), setError);
   useEffect(() => {
     void load();
-    get<{ data: Brand[] }>('/api/v1/brands?limit=100').then((r) => setBrands(r.data), setError);
+    call('GET /api/v1/brands', { query: { limit: 100 } }).then((r) => setBrands(r.data), setError);
   }, []);
   const save = async (e: Event) => {
     e.preventDefault();
     if (!editing) return;
     setError(null);
-    const body: Record<string, unknown> = { kind: editing.kind ?? 'sender', brandId: editing.brandId || null };
-    for (const [k] of ADDRESS_FIELDS) {
-      const v = String(editing[k] ?? '').trim();
-      body[k] = v === '' && !['name', 'street', 'postalCode', 'city', 'country'].includes(k) ? null : v;
-    }
+    const text = (k: TextField) => String(editing[k] ?? '').trim();
+    const optional = (k: TextField) => text(k) || null;
+    const body: AddressBody = {
+      kind: editing.kind ?? 'sender',
+      brandId: editing.brandId || null,
+      name: text('name'),
+      company: optional('company'),
+      street: text('street'),
+      houseNumber: optional('houseNumber'),
+      addressLine2: optional('addressLine2'),
+      postalCode: text('postalCode'),
+      city: text('city'),
+      region: optional('region'),
+      country: text('country'),
+      email: optional('email'),
+      phone: optional('phone'),
+    };
     try {
-      if (editing.id) await api('PATCH', `/api/v1/addresses/${editing.id}`, body);
-      else await post('/api/v1/addresses', body);
+      if (editing.id) await call('PATCH /api/v1/addresses/:id', { params: { id: editing.id }, body });
+      else await call('POST /api/v1/addresses', { body });
       setEditing(null);
       await load();
     } catch (err) {
@@ -63,7 +67,7 @@ export function Addresses() {
   const remove = async (a: Address) => {
     if (!confirm(t('deleteAddressConfirm', { name: a.name, city: a.city }))) return;
     try {
-      await api('DELETE', `/api/v1/addresses/${a.id}`);
+      await call('DELETE /api/v1/addresses/:id', { params: { id: a.id } });
       await load();
     } catch (err) {
       setError(err);
@@ -82,7 +86,9 @@ export function Addresses() {
               .map((a) => (
                 <li key={a.id} class="card row-between">
                   <span>
-                    <strong>{a.name}</strong> · {a.street} {a.houseNumber ?? ''}, {a.postalCode} {a.city}, {a.country}
+                    <strong>{a.name}</strong> · {a.street} {a.houseNumber ?? ''}
+                    {a.addressLine2 ? `, ${a.addressLine2}` : ''}, {a.postalCode} {a.city}
+                    {a.region ? ` (${a.region})` : ''}, {a.country}
                   </span>
                   <span class="actions">
                     <button type="button" onClick={() => setEditing(a)} aria-label={t('editNamed', { name: a.name })}>
@@ -106,33 +112,26 @@ export function Addresses() {
         <form class="card narrow" onSubmit={save} noValidate>
           <h3>{editing.id ? t('editAddress') : t('addAddress')}</h3>
           {error !== null && <Alert>{errorText(error)}</Alert>}
-          <div class="field">
-            <label for="addr-kind">{t('kind')}</label>
-            <select
-              id="addr-kind"
-              value={editing.kind}
-              onChange={(e) => setEditing({ ...editing, kind: e.currentTarget.value as Address['kind'] })}
-            >
-              <option value="sender">{t('kindSender')}</option>
-              <option value="return">{t('kindReturn')}</option>
-              <option value="store">{t('kindStore')}</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="addr-brand">{t('brand')}</label>
-            <select
-              id="addr-brand"
-              value={editing.brandId ?? ''}
-              onChange={(e) => setEditing({ ...editing, brandId: e.currentTarget.value || null })}
-            >
-              <option value="">{t('allBrands')}</option>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="addr-kind"
+            label={t('kind')}
+            value={editing.kind ?? 'sender'}
+            error={fields.kind}
+            options={[
+              ['sender', t('kindSender')],
+              ['return', t('kindReturn')],
+              ['store', t('kindStore')],
+            ]}
+            onChange={(kind) => setEditing({ ...editing, kind })}
+          />
+          <SelectField
+            id="addr-brand"
+            label={t('brand')}
+            value={editing.brandId ?? ''}
+            error={fields.brandId}
+            options={[['', t('allBrands')], ...brands.map((b) => [b.id, b.name] as const)]}
+            onChange={(brandId) => setEditing({ ...editing, brandId: brandId || null })}
+          />
           {ADDRESS_FIELDS.map(([k, label]) => (
             <Field
               key={k}
@@ -143,14 +142,7 @@ export function Addresses() {
               onInput={(e) => setEditing({ ...editing, [k]: e.currentTarget.value })}
             />
           ))}
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
     </div>

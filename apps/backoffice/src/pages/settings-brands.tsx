@@ -1,16 +1,11 @@
 // Settings → brands: the list, the edit form and the logo upload used by the portal editor too.
 import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
+import { type Answer, type BodyOf, call } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar } from '../form-kit.tsx';
 
-export type Brand = {
-  id: string;
-  name: string;
-  logoUrl: string | null;
-  colors: { primary: string; background: string };
-  defaultLanguage: string;
-};
+type Brand = Answer<'GET /api/v1/brands/:id'>;
 
 /** Reads an image file and stores it through /api/v1/uploads; resolves to its URL. */
 export async function uploadImage(file: File): Promise<string> {
@@ -20,7 +15,10 @@ export async function uploadImage(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
-  const r = await post<{ id: string; url: string }>('/api/v1/uploads', { contentType: file.type, dataBase64: data });
+  const r = await call('POST /api/v1/uploads', {
+    // Sent as the browser names it: the server refuses any other image type with a sentence to show.
+    body: { contentType: file.type as BodyOf<'POST /api/v1/uploads'>['contentType'], dataBase64: data },
+  });
   return new URL(r.url, location.origin).toString();
 }
 
@@ -29,7 +27,7 @@ export function Brands() {
   const [editing, setEditing] = useState<Partial<Brand> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const load = () => get<{ data: Brand[] }>('/api/v1/brands?limit=100').then((r) => setBrands(r.data), setError);
+  const load = () => call('GET /api/v1/brands', { query: { limit: 100 } }).then((r) => setBrands(r.data), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -44,8 +42,8 @@ export function Brands() {
       defaultLanguage: editing.defaultLanguage,
     };
     try {
-      if (editing.id) await api('PATCH', `/api/v1/brands/${editing.id}`, body);
-      else await post('/api/v1/brands', body);
+      if (editing.id) await call('PATCH /api/v1/brands/:id', { params: { id: editing.id }, body });
+      else await call('POST /api/v1/brands', { body });
       setEditing(null);
       setNotice(t('saved'));
       await load();
@@ -135,14 +133,7 @@ export function Brands() {
               }
             />
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
     </div>

@@ -3,11 +3,12 @@
 // once and never shown again.
 import type { CarrierAccount } from '@retour/contracts/carrier-accounts';
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../api.ts';
+import { ApiError, call } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import {
   accountLabel,
+  connectBody,
   credentialsBody,
   fieldsOf,
   PROVIDER_KEYS,
@@ -15,8 +16,6 @@ import {
   type Provider,
   providerName,
 } from './settings-carriers-providers.ts';
-
-const PATH = '/api/v1/carrier-accounts';
 
 /** One input per credential of the provider; `errors` keyed by the credential's name. */
 function CredentialFields(props: {
@@ -98,13 +97,8 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
   const connect = (e: Event) => {
     e.preventDefault();
     void submit(async () => {
-      const body = {
-        provider,
-        code: code.trim() || suggested(provider),
-        ...(name.trim() ? { name: name.trim() } : {}),
-        credentials: credentialsBody(provider, values),
-      };
-      const account = await api<CarrierAccount>('POST', PATH, body);
+      const body = connectBody(provider, code.trim() || suggested(provider), name.trim(), values);
+      const account = await call('POST /api/v1/carrier-accounts', { body });
       setCode('');
       setName('');
       setValues({});
@@ -181,7 +175,10 @@ export function ReconnectForm(props: {
   const save = (e: Event) => {
     e.preventDefault();
     void submit(async () => {
-      const saved = await api<CarrierAccount>('PUT', `${PATH}/${account.id}/credentials`, credentialsBody(account.provider, values));
+      const saved = await call('PUT /api/v1/carrier-accounts/:id/credentials', {
+        params: { id: account.id },
+        body: credentialsBody(account.provider, values),
+      });
       setValues({});
       await props.onDone(saved);
     });

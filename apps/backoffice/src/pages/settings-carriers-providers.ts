@@ -95,14 +95,24 @@ export function fieldsOf(provider: Provider): CredentialField[] {
   return PROVIDERS[provider].fields as CredentialField[];
 }
 
-/** The credentials as the API takes them: trimmed, optional fields left out when empty. */
-export function credentialsBody(provider: Provider, values: Record<string, string>): Record<string, string> {
+/**
+ * The credentials as the API takes them: trimmed, optional fields left out when empty. The fields
+ * come from PROVIDERS, whose keys are the contract's own (a renamed credential fails tsc there);
+ * a value left empty is sent empty and the server names the field that needs it.
+ */
+export function credentialsBody<P extends Provider>(provider: P, values: Record<string, string>): CredentialsOf<P> {
   const body: Record<string, string> = {};
   for (const field of fieldsOf(provider)) {
     const value = (values[field.key] ?? '').trim();
     if (value || !field.optional) body[field.key] = value;
   }
-  return body;
+  return body as CredentialsOf<P>;
+}
+
+/** The body of POST /api/v1/carrier-accounts for one provider (its credentials match it, as built above). */
+export function connectBody(provider: Provider, code: string, name: string, values: Record<string, string>): CarrierAccountConnectBody {
+  const body = { provider, code, ...(name ? { name } : {}), credentials: credentialsBody(provider, values) };
+  return body as CarrierAccountConnectBody;
 }
 
 export const accountLabel = (a: Pick<CarrierAccount, 'name' | 'code'>) => `${a.name} (${a.code})`;

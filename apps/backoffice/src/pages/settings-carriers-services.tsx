@@ -3,7 +3,7 @@
 // choice against the carrier's list; a refused one is shown next to its select).
 import type { CarrierAccount, CarrierServiceChoice, CarrierServiceView } from '@retour/contracts/carrier-accounts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, get } from '../api.ts';
+import { ApiError, call } from '../api.ts';
 import { currentLanguage, t } from '../i18n.ts';
 import { methodName } from '../labels.ts';
 import { Alert, describedBy, errorText, FieldError } from '../ui.tsx';
@@ -65,7 +65,7 @@ export function ServicesChooser(props: {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
-    get<{ data: CarrierServiceView[] }>(`/api/v1/carrier-accounts/${account.id}/services`).then((r) => setServices(r.data), setLoadError);
+    call('GET /api/v1/carrier-accounts/:id/services', { params: { id: account.id } }).then((r) => setServices(r.data), setLoadError);
   }, [account.id]);
 
   const save = async (e: Event) => {
@@ -81,7 +81,9 @@ export function ServicesChooser(props: {
     setError(null);
     setSent(chosen);
     try {
-      await props.onSaved(await api<CarrierAccount>('PATCH', `/api/v1/carrier-accounts/${account.id}`, { settings: { services: chosen } }));
+      await props.onSaved(
+        await call('PATCH /api/v1/carrier-accounts/:id', { params: { id: account.id }, body: { settings: { services: chosen } } }),
+      );
     } catch (err) {
       setError(err);
       // Focus the first refused select, or the form's heading (its alert follows) when none was refused.

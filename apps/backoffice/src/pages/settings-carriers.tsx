@@ -4,7 +4,7 @@
 // copy the webhook URL (carriers that push tracking), disconnect after an inline confirmation.
 import type { CarrierAccount, CarrierAccountTest } from '@retour/contracts/carrier-accounts';
 import { useEffect, useState } from 'preact/hooks';
-import { api, formatDate, get, post } from '../api.ts';
+import { call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { methodName } from '../labels.ts';
 import { Alert, errorText, StatusBadge } from '../ui.tsx';
@@ -12,7 +12,6 @@ import { ConnectForm, ReconnectForm } from './settings-carriers-connect.tsx';
 import { accountLabel, providerName } from './settings-carriers-providers.ts';
 import { ServicesChooser } from './settings-carriers-services.tsx';
 
-const PATH = '/api/v1/carrier-accounts';
 type Panel = { id: string; kind: 'services' | 'reconnect' | 'disconnect' } | null;
 
 /** Moves focus to an element once the next render has put it on the page. */
@@ -223,7 +222,7 @@ export function Carriers() {
   const [error, setError] = useState<unknown>(null);
   const [tests, setTests] = useState<Record<string, CarrierAccountTest>>({});
   const [testing, setTesting] = useState<string | null>(null);
-  const load = () => get<{ data: CarrierAccount[] }>(PATH).then((r) => setAccounts(r.data), setError);
+  const load = () => call('GET /api/v1/carrier-accounts').then((r) => setAccounts(r.data), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -241,7 +240,7 @@ export function Carriers() {
     act(async () => {
       setTesting(a.id);
       try {
-        const result = await post<CarrierAccountTest>(`${PATH}/${a.id}/test`);
+        const result = await call('POST /api/v1/carrier-accounts/:id/test', { params: { id: a.id } });
         setTests((all) => ({ ...all, [a.id]: result }));
         await load();
       } finally {
@@ -250,7 +249,7 @@ export function Carriers() {
     });
   const disconnect = (a: CarrierAccount) =>
     act(async () => {
-      await api('DELETE', `${PATH}/${a.id}`);
+      await call('DELETE /api/v1/carrier-accounts/:id', { params: { id: a.id } });
       setPanel(null);
       await load();
       setNotice(t('carrierDisconnected', { account: accountLabel(a) }));

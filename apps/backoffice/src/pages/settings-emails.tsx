@@ -1,21 +1,21 @@
 // Email templates: subject and body per template and language, placeholders, preview, reset.
 import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
+import { type Answer, call } from '../api.ts';
 import { languageName, t } from '../i18n.ts';
 import { templateName } from '../labels.ts';
 import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
 
-type Template = { template: string; language: string; subject: string; body: string; placeholders: string[]; overridden: boolean };
+type Template = Answer<'GET /api/v1/email-templates'>['data'][number];
 
 export function EmailTemplates() {
   const [list, setList] = useState<Template[]>([]);
   const [current, setCurrent] = useState('');
   const [draft, setDraft] = useState<{ subject: string; body: string }>({ subject: '', body: '' });
-  const [preview, setPreview] = useState<{ subject: string; text: string } | null>(null);
+  const [preview, setPreview] = useState<Answer<'POST /api/v1/email-templates/:template/:language/preview'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const load = () =>
-    get<{ data: Template[] }>('/api/v1/email-templates').then((r) => {
+    call('GET /api/v1/email-templates').then((r) => {
       setList(r.data);
       return r.data;
     }, setError);
@@ -35,11 +35,13 @@ export function EmailTemplates() {
   };
   const tpl = list.find((x) => key(x) === current);
   const f = fieldErrors(error);
+  const params = tpl ? { template: tpl.template, language: tpl.language } : null;
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    if (!params) return;
     try {
-      await api('PUT', `/api/v1/email-templates/${current}`, draft);
+      await call('PUT /api/v1/email-templates/:template/:language', { params, body: draft });
       setNotice(t('saved'));
       await load();
     } catch (err) {
@@ -99,7 +101,12 @@ export function EmailTemplates() {
               type="button"
               onClick={async () => {
                 try {
-                  setPreview(await post<{ subject: string; text: string }>(`/api/v1/email-templates/${current}/preview`, draft));
+                  setPreview(
+                    await call('POST /api/v1/email-templates/:template/:language/preview', {
+                      params: { template: tpl.template, language: tpl.language },
+                      body: draft,
+                    }),
+                  );
                 } catch (err) {
                   setError(err);
                 }
@@ -111,7 +118,7 @@ export function EmailTemplates() {
               <button
                 type="button"
                 onClick={async () => {
-                  await api('DELETE', `/api/v1/email-templates/${current}`).catch(setError);
+                  if (params) await call('DELETE /api/v1/email-templates/:template/:language', { params }).catch(setError);
                   const data = await load();
                   const again = data?.find((x) => key(x) === current);
                   if (again) select(again);

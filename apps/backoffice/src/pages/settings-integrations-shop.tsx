@@ -3,22 +3,12 @@
 // progress (GET /api/v1/imports/:id, polled until it ends).
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { get, post } from '../api.ts';
+import { type Answer, call } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, errorText, fieldErrors } from '../ui.tsx';
-import type { Integration } from './settings-integrations.tsx';
+import type { Integration } from '@retour/contracts/integrations';
 
-type ImportRun = {
-  id: string;
-  status: 'running' | 'completed' | 'failed';
-  total: number | null;
-  processed: number;
-  created: number;
-  updated: number;
-  failed: number;
-  error: string | null;
-};
-type ShopKind = 'shopify' | 'woocommerce';
+type ImportRun = Answer<'GET /api/v1/imports/:id'>;
 
 export function ImportProgress(props: { runId: string; onDone: () => void }) {
   const [run, setRun] = useState<ImportRun | null>(null);
@@ -27,7 +17,7 @@ export function ImportProgress(props: { runId: string; onDone: () => void }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await get<ImportRun>(`/api/v1/imports/${props.runId}`);
+        const next = await call('GET /api/v1/imports/:id', { params: { id: props.runId } });
         setRun(next);
         if (next.status === 'running') timer = setTimeout(poll, 2000);
         else props.onDone();
@@ -60,13 +50,13 @@ export function ImportProgress(props: { runId: string; onDone: () => void }) {
 }
 
 /** "Import all orders" of one connection: start the backfill, then show its progress. */
-export function useImportAll(kind: ShopKind, id: string, onChange: () => Promise<void>, onError: (e: unknown) => void) {
+export function useImportAll(start: () => Promise<{ importRunId: string }>, onChange: () => Promise<void>, onError: (e: unknown) => void) {
   const [runId, setRunId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const importAll = async () => {
     onError(null);
     try {
-      setRunId((await post<{ importRunId: string }>(`/api/v1/integrations/${kind}/${id}/backfill`)).importRunId);
+      setRunId((await start()).importRunId);
       setRunning(true);
     } catch (e) {
       onError(e);
@@ -84,8 +74,12 @@ export function useImportAll(kind: ShopKind, id: string, onChange: () => Promise
   return { importAll, running, progress };
 }
 
-/** The connect form of a shop provider: its fields, submit (POST /api/v1/integrations/{kind}) and outcome. */
-export function useConnectForm<F extends { name: string }>(kind: ShopKind, empty: F, onChange: () => Promise<void>) {
+/** The connect form of a shop provider: its fields, submit (the provider's POST /api/v1/integrations/{kind}) and outcome. */
+export function useConnectForm<F extends { name: string }>(
+  empty: F,
+  submit: (form: F & { name: string | undefined }) => Promise<Integration>,
+  onChange: () => Promise<void>,
+) {
   const [form, setForm] = useState(empty);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
@@ -96,7 +90,7 @@ export function useConnectForm<F extends { name: string }>(kind: ShopKind, empty
     setNotice('');
     setBusy(true);
     try {
-      const created = await post<Integration>(`/api/v1/integrations/${kind}`, { ...form, name: form.name.trim() || undefined });
+      const created = await submit({ ...form, name: form.name.trim() || undefined });
       setForm(empty);
       setNotice(t('shopConnected', { name: created.name }));
       await onChange();

@@ -2,11 +2,11 @@
 // installed on it, see each connection's status, webhook URL and last sync, replace its
 // credentials, and import all of its orders with the import's progress.
 import { useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { formatDate, t } from '../i18n.ts';
 import { integrationStatusName } from '../labels.ts';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
-import type { Integration } from './settings-integrations.tsx';
+import type { Integration } from '@retour/contracts/integrations';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
 
 const EMPTY = { name: '', shopDomain: '', clientId: '', clientSecret: '' };
@@ -14,14 +14,18 @@ const EMPTY = { name: '', shopDomain: '', clientId: '', clientSecret: '' };
 function Connection(props: { integration: Integration; onChange: () => Promise<void> }) {
   const i = props.integration;
   const [error, setError] = useState<unknown>(null);
-  const { importAll, running, progress } = useImportAll('shopify', i.id, props.onChange, setError);
+  const { importAll, running, progress } = useImportAll(
+    () => call('POST /api/v1/integrations/shopify/:id/backfill', { params: { id: i.id } }),
+    props.onChange,
+    setError,
+  );
   const [replacing, setReplacing] = useState(false);
   const [credentials, setCredentials] = useState({ clientId: '', clientSecret: '' });
   const replace = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
-      await api('PATCH', `/api/v1/integrations/shopify/${i.id}`, credentials);
+      await call('PATCH /api/v1/integrations/shopify/:id', { params: { id: i.id }, body: credentials });
       setReplacing(false);
       setCredentials({ clientId: '', clientSecret: '' });
       await props.onChange();
@@ -81,7 +85,11 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
 }
 
 export function ShopifySettings(props: { list: Integration[]; onChange: () => Promise<void> }) {
-  const { form, set, connect, error, fields, notice, busy } = useConnectForm('shopify', EMPTY, props.onChange);
+  const { form, set, connect, error, fields, notice, busy } = useConnectForm(
+    EMPTY,
+    (body) => call('POST /api/v1/integrations/shopify', { body }),
+    props.onChange,
+  );
   return (
     <ShopSection
       id="shopify-title"

@@ -2,11 +2,11 @@
 // connection's webhook URL, choose how refunds are paid back, and import all of its orders with
 // the import's progress.
 import { useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { formatDate, t } from '../i18n.ts';
 import { integrationStatusName } from '../labels.ts';
 import { Alert, Field, errorText } from '../ui.tsx';
-import type { Integration } from './settings-integrations.tsx';
+import type { Integration } from '@retour/contracts/integrations';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
 
 const EMPTY = { name: '', siteUrl: 'https://', consumerKey: '', consumerSecret: '', refundThroughGateway: true };
@@ -14,12 +14,16 @@ const EMPTY = { name: '', siteUrl: 'https://', consumerKey: '', consumerSecret: 
 function Connection(props: { integration: Integration; onChange: () => Promise<void> }) {
   const i = props.integration;
   const [error, setError] = useState<unknown>(null);
-  const { importAll, running, progress } = useImportAll('woocommerce', i.id, props.onChange, setError);
+  const { importAll, running, progress } = useImportAll(
+    () => call('POST /api/v1/integrations/woocommerce/:id/backfill', { params: { id: i.id } }),
+    props.onChange,
+    setError,
+  );
   const gateway = i.settings.refundThroughGateway !== false;
   const setGateway = async (value: boolean) => {
     setError(null);
     try {
-      await api('PATCH', `/api/v1/integrations/woocommerce/${i.id}`, { refundThroughGateway: value });
+      await call('PATCH /api/v1/integrations/woocommerce/:id', { params: { id: i.id }, body: { refundThroughGateway: value } });
       await props.onChange();
     } catch (e) {
       setError(e);
@@ -52,7 +56,11 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
 }
 
 export function WooCommerceSettings(props: { list: Integration[]; onChange: () => Promise<void> }) {
-  const { form, setForm, set, connect, error, fields, notice, busy } = useConnectForm('woocommerce', EMPTY, props.onChange);
+  const { form, setForm, set, connect, error, fields, notice, busy } = useConnectForm(
+    EMPTY,
+    (body) => call('POST /api/v1/integrations/woocommerce', { body }),
+    props.onChange,
+  );
   return (
     <ShopSection
       id="woo-title"

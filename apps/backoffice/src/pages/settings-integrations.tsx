@@ -1,25 +1,14 @@
 // Settings → integrations: every order source and shop connection with its status, and the
 // connect forms of each shop provider (one file per provider, plugged in below).
 import { useEffect, useState } from 'preact/hooks';
-import { api, get } from '../api.ts';
+import { type Answer, call } from '../api.ts';
 import { formatDate, type MessageKey, t } from '../i18n.ts';
 import { integrationStatusName } from '../labels.ts';
 import { Alert, errorText, StatusBadge } from '../ui.tsx';
 import { ShopifySettings } from './settings-integrations-shopify.tsx';
 import { WooCommerceSettings } from './settings-integrations-woocommerce.tsx';
 
-export type Integration = {
-  id: string;
-  name: string;
-  kind: 'api' | 'csv' | 'sendcloud' | 'shopify' | 'woocommerce';
-  status: 'active' | 'error' | 'disconnected';
-  settings: Record<string, unknown>;
-  credentialsSet: boolean;
-  webhookUrl: string | null;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-};
+type Integration = Answer<'GET /api/v1/integrations'>['data'][number];
 
 const KIND_LABELS: Record<Integration['kind'], MessageKey | string> = {
   api: 'kindApi',
@@ -38,7 +27,7 @@ export function useIntegrations() {
   const [list, setList] = useState<Integration[]>([]);
   const [error, setError] = useState<unknown>(null);
   const reload = () =>
-    get<{ data: Integration[] }>('/api/v1/integrations').then(
+    call('GET /api/v1/integrations').then(
       (r) => setList(r.data),
       (e) => setError(e),
     );
@@ -57,10 +46,7 @@ export function Integrations() {
     if (!confirm(t('disconnectConfirm', { name: i.name }))) return;
     setActionError(null);
     try {
-      const r = await api<{ deleted: boolean; remoteCleanup: 'done' | 'failed' | 'none'; message: string }>(
-        'DELETE',
-        `/api/v1/integrations/${i.id}`,
-      );
+      const r = await call('DELETE /api/v1/integrations/:id', { params: { id: i.id } });
       setNotice(t(r.deleted ? 'integrationRemoved' : 'integrationDisconnected', { name: i.name }));
       // The shop could not remove our webhooks: the message says which to delete in its admin.
       setCleanupWarning(r.remoteCleanup === 'failed' ? r.message : '');

@@ -2,25 +2,12 @@
 // error), and the jobs that ran out of tries, each with a Retry button. Both lists come from
 // GET /api/v1/jobs; Retry is POST /api/v1/jobs/{id}/retry.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, get, post } from '../api.ts';
+import { type Answer, call, formatDate } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { templateName } from '../labels.ts';
 import { Alert, errorText, Link, StatusBadge } from '../ui.tsx';
 
-type Job = {
-  id: string;
-  topic: string;
-  state: 'waiting' | 'dead';
-  running: boolean;
-  returnId: string | null;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  waitingFor: string | null;
-  createdAt: string;
-  deadAt: string | null;
-};
+type Job = Answer<'GET /api/v1/jobs'>['data'][number];
 
 const TOPICS: Record<string, MessageKey> = {
   'carrier.announce': 'topicCarrierAnnounce',
@@ -107,8 +94,8 @@ export function BackgroundWork() {
   const load = async () => {
     try {
       const [w, d] = await Promise.all([
-        get<{ data: Job[] }>('/api/v1/jobs?state=waiting&limit=200'),
-        get<{ data: Job[] }>('/api/v1/jobs?state=dead&limit=200'),
+        call('GET /api/v1/jobs', { query: { state: 'waiting', limit: 200 } }),
+        call('GET /api/v1/jobs', { query: { state: 'dead', limit: 200 } }),
       ]);
       setWaiting(w.data);
       setDead(d.data);
@@ -123,7 +110,7 @@ export function BackgroundWork() {
     setError(null);
     setNotice('');
     try {
-      await post(`/api/v1/jobs/${encodeURIComponent(job.id)}/retry`);
+      await call('POST /api/v1/jobs/:id/retry', { params: { id: job.id } });
       setNotice(t('jobQueuedNow', { work: describe(job.topic) }));
       await load();
     } catch (err) {

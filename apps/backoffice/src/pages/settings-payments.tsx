@@ -2,13 +2,11 @@
 // fee up front. The key is checked against Mollie and never shown again; the tab shows the mode
 // (test keys take test payments only) and can disconnect.
 import { useEffect, useState } from 'preact/hooks';
-import { api, formatDate, get } from '../api.ts';
+import { type Answer, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
-type PaymentAccount = { provider: 'mollie'; mode: 'test' | 'live' | null; configured: boolean; updatedAt: string | null };
-
-const PATH = '/api/v1/payment-accounts/mollie';
+type PaymentAccount = Answer<'GET /api/v1/payment-accounts/mollie'>;
 
 export function Payments() {
   const [account, setAccount] = useState<PaymentAccount | null>(null);
@@ -16,7 +14,7 @@ export function Payments() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () => get<PaymentAccount>(PATH).then(setAccount, setError);
+  const load = () => call('GET /api/v1/payment-accounts/mollie').then(setAccount, setError);
   useEffect(() => {
     void load();
   }, []);
@@ -36,7 +34,7 @@ export function Payments() {
   const connect = (e: Event) => {
     e.preventDefault();
     void run(async () => {
-      const saved = await api<PaymentAccount>('PUT', PATH, { apiKey: apiKey.trim() });
+      const saved = await call('PUT /api/v1/payment-accounts/mollie', { body: { apiKey: apiKey.trim() } });
       setApiKey('');
       return t('mollieConnected', { mode: saved.mode ?? 'test' });
     });
@@ -87,7 +85,7 @@ export function Payments() {
           onClick={() => {
             if (!confirm(t('disconnectMollieConfirm'))) return;
             void run(async () => {
-              await api('DELETE', PATH);
+              await call('DELETE /api/v1/payment-accounts/mollie');
               return t('mollieDisconnected');
             });
           }}

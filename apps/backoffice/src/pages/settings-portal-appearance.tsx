@@ -1,7 +1,7 @@
 // Portal settings → instructions and appearance, with a live preview.
 import { t } from '../i18n.ts';
 import { Field } from '../ui.tsx';
-import type { Brand } from './settings-brands.tsx';
+import type { Brand } from '@retour/contracts/config';
 import { uploadImage } from './settings-brands.tsx';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 import { RichText } from './settings-portal-richtext.tsx';

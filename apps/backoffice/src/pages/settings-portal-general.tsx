@@ -1,8 +1,8 @@
 // Portal settings → general: slug, brand, addresses, the return window and approval.
 import { t } from '../i18n.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
-import type { Address } from './settings-addresses.tsx';
-import type { Brand } from './settings-brands.tsx';
+import type { Address } from '@retour/contracts/config';
+import type { Brand } from '@retour/contracts/config';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 
 export function PortalGeneralSection({ draft, set, f, brands, addresses }: PortalSectionProps & { brands: Brand[]; addresses: Address[] }) {

@@ -1,11 +1,12 @@
 // Portal settings → return methods and the carriers offered per country.
 import { useState } from 'preact/hooks';
+import type { Answer } from '../api.ts';
 import { t } from '../i18n.ts';
 import { METHODS, methodName } from '../labels.ts';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import { type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
-export type Carrier = { code: string; name: string };
+export type Carrier = Answer<'GET /api/v1/carriers'>['data'][number];
 
 export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: PortalSectionProps & { carriers: Carrier[] }) {
   const [newCountry, setNewCountry] = useState('');

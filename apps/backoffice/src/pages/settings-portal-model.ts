@@ -1,36 +1,9 @@
 // Portal settings: the portal as the API returns it, and what every section of the editor receives.
-import type { Money } from '../api.ts';
+import type { Answer } from '../api.ts';
 
-export const LANGUAGES = ['en', 'nl', 'fr', 'de', 'it'] as const;
+export { LANGUAGES } from '../i18n.ts';
 
-export type Portal = {
-  id: string;
-  slug: string;
-  url: string;
-  embedSnippet: string;
-  warnings: { code: string; message: string }[];
-  brandId: string;
-  enabled: boolean;
-  returnAddressId: string | null;
-  returnWindowDays: number;
-  transitAllowanceDays: number;
-  timezone: string;
-  allowReturnsWithoutOutboundShipment: boolean;
-  approval: 'automatic' | 'manual';
-  methods: string[];
-  carriers: Record<string, string[]>;
-  returnFee: { amount: Money; payment: 'upfront' | 'deduct_from_refund' } | null;
-  resolutions: string[];
-  reasons: { code: string; labels: Record<string, string> }[];
-  notificationEmail: string | null;
-  policyUrl: string | null;
-  instructionsHtml: string | null;
-  appearance: { layout: 'standard' | 'background'; backgroundImageUrl?: string | null; showHeader: boolean; showFooter: boolean };
-  languages: string[];
-  defaultLanguage: string;
-  withdrawalFunction: boolean;
-  allowedFrameAncestors: string[];
-};
+export type Portal = Answer<'GET /api/v1/portals/:id'>;
 
 /** What each fieldset of the portal editor works on: the draft, a setter and the field errors. */
 export type PortalSectionProps = {
@@ -40,5 +13,5 @@ export type PortalSectionProps = {
   issuesUnder: (prefix: string) => string | undefined;
 };
 
-export const toggleIn = (list: string[], value: string, on: boolean) =>
+export const toggleIn = <T extends string>(list: T[], value: T, on: boolean): T[] =>
   on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);

@@ -1,5 +1,6 @@
 // Portal settings → return reasons (translated per language) and the portal languages.
 import { languageName, t } from '../i18n.ts';
+import { oneOf } from '../labels.ts';
 import { Alert, describedBy, FieldError } from '../ui.tsx';
 import { LANGUAGES, type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
@@ -107,7 +108,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
             id="p-default-language"
             value={draft.defaultLanguage}
             {...describedBy('p-default-language', f.defaultLanguage)}
-            onChange={(e) => set('defaultLanguage', e.currentTarget.value)}
+            onChange={(e) => set('defaultLanguage', oneOf(LANGUAGES, e.currentTarget.value) ?? draft.defaultLanguage)}
           >
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>

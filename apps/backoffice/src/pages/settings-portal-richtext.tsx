@@ -1,5 +1,6 @@
 // Portal settings → instructions: a small rich-text editor.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LinkDialog } from '../dialog.tsx';
 import { type MessageKey, t } from '../i18n.ts';
 import { describedBy, FieldError } from '../ui.tsx';
 
@@ -13,6 +14,8 @@ const TOOLS: { cmd: string; label: MessageKey; text: string; word?: MessageKey }
   { cmd: 'createLink', label: 'toolLink', text: '', word: 'toolLink' },
 ];
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** A small contenteditable editor; the server sanitises what is saved. */
 export function RichText(props: {
   id: string;
@@ -25,13 +28,30 @@ export function RichText(props: {
   useEffect(() => {
     if (ref.current && ref.current.innerHTML !== props.value) ref.current.innerHTML = props.value;
   }, []);
+  // The selection a link is made of, kept while the link dialog has the focus.
+  const [linking, setLinking] = useState<Range | null>(null);
   const exec = (cmd: string) => {
     ref.current?.focus();
     if (cmd === 'createLink') {
-      const url = prompt(t('linkPrompt'));
-      if (!url) return;
-      document.execCommand(cmd, false, url);
-    } else document.execCommand(cmd);
+      const selection = getSelection();
+      setLinking(selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : document.createRange());
+      return;
+    }
+    document.execCommand(cmd);
+    props.onChange(ref.current?.innerHTML ?? '');
+  };
+  const insertLink = (url: string) => {
+    const range = linking;
+    setLinking(null);
+    ref.current?.focus();
+    const selection = getSelection();
+    if (range && selection) {
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    // With nothing selected, the address itself becomes the link's text.
+    if (range?.collapsed !== false) document.execCommand('insertHTML', false, `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
+    else document.execCommand('createLink', false, url);
     props.onChange(ref.current?.innerHTML ?? '');
   };
   return (
@@ -72,6 +92,7 @@ export function RichText(props: {
         />
       </div>
       <FieldError id={props.id} error={props.error} />
+      {linking && <LinkDialog onInsert={insertLink} onClose={() => setLinking(null)} />}
     </div>
   );
 }

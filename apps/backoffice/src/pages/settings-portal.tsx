@@ -1,12 +1,12 @@
 // Portal settings: every setting of one portal, a rich-text editor for the instructions, image
 // upload with a live preview of the appearance, and the embed snippet with a copy button.
 import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
+import { call } from '../api.ts';
 import { languageName, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { Alert, Field, errorText, fieldErrors, Link } from '../ui.tsx';
-import type { Address } from './settings-addresses.tsx';
-import type { Brand } from './settings-brands.tsx';
+import type { Address } from '@retour/contracts/config';
+import type { Brand } from '@retour/contracts/config';
 import { PortalAppearanceSection } from './settings-portal-appearance.tsx';
 import { PortalEmbedSection } from './settings-portal-embed.tsx';
 import { PortalFeeSection } from './settings-portal-fee.tsx';
@@ -22,8 +22,8 @@ export function PortalList() {
   const [brandId, setBrandId] = useState('');
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    get<{ data: Portal[] }>('/api/v1/portals?limit=100').then((r) => setPortals(r.data), setError);
-    get<{ data: Brand[] }>('/api/v1/brands?limit=100').then((r) => {
+    call('GET /api/v1/portals', { query: { limit: 100 } }).then((r) => setPortals(r.data), setError);
+    call('GET /api/v1/brands', { query: { limit: 100 } }).then((r) => {
       setBrands(r.data);
       setBrandId(r.data[0]?.id ?? '');
     }, setError);
@@ -32,7 +32,7 @@ export function PortalList() {
     e.preventDefault();
     setError(null);
     try {
-      const created = await post<Portal>('/api/v1/portals', { slug: slug.trim(), brandId });
+      const created = await call('POST /api/v1/portals', { body: { slug: slug.trim(), brandId } });
       navigate(`/settings/portals/${encodeURIComponent(created.id)}`);
     } catch (err) {
       setError(err);
@@ -101,13 +101,13 @@ export function PortalEditor(props: { id: string }) {
   const [resets, setResets] = useState(0);
 
   useEffect(() => {
-    get<Portal>(`/api/v1/portals/${encodeURIComponent(props.id)}`).then((p) => {
+    call('GET /api/v1/portals/:id', { params: { id: props.id } }).then((p) => {
       setPortal(p);
       setDraft(p);
     }, setError);
-    get<{ data: Brand[] }>('/api/v1/brands?limit=100').then((r) => setBrands(r.data), setError);
-    get<{ data: Address[] }>('/api/v1/addresses?limit=200').then((r) => setAddresses(r.data), setError);
-    get<{ data: Carrier[] }>('/api/v1/carriers').then((r) => setCarriers(r.data), setError);
+    call('GET /api/v1/brands', { query: { limit: 100 } }).then((r) => setBrands(r.data), setError);
+    call('GET /api/v1/addresses', { query: { limit: 200 } }).then((r) => setAddresses(r.data), setError);
+    call('GET /api/v1/carriers').then((r) => setCarriers(r.data), setError);
   }, [props.id]);
 
   if (!draft || !portal) return error !== null ? <Alert>{errorText(error)}</Alert> : <p class="muted">{t('loading')}</p>;
@@ -132,7 +132,7 @@ export function PortalEditor(props: { id: string }) {
     }
     const id = draft.id;
     try {
-      const saved = await api<Portal>('PATCH', `/api/v1/portals/${encodeURIComponent(id)}`, body);
+      const saved = await call('PATCH /api/v1/portals/:id', { params: { id }, body });
       setPortal(saved);
       setDraft(saved);
       setResets((n) => n + 1);

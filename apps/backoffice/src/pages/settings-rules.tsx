@@ -1,17 +1,13 @@
 // Settings → shipping rules: the ordered rules that pick a sender address, and a tester.
 import { useEffect, useState } from 'preact/hooks';
-import { api, get, post } from '../api.ts';
+import { type Answer, call } from '../api.ts';
 import { t } from '../i18n.ts';
-import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
-import type { Address } from './settings-addresses.tsx';
+import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar, SelectField } from '../form-kit.tsx';
+import type { Address } from '@retour/contracts/config';
+import { ConditionsEditor, type DraftCondition, describeCondition, fromDraft, toDraft } from './settings-rules-conditions.tsx';
 
-type Rule = {
-  id: string;
-  name: string;
-  position: number;
-  conditions: { field: string; op: 'eq' | 'in'; value: string | string[] }[];
-  action: { senderAddressId: string };
-};
+type Rule = Answer<'GET /api/v1/shipping-rules/:id'>;
 
 export function ShippingRules() {
   const [rules, setRules] = useState<Rule[]>([]);
@@ -20,43 +16,25 @@ export function ShippingRules() {
     id?: string;
     name: string;
     position: number;
-    conditions: string;
+    conditions: DraftCondition[];
     senderAddressId: string;
   } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [test, setTest] = useState({ integration: 'demo', country: 'NL', tags: '', skus: '' });
   const [result, setResult] = useState<string>('');
   const load = () =>
-    get<{ data: Rule[] }>('/api/v1/shipping-rules?limit=200').then(
+    call('GET /api/v1/shipping-rules', { query: { limit: 200 } }).then(
       (r) => setRules([...r.data].sort((a, b) => a.position - b.position)),
       setError,
     );
   useEffect(() => {
     void load();
-    get<{ data: Address[] }>('/api/v1/addresses?limit=200').then((r) => setAddresses(r.data.filter((a) => a.kind === 'sender')), setError);
+    call('GET /api/v1/addresses', { query: { limit: 200 } }).then((r) => setAddresses(r.data.filter((a) => a.kind === 'sender')), setError);
   }, []);
   const addrName = (id: string | undefined) => {
     const a = addresses.find((x) => x.id === id);
     return a ? `${a.name}, ${a.city}` : (id ?? t('none'));
   };
-  const describe = (c: Rule['conditions'][number]) =>
-    `${c.field} ${c.op === 'eq' ? '=' : t('conditionIn')} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`;
-  const parseConditions = (text: string) =>
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => {
-        const [field = '', ...rest] = l.split(/[=:]/);
-        const values = rest
-          .join('=')
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean);
-        return values.length > 1
-          ? { field: field.trim(), op: 'in', value: values }
-          : { field: field.trim(), op: 'eq', value: values[0] ?? '' };
-      });
   const save = async (e: Event) => {
     e.preventDefault();
     if (!editing) return;
@@ -64,12 +42,12 @@ export function ShippingRules() {
     const body = {
       name: editing.name,
       position: editing.position,
-      conditions: parseConditions(editing.conditions),
+      conditions: fromDraft(editing.conditions),
       action: { senderAddressId: editing.senderAddressId },
     };
     try {
-      if (editing.id) await api('PATCH', `/api/v1/shipping-rules/${editing.id}`, body);
-      else await post('/api/v1/shipping-rules', body);
+      if (editing.id) await call('PATCH /api/v1/shipping-rules/:id', { params: { id: editing.id }, body });
+      else await call('POST /api/v1/shipping-rules', { body });
       setEditing(null);
       await load();
     } catch (err) {
@@ -81,8 +59,11 @@ export function ShippingRules() {
     const b = rules[index + delta];
     if (!a || !b) return;
     try {
-      await api('PATCH', `/api/v1/shipping-rules/${a.id}`, { position: b.position === a.position ? a.position + delta : b.position });
-      await api('PATCH', `/api/v1/shipping-rules/${b.id}`, { position: a.position });
+      await call('PATCH /api/v1/shipping-rules/:id', {
+        params: { id: a.id },
+        body: { position: b.position === a.position ? a.position + delta : b.position },
+      });
+      await call('PATCH /api/v1/shipping-rules/:id', { params: { id: b.id }, body: { position: a.position } });
       await load();
     } catch (err) {
       setError(err);
@@ -97,11 +78,8 @@ export function ShippingRules() {
           .split(',')
           .map((x) => x.trim())
           .filter(Boolean);
-      const r = await post<{ rule: { name: string } | null; senderAddress: Address | null }>('/api/v1/shipping-rules/test', {
-        integration: test.integration,
-        country: test.country,
-        tags: split(test.tags),
-        skus: split(test.skus),
+      const r = await call('POST /api/v1/shipping-rules/test', {
+        body: { integration: test.integration, country: test.country, tags: split(test.tags), skus: split(test.skus) },
       });
       setResult(
         r.senderAddress
@@ -129,7 +107,7 @@ export function ShippingRules() {
               </strong>{' '}
               → {addrName(r.action.senderAddressId)}
               <br />
-              <span class="muted small">{r.conditions.map(describe).join(t('conditionJoin')) || t('always')}</span>
+              <span class="muted small">{r.conditions.map(describeCondition).join(t('conditionJoin')) || t('always')}</span>
             </span>
             <span class="actions">
               <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp', { name: r.name })}>
@@ -150,7 +128,7 @@ export function ShippingRules() {
                     id: r.id,
                     name: r.name,
                     position: r.position,
-                    conditions: r.conditions.map((c) => `${c.field}=${Array.isArray(c.value) ? c.value.join(',') : c.value}`).join('\n'),
+                    conditions: toDraft(r.conditions),
                     senderAddressId: r.action.senderAddressId,
                   })
                 }
@@ -164,7 +142,7 @@ export function ShippingRules() {
                 aria-label={t('deleteNamed', { name: r.name })}
                 onClick={async () => {
                   if (!confirm(t('deleteRuleConfirm', { name: r.name }))) return;
-                  await api('DELETE', `/api/v1/shipping-rules/${r.id}`).catch(setError);
+                  await call('DELETE /api/v1/shipping-rules/:id', { params: { id: r.id } }).catch(setError);
                   await load();
                 }}
               >
@@ -178,7 +156,7 @@ export function ShippingRules() {
         <button
           type="button"
           onClick={() =>
-            setEditing({ name: '', position: (rules.at(-1)?.position ?? 0) + 10, conditions: '', senderAddressId: addresses[0]?.id ?? '' })
+            setEditing({ name: '', position: (rules.at(-1)?.position ?? 0) + 10, conditions: [], senderAddressId: addresses[0]?.id ?? '' })
           }
         >
           {t('addRule')}
@@ -195,47 +173,20 @@ export function ShippingRules() {
             error={fields.name}
             onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
           />
-          <div class="field">
-            <label for="rule-conditions">{t('conditionsLabel')}</label>
-            <p class="hint" id="rule-conditions-hint">
-              {t('conditionsHint')}
-            </p>
-            <textarea
-              id="rule-conditions"
-              rows={4}
-              value={editing.conditions}
-              aria-describedby={`rule-conditions-hint${fields.conditions ? ' rule-conditions-error' : ''}`}
-              onInput={(e) => setEditing({ ...editing, conditions: e.currentTarget.value })}
-            />
-            <FieldError
-              id="rule-conditions"
-              error={fields.conditions ?? Object.entries(fields).find(([k]) => k.startsWith('conditions'))?.[1]}
-            />
-          </div>
-          <div class="field">
-            <label for="rule-sender">{t('senderAddress')}</label>
-            <select
-              id="rule-sender"
-              value={editing.senderAddressId}
-              {...describedBy('rule-sender', fields['action.senderAddressId'])}
-              onChange={(e) => setEditing({ ...editing, senderAddressId: e.currentTarget.value })}
-            >
-              {addresses.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}, {a.city}
-                </option>
-              ))}
-            </select>
-            <FieldError id="rule-sender" error={fields['action.senderAddressId']} />
-          </div>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          <ConditionsEditor
+            conditions={editing.conditions}
+            errors={fields}
+            onChange={(conditions) => setEditing({ ...editing, conditions })}
+          />
+          <SelectField
+            id="rule-sender"
+            label={t('senderAddress')}
+            value={editing.senderAddressId}
+            error={fields['action.senderAddressId']}
+            options={addresses.map((a) => [a.id, `${a.name}, ${a.city}`] as const)}
+            onChange={(senderAddressId) => setEditing({ ...editing, senderAddressId })}
+          />
+          <SaveBar onCancel={() => setEditing(null)} />
         </form>
       )}
       <form class="card narrow" onSubmit={runTest}>

@@ -2,39 +2,23 @@
 // (on create and on rotate), enable/disable, delete, a test ping, and each endpoint's delivery log
 // with a Replay button.
 import { useEffect, useState } from 'preact/hooks';
-import { api, formatDate, get, post } from '../api.ts';
+import { type Answer, call, formatDate } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
-const EVENT_TYPES: [string, MessageKey][] = [
-  ['return.created', 'hookReturnCreated'],
-  ['return.status_changed', 'hookStatusChanged'],
-  ['return.received', 'hookReturnReceived'],
-  ['refund.created', 'hookRefundCreated'],
-];
+type Webhook = Answer<'POST /api/v1/webhooks'>;
+type EventType = Webhook['events'][number];
+type Delivery = Answer<'POST /api/v1/webhooks/:id/test'>;
 
-type Webhook = {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-  secret?: string;
+// Keyed by the contract's event type: an event added to or renamed in the contract fails tsc here.
+const EVENT_LABELS: Record<EventType, MessageKey> = {
+  'return.created': 'hookReturnCreated',
+  'return.status_changed': 'hookStatusChanged',
+  'return.received': 'hookReturnReceived',
+  'refund.created': 'hookRefundCreated',
 };
-
-type Delivery = {
-  id: string;
-  eventType: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  responseStatus: number | null;
-  error: string | null;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  body: unknown;
-};
+const EVENT_TYPES = Object.entries(EVENT_LABELS) as [EventType, MessageKey][];
+const ALL_EVENTS = EVENT_TYPES.map(([type]) => type);
 
 /** Badge colours of the return statuses: green, red, amber. */
 const BADGES: Record<Delivery['status'], [string, MessageKey]> = {
@@ -57,10 +41,12 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
   const [deliveries, setDeliveries] = useState<Delivery[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const base = `/api/v1/webhooks/${props.webhook.id}/deliveries`;
   const load = async (after?: string) => {
     try {
-      const page = await get<{ data: Delivery[]; nextCursor: string | null }>(`${base}?limit=20${after ? `&cursor=${after}` : ''}`);
+      const page = await call('GET /api/v1/webhooks/:id/deliveries', {
+        params: { id: props.webhook.id },
+        query: { limit: 20, cursor: after ?? undefined },
+      });
       setDeliveries(after ? (d) => [...d, ...page.data] : page.data);
       setCursor(page.nextCursor);
     } catch (err) {
@@ -72,7 +58,7 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
   }, [props.webhook.id]);
   const replay = async (d: Delivery) => {
     try {
-      await post(`${base}/${d.id}/replay`);
+      await call('POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay', { params: { id: props.webhook.id, deliveryId: d.id } });
       await load();
     } catch (err) {
       props.onError(err);
@@ -139,13 +125,13 @@ function DeliveryLog(props: { webhook: Webhook; onError: (e: unknown) => void })
 
 export function Webhooks() {
   const [list, setList] = useState<Webhook[]>([]);
-  const [form, setForm] = useState({ url: '', description: '', events: EVENT_TYPES.map(([type]) => type) });
+  const [form, setForm] = useState({ url: '', description: '', events: ALL_EVENTS });
   const [shown, setShown] = useState<Webhook | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
   const [logVersion, setLogVersion] = useState(0);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = () => get<{ data: Webhook[] }>('/api/v1/webhooks').then((r) => setList(r.data), setError);
+  const load = () => call('GET /api/v1/webhooks').then((r) => setList(r.data), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -162,16 +148,14 @@ export function Webhooks() {
   const add = (e: Event) => {
     e.preventDefault();
     void run(async () => {
-      const created = await post<Webhook>('/api/v1/webhooks', {
-        url: form.url.trim(),
-        events: form.events,
-        description: form.description.trim() || null,
+      const created = await call('POST /api/v1/webhooks', {
+        body: { url: form.url.trim(), events: form.events, description: form.description.trim() || null },
       });
       setShown(created);
-      setForm({ url: '', description: '', events: EVENT_TYPES.map(([type]) => type) });
+      setForm({ url: '', description: '', events: ALL_EVENTS });
     });
   };
-  const toggleEvent = (type: string, on: boolean) =>
+  const toggleEvent = (type: EventType, on: boolean) =>
     setForm({ ...form, events: on ? [...form.events, type] : form.events.filter((x) => x !== type) });
   const fields = fieldErrors(error);
   return (
@@ -206,7 +190,9 @@ export function Webhooks() {
                     type="checkbox"
                     checked={w.enabled}
                     aria-label={t('enabledFor', { url: w.url })}
-                    onChange={(e) => run(() => api('PATCH', `/api/v1/webhooks/${w.id}`, { enabled: e.currentTarget.checked }))}
+                    onChange={(e) =>
+                      run(() => call('PATCH /api/v1/webhooks/:id', { params: { id: w.id }, body: { enabled: e.currentTarget.checked } }))
+                    }
                   />{' '}
                   {w.enabled ? t('on') : t('off')}
                 </label>
@@ -220,7 +206,7 @@ export function Webhooks() {
                   disabled={!w.enabled}
                   onClick={() =>
                     run(async () => {
-                      const d = await post<Delivery>(`/api/v1/webhooks/${w.id}/test`);
+                      const d = await call('POST /api/v1/webhooks/:id/test', { params: { id: w.id } });
                       setNotice(
                         d.status === 'succeeded'
                           ? t('testDelivered', { status: d.responseStatus ?? '' })
@@ -237,7 +223,7 @@ export function Webhooks() {
                   type="button"
                   onClick={() => {
                     if (!confirm(t('rotateConfirm', { url: w.url }))) return;
-                    void run(async () => setShown(await post<Webhook>(`/api/v1/webhooks/${w.id}/rotate-secret`)));
+                    void run(async () => setShown(await call('POST /api/v1/webhooks/:id/rotate-secret', { params: { id: w.id } })));
                   }}
                 >
                   {t('rotateSecret')}
@@ -248,7 +234,7 @@ export function Webhooks() {
                   aria-label={t('deleteNamed', { name: w.url })}
                   onClick={() => {
                     if (!confirm(t('deleteEndpointConfirm', { url: w.url }))) return;
-                    void run(() => api('DELETE', `/api/v1/webhooks/${w.id}`));
+                    void run(() => call('DELETE /api/v1/webhooks/:id', { params: { id: w.id } }));
                   }}
                 >
                   {t('delete')}

@@ -98,7 +98,7 @@ export function merchantBackofficeRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'The filtered returns as CSV (at most 10,000)',
+          summary: 'The filtered returns as CSV (streamed, every matching return)',
           querystring: ReturnExportQuerySchema,
           response: { 400: ErrorSchema, 401: ErrorSchema },
         },

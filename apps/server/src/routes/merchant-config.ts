@@ -17,7 +17,7 @@ import {
   ShippingRulePatchSchema,
   ShippingRuleSchema,
 } from '@retour/contracts/config';
-import { CarrierSchema } from '@retour/contracts/returns';
+import { CarrierListSchema } from '@retour/contracts/returns';
 import { type ConfigTable, getRow, listRows } from '@retour/db/repos/config';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -207,7 +207,7 @@ export function merchantConfigRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: keyTags,
           summary: "Available carriers and their capabilities: the built-in ones and the merchant's connected carrier accounts",
-          response: { 200: z.object({ data: z.array(CarrierSchema) }), 401: ErrorSchema },
+          response: { 200: CarrierListSchema, 401: ErrorSchema },
         },
       },
       async (req) => ({ data: await listCarriers(ctx, authOf(req).merchantId) }),

@@ -1,7 +1,12 @@
 // Merchant API: order import and order views.
 import { ErrorSchema, pageOf } from '@retour/contracts/common';
-import { OrderImportBatchSchema, OrderImportResultSchema, OrderListQuerySchema, OrderSchema } from '@retour/contracts/orders';
-import { MerchantReturnSchema } from '@retour/contracts/returns';
+import {
+  OrderImportBatchSchema,
+  OrderImportResultSchema,
+  OrderListQuerySchema,
+  OrderSchema,
+  OrderWithReturnsSchema,
+} from '@retour/contracts/orders';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -56,7 +61,7 @@ export function merchantOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           tags,
           summary: 'One order with its returns',
           params: z.object({ id: z.string().min(1).max(64) }),
-          response: { 200: OrderSchema.extend({ returns: z.array(MerchantReturnSchema) }), 401: ErrorSchema, 404: ErrorSchema },
+          response: { 200: OrderWithReturnsSchema, 401: ErrorSchema, 404: ErrorSchema },
         },
       },
       async (req) => getOrderDetail(ctx, authOf(req).merchantId, req.params.id),

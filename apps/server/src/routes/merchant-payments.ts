@@ -1,8 +1,7 @@
 // Merchant API: the payment provider account that takes shoppers' up-front return fees (Mollie).
 import { ErrorSchema } from '@retour/contracts/common';
-import { MollieAccountBodySchema, PaymentAccountSchema } from '@retour/contracts/payments';
+import { MollieAccountBodySchema, PaymentAccountDeletedSchema, PaymentAccountSchema } from '@retour/contracts/payments';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { connectMollie } from '../use-cases/payments/connect-mollie.ts';
@@ -40,7 +39,7 @@ export function merchantPaymentRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: ['payments'],
           summary: 'Disconnect Mollie (portals with an up-front fee then refuse new payments)',
-          response: { 200: z.object({ deleted: z.boolean() }), 401: ErrorSchema, 403: ErrorSchema },
+          response: { 200: PaymentAccountDeletedSchema, 401: ErrorSchema, 403: ErrorSchema },
         },
       },
       async (req) => disconnectMollie(ctx, authOf(req).merchantId),

@@ -337,20 +337,24 @@ export async function countReturnsByStatus(db: Executor, merchantId: string, f: 
 
 export type ReturnExportRow = ReturnRecord & { orderNumber: string; shipCountry: string; customerName: string };
 
-/** Returns with their order's number, shopper name and country, for a CSV export. */
+/** One page of returns with their order's number, shopper name and country, for a CSV export
+ *  (createdAt order, ties by id, after the cursor: the export walks every page in turn). */
 export async function exportReturns(
   db: Executor,
   merchantId: string,
   f: ReturnSearch,
-  direction: 'asc' | 'desc',
-  limit: number,
+  page: { limit: number; direction: 'asc' | 'desc'; after?: { createdAt: string; id: string } },
 ): Promise<ReturnExportRow[]> {
-  return matching(db, merchantId, f)
+  const cmp = page.direction === 'asc' ? '>' : '<';
+  let q = matching(db, merchantId, f)
     .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'returns.merchantId').onRef('orders.id', '=', 'returns.orderId'))
     .selectAll('returns')
-    .select(['orders.orderNumber', 'orders.shipCountry', 'orders.customerName'])
-    .orderBy('returns.createdAt', direction)
-    .orderBy('returns.id', direction)
-    .limit(limit)
-    .execute();
+    .select(['orders.orderNumber', 'orders.shipCountry', 'orders.customerName']);
+  if (page.after) {
+    const { createdAt, id } = page.after;
+    q = q.where((eb) =>
+      eb.or([eb('returns.createdAt', cmp, createdAt), eb.and([eb('returns.createdAt', '=', createdAt), eb('returns.id', cmp, id)])]),
+    );
+  }
+  return q.orderBy('returns.createdAt', page.direction).orderBy('returns.id', page.direction).limit(page.limit).execute();
 }

@@ -209,7 +209,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel hinzufügen',
   editRule: 'Regel bearbeiten',
   conditionsLabel: 'Bedingungen',
-  conditionsHint: 'Eine pro Zeile: Feld=Wert, oder Feld=a,b,c für eine Liste. Felder: integration, country, tag, sku.',
+  conditionsHint:
+    'Alle Bedingungen müssen zutreffen. Mehrere Werte, durch Kommas getrennt, treffen zu, wenn einer davon passt. Ohne Bedingungen gilt die Regel immer.',
   senderAddress: 'Absenderadresse',
   testRules: 'Regeln testen',
   integration: 'Integration',
@@ -252,6 +253,21 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Endpunkt {url} und sein Zustellprotokoll löschen?',
   addEndpoint: 'Endpunkt hinzufügen',
   descriptionOptional: 'Beschreibung (optional)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Umbenennen',
+  renameNamed: '{email} umbenennen',
+  nameOf: 'Name von {email}',
+  userRenamed: '{email} heißt jetzt {name}.',
+  addressLine2: 'Adresszusatz',
+  region: 'Region oder Bundesland',
+  conditionFieldOf: 'Feld der Bedingung {n}',
+  conditionValuesOf: 'Werte der Bedingung {n}',
+  addCondition: 'Bedingung hinzufügen',
+  removeConditionOf: 'Bedingung {n} entfernen',
+  tagField: 'Tag',
+  linkDialogTitle: 'Link einfügen',
+  insertLink: 'Link einfügen',
+  linkInvalid: 'Geben Sie eine Adresse ein, die mit https://, http:// oder mailto: beginnt.',
 };
 
 export default settings;

@@ -217,7 +217,8 @@ const settings = {
   addRule: 'Add rule',
   editRule: 'Edit rule',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'One per line: field=value, or field=a,b,c for a list. Fields: integration, country, tag, sku.',
+  conditionsHint:
+    'All conditions must hold. Several values, separated by commas, match any one of them. No conditions: the rule always applies.',
   senderAddress: 'Sender address',
   testRules: 'Test the rules',
   integration: 'Integration',
@@ -261,6 +262,21 @@ const settings = {
   deleteEndpointConfirm: 'Delete the endpoint {url} and its delivery log?',
   addEndpoint: 'Add endpoint',
   descriptionOptional: 'Description (optional)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Rename',
+  renameNamed: 'Rename {email}',
+  nameOf: 'Name of {email}',
+  userRenamed: '{email} is now called {name}.',
+  addressLine2: 'Address line 2',
+  region: 'Region or state',
+  conditionFieldOf: 'Field of condition {n}',
+  conditionValuesOf: 'Values of condition {n}',
+  addCondition: 'Add condition',
+  removeConditionOf: 'Remove condition {n}',
+  tagField: 'Tag',
+  linkDialogTitle: 'Insert a link',
+  insertLink: 'Insert link',
+  linkInvalid: 'Enter an address that starts with https://, http:// or mailto:.',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

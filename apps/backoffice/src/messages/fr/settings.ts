@@ -211,7 +211,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Ajouter une règle',
   editRule: 'Modifier la règle',
   conditionsLabel: 'Conditions',
-  conditionsHint: 'Une par ligne : champ=valeur, ou champ=a,b,c pour une liste. Champs : integration, country, tag, sku.',
+  conditionsHint:
+    'Toutes les conditions doivent être remplies. Plusieurs valeurs, séparées par des virgules, correspondent si l’une d’elles correspond. Sans condition, la règle s’applique toujours.',
   senderAddress: 'Adresse d’expéditeur',
   testRules: 'Tester les règles',
   integration: 'Intégration',
@@ -254,6 +255,21 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Supprimer le point de terminaison {url} et son journal de livraisons ?',
   addEndpoint: 'Ajouter un point de terminaison',
   descriptionOptional: 'Description (facultatif)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Renommer',
+  renameNamed: 'Renommer {email}',
+  nameOf: 'Nom de {email}',
+  userRenamed: '{email} s’appelle désormais {name}.',
+  addressLine2: 'Complément d’adresse',
+  region: 'Région ou État',
+  conditionFieldOf: 'Champ de la condition {n}',
+  conditionValuesOf: 'Valeurs de la condition {n}',
+  addCondition: 'Ajouter une condition',
+  removeConditionOf: 'Supprimer la condition {n}',
+  tagField: 'Étiquette',
+  linkDialogTitle: 'Insérer un lien',
+  insertLink: 'Insérer le lien',
+  linkInvalid: 'Saisissez une adresse qui commence par https://, http:// ou mailto:.',
 };
 
 export default settings;

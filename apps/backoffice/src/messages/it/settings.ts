@@ -208,7 +208,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Aggiungi regola',
   editRule: 'Modifica regola',
   conditionsLabel: 'Condizioni',
-  conditionsHint: 'Una per riga: campo=valore, oppure campo=a,b,c per un elenco. Campi: integration, country, tag, sku.',
+  conditionsHint:
+    'Tutte le condizioni devono essere soddisfatte. Più valori, separati da virgole, corrispondono se uno di essi corrisponde. Senza condizioni la regola vale sempre.',
   senderAddress: 'Indirizzo del mittente',
   testRules: 'Prova le regole',
   integration: 'Integrazione',
@@ -251,6 +252,21 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Eliminare l’endpoint {url} e il suo registro delle consegne?',
   addEndpoint: 'Aggiungi endpoint',
   descriptionOptional: 'Descrizione (facoltativa)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Rinomina',
+  renameNamed: 'Rinomina {email}',
+  nameOf: 'Nome di {email}',
+  userRenamed: '{email} ora si chiama {name}.',
+  addressLine2: 'Indirizzo riga 2',
+  region: 'Regione o provincia',
+  conditionFieldOf: 'Campo della condizione {n}',
+  conditionValuesOf: 'Valori della condizione {n}',
+  addCondition: 'Aggiungi condizione',
+  removeConditionOf: 'Rimuovi condizione {n}',
+  tagField: 'Etichetta',
+  linkDialogTitle: 'Inserisci un link',
+  insertLink: 'Inserisci link',
+  linkInvalid: 'Inserisci un indirizzo che inizia con https://, http:// o mailto:.',
 };
 
 export default settings;

@@ -208,7 +208,8 @@ const settings: SettingsCatalogue = {
   addRule: 'Regel toevoegen',
   editRule: 'Regel bewerken',
   conditionsLabel: 'Voorwaarden',
-  conditionsHint: 'Eén per regel: veld=waarde, of veld=a,b,c voor een lijst. Velden: integration, country, tag, sku.',
+  conditionsHint:
+    'Alle voorwaarden moeten kloppen. Meerdere waarden, gescheiden door komma’s, passen als één ervan klopt. Geen voorwaarden: de regel geldt altijd.',
   senderAddress: 'Afzenderadres',
   testRules: 'De regels testen',
   integration: 'Integratie',
@@ -251,6 +252,21 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Het endpoint {url} en zijn afleverlog verwijderen?',
   addEndpoint: 'Endpoint toevoegen',
   descriptionOptional: 'Omschrijving (optioneel)',
+  // bo-typed: user rename, address line 2 and region
+  rename: 'Naam wijzigen',
+  renameNamed: 'Naam van {email} wijzigen',
+  nameOf: 'Naam van {email}',
+  userRenamed: '{email} heet nu {name}.',
+  addressLine2: 'Adresregel 2',
+  region: 'Regio of provincie',
+  conditionFieldOf: 'Veld van voorwaarde {n}',
+  conditionValuesOf: 'Waarden van voorwaarde {n}',
+  addCondition: 'Voorwaarde toevoegen',
+  removeConditionOf: 'Voorwaarde {n} verwijderen',
+  tagField: 'Tag',
+  linkDialogTitle: 'Link invoegen',
+  insertLink: 'Link invoegen',
+  linkInvalid: 'Vul een adres in dat begint met https://, http:// of mailto:.',
 };
 
 export default settings;
