@@ -65,8 +65,16 @@ export async function startJobs(
   return { worker: startWorker(ctx, onError, 500, { identity, ...outage }), identity };
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once. */
-export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<void>, log: (message: string) => void): void {
+/**
+ * Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once.
+ * Returns a trigger for the same stop that is never a "second signal" (a cluster primary's request,
+ * which may arrive beside the signal the whole process group got).
+ */
+export function onStopSignal(
+  graceMs: number,
+  stop: (signal: string) => Promise<void>,
+  log: (message: string) => void,
+): (reason: string) => void {
   let stopping = false;
   const handle = (signal: string) => {
     if (stopping) {
@@ -91,6 +99,9 @@ export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<
   };
   process.on('SIGINT', () => handle('SIGINT'));
   process.on('SIGTERM', () => handle('SIGTERM'));
+  return (reason) => {
+    if (!stopping) handle(reason);
+  };
 }
 
 export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) => Promise<void> } = {}) {
@@ -119,6 +130,6 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
     await close();
     app.log.info('stopped');
   };
-  onStopSignal(config.shutdownTimeoutMs, stop, (message) => app.log.warn(message));
-  return { app, ctx, stop };
+  const requestStop = onStopSignal(config.shutdownTimeoutMs, stop, (message) => app.log.warn(message));
+  return { app, ctx, stop, requestStop };
 }
