@@ -14,7 +14,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT_DIR = resolve(ROOT, 'apps/server/dist/cli');
+/** `node scripts/build-server.mjs [folder]`: elsewhere than apps/server/dist/cli (tests build a copy of their own). */
+const OUT_DIR = resolve(ROOT, process.argv[2] ?? 'apps/server/dist/cli');
 
 /** Bare imports other than the workspace's own packages stay imports of node_modules. */
 const externalPackages = {

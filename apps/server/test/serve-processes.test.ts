@@ -5,8 +5,7 @@
 import { get } from 'node:http';
 import { openDatabase } from '@retour/db/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderPayload } from './support/fixtures.ts';
-import type { Harness } from './support/harness.ts';
+import { createReturnOverHttp } from './support/live-server.ts';
 import { eventually, type Served, serveDatabase } from './support/serve-process.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
 
@@ -47,39 +46,6 @@ async function healthOnNewConnections(base: string, times: number): Promise<void
   }
 }
 
-/** Imports an order through the API, looks it up in the portal and returns one item. */
-async function returnThroughApi(base: string, apiKey: string): Promise<string> {
-  const order = orderPayload({ clock: { now: new Date() } } as Harness);
-  const imported = await fetch(`${base}/api/v1/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ orders: [order] }),
-  });
-  expect(imported.status, await imported.clone().text()).toBe(200);
-  const found = await fetch(`${base}/api/portal/demo/lookup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ orderNumber: order.orderNumber, postalCode: order.shippingAddress.postalCode }),
-  });
-  expect(found.status, await found.clone().text()).toBe(200);
-  const { token, order: seen } = (await found.json()) as { token: string; order: { items: { id: string }[] } };
-  const created = await fetch(`${base}/api/portal/demo/returns`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      items: [{ orderItemId: seen.items[0]?.id, quantity: 1, reason: 'too_small' }],
-      method: 'drop_off',
-      carrier: 'sandbox',
-      resolution: 'refund',
-      contact: { email: 'sanne@example.com' },
-      language: 'en',
-    }),
-  });
-  const body = (await created.json()) as { id: string };
-  expect(created.status, JSON.stringify(body)).toBe(201);
-  return body.id;
-}
-
 async function outbox() {
   const handle = openDatabase(env.databaseUrl);
   try {
@@ -111,7 +77,7 @@ describe('retour serve with WEB_CONCURRENCY=2', () => {
     const apiKey = env.apiKey();
 
     // Returns created at once through both processes.
-    const first = await Promise.all(Array.from({ length: 6 }, () => returnThroughApi(env.base, apiKey)));
+    const first = await Promise.all(Array.from({ length: 6 }, () => createReturnOverHttp(env.base, apiKey)));
     await healthOnNewConnections(env.base, 4);
     expect(new Set(first).size).toBe(6);
     const pids = requestPids(served.output());
@@ -129,7 +95,7 @@ describe('retour serve with WEB_CONCURRENCY=2', () => {
       'the crashed process to be restarted',
     );
     await eventually(() => /process \d \(pid \d+\) is listening again/.test(served?.output() ?? ''), 'the restarted process to listen');
-    const second = await Promise.all(Array.from({ length: 4 }, () => returnThroughApi(env.base, apiKey)));
+    const second = await Promise.all(Array.from({ length: 4 }, () => createReturnOverHttp(env.base, apiKey)));
     expect(new Set([...first, ...second]).size).toBe(10);
     await healthOnNewConnections(env.base, 4);
     expect([...requestPids(served.output())].filter((pid) => !pids.has(pid)).length, 'the restarted process serves').toBe(1);
