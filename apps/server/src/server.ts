@@ -10,7 +10,6 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { isDatabaseUnavailable } from '@retour/db/errors';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
-import { buildApp } from './app.ts';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
@@ -107,6 +106,9 @@ export function onStopSignal(
 export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) => Promise<void> } = {}) {
   const { ctx, close } = await openContext(config);
   await opts.onReady?.(ctx);
+  // Loaded here, not at the top: a cluster primary, `migrate` and `merchant create` open the
+  // database without the HTTP app (fastify, routes, contracts: ~40 MB they never use).
+  const { buildApp } = await import('./app.ts');
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
