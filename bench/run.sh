@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsx bench/labels.ts
 npx tsx bench/run.ts sqlite
+npx tsx bench/processes.ts sqlite
 bash scripts/ensure-system-deps.sh
 bash scripts/with-postgres.sh npx tsx bench/run.ts postgres

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite. Lint, typecheck, API lint, import rules and build; every test on SQLite (Vitest, then the
 # Playwright journeys in Debian's Chromium); then every database-touching test again on a
-# throwaway PostgreSQL. Ends with "N passed, N failed".
+# throwaway PostgreSQL; then the packages and the server's process tests on Node.js 24 (scripts/with-node24.sh).
+# Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="$PWD/.test-output"
@@ -33,4 +34,11 @@ TEST_DB=postgres OUT="$OUT" bash scripts/with-postgres.sh bash -c '
   PLAYWRIGHT_JSON="$OUT/e2e-postgres.json" npx playwright test -c e2e/playwright.config.ts
 '
 
-node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/e2e-sqlite.json" "$OUT/postgres.json" "$OUT/e2e-postgres.json"
+echo "== tests on Node.js 24 LTS (SQLite): every package, and the server's start-up, build, runtimes, processes and shutdown"
+# The whole suite again would not fit CI's time; these cover what differs between Node versions:
+# the native addon, module loading and type stripping, cluster, signals, and the pure packages.
+TEST_DB=sqlite bash scripts/with-node24.sh npx vitest run packages apps/server/test/smoke.test.ts apps/server/test/cli.test.ts \
+  apps/server/test/runtime.test.ts apps/server/test/serve-processes.test.ts apps/server/test/faults-services-shutdown.test.ts \
+  --reporter=default --reporter=json --outputFile.json="$OUT/node24.json"
+
+node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/e2e-sqlite.json" "$OUT/postgres.json" "$OUT/e2e-postgres.json" "$OUT/node24.json"

@@ -1,7 +1,47 @@
 #!/usr/bin/env node
-// Entry point of the `retour` CLI: registers tsx so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
+// Entry point of the `retour` CLI. Runs the server's TypeScript in the cheapest way this Node.js
+// and this checkout allow:
+// 1. `build`: the production build (apps/server/dist/cli/main.mjs, made by `npm run build`), plain
+//    JavaScript — when it is there and no source file is newer than it;
+// 2. `native`: the TypeScript sources as they are, where Node.js strips types itself (22.18+, 24);
+// 3. `tsx`: the sources through the tsx loader (Node.js 20, older 22).
+// RETOUR_RUNTIME=build|native|tsx picks one (for measurements; `build` fails if there is none).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const SERVER = resolve(import.meta.dirname, '..');
+const ROOT = resolve(SERVER, '../..');
+const BUILD = join(SERVER, 'dist/cli/main.mjs');
+
+/** Newest modification time of the TypeScript the build was made from. */
+function newestSource() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(join(SERVER, 'src'));
+  for (const pkg of readdirSync(join(ROOT, 'packages'))) {
+    const src = join(ROOT, 'packages', pkg, 'src');
+    if (existsSync(src)) walk(src);
+  }
+  return newest;
+}
+
+function runtime() {
+  const wanted = process.env.RETOUR_RUNTIME;
+  if (wanted === 'build' || wanted === 'native' || wanted === 'tsx') return wanted;
+  if (existsSync(BUILD) && statSync(BUILD).mtimeMs >= newestSource()) return 'build';
+  return process.features.typescript ? 'native' : 'tsx';
+}
+
+const chosen = runtime();
+let entry = join(SERVER, 'src/cli/main.ts');
+if (chosen === 'build') entry = BUILD;
+else if (chosen === 'tsx') (await import('tsx/esm/api')).register();
+const { main } = await import(pathToFileURL(entry).href);
 await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // Configuration from the environment (api.md: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL,
 // SECRET_KEY, RETOUR_DEMO), checked once at start with a message that says what to fix.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dialectOf, sqlitePath } from '@retour/db/database';
@@ -23,6 +24,8 @@ export interface Config {
   providers: ProviderEndpoints;
   /** This process's worker id for job leases (RETOUR_WORKER_ID); null = `<host name>/<role>` (jobs/worker-identity.ts). */
   workerId: string | null;
+  /** Processes `retour serve` runs, sharing the port (WEB_CONCURRENCY; `auto` = one per core). */
+  processes: number;
   /** How long SIGTERM waits for in-flight requests and running jobs before cutting them off (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
 }
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const workerId = env.RETOUR_WORKER_ID?.trim() || null;
   if (workerId && !/^[\w.:/@-]{1,100}$/.test(workerId))
     throw new ConfigError('RETOUR_WORKER_ID may use letters, digits and . _ : / @ - (up to 100 characters).');
+  const processes = processesFrom(env.WEB_CONCURRENCY);
   return {
     databaseUrl,
     port,
@@ -98,6 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     providers: providerEndpoints(env),
     workerId,
+    processes,
     shutdownTimeoutMs,
   };
+}
+
+/** WEB_CONCURRENCY or `--processes`: a whole number from 1 to 64, or `auto` (one per core). */
+export function processesFrom(value: string | undefined, name = 'WEB_CONCURRENCY'): number {
+  const text = value?.trim() || '1';
+  if (text === 'auto') return Math.min(64, availableParallelism());
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new ConfigError(`${name} must be a number of processes from 1 to 64, or "auto" for one per core (got "${value}").`);
+  return n;
 }

@@ -3,13 +3,15 @@
 import { ERROR_STATUS, type ErrorCode } from '@retour/contracts/errors';
 
 export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    readonly headers?: Record<string, string>,
-  ) {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, headers?: Record<string, string>) {
     super(message);
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
   }
 
   get status(): number {

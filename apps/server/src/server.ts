@@ -10,7 +10,6 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { isDatabaseUnavailable } from '@retour/db/errors';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
-import { buildApp } from './app.ts';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
@@ -67,8 +66,16 @@ export async function startJobs(
   return { worker: startWorker(ctx, onError, 500, { identity, ...outage }), identity };
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once. */
-export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<void>, log: (message: string) => void): void {
+/**
+ * Runs `stop` once on SIGINT/SIGTERM; a second signal, or stop taking twice the grace, exits at once.
+ * Returns a trigger for the same stop that is never a "second signal" (a cluster primary's request,
+ * which may arrive beside the signal the whole process group got).
+ */
+export function onStopSignal(
+  graceMs: number,
+  stop: (signal: string) => Promise<void>,
+  log: (message: string) => void,
+): (reason: string) => void {
   let stopping = false;
   const handle = (signal: string) => {
     if (stopping) {
@@ -93,11 +100,17 @@ export function onStopSignal(graceMs: number, stop: (signal: string) => Promise<
   };
   process.on('SIGINT', () => handle('SIGINT'));
   process.on('SIGTERM', () => handle('SIGTERM'));
+  return (reason) => {
+    if (!stopping) handle(reason);
+  };
 }
 
 export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) => Promise<void> } = {}) {
   const { ctx, close } = await openContext(config);
   await opts.onReady?.(ctx);
+  // Loaded here, not at the top: a cluster primary, `migrate` and `merchant create` open the
+  // database without the HTTP app (fastify, routes, contracts: ~40 MB they never use).
+  const { buildApp } = await import('./app.ts');
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
@@ -121,6 +134,6 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
     await close();
     app.log.info('stopped');
   };
-  onStopSignal(config.shutdownTimeoutMs, stop, (message) => app.log.warn(message));
-  return { app, ctx, stop };
+  const requestStop = onStopSignal(config.shutdownTimeoutMs, stop, (message) => app.log.warn(message));
+  return { app, ctx, stop, requestStop };
 }

@@ -30,11 +30,11 @@ export type BackupErrorCode =
 
 /** A refusal with a stable code and a sentence saying what to do. */
 export class BackupError extends Error {
-  constructor(
-    readonly code: BackupErrorCode,
-    message: string,
-  ) {
+  readonly code: BackupErrorCode;
+
+  constructor(code: BackupErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'BackupError';
   }
 }

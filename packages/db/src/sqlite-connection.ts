@@ -56,11 +56,12 @@ export class SqliteFile {
   private readonly cache = new Map<string, SqliteDatabase.Statement>();
   private reopenWanted = false;
   private lastReopen = 0;
+  private readonly path: string;
+  private readonly cacheSize: number;
 
-  constructor(
-    private readonly path: string,
-    private readonly cacheSize = 500,
-  ) {
+  constructor(path: string, cacheSize = 500) {
+    this.path = path;
+    this.cacheSize = cacheSize;
     this.sqlite = open(path);
   }
 
@@ -108,10 +109,13 @@ export class SqliteFile {
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class ResilientConnection implements DatabaseConnection {
-  constructor(
-    private readonly file: SqliteFile,
-    readonly inner: DatabaseConnection,
-  ) {}
+  private readonly file: SqliteFile;
+  readonly inner: DatabaseConnection;
+
+  constructor(file: SqliteFile, inner: DatabaseConnection) {
+    this.file = file;
+    this.inner = inner;
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     for (let i = 0; ; i++) {
@@ -137,10 +141,13 @@ function unwrap(connection: DatabaseConnection): DatabaseConnection {
 
 class ResilientDriver implements Driver {
   private readonly connections = new WeakMap<DatabaseConnection, ResilientConnection>();
-  constructor(
-    private readonly file: SqliteFile,
-    private readonly inner: Driver,
-  ) {}
+  private readonly file: SqliteFile;
+  private readonly inner: Driver;
+
+  constructor(file: SqliteFile, inner: Driver) {
+    this.file = file;
+    this.inner = inner;
+  }
   init() {
     return this.inner.init();
   }
@@ -179,8 +186,11 @@ class ResilientDriver implements Driver {
 
 /** Kysely's SQLite dialect with BEGIN IMMEDIATE transactions, SQLITE_BUSY retries and reopening. */
 export class RetryingSqliteDialect extends SqliteDialect {
-  constructor(private readonly file: SqliteFile) {
+  private readonly file: SqliteFile;
+
+  constructor(file: SqliteFile) {
     super({ database: file });
+    this.file = file;
   }
   override createDriver(): Driver {
     return new ResilientDriver(this.file, super.createDriver());

@@ -2,39 +2,31 @@
 import { parseArgs } from 'node:util';
 import { countMerchants } from '@retour/db/repos/merchants';
 import { AppError } from '../errors.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, processesFrom } from '../config.ts';
+import type { Ctx } from '../context.ts';
 import { onStopSignal, openContext, startJobs, startServer } from '../server.ts';
 import { createMerchant } from '../use-cases/merchants/create-merchant.ts';
 import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup.ts';
 import { IMPORT_USAGE, importCsvCommand } from './import-csv.ts';
 import { demoInstructions, seedDemo } from './seed-demo.ts';
+import { isClusterWorker, stopWhenPrimaryAsks, superviseWorkers, workerConfig } from './serve-cluster.ts';
 
 const USAGE = `Usage: retour <command>
 
-  serve                     migrate, then serve API, portal and back office (demo data on an empty database)
+  serve [--processes N]     migrate, then serve API, portal and back office (demo data on an empty database);
+                            N processes share the port (default WEB_CONCURRENCY or 1; "auto": one per core)
   migrate                   bring the database schema up to date
   merchant create --name <name> --email <email> [--password <password>] [--json]
   worker                    run background jobs only (with PostgreSQL, beside API processes)
 ${IMPORT_USAGE}
 ${BACKUP_USAGE}
 
-Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO, RETOUR_WORKER_ID, SHUTDOWN_TIMEOUT_MS (see README).`;
+Environment: DATABASE_URL, PORT, HOST, PUBLIC_URL, SMTP_URL, SECRET_KEY, RETOUR_DEMO, RETOUR_WORKER_ID, SHUTDOWN_TIMEOUT_MS, WEB_CONCURRENCY (see README).`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   if (command === 'serve') {
-    const config = loadConfig();
-    let demo: string | null = null;
-    const { app } = await startServer(config, {
-      onReady: async (ctx) => {
-        if (config.demo && (await countMerchants(ctx.db)) === 0) {
-          const seeded = await seedDemo(ctx);
-          demo = demoInstructions(config.publicUrl, seeded.apiKey, seeded.returns);
-        }
-      },
-    });
-    app.log.info(`Retour listening on ${config.publicUrl}`);
-    if (demo) process.stdout.write(demo);
+    await serve(argv.slice(1));
     return;
   }
   if (command === 'migrate') {
@@ -95,6 +87,44 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   throw new UsageError(command ? `Unknown command "${[command, sub].filter(Boolean).join(' ')}".` : 'Give a command.');
+}
+
+/** `retour serve [--processes N]`: one process, or a cluster of N (serve-cluster.ts). */
+async function serve(args: string[]): Promise<void> {
+  let flag: string | undefined;
+  try {
+    flag = parseArgs({ args, options: { processes: { type: 'string' } } }).values.processes;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const config = loadConfig();
+  if (flag !== undefined) config.processes = processesFrom(flag, '--processes');
+  if (isClusterWorker()) {
+    const { requestStop } = await startServer(workerConfig(config));
+    stopWhenPrimaryAsks(requestStop);
+    return;
+  }
+  const seed = async (ctx: Ctx): Promise<string | null> => {
+    if (!config.demo || (await countMerchants(ctx.db)) > 0) return null;
+    const seeded = await seedDemo(ctx);
+    return demoInstructions(config.publicUrl, seeded.apiKey, seeded.returns);
+  };
+  let demo: string | null = null;
+  if (config.processes > 1) {
+    // Migrations and the demo run once, here, before any worker starts.
+    const { ctx, close } = await openContext(config);
+    demo = await seed(ctx).finally(close);
+    await superviseWorkers(config, (message) => process.stderr.write(`retour: ${message}\n`));
+    process.stdout.write(`Retour listening on ${config.publicUrl} (${config.processes} processes)\n`);
+  } else {
+    const { app } = await startServer(config, {
+      onReady: async (ctx) => {
+        demo = await seed(ctx);
+      },
+    });
+    app.log.info(`Retour listening on ${config.publicUrl}`);
+  }
+  if (demo) process.stdout.write(demo);
 }
 
 class UsageError extends Error {}

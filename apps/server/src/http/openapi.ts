@@ -20,7 +20,11 @@ export async function loadContractModules(): Promise<Record<string, Record<strin
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
     .map((file) => file.slice(0, -'.ts'.length))
     .sort();
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await import(`@retour/contracts/${name}`)])));
+  // A relative path pattern (not `@retour/contracts/${name}`), so that the production build
+  // (scripts/build-server.mjs) bundles every contracts module and this loads the same instances.
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await import(`../../../../packages/contracts/src/${name}.ts`)])),
+  );
 }
 
 declare module 'fastify' {

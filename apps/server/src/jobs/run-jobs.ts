@@ -24,11 +24,11 @@ export const backoffMs = jobBackoffMs;
 
 /** Why a job's signal aborted: its time ran out, or the process is shutting down. */
 export class JobAborted extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'timeout' | 'shutdown',
-  ) {
+  readonly kind: 'timeout' | 'shutdown';
+
+  constructor(message: string, kind: 'timeout' | 'shutdown') {
     super(message);
+    this.kind = kind;
   }
 }
 

@@ -120,14 +120,21 @@ export type CarrierErrorCode =
   | 'carrier_not_cancellable';
 
 export class CarrierError extends Error {
+  readonly code: CarrierErrorCode;
+  /** The carrier's own message, for staff and (address errors) the shopper. */
+  readonly carrierMessage: string;
+  /** `said`: what the carrier itself answered, unwrapped (for credentials refused on connect). */
+  readonly opts: { field?: string; retryAfterMs?: number; status?: number; said?: string };
+
   constructor(
-    readonly code: CarrierErrorCode,
-    /** The carrier's own message, for staff and (address errors) the shopper. */
-    readonly carrierMessage: string,
-    /** `said`: what the carrier itself answered, unwrapped (for credentials refused on connect). */
-    readonly opts: { field?: string; retryAfterMs?: number; status?: number; said?: string } = {},
+    code: CarrierErrorCode,
+    carrierMessage: string,
+    opts: { field?: string; retryAfterMs?: number; status?: number; said?: string } = {},
   ) {
     super(`${code}: ${carrierMessage}`);
+    this.code = code;
+    this.carrierMessage = carrierMessage;
+    this.opts = opts;
     this.name = 'CarrierError';
   }
   get retryable(): boolean {

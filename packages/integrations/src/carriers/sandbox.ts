@@ -33,7 +33,11 @@ export function sandboxTrackingNumber(random: (max: number) => number = (max) =>
 }
 
 class LocalCarrier implements Carrier {
-  constructor(readonly info: CarrierInfo) {}
+  readonly info: CarrierInfo;
+
+  constructor(info: CarrierInfo) {
+    this.info = info;
+  }
 
   async announce(_request: AnnounceRequest): Promise<Announcement> {
     return { trackingNumber: sandboxTrackingNumber(), trackingUrl: null };

@@ -48,12 +48,19 @@ export interface PaymentProvider {
  * `unavailable`: 5xx, rate limited beyond our patience, timeout or network failure — try later.
  */
 export class PaymentProviderError extends Error {
+  readonly kind: 'credentials' | 'rejected' | 'unavailable';
+  readonly status: number | null;
+  readonly field: string | null;
+
   constructor(
-    readonly kind: 'credentials' | 'rejected' | 'unavailable',
+    kind: 'credentials' | 'rejected' | 'unavailable',
     message: string,
-    readonly status: number | null = null,
-    readonly field: string | null = null,
+    status: number | null = null,
+    field: string | null = null,
   ) {
     super(message);
+    this.kind = kind;
+    this.status = status;
+    this.field = field;
   }
 }

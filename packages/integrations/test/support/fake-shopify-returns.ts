@@ -22,14 +22,22 @@ export class FakeShopifyReturns {
   readonly returns: FakeReturn[] = [];
   private seq = 0;
 
+  private fake: FakeShopify;
+  readonly returnable: ReturnableLine[];
+  readonly transactions: { id: string; kind: string; status: string; amount: string }[];
+
   constructor(
-    private fake: FakeShopify,
-    readonly returnable: ReturnableLine[],
-    readonly transactions: { id: string; kind: string; status: string; amount: string }[] = [
+    fake: FakeShopify,
+    returnable: ReturnableLine[],
+    transactions: { id: string; kind: string; status: string; amount: string }[] = [
       { id: 'gid://shopify/OrderTransaction/1', kind: 'AUTHORIZATION', status: 'SUCCESS', amount: '148.90' },
       { id: 'gid://shopify/OrderTransaction/2', kind: 'SALE', status: 'SUCCESS', amount: '148.90' },
     ],
-  ) {}
+  ) {
+    this.fake = fake;
+    this.returnable = returnable;
+    this.transactions = transactions;
+  }
 
   install(): this {
     const f = this.fake;

@@ -140,8 +140,11 @@ export class CsvOrderCollector {
   private readonly groups = new Map<string, Row[]>();
   private readonly loose: CsvProblem[] = [];
   rows = 0;
+  private readonly defaultIntegration: string;
 
-  constructor(private readonly defaultIntegration: string) {}
+  constructor(defaultIntegration: string) {
+    this.defaultIntegration = defaultIntegration;
+  }
 
   /** Adds a data row; `fieldCount` differs from the header's when the row has too many or too few fields. */
   add(values: CsvRecord, line: number, fieldError?: string): void {

@@ -1,8 +1,8 @@
 // The EU model withdrawal form (Directive 2011/83/EU Annex I(B)) of a portal's shop, per language.
 import type { DocLanguage } from '@retour/documents/types';
-import { renderWithdrawalFormPdf } from '@retour/documents/withdrawal-form';
 import { getRow } from '@retour/db/repos/config';
 import type { Ctx } from '../../context.ts';
+import { renderWithdrawalFormPdf } from '../../documents.ts';
 import type { RenderedDocument } from '../returns/render-return-document.ts';
 import { loadEnabledPortal } from '../shared/load-portal.ts';
 

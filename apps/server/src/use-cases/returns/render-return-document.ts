@@ -5,16 +5,13 @@
 // only what the carrier did not make — the QR of a label-less code it gave without an image, and
 // the CN23 when it made no customs papers.
 import type { DocLanguage, LabelData, Party } from '@retour/documents/types';
-import { renderCn23Pdf } from '@retour/documents/cn23';
-import { renderLabelPdf } from '@retour/documents/label-pdf';
-import { renderLabelZpl } from '@retour/documents/label-zpl';
-import { renderQrPng } from '@retour/documents/qr';
 import { localDate } from '@retour/domain/calendar';
 import { handInDeadline } from '@retour/domain/parcel';
 import { getOrder, type OrderAggregate } from '@retour/db/repos/orders';
 import type { ReturnAggregate } from '@retour/db/repos/returns';
 import { getRow } from '@retour/db/repos/config';
 import type { Ctx } from '../../context.ts';
+import { renderCn23Pdf, renderLabelPdf, renderLabelZpl, renderQrPng } from '../../documents.ts';
 import { fail } from '../../errors.ts';
 import { labelFormats } from '@retour/domain/documents';
 import { getCarrierDocument } from '@retour/db/repos/carrier-accounts';
@@ -123,7 +120,8 @@ export async function renderReturnDocument(ctx: Ctx, agg: ReturnAggregate, reque
     if (!ready || request.format === 'png' || request.format === 'gif' || !labelFormats(ret.method).includes(request.format))
       notAvailable(`label in format ${request.format}`, agg);
     const data = await labelData(ctx, agg);
-    if (request.format === 'zpl') return { contentType: 'text/plain; charset=utf-8', filename: `${base}.zpl`, body: renderLabelZpl(data) };
+    if (request.format === 'zpl')
+      return { contentType: 'text/plain; charset=utf-8', filename: `${base}.zpl`, body: await renderLabelZpl(data) };
     return { contentType: 'application/pdf', filename: `${base}-${request.format}.pdf`, body: await renderLabelPdf(data, request.format) };
   }
   if (request.kind === 'qr') {

@@ -61,7 +61,10 @@ export class DhlParcelClient {
   private readonly cacheKey: string;
   private readonly now: () => number;
 
-  constructor(private readonly options: DhlClientOptions) {
+  private readonly options: DhlClientOptions;
+
+  constructor(options: DhlClientOptions) {
+    this.options = options;
     this.root = options.baseUrl.replace(/\/+$/, '');
     this.cacheKey = createHash('sha256').update(`${this.root}\n${options.userId}\n${options.key}`).digest('hex');
     this.now = options.now ?? Date.now;

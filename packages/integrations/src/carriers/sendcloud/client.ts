@@ -22,13 +22,16 @@ export type SendcloudClientOptions = {
 export type SendcloudErrorItem = { code: string | null; message: string; field: string | null };
 
 export class SendcloudHttpError extends CarrierError {
+  readonly items: SendcloudErrorItem[];
+
   constructor(
     code: ConstructorParameters<typeof CarrierError>[0],
     message: string,
     opts: ConstructorParameters<typeof CarrierError>[2],
-    readonly items: SendcloudErrorItem[],
+    items: SendcloudErrorItem[],
   ) {
     super(code, message, opts);
+    this.items = items;
   }
 }
 

@@ -30,8 +30,10 @@ type GraphQLError = { message: string; extensions?: { code?: string } };
 
 export class ShopifyClient {
   private token: ShopifyToken | null;
+  private readonly options: ShopifyClientOptions;
 
-  constructor(private readonly options: ShopifyClientOptions) {
+  constructor(options: ShopifyClientOptions) {
+    this.options = options;
     this.token = options.token ?? null;
   }
 

@@ -8,12 +8,17 @@ export type ShopifyFailure =
   | 'rejected';
 
 export class ShopifyError extends Error {
+  readonly failure: ShopifyFailure;
+  readonly detail: { status?: number; userErrors?: { field?: string[] | null; message: string; code?: string | null }[] };
+
   constructor(
-    readonly failure: ShopifyFailure,
+    failure: ShopifyFailure,
     message: string,
-    readonly detail: { status?: number; userErrors?: { field?: string[] | null; message: string; code?: string | null }[] } = {},
+    detail: { status?: number; userErrors?: { field?: string[] | null; message: string; code?: string | null }[] } = {},
   ) {
     super(message);
+    this.failure = failure;
+    this.detail = detail;
   }
 }
 

@@ -27,14 +27,16 @@ export type WooClientOptions = {
 export type WooFailure = 'unauthorized' | 'rejected' | 'not_found' | 'unavailable' | 'timeout';
 
 export class WooError extends Error {
-  constructor(
-    readonly failure: WooFailure,
-    message: string,
-    readonly status: number | null,
-    /** WooCommerce's own error code, e.g. `woocommerce_rest_cannot_view`. */
-    readonly wooCode: string | null,
-  ) {
+  readonly failure: WooFailure;
+  readonly status: number | null;
+  /** WooCommerce's own error code, e.g. `woocommerce_rest_cannot_view`. */
+  readonly wooCode: string | null;
+
+  constructor(failure: WooFailure, message: string, status: number | null, wooCode: string | null) {
     super(message);
+    this.failure = failure;
+    this.status = status;
+    this.wooCode = wooCode;
   }
 }
 
@@ -93,7 +95,10 @@ export class WooClient {
   private readonly authorization: string;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly options: WooClientOptions) {
+  private readonly options: WooClientOptions;
+
+  constructor(options: WooClientOptions) {
+    this.options = options;
     const site = normaliseSiteUrl(options.siteUrl, options.allowInsecureHttp);
     if (!site.ok) throw new WooError('rejected', site.message, null, null);
     this.base = `${site.url}/wp-json/wc/v3/`;
