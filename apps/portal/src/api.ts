@@ -1,6 +1,7 @@
 // Calls to the public portal API. Every failure becomes an ApiError with the server's stable code
 // (or network_error when the server could not be reached), never a bare exception.
 import type { ErrorBody } from '@retour/contracts/common';
+import type { ExchangeOptions, ExchangeQuote } from '@retour/contracts/catalogue';
 import type { PublicPortal } from '@retour/contracts/portal';
 import type { Checkout } from '@retour/contracts/payments';
 import type { LookupBody, LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
@@ -68,6 +69,10 @@ export const api = {
     call<ReturnView>(`${slugPath(slug)}/returns/${encodeURIComponent(id)}`, { query: { access } }),
   pay: (slug: string, id: string, access: string) =>
     call<Checkout>(`${slugPath(slug)}/returns/${encodeURIComponent(id)}/payments`, { method: 'POST', query: { access } }),
+  exchangeOptions: (slug: string, token: string, query: { item: string; quantity: string; q?: string }) =>
+    call<ExchangeOptions>(`${slugPath(slug)}/exchange-options`, { token, query }),
+  exchangeQuote: (slug: string, token: string, body: unknown) =>
+    call<ExchangeQuote>(`${slugPath(slug)}/exchange-quote`, { method: 'POST', token, body }),
   servicePoints: (slug: string, query: { carrier: string; country: string; postalCode: string }) =>
     call<{ data: ServicePointView[] }>(`${slugPath(slug)}/service-points`, { query: { ...query, limit: '5' } }),
 };

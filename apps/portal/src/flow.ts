@@ -27,6 +27,8 @@ export type Draft = {
   servicePoint: ServicePointView | null;
   resolution: Resolution | '';
   exchangeNote: string;
+  /** Order item id → the catalogue variant chosen in exchange (issue #14). */
+  exchanges: Record<string, string>;
   email: string;
   phone: string;
   created: ReturnView | null;
@@ -48,6 +50,7 @@ export function emptyDraft(mode: Mode, portal: PublicPortal): Draft {
     servicePoint: null,
     resolution: '',
     exchangeNote: '',
+    exchanges: {},
     email: '',
     phone: '',
     created: null,
@@ -102,6 +105,23 @@ export function selectedItems(draft: Draft): { item: OrderItem; line: Line }[] {
   });
 }
 
+/** The chosen items an exchange is offered for (by their reason), when the portal offers exchanges. */
+export function exchangeableItems(draft: Draft, portal: PublicPortal): { item: OrderItem; line: Line }[] {
+  const offer = portal.exchanges;
+  if (!offer || effectiveResolution(draft) !== 'exchange') return [];
+  return selectedItems(draft).filter(({ line }) => offer.reasons.length === 0 || offer.reasons.includes(line.reason));
+}
+
+/** The exchanges of the request: only for items still chosen, with a reason that allows one. */
+export function chosenExchanges(draft: Draft, portal: PublicPortal): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { item } of exchangeableItems(draft, portal)) {
+    const variantId = draft.exchanges[item.id];
+    if (variantId) out[item.id] = variantId;
+  }
+  return out;
+}
+
 export function commentRequired(portal: PublicPortal, reason: string): boolean {
   return portal.reasons.some((r) => r.code === reason && r.commentRequired) || reason === 'other';
 }
@@ -153,9 +173,10 @@ export function pickupDates(today = new Date()): string[] {
   return days;
 }
 
-export function returnBody(draft: Draft, lang: Lang): PortalReturnBody {
+export function returnBody(draft: Draft, lang: Lang, portal?: PublicPortal): PortalReturnBody {
   const option = chosenOption(draft);
   const resolution = effectiveResolution(draft);
+  const exchanges = portal ? chosenExchanges(draft, portal) : draft.exchanges;
   const phone = draft.phone.trim();
   return {
     items: selectedItems(draft).map(({ item, line }) => ({
@@ -163,6 +184,7 @@ export function returnBody(draft: Draft, lang: Lang): PortalReturnBody {
       quantity: line.quantity,
       reason: line.reason,
       ...(line.comment.trim() ? { comment: line.comment.trim() } : {}),
+      ...(resolution === 'exchange' && exchanges[item.id] ? { exchange: { variantId: exchanges[item.id] as string } } : {}),
     })),
     method: option?.method ?? 'drop_off',
     ...(option?.carrier ? { carrier: option.carrier.code } : {}),

@@ -38,7 +38,8 @@ export function checkResolution(draft: Draft): Errors {
   const errors: Errors = {};
   const resolution = effectiveResolution(draft);
   if (!resolution) errors.resolution = t('errorResolutionMissing');
-  else if (resolution === 'exchange' && !draft.exchangeNote.trim()) errors.exchangeNote = t('errorExchangeNoteMissing');
+  else if (resolution === 'exchange' && !draft.exchangeNote.trim() && Object.keys(draft.exchanges).length === 0)
+    errors.exchangeNote = t('errorExchangeNoteMissing');
   return errors;
 }
 

@@ -120,6 +120,31 @@ describe('request body', () => {
   });
 });
 
+describe('exchanges', () => {
+  const offering = { ...portal, exchanges: { reasons: ['too_small'], otherProducts: false } } as unknown as PublicPortal;
+  const lines = {
+    a: { quantity: 1, reason: 'too_small', comment: '' },
+    b: { quantity: 1, reason: 'other', comment: 'broken' },
+  };
+  it('sends the chosen variant only for items whose reason allows an exchange, and only with the exchange resolution', () => {
+    const d = draft({
+      lookup: lookup(['refund', 'exchange']),
+      lines,
+      option: 'drop_off:sandbox',
+      resolution: 'exchange',
+      exchanges: { a: 'var_l', b: 'var_x' },
+      email: 'eva@example.com',
+    });
+    expect(returnBody(d, 'en', offering).items).toEqual([
+      { orderItemId: 'a', quantity: 1, reason: 'too_small', exchange: { variantId: 'var_l' } },
+      { orderItemId: 'b', quantity: 1, reason: 'other', comment: 'broken' },
+    ]);
+    expect(returnBody({ ...d, resolution: 'refund' }, 'en', offering).items.some((i) => 'exchange' in i)).toBe(false);
+    // A portal that offers no exchanges gets none.
+    expect(returnBody(d, 'en', portal).items.some((i) => 'exchange' in i)).toBe(false);
+  });
+});
+
 describe('pickup dates', () => {
   it('offers ten days from tomorrow without Sundays', () => {
     const days = pickupDates(new Date(2026, 10, 21, 15)); // Saturday 21 November 2026

@@ -14,6 +14,7 @@ import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantCarrierAccountRoutes } from './routes/merchant-carrier-accounts.ts';
+import { merchantCatalogueRoutes } from './routes/merchant-catalogue.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
@@ -27,6 +28,7 @@ import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
 import { merchantWebhookRoutes } from './routes/merchant-webhooks.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { portalExchangeRoutes } from './routes/portal-exchanges.ts';
 import { portalWebRoutes } from './routes/portal-web.ts';
 import { sendcloudOrderRoutes } from './routes/sendcloud-orders.ts';
 import { servicePointRoutes } from './routes/service-points.ts';
@@ -106,6 +108,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(portalRoutes(ctx));
+  await app.register(portalExchangeRoutes(ctx));
   await app.register(portalWebRoutes(ctx, { distDir: options.portalDist }));
   await app.register(backofficeWebRoutes({ distDir: options.backofficeDist }));
   await app.register(servicePointRoutes(ctx));
@@ -135,6 +138,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantWebhookRoutes(ctx));
       await merchant.register(merchantJobRoutes(ctx));
       await merchant.register(merchantCarrierAccountRoutes(ctx));
+      await merchant.register(merchantCatalogueRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -37,7 +37,16 @@ describe('connect', () => {
     expect(token?.body).toEqual({ grant_type: 'client_credentials', client_id: 'client-id-1', client_secret: 'client-secret-1' });
     expect(shop?.field).toBe('shop');
     expect(subscriptions.map((s) => s.variables)).toEqual(
-      ['ORDERS_CREATE', 'ORDERS_UPDATED', 'FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE'].map((topic) => ({
+      [
+        'ORDERS_CREATE',
+        'ORDERS_UPDATED',
+        'FULFILLMENTS_CREATE',
+        'FULFILLMENTS_UPDATE',
+        'PRODUCTS_CREATE',
+        'PRODUCTS_UPDATE',
+        'PRODUCTS_DELETE',
+        'INVENTORY_LEVELS_UPDATE',
+      ].map((topic) => ({
         topic,
         webhookSubscription: { uri: integration.webhookUrl, format: 'JSON' },
       })),

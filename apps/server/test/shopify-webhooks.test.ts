@@ -107,7 +107,7 @@ describe('signatures and repeated deliveries', () => {
 
   it('acknowledges unknown topics and ignores them', async () => {
     const { hookKey } = await connectShop(h, fake);
-    const res = await deliver(h, hookKey, 'products/update', { id: 1 });
+    const res = await deliver(h, hookKey, 'collections/update', { id: 1 });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toEqual({ received: true, duplicate: false, outcome: 'ignored' });
   });

@@ -4,6 +4,7 @@
 
 import type { Generated } from 'kysely';
 import type { CarrierAccountsTable, CarrierDocumentsTable } from './schema-carriers.ts';
+import type { ProductsTable, ProductVariantsTable, ReturnExchangesTable, VariantStockTable } from './schema-catalogue.ts';
 import type {
   ImportRunsTable,
   InboundEventsTable,
@@ -218,6 +219,10 @@ export interface ReturnsTable {
   pickupWindow?: Json | null;
   /** The documents the carrier made (JSON: [{ kind, format }]); null for sandbox carriers. */
   carrierFormats?: Json | null;
+  /** Migration 0014: bonus credit (minor units) earned by choosing an exchange or store credit. */
+  bonusCredit?: number;
+  /** Migration 0014: Σ of the exchanges' price differences (positive = paid before the label, negative = refunded on resolve). */
+  exchangeBalance?: number;
 }
 export interface ReturnItemsTable {
   merchantId: string;
@@ -339,4 +344,8 @@ export interface Database {
   leases: LeasesTable;
   carrierAccounts: CarrierAccountsTable;
   carrierDocuments: CarrierDocumentsTable;
+  products: ProductsTable;
+  productVariants: ProductVariantsTable;
+  variantStock: VariantStockTable;
+  returnExchanges: ReturnExchangesTable;
 }

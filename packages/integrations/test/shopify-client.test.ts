@@ -49,7 +49,7 @@ async function failureOf(work: Promise<unknown>): Promise<ShopifyError> {
 describe('tokens (client-credentials grant)', () => {
   it('requests a token with the grant fields, then sends it on GraphQL calls', async () => {
     const { c, tokens } = client();
-    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop' } });
+    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop', currencyCode: 'EUR' } });
     const [tokenCall, graphqlCall] = fake.received;
     expect(tokenCall?.method).toBe('POST');
     expect(tokenCall?.path).toBe('/admin/oauth/access_token');
@@ -81,7 +81,7 @@ describe('tokens (client-credentials grant)', () => {
 
   it('starts from a stored token and refreshes it once on a 401', async () => {
     const { c, tokens } = client({ token: { accessToken: 'shpat_revoked', expiresAt: '2026-06-16T00:00:00.000Z' } });
-    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop' } });
+    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop', currencyCode: 'EUR' } });
     expect(fake.received.map((r) => r.path)).toEqual([
       '/admin/api/2026-10/graphql.json',
       '/admin/oauth/access_token',
@@ -125,7 +125,7 @@ describe('rate limits, throttling, timeouts and refusals', () => {
       headers: { 'Retry-After': '0.05' },
       body: { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
     });
-    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop' } });
+    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop', currencyCode: 'EUR' } });
     expect(fake.graphqlCalls('shop')).toHaveLength(2);
   });
 
@@ -133,7 +133,7 @@ describe('rate limits, throttling, timeouts and refusals', () => {
     const { c } = client();
     await c.accessToken();
     fake.script('throttled', 'throttled');
-    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop' } });
+    expect(await c.request(SHOP_QUERY)).toEqual({ shop: { name: 'Fake Shop', currencyCode: 'EUR' } });
     expect(fake.graphqlCalls('shop')).toHaveLength(3);
   });
 

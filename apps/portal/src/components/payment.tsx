@@ -65,7 +65,7 @@ export function PayFee({ slug, ret, access, onUpdate }: Props) {
       </Status>
     );
   }
-  const amount = formatMoney(ret.fee);
+  const amount = formatMoney(ret.amountDue ?? ret.fee);
   const failed = ret.status === 'payment_failed';
   const pay = async () => {
     if (busy) return;

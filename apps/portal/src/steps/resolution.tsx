@@ -1,5 +1,6 @@
 // Step 4: what the shopper would like instead of the items: a refund, store credit or an exchange
 // (saying what they would like), as the portal offers.
+import { ExchangePicker } from '../components/exchange-picker.tsx';
 import { Actions, BackButton, Button, described, ErrorSummary, FieldError, focusFirstInvalid, StepHeading } from '../components/ui.tsx';
 import { estimatedRefund, type Resolution } from '../flow.ts';
 import { formatMoney, type MessageKey, t } from '../i18n.ts';
@@ -17,7 +18,7 @@ const TEXTS: Record<Resolution, MessageKey> = {
   exchange: 'resolutionExchangeText',
 };
 
-export function ResolutionStep({ portal, draft, update, errors, setErrors, next, back }: StepProps) {
+export function ResolutionStep({ slug, portal, draft, update, errors, setErrors, next, back }: StepProps) {
   const offered = draft.lookup?.options.resolutions ?? [];
   const refund = estimatedRefund(draft, portal);
   const submit = (event: Event) => {
@@ -53,7 +54,8 @@ export function ResolutionStep({ portal, draft, update, errors, setErrors, next,
         ))}
       </fieldset>
       <FieldError field="resolution" errors={errors} />
-      {draft.resolution === 'exchange' && (
+      {draft.resolution === 'exchange' && <ExchangePicker slug={slug} portal={portal} draft={draft} update={update} />}
+      {draft.resolution === 'exchange' && Object.keys(draft.exchanges).length === 0 && (
         <div class="field">
           <label for="exchange-note">{t('exchangeNote')}</label>
           <p class="hint" id="exchange-note-hint">

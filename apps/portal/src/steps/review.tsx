@@ -7,6 +7,7 @@ import { Actions, BackButton, Button, ErrorSummary, StepHeading } from '../compo
 import { createErrors } from '../errors.ts';
 import { chosenOption, effectiveResolution, estimatedRefund, returnBody, selectedItems, type Step, stepsFor } from '../flow.ts';
 import { currentLanguage, formatDay, formatMoney, type MessageKey, t } from '../i18n.ts';
+import { ExchangeQuoteView } from '../components/exchange-picker.tsx';
 import { feeText } from './method.tsx';
 import type { StepProps } from './types.ts';
 
@@ -66,7 +67,7 @@ export function ReviewStep({ slug, portal, draft, update, errors, setErrors, go,
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const body = returnBody(draft, currentLanguage());
+    const body = returnBody(draft, currentLanguage(), portal);
     setBusy(true);
     setErrors({});
     try {
@@ -130,6 +131,7 @@ export function ReviewStep({ slug, portal, draft, update, errors, setErrors, go,
           <p>
             <strong>{t(RESOLUTION_TITLES[resolution] ?? 'resolutionRefund')}</strong>
             {resolution === 'refund' && refund && ` · ${t('estimatedRefund', { amount: formatMoney(refund) })}`}
+            {resolution === 'exchange' && <ExchangeQuoteView slug={slug} portal={portal} draft={draft} />}
             {resolution === 'exchange' && draft.exchangeNote.trim() && (
               <>
                 <br />

@@ -63,6 +63,7 @@ export const TAGS = [
     description: 'Carrier accounts per merchant: credentials (stored sealed), test, services per country and method.',
   },
   { name: 'jobs', description: 'Background jobs that are waiting or dead, and retrying them.' },
+  { name: 'catalogue', description: 'Products, variants and stock that exchanges offer (imported from shops or sent through the API).' },
 ];
 
 const MERCHANT = [{ merchantApiKey: [] }, { backofficeSession: [] }];
@@ -74,6 +75,7 @@ export function securityFor(method: string, path: string, operation: Json): Json
   if (path === '/api/session' && method === 'post') return [];
   if (path.startsWith('/api/session')) return [{ backofficeSession: [] }];
   if (path === '/api/portal/{slug}/returns' && method === 'post') return [{ portalLookupToken: [] }];
+  if (/^\/api\/portal\/\{slug\}\/exchange-(options|quote)$/.test(path)) return [{ portalLookupToken: [] }];
   const parameters: Json[] = operation.parameters ?? [];
   if (parameters.some((p) => p.in === 'query' && p.name === 'access')) return [{ portalAccessCode: [] }];
   return [];

@@ -95,6 +95,24 @@ const MESSAGES: Catalogue = {
     de: 'Diese Rücksendeart ist für Ihr Land nicht verfügbar; wählen Sie eine andere.',
     it: 'Questa modalità di reso non è disponibile per il tuo paese; scegline un’altra.',
   },
+  exchange_not_offered: {
+    nl: 'Deze winkel biedt voor dit artikel en deze reden geen ruil aan; kies terugbetaling of tegoed.',
+    fr: 'Cette boutique ne propose pas d’échange pour cet article et ce motif ; choisissez un remboursement ou un avoir.',
+    de: 'Dieser Shop bietet für diesen Artikel und Grund keinen Umtausch an; wählen Sie eine Erstattung oder ein Guthaben.',
+    it: 'Questo negozio non offre il cambio per questo articolo e motivo; scegli un rimborso o un credito.',
+  },
+  exchange_variant_not_found: {
+    nl: 'Deze maat of kleur wordt niet meer aangeboden; kies een andere.',
+    fr: 'Cette taille ou couleur n’est plus proposée ; choisissez-en une autre.',
+    de: 'Diese Größe oder Farbe wird nicht mehr angeboten; wählen Sie eine andere.',
+    it: 'Questa taglia o colore non è più disponibile; scegline un’altra.',
+  },
+  exchange_out_of_stock: {
+    nl: 'Wat je in ruil koos is uitverkocht; kies iets anders.',
+    fr: 'Ce que vous avez choisi en échange est en rupture de stock ; choisissez autre chose.',
+    de: 'Was Sie zum Umtausch gewählt haben, ist ausverkauft; wählen Sie etwas anderes.',
+    it: 'Ciò che hai scelto in cambio è esaurito; scegli altro.',
+  },
   resolution_not_available: {
     nl: 'Kies een van de afhandelingen die deze winkel aanbiedt.',
     fr: 'Choisissez l’une des solutions proposées par cette boutique.',

@@ -35,6 +35,7 @@ export class FakeShopify {
   clientSecret = 'client-secret-1';
   expiresIn = 86_399;
   shopName = 'Fake Shop';
+  currencyCode = 'EUR';
   private scripted: Scripted[] = [];
   private scriptedTokens: Scripted[] = [];
   private tokens = new Set<string>();
@@ -45,7 +46,10 @@ export class FakeShopify {
 
   constructor() {
     this.server = createServer((req, res) => void this.serve(req, res));
-    this.handle('shop', () => ({ shop: { name: this.shopName } }));
+    // Like Shopify, only the fields the query selects.
+    this.handle('shop', (_v, request) => ({
+      shop: { name: this.shopName, ...(/\bcurrencyCode\b/.test(String(request.body?.query)) ? { currencyCode: this.currencyCode } : {}) },
+    }));
     this.handle('webhookSubscriptionCreate', (v) => {
       const subscription = {
         id: `gid://shopify/WebhookSubscription/${this.received.length}`,

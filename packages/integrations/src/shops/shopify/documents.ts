@@ -6,6 +6,7 @@ export const SHOP_QUERY = /* GraphQL */ `
   query Shop {
     shop {
       name
+      currencyCode
     }
   }
 `;

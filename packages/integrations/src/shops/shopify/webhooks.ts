@@ -2,7 +2,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Topics subscribed with webhookSubscriptionCreate when a shop is connected. */
-export const SUBSCRIBED_TOPICS = ['ORDERS_CREATE', 'ORDERS_UPDATED', 'FULFILLMENTS_CREATE', 'FULFILLMENTS_UPDATE'] as const;
+export const SUBSCRIBED_TOPICS = [
+  'ORDERS_CREATE',
+  'ORDERS_UPDATED',
+  'FULFILLMENTS_CREATE',
+  'FULFILLMENTS_UPDATE',
+  // The catalogue for exchanges (issue #14).
+  'PRODUCTS_CREATE',
+  'PRODUCTS_UPDATE',
+  'PRODUCTS_DELETE',
+  'INVENTORY_LEVELS_UPDATE',
+] as const;
 
 /** X-Shopify-Hmac-Sha256: base64 HMAC-SHA256 of the raw body keyed with the app's client secret. */
 export function shopifySignatureMatches(clientSecret: string, raw: Buffer, header: string | string[] | undefined): boolean {

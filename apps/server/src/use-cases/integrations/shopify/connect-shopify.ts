@@ -22,7 +22,11 @@ export async function connectShopify(ctx: Ctx, merchantId: string, body: Shopify
   if (await integrationNameTaken(ctx.db, merchantId, name)) taken();
   const verified = await verifyShopifyConnection(ctx, body.shopDomain, body.clientId, body.clientSecret, hookKey);
   const at = ctx.now().toISOString();
-  const settings: ShopifySettings = { shopDomain: body.shopDomain, shopName: verified.shopName };
+  const settings: ShopifySettings = {
+    shopDomain: body.shopDomain,
+    shopName: verified.shopName,
+    ...(verified.currency ? { currency: verified.currency } : {}),
+  };
   const inserted = await insertIntegration(ctx.db, {
     merchantId,
     id,

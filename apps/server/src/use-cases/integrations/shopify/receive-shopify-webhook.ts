@@ -14,6 +14,7 @@ import { orderFromRest, type ProviderJson, shipmentsOfRestFulfillment } from '@r
 import { shopifySignatureMatches } from '@retour/integrations/shops/shopify/webhooks';
 import type { Ctx } from '../../../context.ts';
 import { AppError, fail } from '../../../errors.ts';
+import { applyShopifyCatalogueWebhook, SHOPIFY_CATALOGUE_TOPICS } from '../../catalogue/apply-shopify-catalogue-webhook.ts';
 import { importOrderIn } from '../../orders/import-orders.ts';
 import { openConnectionCredentials } from '../connections.ts';
 import { SECRET_ROTATION_GRACE_MS, type ShopifyCredentials } from './shopify-connection.ts';
@@ -75,6 +76,7 @@ export async function receiveShopifyWebhook(
 }
 
 async function apply(ctx: Ctx, tx: Tx, row: IntegrationRow, topic: string, body: Json, at: string) {
+  if (SHOPIFY_CATALOGUE_TOPICS.includes(topic)) return applyShopifyCatalogueWebhook(tx, row, topic, body, at);
   switch (topic) {
     case 'orders/create':
     case 'orders/updated':

@@ -22,6 +22,8 @@ export const SECRET_ROTATION_GRACE_MS = 60 * 60_000;
 export type ShopifySettings = {
   shopDomain: string;
   shopName?: string;
+  /** The shop's currency (its product prices are in it). */
+  currency?: string;
   /** The bulk operation of the latest backfill, so a retried job polls it instead of starting another. */
   backfill?: { importRunId: string; bulkOperationId: string };
 };
@@ -60,7 +62,7 @@ export function shopifyFailure(error: unknown): AppError {
   });
 }
 
-export type Verified = { shopName: string; token: ShopifyToken | null };
+export type Verified = { shopName: string; currency: string | null; token: ShopifyToken | null };
 
 /**
  * Proves the client id/secret work for the shop (a token, then `shop { name }`) and subscribes our
@@ -85,7 +87,7 @@ export async function verifyShopifyConnection(
     },
   });
   try {
-    const data = await client.request<{ shop: { name: string } }>(SHOP_QUERY);
+    const data = await client.request<{ shop: { name: string; currencyCode?: string } }>(SHOP_QUERY);
     const uri = `${ctx.publicUrl}/api/hooks/shopify/${hookKey}`;
     for (const topic of SUBSCRIBED_TOPICS) {
       const result = await client.request<{ webhookSubscriptionCreate: { userErrors: UserError[] } | null }>(WEBHOOK_SUBSCRIPTION_CREATE, {
@@ -97,7 +99,7 @@ export async function verifyShopifyConnection(
       if (errors.length > 0)
         throw new ShopifyError('rejected', `webhookSubscriptionCreate ${topic}: ${errors.map((e) => e.message).join('; ')}`);
     }
-    return { shopName: data.shop.name, token };
+    return { shopName: data.shop.name, currency: data.shop.currencyCode ?? null, token };
   } catch (error) {
     throw shopifyFailure(error);
   }

@@ -22,7 +22,7 @@ export async function updateShopifyCredentials(ctx: Ctx, merchantId: string, id:
   const rotated =
     previous && previous.clientSecret !== body.clientSecret ? { previousClientSecret: previous.clientSecret, rotatedAt: at } : {};
   await updateIntegration(ctx.db, merchantId, id, {
-    settings: toJson({ ...settings, shopName: verified.shopName }),
+    settings: toJson({ ...settings, shopName: verified.shopName, ...(verified.currency ? { currency: verified.currency } : {}) }),
     credentials: sealConnectionCredentials(ctx, merchantId, id, {
       clientId: body.clientId,
       clientSecret: body.clientSecret,

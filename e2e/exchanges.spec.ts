@@ -1,0 +1,167 @@
+// Exchanges in the portal (issue #14): the shopper swaps a size (an out-of-stock size is shown but
+// cannot be chosen), and exchanges for a dearer product whose difference is paid at the local
+// Mollie before the label. The catalogue comes in through PUT /api/v1/products.
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { apiKey, baseUrl, checkStep, chooseItem, findOrder, importOrder, merchant, MESSAGES, submitStep } from './support.ts';
+
+const m = MESSAGES.en;
+const eur = (value: string) => ({ value, currency: 'EUR' });
+
+async function putProducts(request: APIRequestContext, products: unknown[]) {
+  const res = await request.fetch(`${baseUrl()}/api/v1/products`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { products },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** The linen shirt the demo orders hold (SKU SK-RED-S, €49.50) in three sizes; M is out of stock. */
+const LINEN = {
+  id: 'e2e-linen-shirt-red',
+  title: 'Linen shirt, red',
+  variants: [
+    {
+      id: 'linen-s',
+      sku: 'SK-RED-S',
+      options: [{ name: 'Size', value: 'S' }],
+      price: eur('49.50'),
+      stock: [{ locationId: 'wh', available: 2 }],
+    },
+    {
+      id: 'linen-m',
+      sku: 'SK-RED-M',
+      options: [{ name: 'Size', value: 'M' }],
+      price: eur('49.50'),
+      stock: [{ locationId: 'wh', available: 0 }],
+    },
+    {
+      id: 'linen-l',
+      sku: 'SK-RED-L',
+      options: [{ name: 'Size', value: 'L' }],
+      price: eur('49.50'),
+      stock: [{ locationId: 'wh', available: 5 }],
+    },
+  ],
+};
+
+async function exchangePortal(request: APIRequestContext, exchanges: Record<string, unknown>): Promise<string> {
+  const demo = (await merchant(request, 'GET', '/portals')).data.find((p: { slug: string }) => p.slug === 'demo');
+  const slug = `swap-${Math.random().toString(36).slice(2, 10)}`;
+  await merchant(request, 'POST', '/portals', {
+    slug,
+    brandId: demo.brandId,
+    enabled: true,
+    returnAddressId: demo.returnAddressId,
+    methods: ['drop_off'],
+    carriers: { '*': ['sandbox'] },
+    resolutions: ['refund', 'exchange'],
+    exchanges: {
+      offered: true,
+      reasons: [],
+      priceBand: { lowerPercent: 100, upperPercent: 100 },
+      otherProducts: false,
+      bonusCredit: null,
+      ...exchanges,
+    },
+  });
+  return slug;
+}
+
+/** Lookup, the linen shirt (too small), drop-off, then the resolution step with "Exchange" chosen. */
+async function toExchange(page: Page, request: APIRequestContext, slug: string) {
+  const orderNumber = `SWAP-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  await importOrder(request, orderNumber, '1012 JS');
+  await page.goto(`${baseUrl()}/r/${slug}`);
+  await findOrder(page, orderNumber, '1012 JS');
+  await expect(page.locator('h1')).toHaveText(m.itemsTitle);
+  await chooseItem(page, 'Linen shirt, red', 'too_small');
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.methodTitle);
+  await page.locator('input[name="method"][value="drop_off:sandbox"]').check();
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.resolutionTitle);
+  await page.locator('input[name="resolution"][value="exchange"]').check();
+  await expect(page.locator('fieldset.exchange legend')).toHaveText(m.exchangeFor.replace('{item}', 'Linen shirt, red'));
+}
+
+async function finish(page: Page) {
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.contactTitle);
+  await page.locator('#contact-email').fill('shopper@example.com');
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.reviewTitle);
+}
+
+test('a shopper exchanges a size; an out-of-stock size is shown but cannot be chosen', async ({ page, request }, info) => {
+  await putProducts(request, [LINEN]);
+  const slug = await exchangePortal(request, {});
+  await toExchange(page, request, slug);
+  const size = (title: string) => page.locator('fieldset.exchange label.option', { hasText: new RegExp(`^${title}`) });
+  await expect(size('M')).toContainText(m.exchangeOutOfStock);
+  await expect(size('M').locator('input')).toBeDisabled();
+  await expect(size('L').locator('input')).toBeEnabled();
+  await expect(size('L')).toContainText(m.exchangeSamePrice);
+  await size('L').locator('input').check();
+  await expect(page.locator('.exchange-quote')).toHaveText(m.exchangeQuoteFree);
+  // No free-text note is asked once a size is chosen.
+  await expect(page.locator('#exchange-note')).toHaveCount(0);
+  await checkStep(page, info, 'exchange-size', { heading: m.resolutionTitle });
+  await finish(page);
+  await expect(page.locator('main')).toContainText(m.exchangeQuoteFree);
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.doneTitle);
+  await expect(page.locator('#pay-heading')).toHaveCount(0);
+  await checkStep(page, info, 'exchange-done');
+});
+
+test('an exchange for a dearer product: the difference is paid at Mollie, then the label comes', async ({ page, request }, info) => {
+  const key = process.env.RETOUR_E2E_MOLLIE_KEY;
+  expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();
+  const connected = await request.fetch(`${baseUrl()}/api/v1/payment-accounts/mollie`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { apiKey: key },
+  });
+  expect(connected.status(), await connected.text()).toBe(200);
+  const coat = `Wool coat ${Math.random().toString(36).slice(2, 8)}`;
+  await putProducts(request, [
+    LINEN,
+    {
+      id: `e2e-${coat}`,
+      title: coat,
+      variants: [
+        {
+          id: 'coat-m',
+          sku: null,
+          options: [{ name: 'Size', value: 'M' }],
+          price: eur('79.50'),
+          stock: [{ locationId: 'wh', available: 1 }],
+        },
+      ],
+    },
+  ]);
+  const slug = await exchangePortal(request, { otherProducts: true });
+  await toExchange(page, request, slug);
+  await page.getByLabel(m.exchangeSearch).fill(coat);
+  await page.getByRole('button', { name: m.exchangeSearchButton }).click();
+  const option = page.locator('fieldset.exchange .exchange-product', { hasText: coat }).locator('label.option');
+  await expect(option).toContainText(m.exchangeYouPay.replace('{amount}', '€30.00'));
+  await option.locator('input').check();
+  await expect(page.locator('.exchange-quote')).toHaveText(m.exchangeQuotePay.replace('{amount}', '€30.00'));
+  await checkStep(page, info, 'exchange-product', { heading: m.resolutionTitle });
+  await finish(page);
+  await submitStep(page);
+
+  await expect(page.locator('h1')).toHaveText(m.doneTitle);
+  await expect(page.locator('#pay-heading')).toHaveText(m.payTitle);
+  await expect(page.locator('main')).toContainText(m.payText.replace('{amount}', '€30.00'));
+  await page.getByRole('button', { name: m.payButton.replace('{amount}', '€30.00') }).click();
+  await expect(page.locator('h1')).toHaveText('Test payment');
+  await expect(page.locator('main')).toContainText('EUR 30.00');
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await expect(page).toHaveURL(/\/r\/swap-[a-z0-9]+\/returns\/ret_\w+\?access=s1\.[\w-]+&payment=pay_\w+$/);
+  await expect(page.locator('a', { hasText: m.downloadA4 })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#pay-heading')).toHaveCount(0);
+  await checkStep(page, info, 'exchange-paid');
+});
