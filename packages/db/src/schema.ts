@@ -309,6 +309,12 @@ export interface UploadsTable {
   createdAt: string;
 }
 
+/** The version of a merchant's portal configuration (portals, addresses, carrier accounts), bumped by triggers (migration 0013). */
+export interface ConfigVersionsTable {
+  merchantId: string;
+  version: number;
+}
+
 export interface Database {
   merchants: MerchantsTable;
   users: UsersTable;
@@ -339,4 +345,5 @@ export interface Database {
   leases: LeasesTable;
   carrierAccounts: CarrierAccountsTable;
   carrierDocuments: CarrierDocumentsTable;
+  configVersions: ConfigVersionsTable;
 }
