@@ -80,7 +80,13 @@ const selects = new Map<Dialect, string>();
 function selectList(d: Dialect): string {
   let text = selects.get(d);
   if (text) return text;
-  const priorItems = `(select ${array(d, object(d, 'ri', [['order_item_id', 'orderItemId'], ['quantity', 'quantity']]))} from return_items ri where ri.merchant_id = r.merchant_id and ri.return_id = r.id)`;
+  const priorItems = `(select ${array(
+    d,
+    object(d, 'ri', [
+      ['order_item_id', 'orderItemId'],
+      ['quantity', 'quantity'],
+    ]),
+  )} from return_items ri where ri.merchant_id = r.merchant_id and ri.return_id = r.id)`;
   text = [
     ...ORDER_COLUMNS.map(([c, k]) => `o.${c} as "${k}"`),
     `(select ${array(d, object(d, 'i', ITEM_COLUMNS), 'i.position')} from order_items i where i.merchant_id = o.merchant_id and i.order_id = o.id) as "itemsJson"`,
@@ -110,7 +116,11 @@ function decode(row: Row | undefined): OrderForPortal | null {
   const { itemsJson, shipmentsJson, priorJson, configVersion, ...order } = row;
   return {
     order: { ...order, shippingAddress: fromJson<ShippingAddress>(order.shippingAddress) as ShippingAddress },
-    items: parsed<ItemJson[]>(itemsJson).map((i) => ({ ...i, returnable: Number(i.returnable) === 1, tags: fromJson<string[]>(i.tags) ?? [] })),
+    items: parsed<ItemJson[]>(itemsJson).map((i) => ({
+      ...i,
+      returnable: Number(i.returnable) === 1,
+      tags: fromJson<string[]>(i.tags) ?? [],
+    })),
     shipments: parsed<ShipmentJson[]>(shipmentsJson).map((s) => ({ ...s, items: fromJson(s.items) })),
     prior: parsed<PriorReturn[]>(priorJson),
     configVersion: Number(configVersion ?? 0),
