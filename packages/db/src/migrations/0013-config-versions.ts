@@ -11,8 +11,9 @@ const OPS = ['insert', 'update', 'delete'];
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('config_versions')
-    .addColumn('merchant_id', 'text', (c) => c.primaryKey())
+    .addColumn('merchant_id', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('config_versions_pk', ['merchant_id'])
     .execute();
   await sql`insert into config_versions (merchant_id, version) select id, 1 from merchants`.execute(db);
   if (db.getExecutor().adapter instanceof PostgresAdapter) {

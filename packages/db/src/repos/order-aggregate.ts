@@ -86,13 +86,13 @@ function selectList(d: Dialect): string {
       ['order_item_id', 'orderItemId'],
       ['quantity', 'quantity'],
     ]),
-  )} from return_items ri where ri.merchant_id = r.merchant_id and ri.return_id = r.id)`;
+  )} from "return_items" as "ri" where ri.merchant_id = r.merchant_id and ri.return_id = r.id)`;
   text = [
     ...ORDER_COLUMNS.map(([c, k]) => `o.${c} as "${k}"`),
-    `(select ${array(d, object(d, 'i', ITEM_COLUMNS), 'i.position')} from order_items i where i.merchant_id = o.merchant_id and i.order_id = o.id) as "itemsJson"`,
-    `(select ${array(d, object(d, 's', SHIPMENT_COLUMNS), 's.position')} from shipments s where s.merchant_id = o.merchant_id and s.order_id = o.id) as "shipmentsJson"`,
-    `(select ${array(d, `${d === 'sqlite' ? 'json_object' : 'json_build_object'}('status', r.status, 'items', ${nested(d, priorItems)})`)} from returns r where r.merchant_id = o.merchant_id and r.order_id = o.id) as "priorJson"`,
-    `(select v.version from config_versions v where v.merchant_id = o.merchant_id) as "configVersion"`,
+    `(select ${array(d, object(d, 'i', ITEM_COLUMNS), 'i.position')} from "order_items" as "i" where i.merchant_id = o.merchant_id and i.order_id = o.id) as "itemsJson"`,
+    `(select ${array(d, object(d, 's', SHIPMENT_COLUMNS), 's.position')} from "shipments" as "s" where s.merchant_id = o.merchant_id and s.order_id = o.id) as "shipmentsJson"`,
+    `(select ${array(d, `${d === 'sqlite' ? 'json_object' : 'json_build_object'}('status', r.status, 'items', ${nested(d, priorItems)})`)} from "returns" as "r" where r.merchant_id = o.merchant_id and r.order_id = o.id) as "priorJson"`,
+    `(select v.version from "config_versions" as "v" where v.merchant_id = o.merchant_id) as "configVersion"`,
   ].join(',\n  ');
   selects.set(d, text);
   return text;
@@ -141,7 +141,7 @@ export function findOrderForPortalByNumber(
   return run(
     db,
     d,
-    sql`from orders o where o.merchant_id = ${q.merchantId} and o.order_number_norm = ${q.orderNumberNorm} and o.ship_postal_norm = ${q.postalNorm} and o.brand_id = ${q.brandId} order by o.placed_at desc limit 1`,
+    sql`from "orders" as "o" where o.merchant_id = ${q.merchantId} and o.order_number_norm = ${q.orderNumberNorm} and o.ship_postal_norm = ${q.postalNorm} and o.brand_id = ${q.brandId} order by o.placed_at desc limit 1`,
   );
 }
 
@@ -154,7 +154,7 @@ export function findOrderForPortalByTracking(
   return run(
     db,
     d,
-    sql`from shipments t inner join orders o on o.merchant_id = t.merchant_id and o.id = t.order_id where t.merchant_id = ${q.merchantId} and t.tracking_norm = ${q.trackingNorm} and o.ship_postal_norm = ${q.postalNorm} and o.brand_id = ${q.brandId} limit 1`,
+    sql`from "shipments" as "t" inner join "orders" as "o" on o.merchant_id = t.merchant_id and o.id = t.order_id where t.merchant_id = ${q.merchantId} and t.tracking_norm = ${q.trackingNorm} and o.ship_postal_norm = ${q.postalNorm} and o.brand_id = ${q.brandId} limit 1`,
   );
 }
 
@@ -171,7 +171,7 @@ export function findOrderForPortalById(
   lock = false,
 ): Promise<OrderForPortal | null> {
   const forUpdate = lock && d === 'postgres' ? sql` for update of o` : sql``;
-  return run(db, d, sql`from orders o where o.merchant_id = ${merchantId} and o.id = ${id}${forUpdate}`);
+  return run(db, d, sql`from "orders" as "o" where o.merchant_id = ${merchantId} and o.id = ${id}${forUpdate}`);
 }
 
 /** The merchant's configuration version alone (0 = never configured): for a lookup that found no order. */
