@@ -127,7 +127,10 @@ describe('portal configuration cached in two servers on one database', () => {
     await shop.importOrders(order);
     const first = await lookupOn(b, order);
     expect(first.statusCode, first.body).toBe(200);
-    const moved = await shop.merchant.call('PATCH', `/api/v1/addresses/${shop.returnAddress.id}`, { postalCode: '3511 AB', city: 'Utrecht' });
+    const moved = await shop.merchant.call('PATCH', `/api/v1/addresses/${shop.returnAddress.id}`, {
+      postalCode: '3511 AB',
+      city: 'Utrecht',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const created = await createOn(b, json(first).token, json(first).order.items[0].id);
     expect(created.statusCode, created.body).toBe(201);
@@ -155,7 +158,11 @@ describe('portal configuration cached in two servers on one database', () => {
     expect(json(await lookupOn(b, order)).options.resolutions).toEqual(['refund']);
     const row = await a.ctx.db.selectFrom('portals').select('settings').where('id', '=', shop.portal.id).executeTakeFirstOrThrow();
     const settings = { ...JSON.parse(row.settings), resolutions: ['refund', 'exchange'] };
-    await a.ctx.db.updateTable('portals').set({ settings: JSON.stringify(settings) }).where('id', '=', shop.portal.id).execute();
+    await a.ctx.db
+      .updateTable('portals')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', shop.portal.id)
+      .execute();
     expect(json(await lookupOn(b, order)).options.resolutions).toEqual(['refund', 'exchange']);
   });
 });
