@@ -152,6 +152,17 @@ describe('portal configuration cached in two servers on one database', () => {
     expect((await lookupOn(b, order)).statusCode).toBe(200);
   });
 
+  it('a refusal on the configuration in memory is confirmed first: withdrawal switched on through one server is accepted by the other', async () => {
+    const order = orderPayload(a);
+    await shop.importOrders(order);
+    const found = await lookupOn(b, order);
+    expect(found.statusCode, found.body).toBe(200);
+    const on = await shop.merchant.call('PATCH', `/api/v1/portals/${shop.portal.id}`, { withdrawalFunction: true });
+    expect(on.statusCode, on.body).toBe(200);
+    const created = await createOn(b, json(found).token, json(found).order.items[0].id, { withdrawal: true });
+    expect(created.statusCode, created.body).toBe(201);
+  });
+
   it('a change made straight in the database (another tool, an operator) is seen too: the triggers bump the version', async () => {
     const order = orderPayload(a);
     await shop.importOrders(order);

@@ -6,7 +6,7 @@ import { fail, invalid } from '../errors.ts';
 import { toReturnView } from '../presenters/return-view.ts';
 import { verifyToken } from '../secrets.ts';
 import { createReturn } from './shared/create-return.ts';
-import { type PortalConfig, withPortalConfig } from './shared/portal-config.ts';
+import { confirmConfig, type PortalConfig, withPortalConfig } from './shared/portal-config.ts';
 
 const TOKEN_PROBLEM = 'Your session has expired or is not valid. Look up your order again to continue.';
 
@@ -23,12 +23,16 @@ export async function requestReturn(
 async function requestWith(ctx: Ctx, bundle: PortalConfig, authorization: string | undefined, body: PortalReturnBody): Promise<ReturnView> {
   const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
   const claims = token ? verifyToken(ctx.secret, token) : null;
+  // A token of a portal that differs from the one in memory: refused only once the memory is confirmed current.
+  if (claims && claims.k === 'lookup' && (claims.p !== bundle.portal.id || claims.m !== bundle.merchantId))
+    await confirmConfig(ctx, bundle);
   if (!claims || claims.k !== 'lookup' || claims.p !== bundle.portal.id || claims.m !== bundle.merchantId)
     fail('invalid_token', TOKEN_PROBLEM);
   if (typeof claims.exp !== 'number' || claims.exp <= ctx.now().getTime()) fail('invalid_token', TOKEN_PROBLEM);
 
   const { contact, language, withdrawal, ...choice } = body;
   if (withdrawal && !bundle.settings.withdrawalFunction) {
+    await confirmConfig(ctx, bundle);
     invalid(['withdrawal'], 'This shop has no online withdrawal function; send your withdrawal to the shop by email or post.');
   }
   const created = await createReturn(ctx, {

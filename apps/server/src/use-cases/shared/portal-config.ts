@@ -49,6 +49,11 @@ export function checkConfigVersion(ctx: Ctx, config: PortalConfig, seen: number)
   throw new StaleConfig();
 }
 
+/** Before refusing on the configuration in memory: one read of the version (StaleConfig when it moved). */
+export async function confirmConfig(ctx: Ctx, config: PortalConfig): Promise<void> {
+  checkConfigVersion(ctx, config, await configVersion(ctx.db, config.merchantId));
+}
+
 async function load(ctx: Ctx, slug: string): Promise<PortalConfig> {
   for (;;) {
     const first = await findPortalBySlug(ctx.db, slug);
