@@ -17,21 +17,36 @@ import { JOBS } from '../apps/server/src/composition.ts';
 import { importOrders } from '../apps/server/src/use-cases/orders/import-orders.ts';
 import { lookupOrder } from '../apps/server/src/use-cases/portal/lookup-order.ts';
 import { requestReturn } from '../apps/server/src/use-cases/portal/request-return.ts';
-import { BENCH_SLUG, generate, orderNumberFor, postalFor } from './generate.ts';
+import { BATCH, ordersBody } from './load.ts';
+import { BENCH_SLUG, benchCtx, orderNumberFor, postalFor, setupMerchant } from './setup.ts';
 
 const [scenario = 'lookup', ordersArg = '50000', opsArg = '2000'] = process.argv.slice(2);
 const ORDERS = Number(ordersArg);
 const OPS = Number(opsArg);
-const file = resolve(`bench/results/profile-${ORDERS}.sqlite`);
+const file = resolve(`bench/results/profile-api-${ORDERS}.sqlite`);
 const pgUrl = process.env.TEST_DATABASE_URL;
 let reimportBatches = 1;
 
+/** A fresh bench database: the merchant set up, then its orders through the import use case (as the API does). */
+async function prepare(url: string) {
+  const { merchantId } = await setupMerchant(url);
+  const handle = openDatabase(url);
+  const ctx = benchCtx(handle);
+  const placedAt = new Date(Date.now() - 2 * 86_400_000);
+  for (let start = 0; start < ORDERS; start += BATCH) {
+    const { orders } = JSON.parse(ordersBody(start, Math.min(BATCH, ORDERS - start), placedAt)) as { orders: unknown[] };
+    const result = await importOrders(ctx, merchantId, orders);
+    if (result.failed.length > 0) throw new Error(`import failed: ${JSON.stringify(result.failed[0])}`);
+  }
+  await handle.close();
+}
+
 async function main() {
-  if (!pgUrl && !existsSync(file)) await generate(`file:${file}`, ORDERS);
+  if (!pgUrl && !existsSync(file)) await prepare(`file:${file}`);
   const handle = openDatabase(pgUrl ?? `file:${file}`);
   await migrateToLatest(handle.db);
   if (pgUrl && !(await handle.db.selectFrom('portals').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirst())) {
-    await generate(pgUrl, ORDERS);
+    await prepare(pgUrl);
   }
   // Counts the statements each operation sends (every Kysely query passes through a plugin).
   let queries = 0;

@@ -89,20 +89,36 @@ describe('outbox jobs', () => {
     return json(res);
   };
 
-  it('books the carrier inline: the created return carries its tracking number', async () => {
+  it('books the carrier inline, in the creation transaction: the created return carries its tracking number and no booking job is left', async () => {
     const ret = await newReturn();
     expect(isValidSandboxTrackingNumber(ret.label.trackingNumber)).toBe(true);
     expect(ret.timeline.map((t: { type: string }) => t.type)).toContain('carrier_booked');
     expect(carrier.state.calls).toBe(1);
     expect(carrier.state.requests[0]).toMatchObject({ reference: ret.reference, method: 'drop_off', to: { postalCode: '1015 CV' } });
-    const job = await announceJob(ret.id);
-    expect(job).toMatchObject({ attempts: 1, lastError: null, lockedUntil: null, doneAt: h.clock.now.toISOString() });
+    // Booked with the return itself (issue #12): no announce job to claim, the row written once.
+    expect(await jobsOf(ret.id, 'carrier.announce')).toEqual([]);
+    expect(await jobsOf(ret.id, 'email.label_created')).toHaveLength(1);
     const row = await getReturnRow(h.ctx.db, shop.merchant.id, ret.id);
     expect(row?.trackingNumber).toBe(ret.label.trackingNumber);
-    expect(row?.version).toBe(2);
+    expect(row?.labelStatus).toBe('ready');
+    expect(row?.version).toBe(1);
+    // What the answer showed is what a later read shows.
+    expect((await merchantView(ret.id)).label.trackingNumber).toBe(ret.label.trackingNumber);
     // Nothing left for the runner; the carrier is not called again.
     expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
     expect(carrier.state.calls).toBe(1);
+  });
+
+  it('a failed inline booking leaves the job queued as after a first failed try', async () => {
+    carrier.state.mode = 'fail';
+    const ret = await newReturn();
+    expect(ret.label.trackingNumber).toBeNull();
+    expect(carrier.state.calls).toBe(1);
+    const job = await announceJob(ret.id);
+    expect(job).toMatchObject({ attempts: 1, lockedUntil: null, doneAt: null });
+    expect(job.lastError).toEqual(expect.any(String));
+    expect(job.availableAt).toBe(new Date(h.clock.now.getTime() + backoffMs(1)).toISOString());
+    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
   });
 
   it('keeps a failed booking in the outbox and retries it with backoff until it succeeds', async () => {
@@ -262,27 +278,26 @@ describe('outbox jobs', () => {
   });
 
   it('records no booking on a return cancelled while the carrier was booking it, and finishes the job', async () => {
+    // The first (inline) try failed; the job's retry is the one the cancellation overtakes.
+    carrier.state.mode = 'fail';
+    const ret = await newReturn();
+    h.clock.advance(backoffMs(1));
     carrier.state.mode = 'block';
-    const order = orderPayload(h);
-    await shop.importOrders(order);
-    const creating = createPortalReturn(h, shop.slug, order);
-    await until(() => carrier.state.inFlight === 1, 'the inline run to reach the carrier');
-    const [row] = await h.ctx.db.selectFrom('returns').select('id').where('merchantId', '=', shop.merchant.id).execute();
-    if (!row) throw new Error('the return was not committed before the booking');
-    const cancelled = await shop.merchant.call('POST', `/api/v1/returns/${row.id}/cancel`, { reason: 'Changed my mind' });
+    const draining = drainJobs(h.ctx, 50, ['return.event']);
+    await until(() => carrier.state.inFlight === 1, 'the job to reach the carrier');
+    const cancelled = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/cancel`, { reason: 'Changed my mind' });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     carrier.state.release?.();
-    const res = await creating;
-    expect(res.statusCode, res.body).toBe(201);
-    expect(json(res).label.trackingNumber).toBeNull();
-    h.clock.advance(backoffMs(1));
+    expect(await draining).toBe(1);
+    // That run found the return changed and records nothing; its retry sees it cancelled and ends.
+    h.clock.advance(backoffMs(2));
     expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
-    expect(carrier.state.calls).toBe(1);
-    const view = await merchantView(row.id);
+    expect(carrier.state.calls).toBe(2);
+    const view = await merchantView(ret.id);
     expect(view.status).toBe('cancelled');
     expect(view.label.trackingNumber).toBeNull();
-    expect((await announceJob(row.id)).doneAt).not.toBeNull();
-    expect(await jobsOf(row.id, 'email.label_created')).toEqual([]);
+    expect((await announceJob(ret.id)).doneAt).not.toBeNull();
+    expect(await jobsOf(ret.id, 'email.label_created')).toEqual([]);
   });
 
   it('leaves email jobs pending (no handler yet) and never drops them; one of each per return', async () => {

@@ -314,6 +314,12 @@ export interface UploadsTable {
   createdAt: string;
 }
 
+/** The version of a merchant's portal configuration (portals, addresses, carrier accounts), bumped by triggers (migration 0013). */
+export interface ConfigVersionsTable {
+  merchantId: string;
+  version: number;
+}
+
 export interface Database {
   merchants: MerchantsTable;
   users: UsersTable;
@@ -344,6 +350,7 @@ export interface Database {
   leases: LeasesTable;
   carrierAccounts: CarrierAccountsTable;
   carrierDocuments: CarrierDocumentsTable;
+  configVersions: ConfigVersionsTable;
   products: ProductsTable;
   productVariants: ProductVariantsTable;
   variantStock: VariantStockTable;

@@ -33,6 +33,7 @@ const TABLES = [
   'leases',
   'carrier_accounts',
   'carrier_documents',
+  'config_versions',
   'products',
   'product_variants',
   'variant_stock',
@@ -42,6 +43,7 @@ const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 
 /** Tenant tables keyed by something other than an id of their own. */
 const TENANT_KEYS: Record<string, string[]> = {
   inbound_events: ['merchant_id', 'source', 'event_id'],
+  config_versions: ['merchant_id'],
   variant_stock: ['merchant_id', 'variant_id', 'location_id'],
 };
 
@@ -109,6 +111,7 @@ describe('migrations', () => {
       '0009-query-plans',
       '0010-user-language',
       '0012-outbox-open-jobs',
+      '0013-config-versions',
       '0014-catalogue',
     ]);
   });

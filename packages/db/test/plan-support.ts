@@ -41,6 +41,7 @@ const TABLES = [
   'rate_limit_hits',
   'idempotency_keys',
   'outbox',
+  'config_versions',
 ];
 
 /**
@@ -95,6 +96,16 @@ export async function loadInstallation(h: TestDatabaseHandle, orders: number): P
       }
     });
   }
+  // Config versions (migration 0013) of an installation with 2,000 merchants, ours among them.
+  const versions = Array.from({ length: 2000 }, (_, n) => ({
+    merchantId: n < MERCHANTS.length ? (MERCHANTS[n] as string) : `mer_${n}`,
+    version: 1 + (n % 7),
+  }));
+  for (let i = 0; i < versions.length; i += 500)
+    await h.db
+      .insertInto('configVersions')
+      .values(versions.slice(i, i + 500))
+      .execute();
   await h.db.transaction().execute(async (tx) => {
     for (let n = 0; n < 3000; n++) {
       await recordHit(tx, `lookup:ip:prt_${n % 4}:10.0.${n % 250}.${n % 7}`, at(n * 1000), `hit_${n}`);

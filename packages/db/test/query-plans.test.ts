@@ -9,6 +9,7 @@ import type { Db } from '../src/database.ts';
 import { analyze, refreshStatistics } from '../src/maintenance.ts';
 import { dropIdempotent, finishIdempotent, findIdempotent } from '../src/repos/idempotency.ts';
 import { orderIdsByExternalQuery, shipmentsOfQuery } from '../src/repos/order-rows.ts';
+import { findOrderForPortalById, findOrderForPortalByNumber, findOrderForPortalByTracking } from '../src/repos/order-aggregate.ts';
 import { findOrderByNumber, findOrderByTracking, getOrder } from '../src/repos/orders.ts';
 import { claimJobs } from '../src/repos/outbox.ts';
 import { hitCounts, pruneHits, recentHits } from '../src/repos/rate-limits.ts';
@@ -59,6 +60,43 @@ const cases: Case[] = [
     table: 'shipments',
     index: 'shipments_tracking',
     query: (db) => queryMatching(db, /from "shipments" inner join/, (db) => findOrderByTracking(db, M, BRAND, `TRK${N}`, POSTAL)),
+  },
+  // The portal's one-statement read (repos/order-aggregate.ts): the order through its lookup
+  // index, each child through its (merchant_id, order_id/return_id) index, the config version by key.
+  ...(
+    [
+      ['orders', 'orders_lookup'],
+      ['order_items', 'order_items_order'],
+      ['shipments', 'shipments_order'],
+      ['returns', 'returns_order'],
+      ['return_items', 'return_items_return'],
+      ['config_versions', 'config_versions_pk'],
+    ] as const
+  ).map(
+    ([table, index]): Case => ({
+      name: `portal lookup in one statement by order number: ${table} through ${index}`,
+      table,
+      index,
+      query: (db) =>
+        queryMatching(db, /from "orders" as "o"/, (db) =>
+          findOrderForPortalByNumber(db, h.dialect, { merchantId: M, brandId: BRAND, orderNumberNorm: String(N), postalNorm: POSTAL }),
+        ),
+    }),
+  ),
+  {
+    name: 'portal lookup in one statement by tracking number',
+    table: 'shipments',
+    index: 'shipments_tracking',
+    query: (db) =>
+      queryMatching(db, /from "shipments" as "t"/, (db) =>
+        findOrderForPortalByTracking(db, h.dialect, { merchantId: M, brandId: BRAND, trackingNorm: `TRK${N}`, postalNorm: POSTAL }),
+      ),
+  },
+  {
+    name: 'return creation: the order in one statement by id (locked on PostgreSQL)',
+    table: 'orders',
+    index: 'orders_pk',
+    query: (db) => queryMatching(db, /from "orders" as "o"/, (db) => findOrderForPortalById(db, h.dialect, M, orderId, true)),
   },
   {
     name: 'a return found by its tracking number (carrier webhooks)',
@@ -198,6 +236,28 @@ describe('hot queries on a never-analysed database', () => {
     expect((await findOrderByTracking(h.db, M, BRAND, `TRK${N}`, POSTAL))?.order.orderNumber).toBe(`#${N}`);
     expect(await findOrderByNumber(h.db, M, BRAND, String(N), '99999')).toBeNull();
     expect(await findOrderByNumber(h.db, 'mer_other_1', BRAND, String(N), POSTAL)).toBeNull();
+    // The one-statement read answers what the separate reads answer.
+    const one = await findOrderForPortalByNumber(h.db, h.dialect, {
+      merchantId: M,
+      brandId: BRAND,
+      orderNumberNorm: String(N),
+      postalNorm: POSTAL,
+    });
+    const separate = await findOrderByNumber(h.db, M, BRAND, String(N), POSTAL);
+    expect(one && { order: one.order, items: one.items, shipments: one.shipments }).toEqual(separate);
+    expect(one?.prior).toEqual(await priorReturnsForOrder(h.db, M, orderId));
+    expect(one?.prior.length).toBeGreaterThan(0);
+    const byTracking = await findOrderForPortalByTracking(h.db, h.dialect, {
+      merchantId: M,
+      brandId: BRAND,
+      trackingNorm: `TRK${N}`,
+      postalNorm: POSTAL,
+    });
+    expect(byTracking?.order.id).toBe(orderId);
+    expect((await findOrderForPortalById(h.db, h.dialect, M, orderId))?.items).toEqual(separate?.items);
+    expect(
+      await findOrderForPortalByNumber(h.db, h.dialect, { merchantId: M, brandId: BRAND, orderNumberNorm: String(N), postalNorm: '99999' }),
+    ).toBeNull();
     // The precompiled lookup answers again with new arguments, also inside a transaction.
     for (const n of [N + 4, N + 8, N + 12]) {
       const found = await findOrderByNumber(h.db, M, brandOf(n), String(n), postalOf(n));

@@ -35,8 +35,28 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
+/**
+ * Local dates already worked out, per zone and quarter hour (UTC). Every zone's offset and every
+ * change of it today falls on a quarter hour, so local midnight never falls inside one: the date
+ * is the same for the whole quarter. Intl's formatToParts costs ~10 µs; a lookup computes a
+ * deadline per item (issue #12 profile). Bounded: cleared when full.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const localDates = new Map<string, string>();
+const LOCAL_DATES_MAX = 20_000;
+
 /** The calendar date (`YYYY-MM-DD`) of `instant` as seen on a wall clock in `timezone`. */
 export function localDate(instant: Date, timezone: string): string {
+  const key = `${timezone}\u0000${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
+  const date = formatLocalDate(instant, timezone);
+  if (localDates.size >= LOCAL_DATES_MAX) localDates.clear();
+  localDates.set(key, date);
+  return date;
+}
+
+function formatLocalDate(instant: Date, timezone: string): string {
   const parts = formatterFor(timezone).formatToParts(instant);
   let year = '';
   let month = '';

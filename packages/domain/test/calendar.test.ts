@@ -123,3 +123,20 @@ describe('isValidCalendarDate', () => {
     expect(isValidCalendarDate(s)).toBe(expected);
   });
 });
+
+describe('localDate remembered per quarter hour', () => {
+  it('answers what Intl answers at every minute around midnights and DST changes, also in zones off the hour', () => {
+    const zones = ['Europe/Amsterdam', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    // Around the EU switch to summer time (2026-03-29) and the US one (2026-03-08), minute by minute.
+    const starts = ['2026-03-28T12:00:00Z', '2026-03-07T12:00:00Z', '2026-10-24T12:00:00Z'];
+    for (const zone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (const start of starts) {
+        for (let m = 0; m < 36 * 60; m += 1) {
+          const instant = new Date(Date.parse(start) + m * 60_000 + 17_000);
+          expect(localDate(instant, zone), `${zone} ${instant.toISOString()}`).toBe(intl.format(instant));
+        }
+      }
+    }
+  });
+});

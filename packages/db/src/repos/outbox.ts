@@ -17,7 +17,16 @@ export async function enqueue(
   await enqueueMany(db, [job]);
 }
 
-type NewJob = { merchantId: string; id: string; topic: string; payload: Record<string, unknown>; dedupeKey?: string | null; at: string };
+type NewJob = {
+  merchantId: string;
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  dedupeKey?: string | null;
+  at: string;
+  /** A job whose first try already happened (and failed) in the writing request: its count, error and next try. */
+  tried?: { attempts: number; lastError: string; availableAt: string };
+};
 
 const insertJobs = precompiledInsert('outbox', (query) =>
   query.onConflict((oc: OnConflictBuilder<Database, 'outbox'>) => oc.columns(['merchantId', 'dedupeKey']).doNothing()),
@@ -34,11 +43,11 @@ export async function enqueueMany(db: Executor, jobs: NewJob[]): Promise<void> {
       payload: toJson(job.payload),
       dedupeKey: job.dedupeKey ?? null,
       createdAt: job.at,
-      availableAt: job.at,
-      attempts: 0,
+      availableAt: job.tried?.availableAt ?? job.at,
+      attempts: job.tried?.attempts ?? 0,
       lockedUntil: null,
       lockedBy: null,
-      lastError: null,
+      lastError: job.tried?.lastError.slice(0, 2000) ?? null,
       doneAt: null,
       deadAt: null,
     })),

@@ -6,16 +6,13 @@ import { formatMoneyValue } from '@retour/domain/money';
 import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } from '@retour/domain/normalise';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
 import type { ReturnStatus } from '@retour/domain/state-machine';
-import { addressesOfKind, getRow } from '@retour/db/repos/config';
-import { findOrderByNumber, findOrderByTracking } from '@retour/db/repos/orders';
-import { priorReturnsForOrder } from '@retour/db/repos/returns';
+import { configVersion, findOrderForPortalByNumber, findOrderForPortalByTracking } from '@retour/db/repos/order-aggregate';
 import type { Ctx } from '../../context.ts';
 import { fail, invalid } from '../../errors.ts';
 import { signToken } from '../../secrets.ts';
-import { loadEnabledPortal } from '../shared/load-portal.ts';
+import { checkConfigVersion, type PortalConfig, withPortalConfig } from '../shared/portal-config.ts';
 import { itemFacts } from './order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from '../shared/rate-limit.ts';
-import { loadAccountCarriers } from '../shared/carrier-accounts.ts';
 import { methodOptions, moneyOut } from '../shared/return-options.ts';
 import { LOOKUP_FAILURES_PER_CLIENT, LOOKUP_FAILURES_PER_ORDER_NUMBER, LOOKUP_TOKEN_TTL_MS } from '@retour/domain/lookup-limits';
 
@@ -24,11 +21,17 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}***@${domain}`;
 }
 
+/**
+ * Two statements for a found order: the rate-limit count, then the order with its items,
+ * shipments, earlier returns and the merchant's config version (the portal's configuration comes
+ * from memory, checked against that version: shared/portal-config.ts).
+ */
 export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clientIp: string, lang: Language): Promise<LookupResult> {
-  const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
-  if (body.orderNumber !== undefined && !settings.allowReturnsWithoutOutboundShipment) {
-    invalid(['orderNumber'], 'This shop finds orders by the tracking number of your parcel; enter that with your postal code.');
-  }
+  return withPortalConfig(ctx, slug, (config) => lookupWith(ctx, config, body, clientIp, lang));
+}
+
+async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clientIp: string, lang: Language): Promise<LookupResult> {
+  const { portal, settings, merchantId } = config;
   const postal = normalisePostalCode(body.postalCode);
   const identifier =
     body.orderNumber !== undefined ? normaliseOrderNumber(body.orderNumber) : normaliseTrackingNumber(body.trackingNumber ?? '');
@@ -38,10 +41,16 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
   ];
   await assertUnderLimits(ctx, limits, 'Too many unsuccessful attempts. Please wait before trying again.');
 
+  const brandId = portal.brandId;
   const agg =
     body.orderNumber !== undefined
-      ? await findOrderByNumber(ctx.db, merchantId, portal.brandId, identifier, postal)
-      : await findOrderByTracking(ctx.db, merchantId, portal.brandId, identifier, postal);
+      ? await findOrderForPortalByNumber(ctx.db, ctx.dialect, { merchantId, brandId, orderNumberNorm: identifier, postalNorm: postal })
+      : await findOrderForPortalByTracking(ctx.db, ctx.dialect, { merchantId, brandId, trackingNorm: identifier, postalNorm: postal });
+  // Decided on the configuration the order query saw, or started over with a fresh read.
+  checkConfigVersion(ctx, config, agg ? agg.configVersion : await configVersion(ctx.db, merchantId));
+  if (body.orderNumber !== undefined && !settings.allowReturnsWithoutOutboundShipment) {
+    invalid(['orderNumber'], 'This shop finds orders by the tracking number of your parcel; enter that with your postal code.');
+  }
   if (!agg) {
     for (const limit of limits) await recordFailure(ctx, limit);
     fail(
@@ -51,11 +60,10 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
   }
 
   const now = ctx.now();
-  const prior = await priorReturnsForOrder(ctx.db, merchantId, agg.order.id);
   const assessment = assessOrder({
     placedAt: new Date(agg.order.placedAt),
     items: itemFacts(agg),
-    prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
+    prior: agg.prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
     settings,
     now,
   });
@@ -70,17 +78,13 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     fail('no_returnable_items', 'Nothing in this order can be returned any more: the items are final sale or already returned.');
 
   const country = agg.order.shippingAddress.country;
-  const [stores, accounts] = await Promise.all([
-    settings.methods.includes('in_store') ? addressesOfKind(ctx.db, merchantId, 'store') : [],
-    loadAccountCarriers(ctx.db, merchantId),
-  ]);
-  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0, accounts);
+  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, config.stores.length > 0, config.accounts);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,
     });
 
-  const returnAddress = settings.returnAddressId ? await getRow(ctx.db, 'addresses', merchantId, settings.returnAddressId) : undefined;
+  const returnAddress = config.returnAddress;
   const crossing = returnAddress
     ? crossesCustomsBorder(
         { country, postalCode: agg.order.shippingAddress.postalCode },

@@ -12,9 +12,9 @@ import { type ReturnStatus, transition } from '@retour/domain/state-machine';
 import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { addressesOfKind, getRow } from '@retour/db/repos/config';
-import { getOrder, lockOrder } from '@retour/db/repos/orders';
+import { findOrderForPortalById } from '@retour/db/repos/order-aggregate';
 import { enqueueMany } from '@retour/db/repos/outbox';
-import { insertFirstEvents, insertReturn, type NewReturnEvent, priorReturnsForOrder } from '@retour/db/repos/returns';
+import { insertFirstEvents, insertReturn, type NewReturnEvent, type ReturnAggregate, type ReturnRecord } from '@retour/db/repos/returns';
 import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
@@ -26,6 +26,8 @@ import { checkReturn, type ReturnChoice } from './validate-return.ts';
 import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-accounts.ts';
 import { bookBeforeCommit } from './book-at-creation.ts';
 import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from './carrier-booking.ts';
+import { bookLocally, type LocalBooking } from './book-local.ts';
+import { checkConfigVersion, type PortalConfig } from './portal-config.ts';
 import type { Executor } from '@retour/db/database';
 import { insertReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { assertPayable, exchangeEvent, exchangeRows, planExchanges } from '../catalogue/plan-exchanges.ts';
@@ -43,6 +45,12 @@ export type NewReturnInput = {
   overrideNote: string | null;
   /** The return is the shopper's withdrawal statement (EU art. 11a): record it and acknowledge it. */
   withdrawal?: boolean;
+  /**
+   * The portal's configuration from memory (shared/portal-config.ts): its carrier accounts,
+   * stores and return address are not read again, and the order query checks its version
+   * (StaleConfig when it moved). Without it they are read from the database.
+   */
+  config?: PortalConfig;
 };
 
 /** The parts of an address a label needs, frozen on the return. */
@@ -51,8 +59,18 @@ function addressSnapshot(a: AddressesTable) {
   return party;
 }
 
-/** The new return's id and access code, and its order's number (so callers need not read it back). */
-export type CreatedReturn = { returnId: string; accessCode: string; orderNumber: string };
+/**
+ * The new return's id and access code, its order's number, and the return as written (so callers
+ * need not read it back; a booking run by a job after the commit is not in it).
+ */
+export type CreatedReturn = {
+  returnId: string;
+  accessCode: string;
+  orderNumber: string;
+  written: ReturnAggregate;
+  /** A job ran for it after the commit (a carrier account's booking): `written` may be behind. */
+  bookedAfterCommit: boolean;
+};
 
 export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<CreatedReturn> {
   // A fresh reference and ids on each attempt: a collision of the 6-character reference is rare
@@ -70,11 +88,14 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<Cre
 const PENDING_RETRY_MS = 60_000;
 
 /** Everything the new return is decided from: read (and checked) before booking and again under the order's lock. */
-export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[]) {
-  const order = await getOrder(db, input.merchantId, input.orderId);
+export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[], lock = false) {
+  // The order, its items, shipments and earlier returns, and the config version: one statement
+  // (on PostgreSQL `lock` also holds the order row, so two returns of one order cannot both take the last unit).
+  const order = await findOrderForPortalById(db, ctx.dialect, input.merchantId, input.orderId, lock);
+  if (input.config) checkConfigVersion(ctx, input.config, order ? order.configVersion : input.config.version);
   if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
   const now = ctx.now();
-  const prior = await priorReturnsForOrder(db, input.merchantId, order.order.id);
+  const prior = order.prior;
   const assessment = assessOrder({
     placedAt: new Date(order.order.placedAt),
     items: itemFacts(order),
@@ -83,10 +104,16 @@ export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInpu
     now,
     overrideWindow: input.overrideWindow,
   });
-  const stores = input.settings.methods.includes('in_store') ? await addressesOfKind(db, input.merchantId, 'store') : [];
-  const returnAddress = input.settings.returnAddressId
-    ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
-    : undefined;
+  const stores = input.config
+    ? input.config.stores
+    : input.settings.methods.includes('in_store')
+      ? await addressesOfKind(db, input.merchantId, 'store')
+      : [];
+  const returnAddress = input.config
+    ? input.config.returnAddress
+    : input.settings.returnAddressId
+      ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
+      : undefined;
   const phone = input.contact.phone ?? order.order.customerPhone;
   const checked = checkReturn(ctx, {
     accounts,
@@ -122,10 +149,11 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   const reference = formatReference(randomBytes(8));
   const jobIds: string[] = [];
   let orderNumber = '';
+  let written: ReturnAggregate | null = null;
   // A return on a carrier account that opens at once is booked before anything is written, so an
   // address the carrier refuses is the shopper's 422 and leaves nothing behind.
   // The merchant's carrier accounts, read once (configuration, not part of the order's lock).
-  const accounts = await loadAccountCarriers(ctx.db, input.merchantId);
+  const accounts = input.config?.accounts ?? (await loadAccountCarriers(ctx.db, input.merchantId));
   const early = await bookBeforeCommit(
     ctx,
     input,
@@ -136,75 +164,92 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   );
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
       const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service } = await prepareReturn(
         ctx,
         tx,
         input,
         accounts,
+        true,
       );
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;
+      const language = input.language ?? input.settings.defaultLanguage;
+      // A built-in carrier books here, in this transaction (shared/book-local.ts).
+      const localCarrier = submitted.status === 'open' && checked.carrier && !account ? ctx.carriers.get(checked.carrier) : undefined;
+      const local: LocalBooking | null = localCarrier
+        ? await bookLocally(localCarrier, {
+            merchantId: input.merchantId,
+            returnId,
+            reference,
+            method: input.choice.method,
+            from: { ...order.order.shippingAddress, email, phone },
+            to: returnAddress ? (addressSnapshot(returnAddress) as never) : null,
+            lines: checked.lines.map((l) => ({ weightGrams: l.item.weightGrams, quantity: l.quantity })),
+            servicePointId: input.choice.servicePointId ?? null,
+            pickupDate: input.choice.pickup?.date ?? null,
+            recipient: { contactEmail: email, language },
+            now,
+          })
+        : null;
+      const ret: ReturnRecord = {
+        merchantId: input.merchantId,
+        id: returnId,
+        reference,
+        portalId: input.portal.id,
+        orderId: order.order.id,
+        orderNumberNorm: normaliseOrderNumber(order.order.orderNumber),
+        status: submitted.status,
+        method: input.choice.method,
+        carrier: checked.carrier,
+        ...(account && service ? { carrierAccountId: account.accountId, carrierService: service.service } : {}),
+        resolution: input.choice.resolution,
+        exchangeNote: input.choice.exchangeNote?.trim() || null,
+        currency: order.order.currency,
+        feeAmount: checked.fee,
+        feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
+        language,
+        contactEmail: email,
+        contactEmailNorm: email.toLowerCase(),
+        contactPhone: phone,
+        accessCodeHash: access.hash,
+        trackingNumber: null,
+        trackingNorm: null,
+        labelStatus: submitted.status === 'open' && checked.carrier ? 'pending' : 'none',
+        ...(early?.pendingReason && !booked ? { labelError: JSON.stringify({ ...early.pendingReason, at }) } : {}),
+        servicePointId: input.choice.servicePointId ?? null,
+        pickup: input.choice.pickup ? JSON.stringify(input.choice.pickup) : null,
+        storeAddressId: checked.storeAddressId,
+        windowOverridden: input.overrideWindow ? 1 : 0,
+        createdBy: input.actor,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        bookedAt: null,
+        labelCost: null,
+        labelCostCurrency: null,
+        customsRequired: checked.crossesBorder ? 1 : 0,
+        returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
+        ...(booked ? bookedFields(booked, service, at) : {}),
+        ...local?.fields,
+        bonusCredit: exchanges.bonusCredit,
+        exchangeBalance: exchanges.balance,
+      };
       const itemIds = checked.lines.map(() => newId('rti'));
-      await insertReturn(
-        tx,
-        {
-          merchantId: input.merchantId,
-          id: returnId,
-          reference,
-          portalId: input.portal.id,
-          orderId: order.order.id,
-          orderNumberNorm: normaliseOrderNumber(order.order.orderNumber),
-          status: submitted.status,
-          method: input.choice.method,
-          carrier: checked.carrier,
-          ...(account && service ? { carrierAccountId: account.accountId, carrierService: service.service } : {}),
-          resolution: input.choice.resolution,
-          exchangeNote: input.choice.exchangeNote?.trim() || null,
-          currency: order.order.currency,
-          feeAmount: checked.fee,
-          feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
-          language: input.language ?? input.settings.defaultLanguage,
-          contactEmail: email,
-          contactEmailNorm: email.toLowerCase(),
-          contactPhone: phone,
-          accessCodeHash: access.hash,
-          trackingNumber: null,
-          trackingNorm: null,
-          labelStatus: submitted.status === 'open' && checked.carrier ? 'pending' : 'none',
-          ...(early?.pendingReason && !booked ? { labelError: JSON.stringify({ ...early.pendingReason, at }) } : {}),
-          servicePointId: input.choice.servicePointId ?? null,
-          pickup: input.choice.pickup ? JSON.stringify(input.choice.pickup) : null,
-          storeAddressId: checked.storeAddressId,
-          windowOverridden: input.overrideWindow ? 1 : 0,
-          createdBy: input.actor,
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-          bookedAt: null,
-          labelCost: null,
-          labelCostCurrency: null,
-          customsRequired: checked.crossesBorder ? 1 : 0,
-          returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
-          ...(booked ? bookedFields(booked, service, at) : {}),
-          bonusCredit: exchanges.bonusCredit,
-          exchangeBalance: exchanges.balance,
-        },
-        checked.lines.map((l, position) => ({
-          merchantId: input.merchantId,
-          id: itemIds[position] as string,
-          returnId,
-          orderItemId: l.item.id,
-          position,
-          quantity: l.quantity,
-          reason: l.reason,
-          comment: l.comment,
-          sku: l.item.sku,
-          name: l.item.name,
-          unitPrice: l.item.unitPrice,
-        })),
-      );
+      const items = checked.lines.map((l, position) => ({
+        merchantId: input.merchantId,
+        id: itemIds[position] as string,
+        returnId,
+        orderItemId: l.item.id,
+        position,
+        quantity: l.quantity,
+        reason: l.reason,
+        comment: l.comment,
+        sku: l.item.sku,
+        name: l.item.name,
+        unitPrice: l.item.unitPrice,
+      }));
+      await insertReturn(tx, ret, items);
       await insertReturnExchanges(tx, exchangeRows(input.merchantId, returnId, itemIds, exchanges, at));
       const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
       const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
@@ -247,6 +292,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         events.push(bookedEvent(input.merchantId, returnId, { code: account.code, name: account.name }, booked, at));
         await storeCarrierDocuments(tx, input.merchantId, returnId, booked, at);
       }
+      if (local) events.push(...local.events);
       // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
       await insertFirstEvents(tx, events);
       if (input.withdrawal) {
@@ -266,6 +312,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
             at,
           ),
         );
+      } else if (local) {
+        jobs.push(...local.jobs);
       } else if (submitted.status === 'open' && checked.carrier) {
         const jobId = newId('job');
         // A carrier that just failed to book it is asked again by the worker (after its Retry-After), not in this request.
@@ -301,6 +349,21 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         });
       }
       await enqueueMany(tx, jobs);
+      written = {
+        ret: {
+          anonymisedAt: null,
+          carrierAccountId: null,
+          carrierService: null,
+          carrierShipmentId: null,
+          labelError: null,
+          labelless: null,
+          pickupWindow: null,
+          carrierFormats: null,
+          ...ret,
+        },
+        items,
+        events: events.map((event, i) => ({ ...event, seq: i + 1 })),
+      };
     });
   } catch (error) {
     // Nothing was written: void the label the carrier made for it (best effort; retried creations book anew).
@@ -308,5 +371,11 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
     throw error;
   }
   await ctx.jobs.runNow(ctx, input.merchantId, jobIds);
-  return { returnId, accessCode: access.code, orderNumber };
+  return {
+    returnId,
+    accessCode: access.code,
+    orderNumber,
+    written: written as unknown as ReturnAggregate,
+    bookedAfterCommit: jobIds.length > 0,
+  };
 }
