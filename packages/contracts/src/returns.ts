@@ -1,5 +1,6 @@
 // Returns: the shared return object, the portal flow (lookup, create) and staff actions.
 import { CONDITIONS } from '@retour/domain/return-ledger';
+import { ITEM_CONDITIONS } from '@retour/domain/return-rules-catalogue';
 import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { RETURN_STATUSES } from '@retour/domain/state-machine';
 import { z } from 'zod';
@@ -113,8 +114,15 @@ export const LookupResultSchema = z.object({
         returnableQuantity: z.number().int(),
         unitPrice: MoneySchema,
         eligible: z.boolean(),
-        ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired']).nullable(),
+        ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired', 'blocked_by_rule']).nullable(),
         returnDeadline: CalendarDateSchema,
+        // Return rules (issue #15)
+        ruleMessage: z.string().nullable().optional().describe('Why a return rule blocks this item (the merchant’s words).'),
+        photos: z
+          .object({ required: z.boolean(), min: z.number().int() })
+          .optional()
+          .describe('Photos a return rule asks for with this item.'),
+        keepItem: z.boolean().optional().describe('A return rule lets the shopper keep this item: refunded without sending it back.'),
       }),
     ),
   }),
@@ -134,6 +142,7 @@ export const ReturnItemInputSchema = z
     quantity: z.number().int().min(1).max(10_000),
     reason: z.string().min(1).max(40),
     comment: z.string().trim().max(2000).nullish(),
+    condition: z.enum(ITEM_CONDITIONS).nullish().describe('The item’s condition as the shopper states it (return rules may test it).'),
   })
   .strict();
 

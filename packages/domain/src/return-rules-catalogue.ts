@@ -7,6 +7,7 @@
  */
 import { RESOLUTIONS, RETURN_METHODS } from './fees.ts';
 import { isKnownCurrency, parseMoneyValue } from './money.ts';
+import type { CONDITIONS } from './return-ledger.ts';
 
 export type RuleScope = 'item' | 'return';
 export type RuleCondition = { property: string; operator: string; value: unknown };
@@ -55,7 +56,8 @@ export type PropertyName =
 
 export type PropertySpec = { type: ValueType; operators: OperatorName[]; description: string; allowedValues?: readonly string[] };
 
-export const ITEM_CONDITIONS = ['unopened', 'unused', 'used', 'damaged'] as const;
+/** The item's condition as the shopper states it: the same words staff record on receipt. */
+export const ITEM_CONDITIONS = ['as_new', 'used', 'damaged'] as const satisfies readonly (typeof CONDITIONS)[number][];
 
 export const PROPERTIES: Record<PropertyName, PropertySpec> = {
   country: { type: 'text', operators: ['eq', 'neq', 'in', 'not_in'], description: "Shopper's country (ISO 3166-1 alpha-2)." },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRuleSet, PROPERTIES, type ReturnRule, type RuleCondition } from '../src/return-rules-catalogue.ts';
+import { allowedEvents, RETURN_STATUSES, type ReturnStatus, transition } from '../src/state-machine.ts';
 import { evaluateReturnRules, needsCustomerHistory, type RuleItemFacts, type RuleOrderFacts } from '../src/return-rules.ts';
 
 const now = new Date('2026-06-30T12:00:00Z');
@@ -312,5 +313,22 @@ describe('return rules: properties', () => {
   });
   it('every property in the catalogue has at least one operator', () => {
     for (const spec of Object.values(PROPERTIES)) expect(spec.operators.length).toBeGreaterThan(0);
+  });
+});
+
+describe('keep the item: the state machine', () => {
+  it.each<[ReturnStatus | null, ReturnStatus | null]>([
+    ['open', 'received'],
+    [null, null],
+    ['requested', null],
+    ['awaiting_payment', null],
+    ['in_transit', null],
+    ['received', null],
+  ])('keep from %s → %s', (from, to) => {
+    const result = transition(from, { type: 'keep' });
+    expect(result.ok ? result.status : null).toBe(to);
+  });
+  it('is not offered to staff as an action', () => {
+    for (const s of RETURN_STATUSES) expect(allowedEvents(s)).not.toContain('keep');
   });
 });

@@ -17,6 +17,7 @@ import { itemFacts } from './shared/order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from './shared/rate-limit.ts';
 import { loadAccountCarriers } from './shared/carrier-accounts.ts';
 import { methodOptions, moneyOut } from './shared/return-options.ts';
+import { evaluateForOrder, loadRules, settingsUnderRules } from './rules/rule-facts.ts';
 import { LOOKUP_FAILURES_PER_CLIENT, LOOKUP_FAILURES_PER_ORDER_NUMBER, LOOKUP_TOKEN_TTL_MS } from '@retour/domain/lookup-limits';
 
 export function maskEmail(email: string): string {
@@ -25,8 +26,8 @@ export function maskEmail(email: string): string {
 }
 
 export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clientIp: string, lang: Language): Promise<LookupResult> {
-  const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
-  if (body.orderNumber !== undefined && !settings.allowReturnsWithoutOutboundShipment) {
+  const { portal, settings: portalSettings, merchantId } = await loadEnabledPortal(ctx, slug);
+  if (body.orderNumber !== undefined && !portalSettings.allowReturnsWithoutOutboundShipment) {
     invalid(['orderNumber'], 'This shop finds orders by the tracking number of your parcel; enter that with your postal code.');
   }
   const postal = normalisePostalCode(body.postalCode);
@@ -52,12 +53,23 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
 
   const now = ctx.now();
   const prior = await priorReturnsForOrder(ctx.db, merchantId, agg.order.id);
+  // Return rules: over every item of the order (reason and condition are not chosen yet).
+  const ruled = await evaluateForOrder(ctx.db, {
+    merchantId,
+    loaded: await loadRules(ctx.db, merchantId),
+    agg,
+    portalSlug: portal.slug,
+    now,
+  });
+  const ruleOf = new Map(ruled?.items.map((d) => [d.id, d]));
+  const settings = settingsUnderRules(portalSettings, ruled);
   const assessment = assessOrder({
     placedAt: new Date(agg.order.placedAt),
     items: itemFacts(agg),
     prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
     settings,
     now,
+    windowDays: new Map(ruled?.items.flatMap((d) => (d.windowDays === null ? [] : [[d.id, d.windowDays] as const]))),
   });
   if (assessment.failure === 'return_window_expired') {
     fail(
@@ -74,7 +86,7 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     settings.methods.includes('in_store') ? addressesOfKind(ctx.db, merchantId, 'store') : [],
     loadAccountCarriers(ctx.db, merchantId),
   ]);
-  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0, accounts);
+  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, stores.length > 0, accounts, ruled?.carriers);
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,
@@ -103,6 +115,8 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
       phoneKnown: agg.order.customerPhone !== null,
       items: agg.items.map((item) => {
         const a = byId.get(item.id);
+        const rule = ruleOf.get(item.id);
+        const blocked = a?.eligible === true && rule?.blocked ? rule.blocked : null;
         return {
           id: item.id,
           sku: item.sku,
@@ -110,11 +124,14 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
           variant: item.variant,
           imageUrl: item.imageUrl,
           quantity: item.quantity,
-          returnableQuantity: a?.returnableQuantity ?? 0,
+          returnableQuantity: blocked ? 0 : (a?.returnableQuantity ?? 0),
           unitPrice: { value: formatMoneyValue(item.unitPrice, currency), currency },
-          eligible: a?.eligible ?? false,
-          ineligibleReason: a?.ineligibleReason ?? null,
+          eligible: blocked ? false : (a?.eligible ?? false),
+          ineligibleReason: blocked ? 'blocked_by_rule' : (a?.ineligibleReason ?? null),
           returnDeadline: a?.returnDeadline ?? '',
+          ruleMessage: blocked?.message ?? null,
+          photos: rule?.photos ?? { required: false, min: 0 },
+          keepItem: rule?.keepItem ?? false,
         };
       }),
     },

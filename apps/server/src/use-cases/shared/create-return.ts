@@ -28,6 +28,8 @@ import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-
 import { bookBeforeCommit } from './book-at-creation.ts';
 import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from './carrier-booking.ts';
 import type { Executor } from '@retour/db/database';
+import { enforceRules, keptEvent, type RuleDecision, ruleFields } from '../rules/enforce-rules.ts';
+import { type LoadedRules, loadRules } from '../rules/rule-facts.ts';
 
 export type NewReturnInput = {
   merchantId: string;
@@ -69,40 +71,55 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<Cre
 const PENDING_RETRY_MS = 60_000;
 
 /** Everything the new return is decided from: read (and checked) before booking and again under the order's lock. */
-export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[]) {
+export async function prepareReturn(
+  ctx: Ctx,
+  db: Executor,
+  input: NewReturnInput,
+  accounts: readonly AccountCarrier[],
+  loaded: LoadedRules,
+) {
   const order = await getOrder(db, input.merchantId, input.orderId);
   if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
   const now = ctx.now();
+  // Return rules decide over the chosen lines (with reason and condition): blocks refuse here,
+  // server-side, whatever the portal showed; the rest changes the settings this return is checked with.
+  const rules: RuleDecision = await enforceRules(db, { input, loaded, order, now });
+  const settings = rules.settings;
   const prior = await priorReturnsForOrder(db, input.merchantId, order.order.id);
   const assessment = assessOrder({
     placedAt: new Date(order.order.placedAt),
     items: itemFacts(order),
     prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
-    settings: input.settings,
+    settings,
     now,
     overrideWindow: input.overrideWindow,
+    windowDays: rules.windowDays,
   });
-  const stores = input.settings.methods.includes('in_store') ? await addressesOfKind(db, input.merchantId, 'store') : [];
-  const returnAddress = input.settings.returnAddressId
-    ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
-    : undefined;
+  const stores = settings.methods.includes('in_store') ? await addressesOfKind(db, input.merchantId, 'store') : [];
+  const returnAddress = settings.returnAddressId ? await getRow(db, 'addresses', input.merchantId, settings.returnAddressId) : undefined;
   const phone = input.contact.phone ?? order.order.customerPhone;
   const checked = checkReturn(ctx, {
     accounts,
     order,
     assessment: assessment.items,
-    settings: input.settings,
+    settings,
     choice: input.choice,
     phone,
     stores,
     returnAddress,
+    rules: { carriers: rules.outcome?.carriers ?? null, keepAll: rules.outcome?.keepAll ?? false },
   });
-  const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired: checked.paymentRequired });
+  let submitted = transition(null, { type: 'submit', approval: settings.approval, paymentRequired: checked.paymentRequired });
   if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+  // Every item stays with the shopper: the return is received at once (staff refund it), no shipment.
+  if (rules.outcome?.keepAll && submitted.status === 'open') {
+    submitted = transition(submitted.status, { type: 'keep' });
+    if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+  }
   const email = input.contact.email ?? order.order.customerEmail;
   const account = accounts.find((a) => a.code === checked.carrier);
   const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
-  return { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service };
+  return { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service, settings, rules };
 }
 export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;
 
@@ -116,26 +133,37 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   // address the carrier refuses is the shopper's 422 and leaves nothing behind.
   // The merchant's carrier accounts, read once (configuration, not part of the order's lock).
   const accounts = await loadAccountCarriers(ctx.db, input.merchantId);
+  // The return rules in force, read once like the accounts (the return records this version).
+  const loaded = await loadRules(ctx.db, input.merchantId);
   const early = await bookBeforeCommit(
     ctx,
     input,
     accounts,
     { returnId, reference },
-    () => prepareReturn(ctx, ctx.db, input, accounts),
+    () => prepareReturn(ctx, ctx.db, input, accounts, loaded),
     addressSnapshot,
   );
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
-      const { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service } = await prepareReturn(
-        ctx,
-        tx,
-        input,
-        accounts,
-      );
+      const { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service, settings, rules } =
+        await prepareReturn(ctx, tx, input, accounts, loaded);
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;
+      const itemRows = checked.lines.map((l, position) => ({
+        merchantId: input.merchantId,
+        id: newId('rti'),
+        returnId,
+        orderItemId: l.item.id,
+        position,
+        quantity: l.quantity,
+        reason: l.reason,
+        comment: l.comment,
+        sku: l.item.sku,
+        name: l.item.name,
+        unitPrice: l.item.unitPrice,
+      }));
       await insertReturn(
         tx,
         {
@@ -153,7 +181,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           exchangeNote: input.choice.exchangeNote?.trim() || null,
           currency: order.order.currency,
           feeAmount: checked.fee,
-          feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
+          feePayment: checked.fee > 0 ? (settings.returnFee?.payment ?? null) : null,
           language: input.language ?? input.settings.defaultLanguage,
           contactEmail: email,
           contactEmailNorm: email.toLowerCase(),
@@ -177,20 +205,9 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           customsRequired: checked.crossesBorder ? 1 : 0,
           returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
           ...(booked ? bookedFields(booked, service, at) : {}),
+          ...ruleFields(loaded, rules),
         },
-        checked.lines.map((l, position) => ({
-          merchantId: input.merchantId,
-          id: newId('rti'),
-          returnId,
-          orderItemId: l.item.id,
-          position,
-          quantity: l.quantity,
-          reason: l.reason,
-          comment: l.comment,
-          sku: l.item.sku,
-          name: l.item.name,
-          unitPrice: l.item.unitPrice,
-        })),
+        itemRows,
       );
       const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
       const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
@@ -231,6 +248,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         events.push(bookedEvent(input.merchantId, returnId, { code: account.code, name: account.name }, booked, at));
         await storeCarrierDocuments(tx, input.merchantId, returnId, booked, at);
       }
+      const kept = keptEvent(input.merchantId, returnId, rules, submitted.status, itemRows, at, input.actor);
+      if (kept) events.push({ ...kept, id: newId('evt') });
       // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
       await insertFirstEvents(tx, events);
       if (input.withdrawal) {
