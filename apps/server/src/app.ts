@@ -19,6 +19,7 @@ import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
 import { merchantJobRoutes } from './routes/merchant-jobs.ts';
+import { merchantReturnRuleRoutes } from './routes/merchant-return-rules.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantPaymentRoutes } from './routes/merchant-payments.ts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks.ts';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantWebhookRoutes(ctx));
       await merchant.register(merchantJobRoutes(ctx));
       await merchant.register(merchantCarrierAccountRoutes(ctx));
+      await merchant.register(merchantReturnRuleRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 // Returns: the shared return object, the portal flow (lookup, create) and staff actions.
 import { CONDITIONS } from '@retour/domain/return-ledger';
 import { ITEM_CONDITIONS } from '@retour/domain/return-rules-catalogue';
+import { RuleOutcomeViewSchema } from './return-rules.ts';
 import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { RETURN_STATUSES } from '@retour/domain/state-machine';
 import { z } from 'zod';
@@ -76,6 +77,7 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
   refundableRemaining: MoneySchema,
   allowedActions: z.array(z.string()),
   timeline: z.array(TimelineEntrySchema.extend({ actor: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
+  rules: RuleOutcomeViewSchema.nullable().optional().describe('What the return rules decided when it was made (null: no rules in force).'),
 });
 export type MerchantReturn = z.infer<typeof MerchantReturnSchema>;
 

@@ -63,6 +63,7 @@ export const TAGS = [
     description: 'Carrier accounts per merchant: credentials (stored sealed), test, services per country and method.',
   },
   { name: 'jobs', description: 'Background jobs that are waiting or dead, and retrying them.' },
+  { name: 'return-rules', description: 'Return rules (versioned), their discovery lists and the policy simulator.' },
 ];
 
 const MERCHANT = [{ merchantApiKey: [] }, { backofficeSession: [] }];

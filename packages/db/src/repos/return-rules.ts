@@ -74,3 +74,49 @@ export async function customerReturnsSince(
     .execute();
   return rows.map((r) => ({ createdAt: r.createdAt, amount: Number(r.amount), currency: r.currency }));
 }
+
+export type SimulationReturn = {
+  id: string;
+  reference: string;
+  orderId: string;
+  portalId: string | null;
+  method: string;
+  feeAmount: number;
+  currency: string;
+  status: string;
+  createdAt: string;
+  contactEmailNorm: string;
+  items: { orderItemId: string; quantity: number; reason: string; unitPrice: number; sku: string }[];
+};
+
+/** The merchant's returns created in [from, to), newest first, at most `limit`, with their items. */
+export async function returnsForSimulation(
+  db: Executor,
+  merchantId: string,
+  q: { from: string; to: string; limit: number },
+): Promise<SimulationReturn[]> {
+  const rets = await db
+    .selectFrom('returns')
+    .select(['id', 'reference', 'orderId', 'portalId', 'method', 'feeAmount', 'currency', 'status', 'createdAt', 'contactEmailNorm'])
+    .where('merchantId', '=', merchantId)
+    .where('createdAt', '>=', q.from)
+    .where('createdAt', '<', q.to)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .execute();
+  const items = new Map<string, SimulationReturn['items']>();
+  for (let i = 0; i < rets.length; i += 500) {
+    const ids = rets.slice(i, i + 500).map((r) => r.id);
+    const rows = await db
+      .selectFrom('returnItems')
+      .select(['returnId', 'orderItemId', 'quantity', 'reason', 'unitPrice', 'sku'])
+      .where('merchantId', '=', merchantId)
+      .where('returnId', 'in', ids)
+      .orderBy('returnId')
+      .orderBy('position')
+      .execute();
+    for (const { returnId, ...item } of rows) items.set(returnId, [...(items.get(returnId) ?? []), item]);
+  }
+  return rets.map((r) => ({ ...r, items: items.get(r.id) ?? [] }));
+}
