@@ -107,7 +107,7 @@ export const SimulateBodySchema = z
   .object({
     rules: z.array(ReturnRuleSchema),
     from: InstantSchema.optional().describe('Returns created from this instant on (default: 90 days ago).'),
-    to: InstantSchema.optional().describe('Returns created before this instant (default: now).'),
+    to: InstantSchema.optional().describe('Returns created up to this instant (default: now).'),
     limit: z.number().int().min(1).max(5000).default(1000).describe('At most this many past returns, newest first.'),
   })
   .strict();

@@ -89,7 +89,7 @@ export type SimulationReturn = {
   items: { orderItemId: string; quantity: number; reason: string; unitPrice: number; sku: string }[];
 };
 
-/** The merchant's returns created in [from, to), newest first, at most `limit`, with their items. */
+/** The merchant's returns created in [from, to], newest first, at most `limit`, with their items. */
 export async function returnsForSimulation(
   db: Executor,
   merchantId: string,
@@ -100,7 +100,7 @@ export async function returnsForSimulation(
     .select(['id', 'reference', 'orderId', 'portalId', 'method', 'feeAmount', 'currency', 'status', 'createdAt', 'contactEmailNorm'])
     .where('merchantId', '=', merchantId)
     .where('createdAt', '>=', q.from)
-    .where('createdAt', '<', q.to)
+    .where('createdAt', '<=', q.to)
     .orderBy('createdAt', 'desc')
     .orderBy('id', 'desc')
     .limit(q.limit)
