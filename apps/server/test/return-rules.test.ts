@@ -26,6 +26,12 @@ async function publish(shop: Shop, rules: unknown[]) {
   return json(res);
 }
 
+/** The order with extra fields on one of its items. */
+const withItem = (order: ReturnType<typeof orderPayload>, index: number, extra: Record<string, unknown>) => ({
+  ...order,
+  items: order.items.map((it, i) => (i === index ? { ...it, ...extra } : it)),
+});
+
 const rule = (name: string, conditions: unknown[], actions: unknown[], extra: Record<string, unknown> = {}) => ({
   name,
   scope: 'item',
@@ -111,8 +117,7 @@ describe('return rules in the portal', () => {
         { scope: 'return' },
       ),
     ]);
-    const order = orderPayload(h);
-    order.items[0] = { ...order.items[0], tags: ['photo'] } as (typeof order.items)[number];
+    const order = withItem(orderPayload(h), 0, { tags: ['photo'] });
     await shop.importOrders(order);
     const result = await found(h, shop.slug, order);
     const jeans = item(result, 'JN-32') as Record<string, unknown>;
@@ -184,8 +189,7 @@ describe('return rules in the portal', () => {
   it('keep the item: received at once without a shipment, refundable in full', async () => {
     const shop = await setupShop(h);
     await publish(shop, [rule('cheap', [{ property: 'vendor', operator: 'eq', value: 'Tiny Socks' }], [{ identifier: 'keep_item' }])]);
-    const order = orderPayload(h);
-    order.items[0] = { ...order.items[0], vendor: 'Tiny Socks' } as (typeof order.items)[number];
+    const order = withItem(orderPayload(h), 0, { vendor: 'Tiny Socks' });
     await shop.importOrders(order);
     const result = await found(h, shop.slug, order);
     expect(item(result, 'TS-M')).toMatchObject({ keepItem: true });
@@ -233,8 +237,7 @@ describe('return rules in the portal', () => {
       rule('swim', [{ property: 'product_type', operator: 'eq', value: 'Swimwear' }], [{ identifier: 'block', value: 'Hygiene.' }]),
     ]);
     const promo = orderPayload(h, { discountCodes: ['blackfriday'] });
-    const swim = orderPayload(h);
-    swim.items[1] = { ...swim.items[1], productType: 'swimwear' } as (typeof swim.items)[number];
+    const swim = withItem(orderPayload(h), 1, { productType: 'swimwear' });
     const plain = orderPayload(h);
     await shop.importOrders(promo, swim, plain);
     expect(item(await found(h, shop.slug, promo), 'TS-M').ineligibleReason).toBe('blocked_by_rule');
