@@ -7,6 +7,7 @@ import type { Order } from './orders.tsx';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions, type Run } from './return-actions.tsx';
 import { type Email, ReturnTimeline, useActorNames } from './return-timeline.tsx';
+import { type RuleOutcome, ReturnRulesOutcome } from './return-rules-outcome.tsx';
 
 type Item = {
   orderItemId: string;
@@ -43,6 +44,7 @@ export type MerchantReturn = {
   contact: { email: string; phone: string | null };
   exchangeNote: string | null;
   windowOverridden: boolean;
+  rules?: RuleOutcome | null;
   refunds: { at: string; amount: Money; note: string | null; actor: string }[];
   storeCredits: { at: string; amount: Money; code: string; actor: string }[];
   replacements: { at: string; carrier: string; trackingNumber: string; actor: string }[];
@@ -122,6 +124,7 @@ export function ReturnDetailPage(props: { id: string }) {
         <StatusBadge status={ret.status} label={statusName(ret.status)} />
       </div>
       {ret.windowOverridden && <Alert kind="info">{t('windowOverridden')}</Alert>}
+      <ReturnRulesOutcome outcome={ret.rules} itemName={(id) => ret.items.find((i) => i.orderItemId === id)?.name ?? id} />
       <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
       {error !== null && <Alert>{errorText(error)}</Alert>}
 
