@@ -2,6 +2,7 @@
 // lookup (blocked items with the rule's message), creation enforced server-side, needs-review,
 // keep-the-item, history conditions and the policy simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, merchantWithOwner, signIn } from './backoffice-helpers.ts';
 import { expectError, found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, orderPayload, type Shop, setupShop } from './support/fixtures.ts';
 import { type Harness, json, newMerchant, startHarness } from './support/harness.ts';
@@ -71,6 +72,21 @@ describe('return rules: versions and discovery', () => {
     // Another merchant sees none of it.
     const other = await setupShop(h);
     expect(json(await other.merchant.call('GET', '/api/v1/return-rules')).version).toBe(0);
+  });
+
+  it('staff edit rules but, as on portals, only owners change the fee or carrier decisions', async () => {
+    const m = await merchantWithOwner(h);
+    const owner = await signIn(h, m.email);
+    const staff = (await addUser(h, owner, 'staff')).browser;
+    const fee = rule('fee', [], [{ identifier: 'set_fee', value: eur('2.00') }]);
+    const review = rule('review', [], [{ identifier: 'needs_review' }]);
+    expect((await owner.call('PUT', '/api/v1/return-rules', { rules: [fee] })).statusCode).toBe(200);
+    // Adding a rule and moving the fee rule keeps its decisions: fine for staff.
+    expect((await staff.call('PUT', '/api/v1/return-rules', { rules: [review, fee] })).statusCode).toBe(200);
+    const changed = rule('fee', [], [{ identifier: 'set_fee', value: eur('0.50') }]);
+    expectError(await staff.call('PUT', '/api/v1/return-rules', { rules: [review, changed] }), 403, 'forbidden');
+    expectError(await staff.call('PUT', '/api/v1/return-rules', { rules: [review] }), 403, 'forbidden');
+    expect(json(await owner.call('GET', '/api/v1/return-rules')).version).toBe(2);
   });
 
   it.each([

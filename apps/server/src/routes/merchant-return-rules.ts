@@ -38,12 +38,12 @@ export function merchantReturnRuleRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           tags,
           summary: 'Save the ordered return rules as a new version (older versions stay as history)',
           body: ReturnRuleSetBodySchema,
-          response: { 200: ReturnRuleSetSchema, ...write },
+          response: { 200: ReturnRuleSetSchema, 403: ErrorSchema, ...write },
         },
       },
       async (req) => {
         const auth = authOf(req);
-        return saveReturnRules(ctx, auth.merchantId, auth.actor, req.body);
+        return saveReturnRules(ctx, auth.merchantId, auth, req.body);
       },
     );
     app.get(

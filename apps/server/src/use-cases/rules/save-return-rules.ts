@@ -24,13 +24,48 @@ export async function assertValidRules(ctx: Ctx, merchantId: string, rules: read
   }
 }
 
-export async function saveReturnRules(ctx: Ctx, merchantId: string, actor: string, body: ReturnRuleSetBody): Promise<ReturnRuleSet> {
+/** Actions that decide what the merchant pays (as on portals, only owners change them). */
+const OWNER_ACTIONS = new Set(['set_fee', 'waive_fee', 'restrict_carriers']);
+
+/** The rules' fee and carrier decisions, in their order, as comparable text. */
+function ownerPart(rules: readonly ReturnRule[]): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
+  const parts = rules
+    .filter((r) => r.actions.some((a) => OWNER_ACTIONS.has(a.identifier)))
+    .map((r) => ({
+      active: r.active,
+      scope: r.scope,
+      criteria: r.criteria,
+      actions: r.actions.filter((a) => OWNER_ACTIONS.has(a.identifier)),
+    }));
+  return JSON.stringify(sorted(parts));
+}
+
+export async function saveReturnRules(
+  ctx: Ctx,
+  merchantId: string,
+  auth: { actor: string; role?: 'owner' | 'staff' | 'api' | undefined },
+  body: ReturnRuleSetBody,
+): Promise<ReturnRuleSet> {
+  const actor = auth.actor;
   const rules = body.rules as ReturnRule[];
   await assertValidRules(ctx, merchantId, rules);
   const at = ctx.now().toISOString();
   try {
     const version = await ctx.db.transaction().execute(async (tx) => {
-      const current = (await currentRuleSet(tx, merchantId))?.version ?? 0;
+      const row = await currentRuleSet(tx, merchantId);
+      const current = row?.version ?? 0;
+      if (auth.role === 'staff' && ownerPart(rules) !== ownerPart(row ? (JSON.parse(row.rules) as ReturnRule[]) : []))
+        fail('forbidden', 'Only an owner can change rules that set or waive the return fee or restrict carriers.');
       if (body.baseVersion !== undefined && body.baseVersion !== current)
         fail('conflict', `Your return rules were changed meanwhile (now version ${current}). Load them again and redo your edit.`, {
           currentVersion: current,
