@@ -84,6 +84,14 @@ export function createErrors(error: ApiError, draft: Draft): { step: Step; error
     }
     case 'item_not_returnable':
       return { step: 'items', errors: { items: t('errorCheckItems'), [`item:${itemId}`]: t('errorItemNotReturnable') } };
+    case 'item_blocked_by_rule':
+      return {
+        step: 'items',
+        errors: {
+          items: t('errorCheckItems'),
+          [`item:${itemId}`]: typeof d.message === 'string' && d.message ? d.message : t('ineligibleRule'),
+        },
+      };
     case 'invalid_reason':
       return { step: 'items', errors: { items: t('errorCheckItems'), [`reason:${itemId}`]: t('errorReasonMissing') } };
     case 'comment_required':

@@ -20,6 +20,7 @@ import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
 import { merchantJobRoutes } from './routes/merchant-jobs.ts';
+import { merchantReturnRuleRoutes } from './routes/merchant-return-rules.ts';
 import { merchantOrderRoutes } from './routes/merchant-orders.ts';
 import { merchantPaymentRoutes } from './routes/merchant-payments.ts';
 import { paymentWebhookRoutes } from './routes/payment-webhooks.ts';
@@ -139,6 +140,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantJobRoutes(ctx));
       await merchant.register(merchantCarrierAccountRoutes(ctx));
       await merchant.register(merchantCatalogueRoutes(ctx));
+      await merchant.register(merchantReturnRuleRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

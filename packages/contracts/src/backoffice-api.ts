@@ -79,6 +79,15 @@ import type {
   ReplacementBodySchema,
   StoreCreditBodySchema,
 } from './returns.ts';
+import type {
+  ReturnRuleSetBodySchema,
+  ReturnRuleSetSchema,
+  RuleActionsSchema,
+  RuleOperatorsSchema,
+  RulePropertiesSchema,
+  SimulateBodySchema,
+  SimulationSchema,
+} from './return-rules.ts';
 import type { ShopifyBackfillResultSchema, ShopifyConnectSchema, ShopifyUpdateSchema } from './shopify.ts';
 import type {
   WebhookDeliveryPageSchema,
@@ -212,8 +221,17 @@ type IntegrationRoutes = {
   'GET /api/v1/carrier-accounts/:id/services': { response: Out<typeof CarrierServiceListSchema> };
 };
 
+type RuleRoutes = {
+  'GET /api/v1/return-rules': { response: Out<typeof ReturnRuleSetSchema> };
+  'PUT /api/v1/return-rules': { body: In<typeof ReturnRuleSetBodySchema>; response: Out<typeof ReturnRuleSetSchema> };
+  'GET /api/v1/return-rules/properties': { response: Out<typeof RulePropertiesSchema> };
+  'GET /api/v1/return-rules/operators': { response: Out<typeof RuleOperatorsSchema> };
+  'GET /api/v1/return-rules/actions': { response: Out<typeof RuleActionsSchema> };
+  'POST /api/v1/return-rules/simulate': { body: In<typeof SimulateBodySchema>; response: Out<typeof SimulationSchema> };
+};
+
 /** Every route the back office calls. */
-export type BackofficeRoutes = SessionRoutes & ReturnRoutes & AccessRoutes & SettingsRoutes & IntegrationRoutes;
+export type BackofficeRoutes = SessionRoutes & ReturnRoutes & AccessRoutes & SettingsRoutes & IntegrationRoutes & RuleRoutes;
 export type BackofficeRoute = keyof BackofficeRoutes & string;
 /** The answer of a route, e.g. `Answer<'GET /api/v1/returns/:id'>`. */
 export type Answer<R extends BackofficeRoute> = BackofficeRoutes[R]['response'];

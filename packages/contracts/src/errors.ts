@@ -67,6 +67,12 @@ export const ERROR_STATUS = {
   provider_error: 502,
   service_unavailable: 503,
   database_unavailable: 503,
+  // Return rules (issue #15)
+  unknown_rule_property: 422,
+  unknown_rule_operator: 422,
+  unknown_rule_action: 422,
+  invalid_rule_value: 422,
+  item_blocked_by_rule: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

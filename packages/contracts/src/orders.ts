@@ -35,6 +35,9 @@ export const OrderItemImportSchema = z
       .nullish(),
     returnable: z.boolean().optional(),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    /** Return rules test these (optional). */
+    productType: z.string().trim().min(1).max(200).nullish(),
+    vendor: z.string().trim().min(1).max(200).nullish(),
   })
   .strict();
 
@@ -64,6 +67,8 @@ export const OrderImportSchema = z
     shippingAddress: AddressFieldsSchema.strict(),
     items: z.array(OrderItemImportSchema).min(1).max(500),
     shipments: z.array(ShipmentImportSchema).max(50).default([]),
+    /** Discount codes used on the order (optional; return rules test them). */
+    discountCodes: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   })
   .strict()
   .superRefine((o, ctx) => {

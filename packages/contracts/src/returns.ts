@@ -1,5 +1,7 @@
 // Returns: the shared return object, the portal flow (lookup, create) and staff actions.
 import { CONDITIONS } from '@retour/domain/return-ledger';
+import { ITEM_CONDITIONS } from '@retour/domain/return-rules-catalogue';
+import { RuleOutcomeViewSchema } from './return-rules.ts';
 import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { RETURN_STATUSES } from '@retour/domain/state-machine';
 import { z } from 'zod';
@@ -78,6 +80,7 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
   refundableRemaining: MoneySchema,
   allowedActions: z.array(z.string()),
   timeline: z.array(TimelineEntrySchema.extend({ actor: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
+  rules: RuleOutcomeViewSchema.nullable().optional().describe('What the return rules decided when it was made (null: no rules in force).'),
 });
 export type MerchantReturn = z.infer<typeof MerchantReturnSchema>;
 
@@ -116,8 +119,15 @@ export const LookupResultSchema = z.object({
         returnableQuantity: z.number().int(),
         unitPrice: MoneySchema,
         eligible: z.boolean(),
-        ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired']).nullable(),
+        ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired', 'blocked_by_rule']).nullable(),
         returnDeadline: CalendarDateSchema,
+        // Return rules (issue #15)
+        ruleMessage: z.string().nullable().optional().describe('Why a return rule blocks this item (the merchant’s words).'),
+        photos: z
+          .object({ required: z.boolean(), min: z.number().int() })
+          .optional()
+          .describe('Photos a return rule asks for with this item.'),
+        keepItem: z.boolean().optional().describe('A return rule lets the shopper keep this item: refunded without sending it back.'),
       }),
     ),
   }),
@@ -140,6 +150,7 @@ export const ReturnItemInputSchema = z
     exchange: ItemExchangeInputSchema.nullish().describe(
       'Exchange this item for a variant of the catalogue (GET /api/portal/{slug}/exchange-options lists them); needs the "exchange" resolution.',
     ),
+    condition: z.enum(ITEM_CONDITIONS).nullish().describe('The item’s condition as the shopper states it (return rules may test it).'),
   })
   .strict();
 

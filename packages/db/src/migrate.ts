@@ -14,6 +14,7 @@ import * as userLanguage from './migrations/0010-user-language.ts';
 import * as outboxOpenJobs from './migrations/0012-outbox-open-jobs.ts';
 import * as configVersions from './migrations/0013-config-versions.ts';
 import * as catalogue from './migrations/0014-catalogue.ts';
+import * as returnRules from './migrations/0016-return-rules.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012-outbox-open-jobs': outboxOpenJobs,
   '0013-config-versions': configVersions,
   '0014-catalogue': catalogue,
+  '0016-return-rules': returnRules,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

@@ -133,6 +133,8 @@ export interface OrdersTable {
   updatedAt: string;
   /** Personal data removed after retention (null = not yet). */
   anonymisedAt?: string | null;
+  /** Migration 0016: discount codes used on the order (JSON list), for return rules. */
+  discountCodes?: Json | null;
 }
 export interface OrderItemsTable {
   merchantId: string;
@@ -151,6 +153,9 @@ export interface OrderItemsTable {
   imageUrl: string | null;
   returnable: Bool;
   tags: Json;
+  /** Migration 0016: product facts return rules test (optional, from the shop). */
+  productType?: string | null;
+  vendor?: string | null;
 }
 export interface ShipmentsTable {
   merchantId: string;
@@ -223,6 +228,17 @@ export interface ReturnsTable {
   bonusCredit?: number;
   /** Migration 0014: Σ of the exchanges' price differences (positive = paid before the label, negative = refunded on resolve). */
   exchangeBalance?: number;
+  /** Migration 0016: the return-rule-set version in force when it was made, and what the rules decided (JSON). */
+  ruleSetVersion?: number | null;
+  ruleOutcome?: Json | null;
+}
+/** Migration 0016: one saved version of a merchant's return rules (the highest version is in force). */
+export interface ReturnRuleSetsTable {
+  merchantId: string;
+  version: number;
+  rules: Json;
+  createdBy: string;
+  createdAt: string;
 }
 export interface ReturnItemsTable {
   merchantId: string;
@@ -355,4 +371,5 @@ export interface Database {
   productVariants: ProductVariantsTable;
   variantStock: VariantStockTable;
   returnExchanges: ReturnExchangesTable;
+  returnRuleSets: ReturnRuleSetsTable;
 }

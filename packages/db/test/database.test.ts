@@ -44,6 +44,7 @@ describe('openDatabase', () => {
       '0012-outbox-open-jobs',
       '0013-config-versions',
       '0014-catalogue',
+      '0016-return-rules',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();

@@ -53,6 +53,7 @@ export function makeOrder(o: OrderOptions): OrderAggregate {
     createdAt: at(o.n),
     updatedAt: at(o.n),
     anonymisedAt: null,
+    discountCodes: null,
   };
   const items: OrderItemRecord[] = Array.from({ length: o.items ?? 3 }, (_, position) => ({
     merchantId: o.merchantId,
@@ -71,6 +72,8 @@ export function makeOrder(o: OrderOptions): OrderAggregate {
     imageUrl: null,
     returnable: position !== 2,
     tags: position === 0 ? [] : ['sale', 'größe-ß', `n${o.n}`],
+    productType: null,
+    vendor: null,
   }));
   const shipments: ShipmentRecord[] = [
     {
@@ -108,6 +111,8 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
     labelless: null,
     pickupWindow: null,
     carrierFormats: null,
+    ruleSetVersion: null,
+    ruleOutcome: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',
     status: 'open',

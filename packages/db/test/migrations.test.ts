@@ -38,6 +38,7 @@ const TABLES = [
   'product_variants',
   'variant_stock',
   'return_exchanges',
+  'return_rule_sets',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 'leases']);
 /** Tenant tables keyed by something other than an id of their own. */
@@ -45,6 +46,7 @@ const TENANT_KEYS: Record<string, string[]> = {
   inbound_events: ['merchant_id', 'source', 'event_id'],
   config_versions: ['merchant_id'],
   variant_stock: ['merchant_id', 'variant_id', 'location_id'],
+  return_rule_sets: ['merchant_id', 'version'],
 };
 
 /** Primary-key columns of every table, in key order, read from the catalogue. */
@@ -113,6 +115,7 @@ describe('migrations', () => {
       '0012-outbox-open-jobs',
       '0013-config-versions',
       '0014-catalogue',
+      '0016-return-rules',
     ]);
   });
 

@@ -64,6 +64,8 @@ export function assessOrder(input: {
   settings: WindowSettings;
   now: Date;
   overrideWindow?: boolean;
+  /** Per item id: a window in days that a return rule set instead of the portal's. */
+  windowDays?: ReadonlyMap<string, number>;
 }): OrderAssessment {
   const { placedAt, settings, now } = input;
   const returned = returnedQuantities(input.prior);
@@ -73,7 +75,9 @@ export function assessOrder(input: {
 
   for (const item of input.items) {
     const left = Math.max(0, item.quantity - (returned.get(item.id) ?? 0));
-    const deadline = returnDeadline(anchorFor(placedAt, item.shipments, settings), settings);
+    const days = input.windowDays?.get(item.id);
+    const itemSettings = days === undefined ? settings : { ...settings, returnWindowDays: days };
+    const deadline = returnDeadline(anchorFor(placedAt, item.shipments, itemSettings), itemSettings);
     let reason: IneligibleReason | null = null;
     if (!item.returnable) reason = 'not_returnable';
     else if (left === 0) reason = 'already_returned';

@@ -8,6 +8,7 @@
  *   open ──tracking in_transit──▶ in_transit ──tracking delivered──▶ delivered
  *   open | in_transit | delivered ──receive──▶ received ──resolve──▶ completed
  *   requested | awaiting_payment | payment_failed | open ──cancel──▶ cancelled
+ *   open ──keep──▶ received   (a return rule lets the shopper keep every item: refunded without a shipment)
  */
 
 export const RETURN_STATUSES = [
@@ -39,7 +40,9 @@ export type ReturnEvent =
   | { type: 'refund' }
   | { type: 'store_credit' }
   | { type: 'replacement' }
-  | { type: 'resend_label' };
+  | { type: 'resend_label' }
+  /** Only at creation, when a return rule lets the shopper keep every item; not a staff action (not in PROBES). */
+  | { type: 'keep' };
 
 export type TransitionResult =
   | { ok: true; status: ReturnStatus; changed: boolean }
@@ -130,6 +133,8 @@ export function transition(state: ReturnStatus | null, event: ReturnEvent): Tran
       return RESOLVED_ACTION_STATES.includes(state) ? stay(state) : invalid(state, event);
     case 'resend_label':
       return RESEND_LABEL_STATES.includes(state) ? stay(state) : invalid(state, event);
+    case 'keep':
+      return state === 'open' ? move('received') : invalid(state, event);
     default: {
       const unknown: never = event;
       return invalid(state, unknown);

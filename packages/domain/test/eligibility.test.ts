@@ -205,6 +205,18 @@ describe('assessOrder', () => {
     });
     expect(result.items.map((i) => i.returnDeadline)).toEqual(['2026-03-25', '2026-03-22']); // b: placed 1 Mar + 7 + 14
   });
+
+  it('a window a return rule set for one item moves only that item’s deadline', () => {
+    const result = assessOrder({
+      placedAt: PLACED,
+      items: [item('a', 1, { shipments: [] }), item('b', 1, { shipments: [] })],
+      prior: [],
+      settings: AMS,
+      now: WITHIN,
+      windowDays: new Map([['b', 60]]),
+    });
+    expect(result.items.map((i) => i.returnDeadline)).toEqual(['2026-03-22', '2026-05-07']); // b: placed 1 Mar + 7 + 60
+  });
 });
 
 const status = fc.constantFrom(...RETURN_STATUSES);

@@ -5,8 +5,9 @@
 import app from './en/app.ts';
 import carriers from './en/carriers.ts';
 import settings from './en/settings.ts';
+import rules from './en/rules.ts';
 
-const en = { ...app, ...settings, ...carriers };
+const en = { ...app, ...settings, ...carriers, ...rules };
 
 /** Every language's catalogue: exactly the English keys. */
 export type Catalogue = Record<keyof typeof en, string>;

@@ -8,6 +8,7 @@ import { ReturnActions } from './return-actions.tsx';
 import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts';
 import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
 import type { Order } from './orders.tsx';
+import { ReturnRulesOutcome } from './return-rules-outcome.tsx';
 
 export function ReturnDetailPage(props: { id: string }) {
   const actorName = useActorNames();
@@ -80,6 +81,7 @@ export function ReturnDetailPage(props: { id: string }) {
         <StatusBadge status={ret.status} label={statusName(ret.status)} />
       </div>
       {ret.windowOverridden && <Alert kind="info">{t('windowOverridden')}</Alert>}
+      <ReturnRulesOutcome outcome={ret.rules} itemName={(id) => ret.items.find((i) => i.orderItemId === id)?.name ?? id} />
       <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
       {error !== null && <Alert>{errorText(error)}</Alert>}
 

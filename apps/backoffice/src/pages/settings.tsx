@@ -15,6 +15,7 @@ import { BackgroundWork } from './settings-jobs.tsx';
 import { Payments } from './settings-payments.tsx';
 import { PortalEditor, PortalList } from './settings-portal.tsx';
 import { ShippingRules } from './settings-rules.tsx';
+import { ReturnRules } from './settings-return-rules.tsx';
 import { Webhooks } from './settings-webhooks.tsx';
 
 const SECTIONS: [string, MessageKey, boolean][] = [
@@ -22,6 +23,7 @@ const SECTIONS: [string, MessageKey, boolean][] = [
   ['addresses', 'addresses', false],
   ['portals', 'portals', false],
   ['shipping-rules', 'shippingRules', false],
+  ['return-rules', 'returnRules', false],
   ['email-templates', 'emailTemplates', false],
   ['integrations', 'integrations', true],
   ['webhooks', 'webhooks', true],
@@ -65,6 +67,7 @@ export default function SettingsPage() {
       {!refused && section === 'addresses' && <Addresses />}
       {!refused && section === 'portals' && (sub ? <PortalEditor key={sub} id={decodeURIComponent(sub)} /> : <PortalList />)}
       {!refused && section === 'shipping-rules' && <ShippingRules />}
+      {!refused && section === 'return-rules' && <ReturnRules />}
       {!refused && section === 'email-templates' && <EmailTemplates />}
       {!refused && section === 'integrations' && <Integrations />}
       {!refused && section === 'webhooks' && <Webhooks />}

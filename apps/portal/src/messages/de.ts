@@ -61,6 +61,8 @@ const de: Catalogue = {
   ineligibleFinalSale: 'Vom Umtausch ausgeschlossen: Dieser Artikel kann nicht zurückgegeben werden.',
   ineligibleWindow: 'Die Rückgabefrist für diesen Artikel ist am {date} abgelaufen.',
   ineligibleReturned: 'Bereits zurückgesandt.',
+  ineligibleRule: 'Dieser Shop nimmt diesen Artikel nicht zurück.',
+  keepItemNote: 'Sie dürfen diesen Artikel behalten: Er wird erstattet, ohne dass Sie ihn zurücksenden.',
   quantity: 'Menge',
   reason: 'Grund der Rücksendung',
   chooseReason: 'Grund wählen',

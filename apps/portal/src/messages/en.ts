@@ -59,6 +59,8 @@ const en = {
   ineligibleFinalSale: 'Final sale: this item cannot be returned.',
   ineligibleWindow: 'The return period for this item ended on {date}.',
   ineligibleReturned: 'Already returned.',
+  ineligibleRule: 'This shop does not take this item back.',
+  keepItemNote: 'You may keep this item: it is refunded without sending it back.',
   quantity: 'Quantity',
   reason: 'Reason for return',
   chooseReason: 'Choose a reason',

@@ -62,6 +62,8 @@ const fr: Catalogue = {
   ineligibleFinalSale: 'Vente finale : cet article ne peut pas être retourné.',
   ineligibleWindow: 'Le délai de retour de cet article a pris fin le {date}.',
   ineligibleReturned: 'Déjà retourné.',
+  ineligibleRule: 'Cette boutique ne reprend pas cet article.',
+  keepItemNote: 'Vous pouvez garder cet article : il est remboursé sans que vous ayez à le renvoyer.',
   quantity: 'Quantité',
   reason: 'Motif du retour',
   chooseReason: 'Choisissez un motif',

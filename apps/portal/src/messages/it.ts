@@ -61,6 +61,8 @@ const it: Catalogue = {
   ineligibleFinalSale: 'Saldo definitivo: questo articolo non può essere restituito.',
   ineligibleWindow: 'Il periodo di reso per questo articolo è terminato il {date}.',
   ineligibleReturned: 'Già restituito.',
+  ineligibleRule: 'Questo negozio non accetta il reso di questo articolo.',
+  keepItemNote: 'Puoi tenere questo articolo: viene rimborsato senza doverlo rispedire.',
   quantity: 'Quantità',
   reason: 'Motivo del reso',
   chooseReason: 'Scegli un motivo',

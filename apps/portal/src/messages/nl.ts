@@ -60,6 +60,8 @@ const nl: Catalogue = {
   ineligibleFinalSale: 'Uitverkoop: dit artikel kan niet worden geretourneerd.',
   ineligibleWindow: 'De retourtermijn voor dit artikel is verlopen op {date}.',
   ineligibleReturned: 'Al geretourneerd.',
+  ineligibleRule: 'Deze winkel neemt dit artikel niet retour.',
+  keepItemNote: 'Je mag dit artikel houden: je krijgt je geld terug zonder het terug te sturen.',
   quantity: 'Aantal',
   reason: 'Reden van retour',
   chooseReason: 'Kies een reden',

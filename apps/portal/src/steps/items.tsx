@@ -10,6 +10,8 @@ import type { StepProps } from './types.ts';
 function ineligibleText(item: OrderItem): string {
   if (item.ineligibleReason === 'not_returnable') return t('ineligibleFinalSale');
   if (item.ineligibleReason === 'return_window_expired') return t('ineligibleWindow', { date: formatDay(item.returnDeadline) });
+  // A return rule of the shop: its own words when it gave them.
+  if (item.ineligibleReason === 'blocked_by_rule') return item.ruleMessage || t('ineligibleRule');
   return t('ineligibleReturned');
 }
 
@@ -133,6 +135,7 @@ function ItemRow({ item, portal, draft, errors, update }: Omit<LineProps, 'line'
             .join(' · ')}
         </p>
         {!eligible && <p class="ineligible-reason">{ineligibleText(item)}</p>}
+        {eligible && item.keepItem && <p class="item-meta">{t('keepItemNote')}</p>}
         <FieldError field={`item:${item.id}`} errors={errors} />
         {line && <LineDetails item={item} line={line} portal={portal} draft={draft} errors={errors} set={setLine} />}
       </div>

@@ -64,6 +64,7 @@ export const TAGS = [
   },
   { name: 'jobs', description: 'Background jobs that are waiting or dead, and retrying them.' },
   { name: 'catalogue', description: 'Products, variants and stock that exchanges offer (imported from shops or sent through the API).' },
+  { name: 'return-rules', description: 'Return rules (versioned), their discovery lists and the policy simulator.' },
 ];
 
 const MERCHANT = [{ merchantApiKey: [] }, { backofficeSession: [] }];

@@ -173,6 +173,13 @@ const MESSAGES: Catalogue = {
     de: 'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
     it: 'Il servizio di pagamento non è al momento raggiungibile. Riprova tra qualche minuto.',
   },
+  // Return rules (issue #15): the shop's own words are in details.message.
+  item_blocked_by_rule: {
+    nl: 'Deze winkel neemt een van deze artikelen niet retour. Haal het uit je retour.',
+    fr: 'Cette boutique ne reprend pas l’un de ces articles. Retirez-le de votre retour.',
+    de: 'Dieser Shop nimmt einen dieser Artikel nicht zurück. Entfernen Sie ihn aus Ihrer Rücksendung.',
+    it: 'Questo negozio non accetta il reso di uno di questi articoli. Rimuovilo dal reso.',
+  },
 };
 
 /** ?lang= first, then the first supported language in Accept-Language, else English. */

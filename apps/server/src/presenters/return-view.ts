@@ -146,6 +146,7 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
     proposedRefund: moneyOut(money.proposed, ret.currency),
     refundableRemaining: moneyOut(money.remaining, ret.currency),
     allowedActions: allowedEvents(ret.status as ReturnStatus),
+    rules: ret.ruleOutcome ? (JSON.parse(ret.ruleOutcome) as MerchantReturn['rules']) : null,
     timeline: [...agg.events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
       .map((e) => ({

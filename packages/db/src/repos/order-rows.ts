@@ -30,6 +30,7 @@ export const ORDER_COLUMNS = [
   'createdAt',
   'updatedAt',
   'anonymisedAt',
+  'discountCodes',
 ] as const satisfies readonly (keyof OrdersTable)[];
 export const ITEM_COLUMNS = [
   'merchantId',
@@ -48,6 +49,8 @@ export const ITEM_COLUMNS = [
   'imageUrl',
   'returnable',
   'tags',
+  'productType',
+  'vendor',
 ] as const satisfies readonly (keyof OrderItemsTable)[];
 export const SHIPMENT_COLUMNS = [
   'merchantId',
@@ -106,6 +109,7 @@ export function pushOrder(
     o.createdAt,
     o.updatedAt,
     o.anonymisedAt ?? null,
+    o.discountCodes ?? null,
   );
 }
 export function pushItem(
@@ -129,6 +133,8 @@ export function pushItem(
     i.imageUrl,
     i.returnable ? 1 : 0,
     toJson(i.tags),
+    i.productType ?? null,
+    i.vendor ?? null,
   );
 }
 export function pushShipment(values: unknown[], s: Omit<ShipmentsTable, 'items'> & { items: unknown[] | null }): void {

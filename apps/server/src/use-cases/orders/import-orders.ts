@@ -50,6 +50,7 @@ function toAggregate(
       shipCountry: o.shippingAddress.country,
       createdAt: at,
       updatedAt: at,
+      discountCodes: o.discountCodes?.length ? JSON.stringify(o.discountCodes) : null,
     },
     items: o.items.map((item, position) => ({
       merchantId,
@@ -68,6 +69,8 @@ function toAggregate(
       imageUrl: item.imageUrl ?? null,
       returnable: item.returnable ?? true,
       tags: item.tags ?? [],
+      productType: item.productType ?? null,
+      vendor: item.vendor ?? null,
     })),
     shipments: o.shipments.map((s, position) => ({
       merchantId,

@@ -14,6 +14,7 @@ import { checkConfigVersion, type PortalConfig, withPortalConfig } from '../shar
 import { itemFacts } from './order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from '../shared/rate-limit.ts';
 import { methodOptions, moneyOut } from '../shared/return-options.ts';
+import { evaluateForOrder, settingsUnderRules } from '../rules/rule-facts.ts';
 import { LOOKUP_FAILURES_PER_CLIENT, LOOKUP_FAILURES_PER_ORDER_NUMBER, LOOKUP_TOKEN_TTL_MS } from '@retour/domain/lookup-limits';
 
 export function maskEmail(email: string): string {
@@ -31,7 +32,7 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
 }
 
 async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clientIp: string, lang: Language): Promise<LookupResult> {
-  const { portal, settings, merchantId } = config;
+  const { portal, settings: portalSettings, merchantId } = config;
   const postal = normalisePostalCode(body.postalCode);
   const identifier =
     body.orderNumber !== undefined ? normaliseOrderNumber(body.orderNumber) : normaliseTrackingNumber(body.trackingNumber ?? '');
@@ -48,7 +49,7 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clie
       : await findOrderForPortalByTracking(ctx.db, ctx.dialect, { merchantId, brandId, trackingNorm: identifier, postalNorm: postal });
   // Decided on the configuration the order query saw, or started over with a fresh read.
   checkConfigVersion(ctx, config, agg ? agg.configVersion : await configVersion(ctx.db, merchantId));
-  if (body.orderNumber !== undefined && !settings.allowReturnsWithoutOutboundShipment) {
+  if (body.orderNumber !== undefined && !portalSettings.allowReturnsWithoutOutboundShipment) {
     invalid(['orderNumber'], 'This shop finds orders by the tracking number of your parcel; enter that with your postal code.');
   }
   if (!agg) {
@@ -60,12 +61,17 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clie
   }
 
   const now = ctx.now();
+  // Return rules: over every item of the order (reason and condition are not chosen yet); the rule set comes with the config.
+  const ruled = await evaluateForOrder(ctx.db, { merchantId, loaded: config.rules, agg, portalSlug: portal.slug, now });
+  const ruleOf = new Map(ruled?.items.map((d) => [d.id, d]));
+  const settings = settingsUnderRules(portalSettings, ruled);
   const assessment = assessOrder({
     placedAt: new Date(agg.order.placedAt),
     items: itemFacts(agg),
     prior: agg.prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
     settings,
     now,
+    windowDays: new Map(ruled?.items.flatMap((d) => (d.windowDays === null ? [] : [[d.id, d.windowDays] as const]))),
   });
   if (assessment.failure === 'return_window_expired') {
     fail(
@@ -78,7 +84,14 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clie
     fail('no_returnable_items', 'Nothing in this order can be returned any more: the items are final sale or already returned.');
 
   const country = agg.order.shippingAddress.country;
-  const options = methodOptions(ctx, settings, { country, currency: agg.order.currency }, config.stores.length > 0, config.accounts);
+  const options = methodOptions(
+    ctx,
+    settings,
+    { country, currency: agg.order.currency },
+    config.stores.length > 0,
+    config.accounts,
+    ruled?.carriers,
+  );
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,
@@ -107,6 +120,8 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clie
       phoneKnown: agg.order.customerPhone !== null,
       items: agg.items.map((item) => {
         const a = byId.get(item.id);
+        const rule = ruleOf.get(item.id);
+        const blocked = a?.eligible === true && rule?.blocked ? rule.blocked : null;
         return {
           id: item.id,
           sku: item.sku,
@@ -114,11 +129,14 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LookupBody, clie
           variant: item.variant,
           imageUrl: item.imageUrl,
           quantity: item.quantity,
-          returnableQuantity: a?.returnableQuantity ?? 0,
+          returnableQuantity: blocked ? 0 : (a?.returnableQuantity ?? 0),
           unitPrice: { value: formatMoneyValue(item.unitPrice, currency), currency },
-          eligible: a?.eligible ?? false,
-          ineligibleReason: a?.ineligibleReason ?? null,
+          eligible: blocked ? false : (a?.eligible ?? false),
+          ineligibleReason: blocked ? 'blocked_by_rule' : (a?.ineligibleReason ?? null),
           returnDeadline: a?.returnDeadline ?? '',
+          ruleMessage: blocked?.message ?? null,
+          photos: rule?.photos ?? { required: false, min: 0 },
+          keepItem: rule?.keepItem ?? false,
         };
       }),
     },

@@ -31,6 +31,8 @@ import { checkConfigVersion, type PortalConfig } from './portal-config.ts';
 import type { Executor } from '@retour/db/database';
 import { insertReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { assertPayable, exchangeEvent, exchangeRows, planExchanges } from '../catalogue/plan-exchanges.ts';
+import { enforceRules, keptEvent, type RuleDecision, ruleFields } from '../rules/enforce-rules.ts';
+import { type LoadedRules, loadRules } from '../rules/rule-facts.ts';
 
 export type NewReturnInput = {
   merchantId: string;
@@ -88,42 +90,57 @@ export async function createReturn(ctx: Ctx, input: NewReturnInput): Promise<Cre
 const PENDING_RETRY_MS = 60_000;
 
 /** Everything the new return is decided from: read (and checked) before booking and again under the order's lock. */
-export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInput, accounts: readonly AccountCarrier[], lock = false) {
+export async function prepareReturn(
+  ctx: Ctx,
+  db: Executor,
+  input: NewReturnInput,
+  accounts: readonly AccountCarrier[],
+  loaded: LoadedRules,
+  lock = false,
+) {
   // The order, its items, shipments and earlier returns, and the config version: one statement
   // (on PostgreSQL `lock` also holds the order row, so two returns of one order cannot both take the last unit).
   const order = await findOrderForPortalById(db, ctx.dialect, input.merchantId, input.orderId, lock);
   if (input.config) checkConfigVersion(ctx, input.config, order ? order.configVersion : input.config.version);
   if (!order) fail('order_not_found', 'We could not find this order. Look it up again.');
   const now = ctx.now();
+  // Return rules decide over the chosen lines (with reason and condition): blocks refuse here,
+  // server-side, whatever the portal showed; the rest changes the settings this return is checked with.
+  const rules: RuleDecision = await enforceRules(db, { input, loaded, order, now });
+  const settings = rules.settings;
   const prior = order.prior;
   const assessment = assessOrder({
     placedAt: new Date(order.order.placedAt),
     items: itemFacts(order),
     prior: prior.map((p) => ({ status: p.status as ReturnStatus, items: p.items })),
-    settings: input.settings,
+    settings,
     now,
     overrideWindow: input.overrideWindow,
+    windowDays: rules.windowDays,
   });
   const stores = input.config
     ? input.config.stores
-    : input.settings.methods.includes('in_store')
+    : settings.methods.includes('in_store')
       ? await addressesOfKind(db, input.merchantId, 'store')
       : [];
-  const returnAddress = input.config
-    ? input.config.returnAddress
-    : input.settings.returnAddressId
-      ? await getRow(db, 'addresses', input.merchantId, input.settings.returnAddressId)
-      : undefined;
+  // The portal's return address from memory, unless a rule routes this return to another one.
+  const returnAddress =
+    input.config && settings.returnAddressId === input.settings.returnAddressId
+      ? input.config.returnAddress
+      : settings.returnAddressId
+        ? await getRow(db, 'addresses', input.merchantId, settings.returnAddressId)
+        : undefined;
   const phone = input.contact.phone ?? order.order.customerPhone;
   const checked = checkReturn(ctx, {
     accounts,
     order,
     assessment: assessment.items,
-    settings: input.settings,
+    settings,
     choice: input.choice,
     phone,
     stores,
     returnAddress,
+    rules: { carriers: rules.outcome?.carriers ?? null, keepAll: rules.outcome?.keepAll ?? false },
   });
   const exchanges = await planExchanges(db, {
     merchantId: input.merchantId,
@@ -134,12 +151,17 @@ export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInpu
   });
   if (exchanges.toPay > 0) await assertPayable(db, input.merchantId);
   const paymentRequired = checked.paymentRequired || exchanges.toPay > 0;
-  const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired });
+  let submitted = transition(null, { type: 'submit', approval: settings.approval, paymentRequired });
   if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+  // Every item stays with the shopper: the return is received at once (staff refund it), no shipment.
+  if (rules.outcome?.keepAll && submitted.status === 'open') {
+    submitted = transition(submitted.status, { type: 'keep' });
+    if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
+  }
   const email = input.contact.email ?? order.order.customerEmail;
   const account = accounts.find((a) => a.code === checked.carrier);
   const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
-  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service };
+  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules };
 }
 export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;
 
@@ -154,23 +176,20 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   // address the carrier refuses is the shopper's 422 and leaves nothing behind.
   // The merchant's carrier accounts, read once (configuration, not part of the order's lock).
   const accounts = input.config?.accounts ?? (await loadAccountCarriers(ctx.db, input.merchantId));
+  // The return rules in force, read once like the accounts (the return records this version).
+  const loaded = input.config?.rules ?? (await loadRules(ctx.db, input.merchantId));
   const early = await bookBeforeCommit(
     ctx,
     input,
     accounts,
     { returnId, reference },
-    () => prepareReturn(ctx, ctx.db, input, accounts),
+    () => prepareReturn(ctx, ctx.db, input, accounts, loaded),
     addressSnapshot,
   );
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service } = await prepareReturn(
-        ctx,
-        tx,
-        input,
-        accounts,
-        true,
-      );
+      const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules } =
+        await prepareReturn(ctx, tx, input, accounts, loaded, true);
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;
@@ -207,7 +226,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         exchangeNote: input.choice.exchangeNote?.trim() || null,
         currency: order.order.currency,
         feeAmount: checked.fee,
-        feePayment: checked.fee > 0 ? (input.settings.returnFee?.payment ?? null) : null,
+        feePayment: checked.fee > 0 ? (settings.returnFee?.payment ?? null) : null,
         language,
         contactEmail: email,
         contactEmailNorm: email.toLowerCase(),
@@ -234,6 +253,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         ...local?.fields,
         bonusCredit: exchanges.bonusCredit,
         exchangeBalance: exchanges.balance,
+        ...ruleFields(loaded, rules),
       };
       const itemIds = checked.lines.map(() => newId('rti'));
       const items = checked.lines.map((l, position) => ({
@@ -293,6 +313,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         await storeCarrierDocuments(tx, input.merchantId, returnId, booked, at);
       }
       if (local) events.push(...local.events);
+      const kept = keptEvent(input.merchantId, returnId, rules, submitted.status, items, at, input.actor);
+      if (kept) events.push({ ...kept, id: newId('evt') });
       // A new return: its first entries are numbered 1, 2 in one statement (no max(seq) to read).
       await insertFirstEvents(tx, events);
       if (input.withdrawal) {

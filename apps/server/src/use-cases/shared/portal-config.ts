@@ -13,6 +13,7 @@ import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { type AccountCarrier, loadAccountCarriers } from './carrier-accounts.ts';
+import { type LoadedRules, loadRules } from '../rules/rule-facts.ts';
 import { PORTAL_NOT_FOUND, portalSettingsOf } from './load-portal.ts';
 
 export type PortalConfig = {
@@ -24,6 +25,8 @@ export type PortalConfig = {
   returnAddress: AddressesTable | undefined;
   stores: AddressesTable[];
   accounts: AccountCarrier[];
+  /** The return rules in force (a saved rule set bumps the version too: migration 0016). */
+  rules: LoadedRules;
 };
 
 /** One cache per server context (each test harness has its own). */
@@ -66,12 +69,13 @@ async function load(ctx: Ctx, slug: string): Promise<PortalConfig> {
     if (portal.merchantId !== first.merchantId) continue;
     const merchantId = portal.merchantId;
     const settings = portalSettingsOf(portal);
-    const [returnAddress, stores, accounts] = await Promise.all([
+    const [returnAddress, stores, accounts, rules] = await Promise.all([
       settings.returnAddressId ? getRow(ctx.db, 'addresses', merchantId, settings.returnAddressId) : undefined,
       settings.methods.includes('in_store') ? addressesOfKind(ctx.db, merchantId, 'store') : [],
       loadAccountCarriers(ctx.db, merchantId),
+      loadRules(ctx.db, merchantId),
     ]);
-    return { portal, settings, merchantId, version, returnAddress, stores, accounts };
+    return { portal, settings, merchantId, version, returnAddress, stores, accounts, rules };
   }
 }
 

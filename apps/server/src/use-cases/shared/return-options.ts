@@ -44,6 +44,8 @@ export function methodOptions(
   order: { country: string; currency: string },
   hasStore: boolean,
   accounts: readonly AccountCarrier[] = [],
+  /** Only these carrier codes (a return rule restricts them); null = all. */
+  onlyCarriers: readonly string[] | null = null,
 ): MethodOption[] {
   const { country } = order;
   const codes = carrierCodesFor(settings, country);
@@ -64,7 +66,8 @@ export function methodOptions(
       if (service)
         carriers.push({ code: account.code, name: account.name, fee: feeFor(method, fee), phoneRequired: service.phoneRequired });
     }
-    if (carriers.length > 0) options.push({ method, carriers });
+    const allowed = onlyCarriers ? carriers.filter((c) => onlyCarriers.includes(c.code)) : carriers;
+    if (allowed.length > 0) options.push({ method, carriers: allowed });
   }
   return options;
 }

@@ -17,7 +17,7 @@ import { methodOptions, portalFee } from './return-options.ts';
 export type ReturnChoice = Omit<PortalReturnBody, 'contact' | 'language'>;
 
 export type CheckedReturn = {
-  lines: { item: OrderAggregate['items'][number]; quantity: number; reason: string; comment: string | null }[];
+  lines: { item: OrderAggregate['items'][number]; quantity: number; reason: string; comment: string | null; condition: string | null }[];
   carrier: string | null;
   storeAddressId: string | null;
   fee: number;
@@ -38,6 +38,8 @@ export function checkReturn(
     accounts?: readonly AccountCarrier[];
     stores: AddressesTable[];
     returnAddress: AddressesTable | undefined;
+    /** Return rules: only these carriers (null = all); every item kept by the shopper (no shipment). */
+    rules?: { carriers: readonly string[] | null; keepAll: boolean };
   },
 ): CheckedReturn {
   const { order, settings, choice } = input;
@@ -75,15 +77,24 @@ export function checkReturn(
       });
     if (reasonProblem === 'comment_required')
       fail('comment_required', 'Tell us briefly why you return this item when you choose "Other".', { index });
-    return { item, quantity: line.quantity, reason: line.reason, comment: line.comment?.trim() || null };
+    return { item, quantity: line.quantity, reason: line.reason, comment: line.comment?.trim() || null, condition: line.condition ?? null };
   });
 
   if (!settings.resolutions.includes(choice.resolution)) {
     fail('resolution_not_available', 'Choose one of the outcomes this shop offers.', { allowed: settings.resolutions });
   }
 
+  // Every item stays with the shopper: nothing is shipped, so no method, carrier or fee to check.
+  if (input.rules?.keepAll) return { lines, carrier: null, storeAddressId: null, fee: 0, paymentRequired: false, crossesBorder: false };
   const country = order.order.shippingAddress.country;
-  const options = methodOptions(ctx, settings, { country, currency: order.order.currency }, input.stores.length > 0, input.accounts);
+  const options = methodOptions(
+    ctx,
+    settings,
+    { country, currency: order.order.currency },
+    input.stores.length > 0,
+    input.accounts,
+    input.rules?.carriers ?? null,
+  );
   if (options.length === 0)
     fail('no_return_method_for_country', `This shop offers no way to return parcels from ${country}. Contact the shop for help.`, {
       country,
