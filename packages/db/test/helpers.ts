@@ -112,6 +112,8 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
     pickupWindow: null,
     carrierFormats: null,
     ruleSetVersion: null,
+    bonusCredit: 0,
+    exchangeBalance: 0,
     ruleOutcome: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',

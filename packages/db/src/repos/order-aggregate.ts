@@ -34,6 +34,7 @@ const ORDER_COLUMNS: [string, string][] = [
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
   ['anonymised_at', 'anonymisedAt'],
+  ['discount_codes', 'discountCodes'],
 ];
 const ITEM_COLUMNS: [string, string][] = [
   ['merchant_id', 'merchantId'],
@@ -52,6 +53,8 @@ const ITEM_COLUMNS: [string, string][] = [
   ['image_url', 'imageUrl'],
   ['returnable', 'returnable'],
   ['tags', 'tags'],
+  ['product_type', 'productType'],
+  ['vendor', 'vendor'],
 ];
 const SHIPMENT_COLUMNS: [string, string][] = [
   ['merchant_id', 'merchantId'],
