@@ -12,6 +12,7 @@ export const EMAIL_TEMPLATES = [
   'request_rejected',
   'withdrawal_acknowledged',
   'new_return',
+  'store_credit_issued',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

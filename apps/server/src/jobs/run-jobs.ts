@@ -24,6 +24,8 @@ import { runShopifyBackfill } from './shopify-backfill.ts';
 import { runShopifyMirror } from './shopify-mirror.ts';
 import { woocommerceBackfill } from './woocommerce-backfill.ts';
 import { woocommerceRefund } from './woocommerce-refund.ts';
+import { issueShopCredit } from './issue-shop-credit.ts';
+import { SHOP_CREDIT_TOPIC } from '../use-cases/exchanges/shop-credit-topic.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel } from './void-carrier-label.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
@@ -39,6 +41,7 @@ export const HANDLERS: Record<string, Handler> = {
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
   'woocommerce.backfill': woocommerceBackfill,
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
+  [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),
   [RETENTION_TOPIC]: async (ctx) => {
     await anonymiseExpiredData(ctx);
   },

@@ -12,6 +12,7 @@ import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
 import { fromJson } from '@retour/db/json';
 import { documentFormats } from './document-formats.ts';
+import { shopperStoreCredits, staffStoreCredits } from './store-credit-view.ts';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -88,6 +89,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       ...(ret.carrierAccountId ? accountLabelFacts(ret) : {}),
     },
     ...(accessCode ? { accessCode } : {}),
+    storeCredits: shopperStoreCredits(agg),
     timeline,
   };
 }
@@ -120,12 +122,7 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
       note: (e.data?.note as string) ?? null,
       actor: e.actor,
     })),
-    storeCredits: actions('store_credit').map((e) => ({
-      at: e.at,
-      amount: moneyOut(Number(e.data?.amount), ret.currency),
-      code: String(e.data?.code),
-      actor: e.actor,
-    })),
+    storeCredits: staffStoreCredits(agg),
     replacements: actions('replacement').map((e) => ({
       at: e.at,
       carrier: String(e.data?.carrier),

@@ -1,6 +1,10 @@
 // A local server that answers like the WooCommerce REST API v3 (woocommerce.github.io/woocommerce-rest-api-docs)
 // for the calls Retour makes: list orders (page / per_page / orderby / order with X-WP-Total and
-// X-WP-TotalPages), create and delete webhooks, list and create order refunds. HTTP Basic with one
+// X-WP-TotalPages), create and delete webhooks, list and create order refunds, list (by `code`) and
+// create coupons (source/includes/wp-api-v3/_coupons.md of woocommerce/woocommerce-rest-api-docs, and
+// WC_REST_Coupons_Controller: `code` mandatory and unique, lower-cased by wc_format_coupon_code;
+// discount_type one of percent / fixed_cart / fixed_product; amount a numeric string; email_restrictions
+// an array of emails; usage_limit an integer). HTTP Basic with one
 // consumer key/secret pair; errors in WooCommerce's shape { code, message, data: { status } }.
 // Tests read every request and can queue answers (429 with Retry-After, 5xx, a hanging request).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +25,9 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     orders: [] as any[],
     refunds: new Map<string, any[]>(),
     webhooks: [] as any[],
+    coupons: [] as any[],
+    /** Answer the next coupon POST with 502 after storing the coupon (a response lost on the way). */
+    loseNextCouponResponse: false,
     /** Answer a refund POST with this status after storing the refund (a response lost on the way). */
     loseNextRefundResponse: false,
   };
@@ -72,6 +79,60 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
       state.webhooks = state.webhooks.filter((w) => w !== hook);
       const { secret: _secret, ...shown } = hook;
       return send(res, 200, shown);
+    }
+    if (path === 'coupons' && req.method === 'GET') {
+      const code = req.query.code?.toLowerCase();
+      return send(res, 200, code === undefined ? state.coupons : state.coupons.filter((c) => c.code === code));
+    }
+    if (path === 'coupons' && req.method === 'POST') {
+      const b = req.body ?? {};
+      const invalid = (param: string, message: string) =>
+        send(res, 400, {
+          code: 'rest_invalid_param',
+          message: `Invalid parameter(s): ${param}`,
+          data: { status: 400, params: { [param]: message } },
+        });
+      if (typeof b.code !== 'string' || b.code.trim() === '')
+        return send(res, 400, {
+          code: 'rest_missing_callback_param',
+          message: 'Missing parameter(s): code',
+          data: { status: 400, params: ['code'] },
+        });
+      if (b.discount_type !== undefined && !['percent', 'fixed_cart', 'fixed_product'].includes(b.discount_type))
+        return invalid('discount_type', 'discount_type is not one of percent, fixed_cart, and fixed_product.');
+      if (b.amount !== undefined && (typeof b.amount !== 'string' || !/^\d+(\.\d+)?$/.test(b.amount)))
+        return invalid('amount', 'amount is not of type string.');
+      if (
+        b.email_restrictions !== undefined &&
+        !(Array.isArray(b.email_restrictions) && b.email_restrictions.every((e: unknown) => typeof e === 'string'))
+      )
+        return invalid('email_restrictions', 'email_restrictions is not of type array.');
+      if (b.usage_limit !== undefined && b.usage_limit !== null && !Number.isInteger(b.usage_limit))
+        return invalid('usage_limit', 'usage_limit is not of type integer.');
+      const code = b.code.trim().toLowerCase();
+      if (state.coupons.some((c) => c.code === code))
+        return send(res, 400, wooError(400, 'woocommerce_rest_coupon_code_already_exists', 'The coupon code already exists'));
+      const coupon = {
+        id: nextId++,
+        code,
+        amount: Number(b.amount ?? 0).toFixed(2),
+        discount_type: b.discount_type ?? 'fixed_cart',
+        description: b.description ?? '',
+        date_expires: b.date_expires ?? null,
+        date_expires_gmt: b.date_expires ?? null,
+        usage_count: 0,
+        individual_use: b.individual_use === true,
+        usage_limit: b.usage_limit ?? null,
+        email_restrictions: b.email_restrictions ?? [],
+        used_by: [],
+        meta_data: (b.meta_data ?? []).map((m: any, i: number) => ({ id: 7000 + i, ...m })),
+      };
+      state.coupons.push(coupon);
+      if (state.loseNextCouponResponse) {
+        state.loseNextCouponResponse = false;
+        return send(res, 502, { message: 'Bad gateway' });
+      }
+      return send(res, 201, coupon);
     }
     const refundMatch = /^orders\/(\d+)\/refunds$/.exec(path);
     if (refundMatch) {

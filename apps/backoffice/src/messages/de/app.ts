@@ -264,6 +264,7 @@ const app: AppCatalogue = {
   templateDroppedOff: 'Paket abgegeben',
   templateReceived: 'Retoure eingegangen',
   templateRefundIssued: 'Erstattung ausgeführt',
+  templateStoreCreditIssued: 'Guthaben ausgestellt',
   templateRequestApproved: 'Anfrage genehmigt',
   templateRequestRejected: 'Anfrage abgelehnt',
   templateWithdrawalAcknowledged: 'Widerruf bestätigt',

@@ -281,6 +281,7 @@ const app = {
   templateDroppedOff: 'Parcel dropped off',
   templateReceived: 'Return received',
   templateRefundIssued: 'Refund issued',
+  templateStoreCreditIssued: 'Store credit issued',
   templateRequestApproved: 'Request approved',
   templateRequestRejected: 'Request rejected',
   templateWithdrawalAcknowledged: 'Withdrawal acknowledged',

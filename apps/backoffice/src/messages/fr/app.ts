@@ -264,6 +264,7 @@ const app: AppCatalogue = {
   templateDroppedOff: 'Colis déposé',
   templateReceived: 'Retour reçu',
   templateRefundIssued: 'Remboursement effectué',
+  templateStoreCreditIssued: 'Avoir émis',
   templateRequestApproved: 'Demande approuvée',
   templateRequestRejected: 'Demande refusée',
   templateWithdrawalAcknowledged: 'Rétractation confirmée',

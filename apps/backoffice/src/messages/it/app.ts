@@ -264,6 +264,7 @@ const app: AppCatalogue = {
   templateDroppedOff: 'Pacco consegnato al corriere',
   templateReceived: 'Reso ricevuto',
   templateRefundIssued: 'Rimborso effettuato',
+  templateStoreCreditIssued: 'Credito emesso',
   templateRequestApproved: 'Richiesta approvata',
   templateRequestRejected: 'Richiesta rifiutata',
   templateWithdrawalAcknowledged: 'Recesso confermato',

@@ -264,6 +264,7 @@ const app: AppCatalogue = {
   templateDroppedOff: 'Pakket afgegeven',
   templateReceived: 'Retour ontvangen',
   templateRefundIssued: 'Terugbetaling uitgevoerd',
+  templateStoreCreditIssued: 'Tegoed gegeven',
   templateRequestApproved: 'Aanvraag goedgekeurd',
   templateRequestRejected: 'Aanvraag afgewezen',
   templateWithdrawalAcknowledged: 'Herroeping bevestigd',

@@ -325,8 +325,44 @@ export const RETURN_PROCESS = /* GraphQL */ `
   }
 `;
 
+export const GIFT_CARDS_QUERY = /* GraphQL */ `
+  query GiftCards($query: String!) {
+    giftCards(first: 10, query: $query) {
+      nodes {
+        id
+        lastCharacters
+        note
+        expiresOn
+        enabled
+        initialValue { amount currencyCode }
+        balance { amount currencyCode }
+      }
+    }
+  }
+`;
+
+export const GIFT_CARD_CREATE = /* GraphQL */ `
+  mutation GiftCardCreate($input: GiftCardCreateInput!) {
+    giftCardCreate(input: $input) {
+      giftCard {
+        id
+        lastCharacters
+        note
+        expiresOn
+        enabled
+        initialValue { amount currencyCode }
+        balance { amount currencyCode }
+      }
+      giftCardCode
+      userErrors { field message code }
+    }
+  }
+`;
+
 /** Every document, by name, for the schema test. */
 export const ALL_DOCUMENTS: Record<string, string> = {
+  GIFT_CARDS_QUERY,
+  GIFT_CARD_CREATE,
   SHOP_QUERY,
   WEBHOOK_SUBSCRIPTION_CREATE,
   WEBHOOK_SUBSCRIPTIONS_QUERY,
