@@ -1,12 +1,19 @@
 // One return: items, shopper, shipping, downloads, the timeline and the actions allowed now.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, formatDate, formatMoney, get, type Money, post } from '../api.ts';
-import { t } from '../i18n.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
 import type { Order } from './orders.tsx';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions, type Run } from './return-actions.tsx';
 import { type Email, ReturnTimeline, useActorNames } from './return-timeline.tsx';
+
+const CREDIT_STATE: Record<'recorded' | 'pending' | 'issued' | 'failed', MessageKey> = {
+  recorded: 'creditStateRecorded',
+  pending: 'creditStatePending',
+  issued: 'creditStateIssued',
+  failed: 'creditStateFailed',
+};
 
 type Item = {
   orderItemId: string;
@@ -44,7 +51,17 @@ export type MerchantReturn = {
   exchangeNote: string | null;
   windowOverridden: boolean;
   refunds: { at: string; amount: Money; note: string | null; actor: string }[];
-  storeCredits: { at: string; amount: Money; code: string; actor: string }[];
+  storeCredits: {
+    at: string;
+    amount: Money;
+    code: string;
+    actor: string;
+    expiresOn: string | null;
+    shop: 'shopify' | 'woocommerce' | null;
+    state: 'recorded' | 'pending' | 'issued' | 'failed';
+    adminUrl: string | null;
+    problem: string | null;
+  }[];
   replacements: { at: string; carrier: string; trackingNumber: string; actor: string }[];
   proposedRefund: Money;
   refundableRemaining: Money;
@@ -228,7 +245,17 @@ export function ReturnDetailPage(props: { id: string }) {
                     <ul class="plain">
                       {ret.storeCredits.map((c) => (
                         <li key={c.code}>
-                          {formatMoney(c.amount)} · <code>{c.code}</code>
+                          {formatMoney(c.amount)} · <code>{c.code}</code> · {t(CREDIT_STATE[c.state])}
+                          {c.expiresOn ? ` · ${t('creditValidUntil', { date: c.expiresOn })}` : ''}
+                          {c.adminUrl && (
+                            <>
+                              {' · '}
+                              <a href={c.adminUrl} target="_blank" rel="noopener noreferrer">
+                                {t(c.shop === 'shopify' ? 'creditOpenGiftCard' : 'creditOpenCoupon')}
+                              </a>
+                            </>
+                          )}
+                          {c.problem ? <p class="error">{c.problem}</p> : null}
                         </li>
                       ))}
                     </ul>
