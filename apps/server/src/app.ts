@@ -14,6 +14,7 @@ import { carrierWebhookRoutes } from './routes/carrier-webhooks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantCarrierAccountRoutes } from './routes/merchant-carrier-accounts.ts';
+import { merchantCatalogueRoutes } from './routes/merchant-catalogue.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantWebhookRoutes(ctx));
       await merchant.register(merchantJobRoutes(ctx));
       await merchant.register(merchantCarrierAccountRoutes(ctx));
+      await merchant.register(merchantCatalogueRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

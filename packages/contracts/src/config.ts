@@ -9,6 +9,7 @@ import {
 } from '@retour/domain/return-window';
 import { isValidTimezone } from '@retour/domain/calendar';
 import { z } from 'zod';
+import { ExchangeSettingsSchema } from './catalogue.ts';
 import { AddressFieldsSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
 
 const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour such as "#1a73e8".');
@@ -115,6 +116,7 @@ export const PortalSettingsInputSchema = z
     defaultLanguage: LanguageSchema,
     withdrawalFunction: z.boolean(),
     allowedFrameAncestors: z.array(OriginSchema).max(20),
+    exchanges: ExchangeSettingsSchema.optional().describe('Exchanges for another variant or product (off when absent).'),
   })
   .strict();
 
@@ -134,6 +136,14 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
   if (new Set(s.reasons.map((r) => r.code)).size !== s.reasons.length) {
     ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'List each reason code once.' });
   }
+  const reasonCodes = new Set(s.reasons.map((r) => r.code));
+  s.exchanges?.reasons.forEach((code, i) => {
+    if (!reasonCodes.has(code))
+      ctx.addIssue({ code: 'custom', path: ['exchanges', 'reasons', i], message: "Use one of the portal's reason codes." });
+  });
+  if (s.exchanges?.offered && !s.resolutions.includes('exchange')) {
+    ctx.addIssue({ code: 'custom', path: ['exchanges', 'offered'], message: 'Offer the "exchange" resolution to offer exchanges.' });
+  }
   if (s.appearance.layout === 'background' && !s.appearance.backgroundImageUrl) {
     ctx.addIssue({
       code: 'custom',
@@ -145,6 +155,7 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
 export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
 
 export const PortalSchema = PortalSettingsInputSchema.extend({
+  exchanges: ExchangeSettingsSchema,
   id: z.string(),
   slug: z.string(),
   url: z.string(),

@@ -4,6 +4,7 @@
 
 import type { Generated } from 'kysely';
 import type { CarrierAccountsTable, CarrierDocumentsTable } from './schema-carriers.ts';
+import type { ProductsTable, ProductVariantsTable, ReturnExchangesTable, VariantStockTable } from './schema-catalogue.ts';
 import type {
   ImportRunsTable,
   InboundEventsTable,
@@ -218,6 +219,8 @@ export interface ReturnsTable {
   pickupWindow?: Json | null;
   /** The documents the carrier made (JSON: [{ kind, format }]); null for sandbox carriers. */
   carrierFormats?: Json | null;
+  /** Migration 0014: bonus credit (minor units) earned by choosing an exchange or store credit. */
+  bonusCredit?: number;
 }
 export interface ReturnItemsTable {
   merchantId: string;
@@ -339,4 +342,8 @@ export interface Database {
   leases: LeasesTable;
   carrierAccounts: CarrierAccountsTable;
   carrierDocuments: CarrierDocumentsTable;
+  products: ProductsTable;
+  productVariants: ProductVariantsTable;
+  variantStock: VariantStockTable;
+  returnExchanges: ReturnExchangesTable;
 }

@@ -154,7 +154,10 @@ export function makeReturnItem(
   };
 }
 
-export async function countRows(db: Executor, table: 'orders' | 'orderItems' | 'shipments' | 'outbox' | 'returnEvents'): Promise<number> {
+export async function countRows(
+  db: Executor,
+  table: 'orders' | 'orderItems' | 'shipments' | 'outbox' | 'returnEvents' | 'products' | 'productVariants' | 'variantStock',
+): Promise<number> {
   const row = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -33,10 +33,17 @@ const TABLES = [
   'leases',
   'carrier_accounts',
   'carrier_documents',
+  'products',
+  'product_variants',
+  'variant_stock',
+  'return_exchanges',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 'leases']);
 /** Tenant tables keyed by something other than an id of their own. */
-const TENANT_KEYS: Record<string, string[]> = { inbound_events: ['merchant_id', 'source', 'event_id'] };
+const TENANT_KEYS: Record<string, string[]> = {
+  inbound_events: ['merchant_id', 'source', 'event_id'],
+  variant_stock: ['merchant_id', 'variant_id', 'location_id'],
+};
 
 /** Primary-key columns of every table, in key order, read from the catalogue. */
 async function primaryKeys(h: TestDatabaseHandle): Promise<Map<string, string[]>> {
@@ -102,6 +109,7 @@ describe('migrations', () => {
       '0009-query-plans',
       '0010-user-language',
       '0012-outbox-open-jobs',
+      '0014-catalogue',
     ]);
   });
 

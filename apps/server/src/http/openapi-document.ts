@@ -63,6 +63,7 @@ export const TAGS = [
     description: 'Carrier accounts per merchant: credentials (stored sealed), test, services per country and method.',
   },
   { name: 'jobs', description: 'Background jobs that are waiting or dead, and retrying them.' },
+  { name: 'catalogue', description: 'Products, variants and stock that exchanges offer (imported from shops or sent through the API).' },
 ];
 
 const MERCHANT = [{ merchantApiKey: [] }, { backofficeSession: [] }];

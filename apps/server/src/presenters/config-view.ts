@@ -1,4 +1,5 @@
 // Views of the configuration rows.
+import { EXCHANGE_SETTINGS_OFF } from '@retour/contracts/catalogue';
 import type { Address, Brand, Portal, PortalSettings, ShippingRule } from '@retour/contracts/config';
 import { RECOMMENDED_MAX_REASONS } from '@retour/domain/reasons';
 import type { AddressesTable, BrandsTable, PortalsTable, ShippingRulesTable } from '@retour/db/schema';
@@ -42,6 +43,7 @@ export function toPortal(row: PortalsTable, publicUrl: string): Portal {
   const settings = JSON.parse(row.settings) as PortalSettings;
   return {
     ...settings,
+    exchanges: settings.exchanges ?? EXCHANGE_SETTINGS_OFF,
     id: row.id,
     slug: row.slug,
     url: `${publicUrl}/r/${row.slug}`,

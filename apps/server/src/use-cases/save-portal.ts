@@ -1,5 +1,6 @@
 // Create or change a portal. POST fills defaults, PATCH changes any subset; either way the
 // complete settings are checked again as a whole (cross-field rules, references, carriers).
+import { EXCHANGE_SETTINGS_OFF } from '@retour/contracts/catalogue';
 import {
   type Portal,
   type PortalSettings,
@@ -50,6 +51,7 @@ const DEFAULTS: Omit<PortalSettings, 'brandId'> = {
   defaultLanguage: 'en',
   withdrawalFunction: false,
   allowedFrameAncestors: [],
+  exchanges: EXCHANGE_SETTINGS_OFF,
 };
 
 async function check(ctx: Ctx, merchantId: string, candidate: unknown): Promise<PortalSettings> {
