@@ -8,6 +8,7 @@ import { refundFeeOnCancel } from './refund-payment.ts';
 import { shopifyMirrorListener } from './shopify-mirror-listener.ts';
 import { enqueueWoocommerceRefund } from './woocommerce-refund.ts';
 import { voidLabelOnCancel } from './void-carrier-label.ts';
+import { replacementOrderListener } from './replacement-order-listener.ts';
 
 export type ReturnEventListener = (ctx: Ctx, merchantId: string, event: ReturnDomainEvent) => Promise<void>;
 
@@ -17,4 +18,5 @@ export const RETURN_EVENT_LISTENERS: ReturnEventListener[] = [
   enqueueWoocommerceRefund,
   shopifyMirrorListener,
   voidLabelOnCancel,
+  replacementOrderListener,
 ];

@@ -26,6 +26,8 @@ import { woocommerceBackfill } from './woocommerce-backfill.ts';
 import { woocommerceRefund } from './woocommerce-refund.ts';
 import { issueShopCredit } from './issue-shop-credit.ts';
 import { SHOP_CREDIT_TOPIC } from '../use-cases/exchanges/shop-credit-topic.ts';
+import { createReplacementOrder } from './create-replacement-order.ts';
+import { REPLACEMENT_TOPIC } from '../use-cases/exchanges/replacement-topic.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel } from './void-carrier-label.ts';
 
 type Handler = (ctx: Ctx, merchantId: string, payload: Record<string, unknown>, job: OutboxJob) => Promise<void>;
@@ -42,6 +44,7 @@ export const HANDLERS: Record<string, Handler> = {
   'woocommerce.backfill': woocommerceBackfill,
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
   [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),
+  [REPLACEMENT_TOPIC]: (ctx, merchantId, payload) => createReplacementOrder(ctx, merchantId, payload),
   [RETENTION_TOPIC]: async (ctx) => {
     await anonymiseExpiredData(ctx);
   },

@@ -200,4 +200,15 @@ export class WooClient {
     const res = await this.request<WooCoupon>('POST', 'coupons', { body });
     return res.data;
   }
+
+  /** Orders whose parent is `parentId` (WooCommerce's `parent` filter), newest first. */
+  async listChildOrders(parentId: string): Promise<WooOrder[]> {
+    const res = await this.request<WooOrder[]>('GET', 'orders', { query: { parent: parentId, per_page: 100 } });
+    return Array.isArray(res.data) ? res.data : [];
+  }
+
+  async createOrder(body: Record<string, unknown>): Promise<WooOrder> {
+    const res = await this.request<WooOrder>('POST', 'orders', { body });
+    return res.data;
+  }
 }

@@ -35,6 +35,9 @@ export type WooLineItem = {
 
 export type WooOrder = {
   id: number;
+  parent_id?: number;
+  total?: string;
+  fee_lines?: { id?: number; name?: string; total?: string }[];
   number?: string;
   status?: string;
   currency?: string;
