@@ -28,6 +28,7 @@ import { merchantReportRoutes } from './routes/merchant-reports.ts';
 import { merchantReturnRoutes } from './routes/merchant-returns.ts';
 import { merchantWebhookRoutes } from './routes/merchant-webhooks.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { portalExchangeRoutes } from './routes/portal-exchanges.ts';
 import { portalWebRoutes } from './routes/portal-web.ts';
 import { sendcloudOrderRoutes } from './routes/sendcloud-orders.ts';
 import { servicePointRoutes } from './routes/service-points.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
 
   await app.register(healthRoutes(ctx));
   await app.register(portalRoutes(ctx));
+  await app.register(portalExchangeRoutes(ctx));
   await app.register(portalWebRoutes(ctx, { distDir: options.portalDist }));
   await app.register(backofficeWebRoutes({ distDir: options.backofficeDist }));
   await app.register(servicePointRoutes(ctx));

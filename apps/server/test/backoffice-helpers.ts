@@ -6,7 +6,7 @@ import { createMerchant } from '../src/use-cases/create-merchant.ts';
 import type { Harness, Merchant } from './support/harness.ts';
 
 export const PASSWORD = 'correct horse battery';
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A merchant (as newMerchant gives) whose owner's email and password are known. */
 export async function merchantWithOwner(h: Harness, name = 'Shop'): Promise<Merchant & { email: string; password: string }> {

@@ -31,5 +31,11 @@ export const PublicPortalSchema = z.object({
     showFooter: z.boolean(),
   }),
   withdrawalFunction: z.boolean(),
+  exchanges: z
+    .object({ reasons: z.array(z.string()), otherProducts: z.boolean() })
+    .optional()
+    .describe(
+      'Present when the portal offers exchanges: for which reasons (empty = every reason), and whether other products may be chosen.',
+    ),
 });
 export type PublicPortal = z.infer<typeof PublicPortalSchema>;

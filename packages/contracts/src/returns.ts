@@ -4,6 +4,7 @@ import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { RETURN_STATUSES } from '@retour/domain/state-machine';
 import { z } from 'zod';
 import { CalendarDateSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
+import { ItemExchangeInputSchema } from './catalogue.ts';
 import { CarrierWebhookInfoSchema } from './tracking.ts';
 
 export const ReturnStatusSchema = z.enum(RETURN_STATUSES);
@@ -55,6 +56,8 @@ export const ReturnViewSchema = z.object({
   carrier: z.string().nullable(),
   resolution: ResolutionSchema,
   fee: MoneySchema,
+  amountDue: MoneySchema.optional().describe('Paid before the label: the up-front fee plus what the exchanges cost more.'),
+  bonusCredit: MoneySchema.optional().describe('Extra credit for choosing an exchange or store credit.'),
   refundTotal: MoneySchema,
   label: z.object({
     status: LabelStatusSchema,
@@ -162,6 +165,9 @@ export const ReturnItemInputSchema = z
     quantity: z.number().int().min(1).max(10_000),
     reason: z.string().min(1).max(40),
     comment: z.string().trim().max(2000).nullish(),
+    exchange: ItemExchangeInputSchema.nullish().describe(
+      'Exchange this item for a variant of the catalogue (GET /api/portal/{slug}/exchange-options lists them); needs the "exchange" resolution.',
+    ),
   })
   .strict();
 

@@ -221,6 +221,8 @@ export interface ReturnsTable {
   carrierFormats?: Json | null;
   /** Migration 0014: bonus credit (minor units) earned by choosing an exchange or store credit. */
   bonusCredit?: number;
+  /** Migration 0014: Σ of the exchanges' price differences (positive = paid before the label, negative = refunded on resolve). */
+  exchangeBalance?: number;
 }
 export interface ReturnItemsTable {
   merchantId: string;

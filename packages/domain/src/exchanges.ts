@@ -94,3 +94,28 @@ export function exchangeBalance(differences: readonly number[]): { toPay: number
   for (const d of differences) sum += d;
   return { toPay: Math.max(0, sum), toRefund: Math.max(0, -sum) };
 }
+
+/**
+ * The bonus credit of a return, split over its lines (line values in minor units): a percentage
+ * is taken of each line (rounded down), so the lines add up to the total; a fixed bonus goes on
+ * the first line. Lines count only when the resolution earns a bonus.
+ */
+export function allocateBonusCredit(
+  bonus: BonusCredit,
+  input: { resolution: string; lineValues: readonly number[]; currency: string },
+): { perLine: number[]; total: number } {
+  const none = { perLine: input.lineValues.map(() => 0), total: 0 };
+  if (bonus === null || input.lineValues.length === 0 || !(BONUS_RESOLUTIONS as readonly string[]).includes(input.resolution)) return none;
+  const perLine =
+    bonus.kind === 'percent'
+      ? input.lineValues.map((value) =>
+          bonusCreditFor(bonus, { resolution: input.resolution, returnedValue: value, currency: input.currency }),
+        )
+      : input.lineValues.map((_, i) => (i === 0 ? bonusCreditFor(bonus, { ...input, returnedValue: 0 }) : 0));
+  return { perLine, total: perLine.reduce((a, b) => a + b, 0) };
+}
+
+/** What the shopper pays before the label: the fee when paid up front, plus what the exchanges cost more. */
+export function amountDueUpfront(input: { fee: number; feePayment: string | null; exchangeBalance: number }): number {
+  return (input.feePayment === 'upfront' ? input.fee : 0) + Math.max(0, input.exchangeBalance);
+}

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allocateBonusCredit,
+  amountDueUpfront,
   type BonusCredit,
   bonusCreditFor,
   EXCHANGES_OFF,
@@ -135,5 +137,48 @@ describe('exchangeBalance', () => {
     [[500, -1500, 0], 0, 1000],
   ] as [number[], number, number][])('%j → pay %i, refund %i', (diffs, toPay, toRefund) => {
     expect(exchangeBalance(diffs)).toEqual({ toPay, toRefund });
+  });
+});
+
+describe('allocateBonusCredit', () => {
+  it.each([
+    ['none', null, 'exchange', [1000, 2000], [0, 0], 0],
+    ['percent per line, rounded down', { kind: 'percent', percent: 10 }, 'exchange', [999, 2005], [99, 200], 299],
+    ['fixed on the first line', { kind: 'fixed', amount: 500, currency: 'EUR' }, 'store_credit', [1000, 2000], [500, 0], 500],
+    ['fixed in another currency', { kind: 'fixed', amount: 500, currency: 'GBP' }, 'store_credit', [1000], [0], 0],
+    ['refund earns nothing', { kind: 'percent', percent: 10 }, 'refund', [1000], [0], 0],
+    ['no lines', { kind: 'fixed', amount: 500, currency: 'EUR' }, 'exchange', [], [], 0],
+  ] as [string, BonusCredit, string, number[], number[], number][])('%s', (_n, bonus, resolution, values, perLine, total) => {
+    expect(allocateBonusCredit(bonus, { resolution, lineValues: values, currency: 'EUR' })).toEqual({ perLine, total });
+  });
+
+  it('the lines always add up to the total, and never exceed the percentage of the whole', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 100 }),
+        (values, percent) => {
+          const { perLine, total } = allocateBonusCredit(
+            { kind: 'percent', percent },
+            { resolution: 'exchange', lineValues: values, currency: 'EUR' },
+          );
+          expect(perLine.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(total * 100).toBeLessThanOrEqual(values.reduce((a, b) => a + b, 0) * percent);
+        },
+      ),
+    );
+  });
+});
+
+describe('amountDueUpfront', () => {
+  it.each([
+    [495, 'upfront', 0, 495],
+    [495, 'upfront', 1000, 1495],
+    [495, 'deduct_from_refund', 1000, 1000],
+    [0, null, 1000, 1000],
+    [495, 'upfront', -1000, 495],
+    [0, null, -1000, 0],
+  ] as [number, string | null, number, number][])('fee %i (%s), balance %i → %i', (fee, feePayment, exchangeBalance, due) => {
+    expect(amountDueUpfront({ fee, feePayment, exchangeBalance })).toBe(due);
   });
 });

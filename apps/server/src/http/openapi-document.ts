@@ -75,6 +75,7 @@ export function securityFor(method: string, path: string, operation: Json): Json
   if (path === '/api/session' && method === 'post') return [];
   if (path.startsWith('/api/session')) return [{ backofficeSession: [] }];
   if (path === '/api/portal/{slug}/returns' && method === 'post') return [{ portalLookupToken: [] }];
+  if (/^\/api\/portal\/\{slug\}\/exchange-(options|quote)$/.test(path)) return [{ portalLookupToken: [] }];
   const parameters: Json[] = operation.parameters ?? [];
   if (parameters.some((p) => p.in === 'query' && p.name === 'access')) return [{ portalAccessCode: [] }];
   return [];

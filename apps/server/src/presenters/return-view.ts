@@ -1,6 +1,7 @@
 // Builds the return object of api.md from what is stored. Money and quantities are folds over
 // the recorded actions on the timeline, never separately kept totals.
 import type { MerchantReturn, ReturnView } from '@retour/contracts/returns';
+import { amountDueUpfront } from '@retour/domain/exchanges';
 import { proposeRefund, refundCap, type FeePayment } from '@retour/domain/fees';
 import { foldLedger, type LedgerAction } from '@retour/domain/return-ledger';
 import { allowedEvents, type ReturnStatus } from '@retour/domain/state-machine';
@@ -79,6 +80,16 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
     carrier: ret.carrier,
     resolution: ret.resolution as ReturnView['resolution'],
     fee: moneyOut(ret.feeAmount, ret.currency),
+    // Only returns with exchanges or a bonus carry these (issue #14).
+    ...(ret.exchangeBalance || ret.bonusCredit
+      ? {
+          amountDue: moneyOut(
+            amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 }),
+            ret.currency,
+          ),
+          bonusCredit: moneyOut(ret.bonusCredit ?? 0, ret.currency),
+        }
+      : {}),
     refundTotal: moneyOut(ledger.refundedTotal, ret.currency),
     label: {
       status: ret.labelStatus as ReturnView['label']['status'],

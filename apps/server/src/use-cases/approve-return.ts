@@ -1,10 +1,12 @@
 // Staff approve a requested return: it opens (and is booked with the carrier) or awaits payment.
+import { amountDueUpfront } from '@retour/domain/exchanges';
 import type { Ctx } from '../context.ts';
 import { changeReturn } from './shared/change-return.ts';
 
 export async function approveReturn(ctx: Ctx, merchantId: string, returnId: string, actor: string): Promise<void> {
   await changeReturn(ctx, merchantId, returnId, actor, (agg) => {
-    const paymentRequired = agg.ret.feeAmount > 0 && agg.ret.feePayment === 'upfront';
+    const { feeAmount: fee, feePayment, exchangeBalance = 0 } = agg.ret;
+    const paymentRequired = amountDueUpfront({ fee, feePayment, exchangeBalance }) > 0;
     const opens = !paymentRequired;
     const base = { to: agg.ret.contactEmail, language: agg.ret.language, returnId };
     return {

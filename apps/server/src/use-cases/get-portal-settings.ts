@@ -38,5 +38,8 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
       showFooter: settings.appearance.showFooter,
     },
     withdrawalFunction: settings.withdrawalFunction,
+    ...(settings.exchanges?.offered
+      ? { exchanges: { reasons: settings.exchanges.reasons, otherProducts: settings.exchanges.otherProducts } }
+      : {}),
   };
 }

@@ -8,6 +8,7 @@ import { getOrder, lockOrder } from '@retour/db/repos/orders';
 import { insertPayment, listReturnPayments, updatePayment } from '@retour/db/repos/payments';
 import { priorReturnsForOrder, type ReturnAggregate } from '@retour/db/repos/returns';
 import { returnedQuantities } from '@retour/domain/eligibility';
+import { amountDueUpfront } from '@retour/domain/exchanges';
 import { formatMoneyValue } from '@retour/domain/money';
 import { allowedEvents, type ReturnStatus } from '@retour/domain/state-machine';
 import type { Ctx } from '../context.ts';
@@ -49,7 +50,9 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
   const { ret } = await loadShopperReturn(ctx, slug, returnId, access);
   const { merchantId } = ret;
   const status = ret.status as ReturnStatus;
-  if (!PAYABLE.includes(status) || ret.feeAmount <= 0 || ret.feePayment !== 'upfront') {
+  // The fee paid up front plus what the exchanges cost more (issue #14).
+  const due = amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 });
+  if (!PAYABLE.includes(status) || due <= 0) {
     fail('invalid_transition', 'This return does not wait for a payment. Reload the page to see its status.', {
       status,
       allowed: allowedEvents(status),
@@ -78,7 +81,7 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
     returnId,
     provider: 'mollie',
     providerPaymentId: null,
-    amount: ret.feeAmount,
+    amount: due,
     currency: ret.currency,
     status: 'created',
     checkoutUrl: null,
@@ -89,9 +92,9 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
   });
   try {
     const payment = await mollie.createPayment({
-      amount: ret.feeAmount,
+      amount: due,
       currency: ret.currency,
-      description: `Return ${ret.reference}: return fee`,
+      description: `Return ${ret.reference}: ${(ret.exchangeBalance ?? 0) > 0 ? 'exchange price difference' : 'return fee'}`,
       redirectUrl: `${statusUrl(ctx.publicUrl, ctx.secret, slug, ret)}&payment=${id}`,
       webhookUrl: mollieWebhookUrl(ctx, merchantId),
       metadata: { returnId, paymentId: id },
@@ -99,10 +102,10 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
       // Mollie replays any request with a key it has seen: the refund of this payment uses the bare id.
       idempotencyKey: `checkout:${id}`,
     });
-    if (payment.amount !== ret.feeAmount || payment.currency !== ret.currency || !payment.checkoutUrl) {
+    if (payment.amount !== due || payment.currency !== ret.currency || !payment.checkoutUrl) {
       fail(
         'provider_error',
-        `Mollie created payment ${payment.id} without a checkout for ${formatMoneyValue(ret.feeAmount, ret.currency)} ${ret.currency}.`,
+        `Mollie created payment ${payment.id} without a checkout for ${formatMoneyValue(due, ret.currency)} ${ret.currency}.`,
       );
     }
     await updatePayment(ctx.db, merchantId, id, {

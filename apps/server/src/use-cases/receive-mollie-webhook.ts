@@ -96,7 +96,7 @@ async function recordPaid(ctx: Ctx, row: PaymentRow, payment: ProviderPayment): 
       timeline: [
         {
           type: 'paid',
-          message: `Return fee of ${money(payment)} paid (Mollie ${payment.id}).`,
+          message: `${(agg.ret.exchangeBalance ?? 0) > 0 ? 'Payment' : 'Return fee'} of ${money(payment)} paid (Mollie ${payment.id}).`,
           data: {
             paymentId: row.id,
             providerPaymentId: payment.id,

@@ -4,11 +4,9 @@ import { getReturn } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
 import { fail, invalid } from '../errors.ts';
 import { toReturnView } from '../presenters/return-view.ts';
-import { verifyToken } from '../secrets.ts';
 import { createReturn } from './shared/create-return.ts';
 import { loadEnabledPortal } from './shared/load-portal.ts';
-
-const TOKEN_PROBLEM = 'Your session has expired or is not valid. Look up your order again to continue.';
+import { lookupOrderId } from './shared/lookup-token.ts';
 
 export async function requestReturn(
   ctx: Ctx,
@@ -17,11 +15,7 @@ export async function requestReturn(
   body: PortalReturnBody,
 ): Promise<ReturnView> {
   const bundle = await loadEnabledPortal(ctx, slug);
-  const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
-  const claims = token ? verifyToken(ctx.secret, token) : null;
-  if (!claims || claims.k !== 'lookup' || claims.p !== bundle.portal.id || claims.m !== bundle.merchantId)
-    fail('invalid_token', TOKEN_PROBLEM);
-  if (typeof claims.exp !== 'number' || claims.exp <= ctx.now().getTime()) fail('invalid_token', TOKEN_PROBLEM);
+  const orderId = lookupOrderId(ctx, bundle, authorization);
 
   const { contact, language, withdrawal, ...choice } = body;
   if (withdrawal && !bundle.settings.withdrawalFunction) {
@@ -31,7 +25,7 @@ export async function requestReturn(
     merchantId: bundle.merchantId,
     portal: bundle.portal,
     settings: bundle.settings,
-    orderId: String(claims.o),
+    orderId,
     choice,
     contact: { email: contact.email, phone: contact.phone ?? null },
     language,

@@ -52,7 +52,12 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
 export async function newMerchant(h: Harness, name = 'Shop') {
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${Math.random().toString(36).slice(2)}@example.com`;
   const created = await createMerchant(h.ctx, { name, email, password: 'correct horse battery' });
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const call = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     h.app.inject({
       method,
       url,

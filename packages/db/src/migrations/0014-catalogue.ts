@@ -2,7 +2,8 @@
 // (Shopify, WooCommerce, or PUT /api/v1/products), each variant's available quantity per shop
 // location, and the exchanges shoppers asked for (one row per returned item to be exchanged).
 // Portals' exchange settings live in their settings JSON: existing portals get them, switched off.
-// Returns gain the bonus credit earned by choosing an exchange or store credit instead of money.
+// Returns gain the bonus credit earned by choosing an exchange or store credit instead of money,
+// and the balance of their exchanges (positive: paid before the label; negative: refunded on resolve).
 import { type Kysely, sql } from 'kysely';
 
 const EXCHANGES_OFF = {
@@ -100,6 +101,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('returns')
     .addColumn('bonus_credit', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .alterTable('returns')
+    .addColumn('exchange_balance', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   const portals = await sql<{ merchant_id: string; id: string; settings: string }>`select merchant_id, id, settings from portals`.execute(
     db,
@@ -113,6 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('returns').dropColumn('exchange_balance').execute();
   await db.schema.alterTable('returns').dropColumn('bonus_credit').execute();
   await db.schema.dropTable('return_exchanges').execute();
   await db.schema.dropTable('variant_stock').execute();

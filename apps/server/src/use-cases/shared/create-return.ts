@@ -28,6 +28,8 @@ import { type AccountCarrier, loadAccountCarriers, serviceFor } from './carrier-
 import { bookBeforeCommit } from './book-at-creation.ts';
 import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from './carrier-booking.ts';
 import type { Executor } from '@retour/db/database';
+import { insertReturnExchanges } from '@retour/db/repos/return-exchanges';
+import { assertPayable, exchangeEvent, exchangeRows, planExchanges } from '../catalogue/plan-exchanges.ts';
 
 export type NewReturnInput = {
   merchantId: string;
@@ -97,12 +99,21 @@ export async function prepareReturn(ctx: Ctx, db: Executor, input: NewReturnInpu
     stores,
     returnAddress,
   });
-  const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired: checked.paymentRequired });
+  const exchanges = await planExchanges(db, {
+    merchantId: input.merchantId,
+    settings: input.settings,
+    currency: order.order.currency,
+    resolution: input.choice.resolution,
+    lines: checked.lines.map((l, i) => ({ ...l, exchange: input.choice.items[i]?.exchange })),
+  });
+  if (exchanges.toPay > 0) await assertPayable(db, input.merchantId);
+  const paymentRequired = checked.paymentRequired || exchanges.toPay > 0;
+  const submitted = transition(null, { type: 'submit', approval: input.settings.approval, paymentRequired });
   if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
   const email = input.contact.email ?? order.order.customerEmail;
   const account = accounts.find((a) => a.code === checked.carrier);
   const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
-  return { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service };
+  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service };
 }
 export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;
 
@@ -127,7 +138,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await lockOrder(tx, ctx.dialect, input.merchantId, input.orderId);
-      const { order, now, assessment, returnAddress, phone, email, checked, submitted, account, service } = await prepareReturn(
+      const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service } = await prepareReturn(
         ctx,
         tx,
         input,
@@ -136,6 +147,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;
+      const itemIds = checked.lines.map(() => newId('rti'));
       await insertReturn(
         tx,
         {
@@ -177,10 +189,12 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           customsRequired: checked.crossesBorder ? 1 : 0,
           returnAddress: returnAddress ? JSON.stringify(addressSnapshot(returnAddress)) : null,
           ...(booked ? bookedFields(booked, service, at) : {}),
+          bonusCredit: exchanges.bonusCredit,
+          exchangeBalance: exchanges.balance,
         },
         checked.lines.map((l, position) => ({
           merchantId: input.merchantId,
-          id: newId('rti'),
+          id: itemIds[position] as string,
           returnId,
           orderItemId: l.item.id,
           position,
@@ -192,6 +206,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           unitPrice: l.item.unitPrice,
         })),
       );
+      await insertReturnExchanges(tx, exchangeRows(input.merchantId, returnId, itemIds, exchanges, at));
       const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
       const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));
       const events: NewReturnEvent[] = [
@@ -212,6 +227,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
               : null,
         },
       ];
+      const asked = exchangeEvent(input.merchantId, returnId, exchanges, input.actor, at);
+      if (asked) events.push(asked);
       if (input.withdrawal) {
         events.push({
           merchantId: input.merchantId,

@@ -1,0 +1,306 @@
+// Exchanges in the portal (issue #14 items 2–3): the options of one item with stock and price
+// difference, the quote before submitting, and the return that records them; a difference to pay
+// goes through the Mollie payment before the label, one to refund is recorded for the resolve.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drainJobs } from '../src/jobs/run-jobs.ts';
+import { getReturn, importOrder } from './merchant-helpers.ts';
+import { paymentIdOf, putMollieKey, startMollie, TEST_KEY, webhook } from './mollie-helpers.ts';
+import { expectError, type Found, found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { eur, setupShop, type Shop } from './support/fixtures.ts';
+import { type Harness, json, type Merchant, newMerchant, startHarness } from './support/harness.ts';
+import type { MollieServer } from './support/mollie-server.ts';
+
+let h: Harness;
+let mollie: MollieServer;
+beforeAll(async () => {
+  h = await startHarness();
+  mollie = await startMollie(h);
+});
+afterAll(async () => {
+  await mollie.close();
+  await h.close();
+});
+
+const EXCHANGES = {
+  offered: true,
+  reasons: ['too_small', 'too_large'],
+  priceBand: { lowerPercent: 100, upperPercent: 100 },
+  otherProducts: true,
+  bonusCredit: { kind: 'percent', percent: 10 },
+};
+
+/** The T-shirt of the order fixture (TS-M at €29.95) in four sizes, and a dearer hoodie. */
+const CATALOGUE = {
+  products: [
+    {
+      id: 'tee',
+      title: 'T-shirt',
+      variants: [
+        {
+          id: 'tee-s',
+          sku: 'TS-S',
+          options: [{ name: 'Size', value: 'S' }],
+          price: eur('29.95'),
+          stock: [{ locationId: 'wh', available: 0 }],
+        },
+        {
+          id: 'tee-m',
+          sku: 'TS-M',
+          options: [{ name: 'Size', value: 'M' }],
+          price: eur('29.95'),
+          stock: [{ locationId: 'wh', available: 4 }],
+        },
+        {
+          id: 'tee-l',
+          sku: 'TS-L',
+          options: [{ name: 'Size', value: 'L' }],
+          price: eur('29.95'),
+          stock: [{ locationId: 'wh', available: 1 }],
+        },
+        {
+          id: 'tee-xl',
+          sku: 'TS-XL',
+          options: [{ name: 'Size', value: 'XL' }],
+          price: eur('24.95'),
+          stock: [{ locationId: 'wh', available: 5 }],
+        },
+      ],
+    },
+    {
+      id: 'hoodie',
+      title: 'Hoodie',
+      variants: [
+        {
+          id: 'hoodie-m',
+          sku: 'HD-M',
+          options: [{ name: 'Size', value: 'M' }],
+          price: eur('49.95'),
+          stock: [{ locationId: 'wh', available: 3 }],
+        },
+      ],
+    },
+  ],
+};
+
+async function exchangeShop(merchant?: Merchant, exchanges: Record<string, unknown> = EXCHANGES): Promise<Shop> {
+  const shop = await setupShop(h, { exchanges }, merchant);
+  const put = await shop.merchant.call('PUT', '/api/v1/products', CATALOGUE);
+  expect(put.statusCode, put.body).toBe(200);
+  return shop;
+}
+
+async function lookedUp(shop: Shop): Promise<{ found: Found; tee: string }> {
+  const { payload } = await importOrder(h, shop);
+  const f = await found(h, shop.slug, payload);
+  return { found: f, tee: item(f, 'TS-M').id };
+}
+
+const options = (shop: Shop, token: string, query: string) =>
+  h.app.inject({ method: 'GET', url: `/api/portal/${shop.slug}/exchange-options?${query}`, headers: { authorization: `Bearer ${token}` } });
+const quote = (shop: Shop, token: string, body: unknown) =>
+  h.app.inject({
+    method: 'POST',
+    url: `/api/portal/${shop.slug}/exchange-quote`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: body as object,
+  });
+const variantId = (opts: any, sku: string): string => {
+  for (const p of opts.products) for (const v of p.variants) if (v.sku === sku) return v.id;
+  throw new Error(`no variant ${sku}`);
+};
+
+describe('GET /api/portal/{slug}/exchange-options', () => {
+  it("lists the item's product with every size and its stock; out of stock is listed but not selectable", async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const res = await options(shop, f.token, `item=${tee}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = json(res);
+    expect(body).toMatchObject({ orderItemId: tee, unitPrice: eur('29.95'), reasons: ['too_small', 'too_large'], otherProducts: true });
+    expect(body.products).toHaveLength(1);
+    expect(body.products[0]).toMatchObject({ title: 'T-shirt', sameProduct: true });
+    expect(body.products[0].variants.map((v: any) => [v.title, v.available, v.selectable, v.priceDifference.value])).toEqual([
+      ['S', 0, false, '0.00'],
+      ['M', 4, true, '0.00'],
+      ['L', 1, true, '0.00'],
+      ['XL', 5, true, '-5.00'],
+    ]);
+    // Two of L are more than the stock holds.
+    const two = json(await options(shop, f.token, `item=${tee}&quantity=2`));
+    expect(two.products[0].variants.find((v: any) => v.title === 'L')).toMatchObject({ available: 1, selectable: false });
+    // The search finds other products (the portal opted in).
+    const search = json(await options(shop, f.token, `item=${tee}&q=hood`));
+    expect(search.products.map((p: any) => [p.title, p.sameProduct])).toEqual([
+      ['T-shirt', true],
+      ['Hoodie', false],
+    ]);
+    expect(search.products[1].variants[0].priceDifference).toEqual(eur('20.00'));
+  });
+
+  it('needs the lookup token, exchanges offered, and an item of the order', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    expectError(await options(shop, 'nonsense', `item=${tee}`), 401, 'invalid_token');
+    expectError(await options(shop, f.token, 'item=itm_unknown'), 422, 'item_not_returnable');
+    const off = await setupShop(h);
+    const g = await lookedUp(off);
+    expectError(await options(off, g.found.token, `item=${g.tee}`), 422, 'exchange_not_offered');
+    // A token of one portal does not open another's options.
+    expectError(await options(off, f.token, `item=${tee}`), 401, 'invalid_token');
+  });
+
+  it("shows only the merchant's own catalogue", async () => {
+    await exchangeShop();
+    const bare = await setupShop(h, { exchanges: EXCHANGES });
+    const { found: f, tee } = await lookedUp(bare);
+    const body = json(await options(bare, f.token, `item=${tee}&q=t-shirt`));
+    expect(body.products).toEqual([]);
+  });
+});
+
+describe('exchange quote and return', () => {
+  it('same price: free, no payment; the return records the exchange and the bonus credit', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const large = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-L');
+    const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
+    const q = await quote(shop, f.token, { items, resolution: 'exchange' });
+    expect(q.statusCode, q.body).toBe(200);
+    expect(json(q)).toMatchObject({ toPay: eur('0.00'), toRefund: eur('0.00'), bonusCredit: eur('2.99') });
+    expect(json(q).exchanges).toEqual([
+      {
+        orderItemId: tee,
+        variantId: large,
+        kind: 'variant',
+        productTitle: 'T-shirt',
+        variantTitle: 'L',
+        quantity: 1,
+        unitPrice: eur('29.95'),
+        priceDifference: eur('0.00'),
+      },
+    ]);
+
+    const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const ret = json(created);
+    expect(ret.status).toBe('open');
+    expect(ret).toMatchObject({ amountDue: eur('0.00'), bonusCredit: eur('2.99') });
+    const rows = await h.ctx.db.selectFrom('returnExchanges').selectAll().where('returnId', '=', ret.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      variantId: large,
+      kind: 'variant',
+      quantity: 1,
+      priceDifferenceMinor: 0,
+      bonusCreditMinor: 299,
+      sku: 'TS-L',
+    });
+    const merchantView = await getReturn(shop.merchant, ret.id);
+    const asked = merchantView.timeline.find((e: any) => e.type === 'exchange_requested');
+    expect(asked.message).toBe('Exchange asked: T-shirt – L ×1.');
+  });
+
+  it('a cheaper size: the difference is recorded for refund on resolve; nothing to pay', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const xl = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-XL');
+    const items = [{ orderItemId: tee, quantity: 2, reason: 'too_small', exchange: { variantId: xl } }];
+    expect(json(await quote(shop, f.token, { items, resolution: 'exchange' }))).toMatchObject({
+      toPay: eur('0.00'),
+      toRefund: eur('10.00'),
+    });
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })));
+    expect(ret.status).toBe('open');
+    const row = await h.ctx.db
+      .selectFrom('returns')
+      .select(['exchangeBalance', 'bonusCredit'])
+      .where('id', '=', ret.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ exchangeBalance: -1000, bonusCredit: 599 });
+  });
+
+  it('refuses what the portal or the stock does not allow, and stores nothing', async () => {
+    const shop = await exchangeShop(undefined, { ...EXCHANGES, otherProducts: false });
+    const { found: f, tee } = await lookedUp(shop);
+    const opts = json(await options(shop, f.token, `item=${tee}`));
+    const small = variantId(opts, 'TS-S');
+    const large = variantId(opts, 'TS-L');
+    const hoodie = (
+      await h.ctx.db
+        .selectFrom('productVariants')
+        .select('id')
+        .where('sku', '=', 'HD-M')
+        .where('merchantId', '=', shop.merchant.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const cases: [unknown[], string, number, string][] = [
+      [[{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: small } }], 'exchange', 422, 'exchange_out_of_stock'],
+      [[{ orderItemId: tee, quantity: 2, reason: 'too_small', exchange: { variantId: large } }], 'exchange', 422, 'exchange_out_of_stock'],
+      [[{ orderItemId: tee, quantity: 1, reason: 'damaged', exchange: { variantId: large } }], 'exchange', 422, 'exchange_not_offered'],
+      [[{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: hoodie } }], 'exchange', 422, 'exchange_not_offered'],
+      [
+        [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: 'var_nope' } }],
+        'exchange',
+        422,
+        'exchange_variant_not_found',
+      ],
+      [[{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }], 'refund', 400, 'validation_error'],
+    ];
+    for (const [items, resolution, status, code] of cases) {
+      expectError(await quote(shop, f.token, { items, resolution }), status, code);
+      expectError(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution })), status, code);
+    }
+    const stored = await h.ctx.db.selectFrom('returns').select('id').where('merchantId', '=', shop.merchant.id).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('a dearer product: the difference is paid through Mollie before the label', async () => {
+    const m = await newMerchant(h);
+    expect((await putMollieKey(h, m, TEST_KEY)).statusCode).toBe(200);
+    const shop = await exchangeShop(m);
+    const { found: f, tee } = await lookedUp(shop);
+    const hoodie = variantId(json(await options(shop, f.token, `item=${tee}&q=hoodie`)), 'HD-M');
+    const items = [{ orderItemId: tee, quantity: 1, reason: 'too_large', exchange: { variantId: hoodie } }];
+    expect(json(await quote(shop, f.token, { items, resolution: 'exchange' }))).toMatchObject({ toPay: eur('20.00') });
+    const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const ret = json(created);
+    expect(ret).toMatchObject({ status: 'awaiting_payment', amountDue: eur('20.00'), fee: eur('0.00') });
+    expect(ret.label.status).toBe('none');
+
+    const pay = await h.app.inject({ method: 'POST', url: `/api/portal/${shop.slug}/returns/${ret.id}/payments?access=${ret.accessCode}` });
+    expect(pay.statusCode, pay.body).toBe(201);
+    const tr = paymentIdOf(json(pay).checkoutUrl);
+    const created2 = mollie.requests.find((r) => r.method === 'POST' && r.path === '/v2/payments' && r.body?.metadata?.returnId === ret.id);
+    expect(created2?.body.amount).toEqual({ value: '20.00', currency: 'EUR' });
+    mollie.setStatus(tr, 'paid');
+    expect((await webhook(h, shop.merchant.id, tr)).statusCode).toBe(200);
+    await drainJobs(h.ctx);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('open');
+    expect(after.label.status).toBe('ready');
+    expect(after.timeline.find((e: any) => e.type === 'paid').message).toBe(`Payment of 20.00 EUR paid (Mollie ${tr}).`);
+  });
+
+  it('a dearer exchange without a payment provider is refused before anything is stored', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const hoodie = variantId(json(await options(shop, f.token, `item=${tee}&q=hoodie`)), 'HD-M');
+    const items = [{ orderItemId: tee, quantity: 1, reason: 'too_large', exchange: { variantId: hoodie } }];
+    expectError(
+      await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })),
+      422,
+      'payments_not_configured',
+    );
+  });
+
+  it('store credit earns the bonus on every returned item; a refund earns none', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const credit = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { resolution: 'store_credit' })));
+    expect(credit.bonusCredit).toEqual(eur('2.99'));
+    const g = await lookedUp(shop);
+    const refund = json(await postReturn(h, shop.slug, g.found.token, returnBody(g.tee)));
+    expect(refund.bonusCredit).toBeUndefined();
+  });
+});
