@@ -74,6 +74,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   withdrawal_acknowledged: 'templateWithdrawalAcknowledged',
   new_return: 'templateNewReturn',
   store_credit_issued: 'templateStoreCreditIssued',
+  exchange_created: 'templateExchangeCreated',
 };
 
 /** Error codes whose meaning is the same wherever they come from: shown in the user's language. */

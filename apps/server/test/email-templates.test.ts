@@ -49,8 +49,8 @@ const newReturn = async (s: Shop, body: Record<string, unknown> = {}) => {
 describe('email templates', () => {
   it('lists every template in every language with its placeholders, all defaults at first', async () => {
     const list = await templates(shop);
-    expect(list).toHaveLength(9 * 5);
-    expect(new Set(list.map((t) => t.template)).size).toBe(9);
+    expect(list).toHaveLength(10 * 5);
+    expect(new Set(list.map((t) => t.template)).size).toBe(10);
     expect(list.every((t) => !t.overridden)).toBe(true);
     const label = list.find((t) => t.template === 'label_created' && t.language === 'nl');
     expect(label).toMatchObject({ subject: 'Je retourlabel voor bestelling {{orderNumber}}' });

@@ -13,6 +13,7 @@ export const EMAIL_TEMPLATES = [
   'withdrawal_acknowledged',
   'new_return',
   'store_credit_issued',
+  'exchange_created',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

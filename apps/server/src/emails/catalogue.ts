@@ -17,6 +17,7 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   withdrawal_acknowledged: [...SHOPPER, 'withdrawnAt', 'items'],
   new_return: ['reference', 'orderNumber', 'shopName', 'customerName', 'customerEmail', 'items', 'method'],
   store_credit_issued: [...SHOPPER, 'amount', 'code', 'expiresOn', 'shopUrl'],
+  exchange_created: [...SHOPPER, 'replacementOrder'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -219,6 +220,28 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Il tuo credito di {{amount}} per il reso {{reference}}',
       body: 'Ciao {{customerName}},\n\nPer il tuo reso {{reference}} (ordine {{orderNumber}}) ricevi un credito di {{amount}}.\n\nIl tuo codice: {{code}}\nValido fino al: {{expiresOn}}\n\nInserisci il codice al momento del pagamento: {{shopUrl}}\nIl tuo reso e il tuo credito: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  exchange_created: {
+    en: {
+      subject: 'Your replacement order {{replacementOrder}} for return {{reference}}',
+      body: 'Hello {{customerName}},\n\nFor your exchange (return {{reference}}, order {{orderNumber}}) we have created replacement order {{replacementOrder}}. We will let you know when it ships.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je vervangende bestelling {{replacementOrder}} voor retour {{reference}}',
+      body: 'Hallo {{customerName}},\n\nVoor je omruiling (retour {{reference}}, bestelling {{orderNumber}}) hebben we vervangende bestelling {{replacementOrder}} aangemaakt. We laten je weten wanneer die verzonden is.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre commande de remplacement {{replacementOrder}} pour le retour {{reference}}',
+      body: 'Bonjour {{customerName}},\n\nPour votre échange (retour {{reference}}, commande {{orderNumber}}), nous avons créé la commande de remplacement {{replacementOrder}}. Nous vous préviendrons de son expédition.\n\nSuivre votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Ersatzbestellung {{replacementOrder}} für Rücksendung {{reference}}',
+      body: 'Hallo {{customerName}},\n\nFür Ihren Umtausch (Rücksendung {{reference}}, Bestellung {{orderNumber}}) haben wir die Ersatzbestellung {{replacementOrder}} angelegt. Wir melden uns, sobald sie versandt ist.\n\nIhre Rücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo ordine sostitutivo {{replacementOrder}} per il reso {{reference}}',
+      body: 'Ciao {{customerName}},\n\nPer il tuo cambio (reso {{reference}}, ordine {{orderNumber}}) abbiamo creato l’ordine sostitutivo {{replacementOrder}}. Ti avviseremo quando verrà spedito.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

@@ -108,6 +108,7 @@ function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string,
     method: ret.method,
     code: typeof payload.code === 'string' ? payload.code : '',
     expiresOn: typeof payload.expiresOn === 'string' ? formatDate(payload.expiresOn, lang) : NO_EXPIRY[language],
+    replacementOrder: typeof payload.replacementOrder === 'string' ? payload.replacementOrder : '',
     shopUrl:
       typeof payload.shopUrl === 'string' ? payload.shopUrl : l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
   };
@@ -218,5 +219,6 @@ export function sampleValues(ctx: Ctx, brand: Brand, language: Language): Record
     code: 'RTR7K3Q9M2XAB4CD',
     expiresOn: formatDate('2027-12-31', language as DocLanguage),
     shopUrl: 'https://shop.example.com',
+    replacementOrder: '#1002',
   };
 }

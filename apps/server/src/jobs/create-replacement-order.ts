@@ -2,8 +2,8 @@
 // replacement order in the shop the order came from, exactly once even when retried or run again
 // after a restart. WooCommerce: an order linked to the original through `parent_id`, every new item
 // at its full price and one negative fee line for the value of what comes back (never a $0 order,
-// domain/replacement-order.ts), paid when nothing is left to pay (set_paid, status processing) and
-// on-hold otherwise; our return id in meta_data, looked for among the original's child orders before
+// domain/replacement-order.ts), paid (set_paid, processing: any difference was charged before the
+// label through Mollie, so the balance left is what the shopper paid); our return id in meta_data, looked for among the original's child orders before
 // creating. The new order number goes on the return's timeline and the `exchange_created` email
 // tells the shopper. Shopify replacement orders are not made by this job (see README).
 import { formatMoneyValue } from '@retour/domain/money';
@@ -21,17 +21,15 @@ import { wooClientOf, wooSettingsOf } from '../use-cases/shared/woocommerce.ts';
 
 type WooLine = NewLine & { productId: number; variationId: number | null };
 
-async function wooLines(ctx: Ctx, agg: ReturnAggregate): Promise<{ lines: WooLine[]; returned: number } | string> {
+async function wooLines(ctx: Ctx, agg: ReturnAggregate): Promise<WooLine[] | string> {
   const { merchantId, id } = agg.ret;
   const lines: WooLine[] = [];
-  let returned = 0;
   for (const ex of await listReturnExchanges(ctx.db, merchantId, id)) {
     const variant = await getVariant(ctx.db, merchantId, ex.variantId);
     const product = variant ? await getProduct(ctx.db, merchantId, variant.productId) : undefined;
-    if (!variant || !product || product.source !== 'woocommerce')
-      return `The exchanged item ${ex.sku ?? ex.variantTitle} is not a WooCommerce product.`;
-    const item = agg.items.find((i) => i.id === ex.returnItemId);
-    returned += (item?.unitPrice ?? 0) * ex.quantity;
+    // WooCommerce ids are numbers: products imported from the shop, or sent through the API with the shop's ids.
+    if (!variant || !product || !/^\d+$/.test(product.externalId) || !/^\d+$/.test(variant.externalId))
+      return `The exchanged item ${ex.sku ?? ex.variantTitle} is not known to WooCommerce by its id.`;
     lines.push({
       variantId: variant.id,
       quantity: ex.quantity,
@@ -40,7 +38,7 @@ async function wooLines(ctx: Ctx, agg: ReturnAggregate): Promise<{ lines: WooLin
       variationId: variant.externalId !== product.externalId ? Number(variant.externalId) : null,
     });
   }
-  return { lines, returned };
+  return lines;
 }
 
 function nameParts(name: string): { first_name: string; last_name: string } {
@@ -49,9 +47,13 @@ function nameParts(name: string): { first_name: string; last_name: string } {
 }
 
 async function makeWooOrder(ctx: Ctx, row: IntegrationRow, agg: ReturnAggregate, order: OrderAggregate) {
-  const found = await wooLines(ctx, agg);
-  if (typeof found === 'string') return found;
-  const value = replacementValue(found.lines, found.returned);
+  const lines = await wooLines(ctx, agg);
+  if (typeof lines === 'string') return lines;
+  // What the shopper pays for the exchange was charged before the label (returns.exchange_balance,
+  // within the price band nothing); everything else is covered by what comes back.
+  const subtotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+  const paid = Math.min(subtotal, Math.max(0, agg.ret.exchangeBalance ?? 0));
+  const value = replacementValue(lines, subtotal - paid);
   const client = wooClientOf(ctx, row);
   const money = (minor: number) => formatMoneyValue(minor, agg.ret.currency);
   const existing = (await client.listChildOrders(order.order.externalId)).find((o) =>
@@ -62,8 +64,8 @@ async function makeWooOrder(ctx: Ctx, row: IntegrationRow, agg: ReturnAggregate,
     existing ??
     (await client.createOrder({
       parent_id: Number(order.order.externalId),
-      status: value.balance === 0 ? 'processing' : 'on-hold',
-      set_paid: value.balance === 0,
+      status: 'processing',
+      set_paid: true,
       currency: agg.ret.currency,
       billing: {
         ...nameParts(order.order.customerName),
@@ -81,7 +83,7 @@ async function makeWooOrder(ctx: Ctx, row: IntegrationRow, agg: ReturnAggregate,
         country: a.country,
       },
       line_items: value.lines.map((l, i) => {
-        const w = found.lines[i] as WooLine;
+        const w = lines[i] as WooLine;
         return {
           product_id: w.productId,
           ...(w.variationId ? { variation_id: w.variationId } : {}),

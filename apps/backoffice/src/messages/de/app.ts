@@ -274,6 +274,7 @@ const app: AppCatalogue = {
   templateReceived: 'Retoure eingegangen',
   templateRefundIssued: 'Erstattung ausgeführt',
   templateStoreCreditIssued: 'Guthaben ausgestellt',
+  templateExchangeCreated: 'Ersatzbestellung angelegt',
   templateRequestApproved: 'Anfrage genehmigt',
   templateRequestRejected: 'Anfrage abgelehnt',
   templateWithdrawalAcknowledged: 'Widerruf bestätigt',

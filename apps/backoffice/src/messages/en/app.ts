@@ -291,6 +291,7 @@ const app = {
   templateReceived: 'Return received',
   templateRefundIssued: 'Refund issued',
   templateStoreCreditIssued: 'Store credit issued',
+  templateExchangeCreated: 'Replacement order created',
   templateRequestApproved: 'Request approved',
   templateRequestRejected: 'Request rejected',
   templateWithdrawalAcknowledged: 'Withdrawal acknowledged',

@@ -274,6 +274,7 @@ const app: AppCatalogue = {
   templateReceived: 'Retour reçu',
   templateRefundIssued: 'Remboursement effectué',
   templateStoreCreditIssued: 'Avoir émis',
+  templateExchangeCreated: 'Commande de remplacement créée',
   templateRequestApproved: 'Demande approuvée',
   templateRequestRejected: 'Demande refusée',
   templateWithdrawalAcknowledged: 'Rétractation confirmée',

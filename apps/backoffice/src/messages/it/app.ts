@@ -274,6 +274,7 @@ const app: AppCatalogue = {
   templateReceived: 'Reso ricevuto',
   templateRefundIssued: 'Rimborso effettuato',
   templateStoreCreditIssued: 'Credito emesso',
+  templateExchangeCreated: 'Ordine sostitutivo creato',
   templateRequestApproved: 'Richiesta approvata',
   templateRequestRejected: 'Richiesta rifiutata',
   templateWithdrawalAcknowledged: 'Recesso confermato',

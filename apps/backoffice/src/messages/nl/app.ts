@@ -274,6 +274,7 @@ const app: AppCatalogue = {
   templateReceived: 'Retour ontvangen',
   templateRefundIssued: 'Terugbetaling uitgevoerd',
   templateStoreCreditIssued: 'Tegoed gegeven',
+  templateExchangeCreated: 'Vervangende bestelling aangemaakt',
   templateRequestApproved: 'Aanvraag goedgekeurd',
   templateRequestRejected: 'Aanvraag afgewezen',
   templateWithdrawalAcknowledged: 'Herroeping bevestigd',
