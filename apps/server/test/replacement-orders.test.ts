@@ -138,6 +138,30 @@ describe('WooCommerce replacement order', () => {
       message: `Replacement order ${child?.number}`,
       data: { provider: 'woocommerce', orderId: String(child?.id), subtotal: 2475, discount: 2475, balance: 0 },
     });
+    expect(ret.exchanges).toEqual({
+      asked: [
+        {
+          returnItemId: expect.any(String),
+          kind: 'variant',
+          productTitle: 'T-shirt',
+          variantTitle: 'L',
+          sku: 'TS-L',
+          quantity: 1,
+          unitPrice: eur('24.75'),
+        },
+      ],
+      replacementOrder: {
+        at: expect.any(String),
+        provider: 'woocommerce',
+        orderId: String(child?.id),
+        orderNumber: String(child?.number),
+        adminUrl: `${woo.siteUrl}/wp-admin/post.php?post=${child?.id}&action=edit`,
+        subtotal: eur('24.75'),
+        discount: eur('24.75'),
+        balance: eur('0.00'),
+      },
+      problem: null,
+    });
     const [mail] = (await pendingJobs(h.ctx.db, m.id, 'email.exchange_created')).filter((j) => j.payload.returnId === id);
     const composed = await composeEmail(h.ctx, mail as never);
     expect(composed?.message.subject).toBe(`Your replacement order ${child?.number} for return ${ret.reference}`);

@@ -102,6 +102,34 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
     }),
   ),
   replacements: z.array(z.object({ at: InstantSchema, carrier: z.string(), trackingNumber: z.string(), actor: z.string() })),
+  exchanges: z
+    .object({
+      asked: z.array(
+        z.object({
+          returnItemId: z.string(),
+          kind: z.enum(['variant', 'product']),
+          productTitle: z.string(),
+          variantTitle: z.string(),
+          sku: z.string().nullable(),
+          quantity: z.number().int(),
+          unitPrice: MoneySchema,
+        }),
+      ),
+      replacementOrder: z
+        .object({
+          at: InstantSchema,
+          provider: z.enum(['shopify', 'woocommerce']),
+          orderId: z.string(),
+          orderNumber: z.string(),
+          adminUrl: z.string().nullable(),
+          subtotal: MoneySchema.describe('The new items at their full price.'),
+          discount: MoneySchema.describe('The one discount for what comes back.'),
+          balance: MoneySchema.describe('What the shopper paid for the order (the difference).'),
+        })
+        .nullable(),
+      problem: z.string().nullable().describe('Why the shop did not take the replacement order, when it did not.'),
+    })
+    .describe('What the shopper asked to exchange and the replacement order made in the shop.'),
   proposedRefund: MoneySchema,
   refundableRemaining: MoneySchema,
   allowedActions: z.array(z.string()),

@@ -14,6 +14,8 @@ import { moneyOut } from '../use-cases/shared/return-options.ts';
 import { fromJson } from '@retour/db/json';
 import { documentFormats } from './document-formats.ts';
 import { shopperStoreCredits, staffStoreCredits } from './store-credit-view.ts';
+import { staffExchanges } from './exchange-view.ts';
+import { listReturnExchanges, type ReturnExchangeRow } from '@retour/db/repos/return-exchanges';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -46,7 +48,7 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
-type Extra = { portalSlug: string | null; orderNumber: string };
+type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[] };
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
   const { ret } = agg;
@@ -134,6 +136,7 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
       actor: e.actor,
     })),
     storeCredits: staffStoreCredits(agg),
+    exchanges: staffExchanges(agg, extra.exchanges ?? []),
     replacements: actions('replacement').map((e) => ({
       at: e.at,
       carrier: String(e.data?.carrier),
@@ -157,11 +160,12 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
 }
 
 export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Extra> {
-  const [portal, orderNumber] = await Promise.all([
+  const [portal, orderNumber, exchanges] = await Promise.all([
     agg.ret.portalId ? getRow(db, 'portals', agg.ret.merchantId, agg.ret.portalId) : undefined,
     getOrderNumber(db, agg.ret.merchantId, agg.ret.orderId),
+    listReturnExchanges(db, agg.ret.merchantId, agg.ret.id),
   ]);
-  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '' };
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges };
 }
 
 export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {
