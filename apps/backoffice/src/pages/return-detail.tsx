@@ -62,6 +62,11 @@ export type MerchantReturn = {
     adminUrl: string | null;
     problem: string | null;
   }[];
+  exchanges?: {
+    asked: { returnItemId: string; productTitle: string; variantTitle: string; sku: string | null; quantity: number; unitPrice: Money }[];
+    replacementOrder: { orderNumber: string; adminUrl: string | null; subtotal: Money; discount: Money; balance: Money } | null;
+    problem: string | null;
+  };
   replacements: { at: string; carrier: string; trackingNumber: string; actor: string }[];
   proposedRefund: Money;
   refundableRemaining: Money;
@@ -259,6 +264,40 @@ export function ReturnDetailPage(props: { id: string }) {
                         </li>
                       ))}
                     </ul>
+                  </dd>
+                </>
+              )}
+              {ret.exchanges && ret.exchanges.asked.length > 0 && (
+                <>
+                  <dt>{t('exchangeAsked')}</dt>
+                  <dd>
+                    <ul class="plain">
+                      {ret.exchanges.asked.map((x) => (
+                        <li key={x.returnItemId}>
+                          {x.quantity}× {x.productTitle} · {x.variantTitle}
+                          {x.sku ? ` (${x.sku})` : ''} · {formatMoney(x.unitPrice)}
+                        </li>
+                      ))}
+                    </ul>
+                    {ret.exchanges.replacementOrder ? (
+                      <p>
+                        {t('replacementOrderMade', {
+                          number: ret.exchanges.replacementOrder.orderNumber,
+                          subtotal: formatMoney(ret.exchanges.replacementOrder.subtotal),
+                          discount: formatMoney(ret.exchanges.replacementOrder.discount),
+                        })}
+                        {ret.exchanges.replacementOrder.adminUrl && (
+                          <>
+                            {' · '}
+                            <a href={ret.exchanges.replacementOrder.adminUrl} target="_blank" rel="noopener noreferrer">
+                              {t('replacementOrderOpen')}
+                            </a>
+                          </>
+                        )}
+                      </p>
+                    ) : (
+                      <p>{ret.exchanges.problem ?? t('replacementOrderNotYet')}</p>
+                    )}
                   </dd>
                 </>
               )}

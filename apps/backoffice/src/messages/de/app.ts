@@ -123,6 +123,11 @@ const app: AppCatalogue = {
   creditValidUntil: 'gültig bis {date}',
   creditOpenGiftCard: 'Geschenkkarte in Shopify öffnen',
   creditOpenCoupon: 'Gutschein in WooCommerce öffnen',
+  exchangeAsked: 'Gewünschter Umtausch',
+  replacementOrderMade: 'Ersatzbestellung {number}: {subtotal} mit {discount} Rabatt für die Rücksendung',
+  replacementOrderOpen: 'Bestellung im Shop öffnen',
+  replacementOrderNotYet:
+    'Die Ersatzbestellung wird im Shop zu dem im Portal gewählten Zeitpunkt angelegt (bei Anfrage, Abgabe oder Eingang).',
   issueCredit: 'Guthaben ausstellen',
   replacement: 'Ersatzlieferung',
   trackingNumber: 'Sendungsnummer',

@@ -123,6 +123,11 @@ const app: AppCatalogue = {
   creditValidUntil: 'valable jusqu’au {date}',
   creditOpenGiftCard: 'Ouvrir la carte cadeau dans Shopify',
   creditOpenCoupon: 'Ouvrir le code promo dans WooCommerce',
+  exchangeAsked: 'Échange demandé',
+  replacementOrderMade: 'Commande de remplacement {number} : {subtotal} avec {discount} de remise pour ce qui est renvoyé',
+  replacementOrderOpen: 'Ouvrir la commande dans la boutique',
+  replacementOrderNotYet:
+    'La commande de remplacement est créée dans la boutique au moment choisi pour le portail (demande, dépôt ou réception).',
   issueCredit: 'Émettre un avoir',
   replacement: 'Envoi de remplacement',
   trackingNumber: 'Numéro de suivi',

@@ -123,6 +123,11 @@ const app: AppCatalogue = {
   creditValidUntil: 'valido fino al {date}',
   creditOpenGiftCard: 'Apri la carta regalo in Shopify',
   creditOpenCoupon: 'Apri il coupon in WooCommerce',
+  exchangeAsked: 'Cambio richiesto',
+  replacementOrderMade: 'Ordine sostitutivo {number}: {subtotal} con {discount} di sconto per ciò che viene restituito',
+  replacementOrderOpen: 'Apri l’ordine nel negozio',
+  replacementOrderNotYet:
+    'L’ordine sostitutivo viene creato nel negozio nel momento scelto per il portale (alla richiesta, alla consegna o alla ricezione).',
   issueCredit: 'Emetti buono',
   replacement: 'Spedizione sostitutiva',
   trackingNumber: 'Numero di tracciamento',

@@ -123,6 +123,11 @@ const app: AppCatalogue = {
   creditValidUntil: 'geldig tot {date}',
   creditOpenGiftCard: 'Open de cadeaukaart in Shopify',
   creditOpenCoupon: 'Open de kortingsbon in WooCommerce',
+  exchangeAsked: 'Gevraagde omruiling',
+  replacementOrderMade: 'Vervangende bestelling {number}: {subtotal} met {discount} korting voor wat terugkomt',
+  replacementOrderOpen: 'Open de bestelling in de winkel',
+  replacementOrderNotYet:
+    'De vervangende bestelling wordt in de winkel aangemaakt op het moment dat het portaal aangeeft (bij aanvraag, afgifte of ontvangst).',
   issueCredit: 'Tegoed uitgeven',
   replacement: 'Vervangende zending',
   trackingNumber: 'Trackingnummer',
