@@ -166,6 +166,14 @@ describe('WooCommerce replacement order', () => {
     const composed = await composeEmail(h.ctx, mail as never);
     expect(composed?.message.subject).toBe(`Your replacement order ${child?.number} for return ${ret.reference}`);
 
+    // The filter of returns whose value was kept: this one has a replacement order, not store credit.
+    const listed = async (q: string) => json(await m.call('GET', `/api/v1/returns?${q}`)).data.map((r: any) => r.id);
+    expect(await listed('kept=exchange')).toEqual([id]);
+    expect(await listed('kept=store_credit')).toEqual([]);
+    expect((await m.call('GET', '/api/v1/returns?kept=cash')).statusCode).toBe(400);
+    await m.call('POST', `/api/v1/returns/${id}/store-credits`, { amount: eur('2.00') });
+    expect(await listed('kept=store_credit')).toEqual([id]);
+
     // Later changes of the return do not make another one.
     expect((await m.call('POST', `/api/v1/returns/${id}/resolve`, {})).statusCode).toBe(200);
     await settle();

@@ -50,6 +50,10 @@ export const ReturnFilterQuerySchema = ReturnListQuerySchema.extend({
   carrier: z.string().trim().min(1).max(40).optional(),
   country: CountrySchema.optional(),
   resolution: ResolutionSchema.optional(),
+  kept: z
+    .enum(['exchange', 'store_credit'])
+    .optional()
+    .describe('Returns whose value was kept: a replacement order made in the shop (exchange) or store credit given.'),
   sort: z.enum(['createdAt', '-createdAt']).default('-createdAt'),
 });
 export type ReturnFilterQuery = z.infer<typeof ReturnFilterQuerySchema>;

@@ -52,7 +52,7 @@ const TABS: { key: string; label: MessageKey; statuses: string; count: string[] 
   { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 
-const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'createdFrom', 'createdTo'] as const;
+const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'kept', 'createdFrom', 'createdTo'] as const;
 type Filters = Record<(typeof FILTERS)[number] | 'q' | 'sort', string>;
 const EMPTY: Filters = {
   q: '',
@@ -63,6 +63,7 @@ const EMPTY: Filters = {
   carrier: '',
   country: '',
   resolution: '',
+  kept: '',
   createdFrom: '',
   createdTo: '',
 };
@@ -84,6 +85,7 @@ function apiQuery(tab: string, f: Filters, cursor?: string) {
     carrier: f.carrier || undefined,
     country: f.country.trim().toUpperCase() || undefined,
     resolution: f.resolution || undefined,
+    kept: f.kept || undefined,
     createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
     createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
     sort: f.sort,
@@ -263,6 +265,16 @@ export function ReturnsPage() {
           value={draft.resolution}
           onChange={set('resolution')}
           options={RESOLUTIONS.map((k) => [k, resolutionName(k)])}
+        />
+        <FilterSelect
+          id="f-kept"
+          label={t('keptFilter')}
+          value={draft.kept}
+          onChange={set('kept')}
+          options={[
+            ['exchange', t('keptExchange')],
+            ['store_credit', t('keptStoreCredit')],
+          ]}
         />
         <div class="field">
           <label for="f-from">{t('createdFrom')}</label>

@@ -126,6 +126,9 @@ const app: AppCatalogue = {
   exchangeAsked: 'Gewünschter Umtausch',
   replacementOrderMade: 'Ersatzbestellung {number}: {subtotal} mit {discount} Rabatt für die Rücksendung',
   replacementOrderOpen: 'Bestellung im Shop öffnen',
+  keptFilter: 'Behalten als',
+  keptExchange: 'Ersatzbestellung angelegt',
+  keptStoreCredit: 'Guthaben gegeben',
   replacementOrderNotYet:
     'Die Ersatzbestellung wird im Shop zu dem im Portal gewählten Zeitpunkt angelegt (bei Anfrage, Abgabe oder Eingang).',
   issueCredit: 'Guthaben ausstellen',

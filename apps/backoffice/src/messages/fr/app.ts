@@ -126,6 +126,9 @@ const app: AppCatalogue = {
   exchangeAsked: 'Échange demandé',
   replacementOrderMade: 'Commande de remplacement {number} : {subtotal} avec {discount} de remise pour ce qui est renvoyé',
   replacementOrderOpen: 'Ouvrir la commande dans la boutique',
+  keptFilter: 'Conservé en',
+  keptExchange: 'Commande de remplacement créée',
+  keptStoreCredit: 'Avoir accordé',
   replacementOrderNotYet:
     'La commande de remplacement est créée dans la boutique au moment choisi pour le portail (demande, dépôt ou réception).',
   issueCredit: 'Émettre un avoir',

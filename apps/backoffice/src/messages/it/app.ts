@@ -126,6 +126,9 @@ const app: AppCatalogue = {
   exchangeAsked: 'Cambio richiesto',
   replacementOrderMade: 'Ordine sostitutivo {number}: {subtotal} con {discount} di sconto per ciò che viene restituito',
   replacementOrderOpen: 'Apri l’ordine nel negozio',
+  keptFilter: 'Trattenuto come',
+  keptExchange: 'Ordine sostitutivo creato',
+  keptStoreCredit: 'Credito concesso',
   replacementOrderNotYet:
     'L’ordine sostitutivo viene creato nel negozio nel momento scelto per il portale (alla richiesta, alla consegna o alla ricezione).',
   issueCredit: 'Emetti buono',

@@ -126,6 +126,9 @@ const app: AppCatalogue = {
   exchangeAsked: 'Gevraagde omruiling',
   replacementOrderMade: 'Vervangende bestelling {number}: {subtotal} met {discount} korting voor wat terugkomt',
   replacementOrderOpen: 'Open de bestelling in de winkel',
+  keptFilter: 'Behouden als',
+  keptExchange: 'Vervangende bestelling gemaakt',
+  keptStoreCredit: 'Tegoed gegeven',
   replacementOrderNotYet:
     'De vervangende bestelling wordt in de winkel aangemaakt op het moment dat het portaal aangeeft (bij aanvraag, afgifte of ontvangst).',
   issueCredit: 'Tegoed uitgeven',
