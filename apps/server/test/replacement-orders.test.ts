@@ -174,6 +174,10 @@ describe('WooCommerce replacement order', () => {
     await m.call('POST', `/api/v1/returns/${id}/store-credits`, { amount: eur('2.00') });
     expect(await listed('kept=store_credit')).toEqual([id]);
 
+    // Insights: the exchange kept 24.75, the store credit 2.00, nothing was refunded.
+    const insights = json(await m.call('GET', '/api/v1/insights?from=2026-06-01&to=2026-06-30'));
+    expect(insights.revenueKept).toEqual([{ exchanges: eur('24.75'), storeCredit: eur('2.00'), refunded: eur('0.00'), share: 1 }]);
+
     // Later changes of the return do not make another one.
     expect((await m.call('POST', `/api/v1/returns/${id}/resolve`, {})).statusCode).toBe(200);
     await settle();

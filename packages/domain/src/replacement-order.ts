@@ -79,3 +79,12 @@ export function settleInstantExchange(deadline: string, scannedOn: string | null
   if (scannedOn !== null) return scannedOn <= deadline ? 'release' : 'capture';
   return today > deadline ? 'capture' : 'hold';
 }
+
+export type KeptTotals = { exchanges: number; storeCredit: number; refunded: number };
+
+/** The share (0–1, four decimals) of the money settled on returns that the shop kept: exchanges and store credit vs refunds. */
+export function keptShare(t: KeptTotals): number {
+  const kept = t.exchanges + t.storeCredit;
+  const settled = kept + t.refunded;
+  return settled > 0 ? Math.round((kept / settled) * 10_000) / 10_000 : 0;
+}

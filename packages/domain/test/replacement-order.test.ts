@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   instantExchangeDeadline,
+  keptShare,
   MAX_INSTANT_EXCHANGE_DAYS,
   type ReplacementTiming,
   type ReturnProgress,
@@ -126,6 +127,29 @@ describe('instant exchange', () => {
         const withScan = settleInstantExchange(deadline, scanned, today);
         expect(withScan).toBe(scanned <= deadline ? 'release' : 'capture');
         expect(settleInstantExchange(deadline, null, today)).not.toBe('release');
+      }),
+    );
+  });
+});
+
+describe('keptShare', () => {
+  it.each([
+    [{ exchanges: 0, storeCredit: 0, refunded: 0 }, 0],
+    [{ exchanges: 2500, storeCredit: 0, refunded: 7500 }, 0.25],
+    [{ exchanges: 1000, storeCredit: 1000, refunded: 0 }, 1],
+    [{ exchanges: 1, storeCredit: 0, refunded: 2 }, 0.3333],
+  ])('%j → %s', (totals, expected) => {
+    expect(keptShare(totals)).toBe(expected);
+  });
+
+  it('is between 0 and 1 and grows with what is kept', () => {
+    const n = fc.integer({ min: 0, max: 1_000_000 });
+    fc.assert(
+      fc.property(n, n, n, n, (e, s, r, more) => {
+        const share = keptShare({ exchanges: e, storeCredit: s, refunded: r });
+        expect(share).toBeGreaterThanOrEqual(0);
+        expect(share).toBeLessThanOrEqual(1);
+        expect(keptShare({ exchanges: e + more, storeCredit: s, refunded: r })).toBeGreaterThanOrEqual(share);
       }),
     );
   });

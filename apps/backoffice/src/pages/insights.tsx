@@ -11,6 +11,7 @@ type Insights = {
   returnRateBySku: { sku: string; ordered: number; returned: number; rate: number }[];
   resolutionMix: { resolution: string; count: number }[];
   labelCostByCarrierMonth: { month: string; carrier: string; labels: number; total: Money }[];
+  revenueKept?: { exchanges: Money; storeCredit: Money; refunded: Money; share: number }[];
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -244,6 +245,33 @@ export default function InsightsPage() {
                   carrierName(r.carrier),
                   formatNumber(r.labels),
                   formatMoney(r.total),
+                ])}
+              />
+            }
+          />
+          <Card
+            id="kept"
+            title={t('revenueKept')}
+            empty={(data.revenueKept ?? []).length === 0}
+            chart={
+              <Bars
+                id="kept"
+                title={t('revenueKept')}
+                values={(data.revenueKept ?? []).map((r) => ({
+                  label: r.exchanges.currency,
+                  value: Math.round(r.share * 100),
+                  text: formatPercent(r.share),
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                headers={[t('keptExchanges'), t('keptStoreCredit'), t('keptRefunded'), t('keptShare')]}
+                rows={(data.revenueKept ?? []).map((r) => [
+                  formatMoney(r.exchanges),
+                  formatMoney(r.storeCredit),
+                  formatMoney(r.refunded),
+                  formatPercent(r.share),
                 ])}
               />
             }

@@ -129,6 +129,10 @@ const app: AppCatalogue = {
   keptFilter: 'Behalten als',
   keptExchange: 'Ersatzbestellung angelegt',
   keptStoreCredit: 'Guthaben gegeben',
+  revenueKept: 'Durch Umtausch und Guthaben gehaltener Umsatz',
+  keptExchanges: 'Umgetauscht',
+  keptRefunded: 'Erstattet',
+  keptShare: 'Gehaltener Anteil',
   replacementOrderNotYet:
     'Die Ersatzbestellung wird im Shop zu dem im Portal gewählten Zeitpunkt angelegt (bei Anfrage, Abgabe oder Eingang).',
   issueCredit: 'Guthaben ausstellen',

@@ -129,6 +129,10 @@ const app: AppCatalogue = {
   keptFilter: 'Conservé en',
   keptExchange: 'Commande de remplacement créée',
   keptStoreCredit: 'Avoir accordé',
+  revenueKept: 'Chiffre d’affaires conservé par échanges et avoirs',
+  keptExchanges: 'Échangé',
+  keptRefunded: 'Remboursé',
+  keptShare: 'Part conservée',
   replacementOrderNotYet:
     'La commande de remplacement est créée dans la boutique au moment choisi pour le portail (demande, dépôt ou réception).',
   issueCredit: 'Émettre un avoir',

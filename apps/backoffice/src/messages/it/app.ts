@@ -129,6 +129,10 @@ const app: AppCatalogue = {
   keptFilter: 'Trattenuto come',
   keptExchange: 'Ordine sostitutivo creato',
   keptStoreCredit: 'Credito concesso',
+  revenueKept: 'Fatturato trattenuto con cambi e crediti',
+  keptExchanges: 'Cambiato',
+  keptRefunded: 'Rimborsato',
+  keptShare: 'Quota trattenuta',
   replacementOrderNotYet:
     'L’ordine sostitutivo viene creato nel negozio nel momento scelto per il portale (alla richiesta, alla consegna o alla ricezione).',
   issueCredit: 'Emetti buono',

@@ -129,6 +129,10 @@ const app: AppCatalogue = {
   keptFilter: 'Behouden als',
   keptExchange: 'Vervangende bestelling gemaakt',
   keptStoreCredit: 'Tegoed gegeven',
+  revenueKept: 'Omzet behouden door omruilingen en tegoed',
+  keptExchanges: 'Omgeruild',
+  keptRefunded: 'Terugbetaald',
+  keptShare: 'Aandeel behouden',
   replacementOrderNotYet:
     'De vervangende bestelling wordt in de winkel aangemaakt op het moment dat het portaal aangeeft (bij aanvraag, afgifte of ontvangst).',
   issueCredit: 'Tegoed uitgeven',
