@@ -77,6 +77,8 @@ const TEMPLATE: Record<string, MessageKey> = {
   request_rejected: 'templateRequestRejected',
   withdrawal_acknowledged: 'templateWithdrawalAcknowledged',
   new_return: 'templateNewReturn',
+  store_credit_issued: 'templateStoreCreditIssued',
+  exchange_created: 'templateExchangeCreated',
 };
 
 /** Error codes whose meaning is the same wherever they come from: shown in the user's language. */

@@ -18,11 +18,16 @@ import { runShopifyBackfill } from './jobs/shopify-backfill.ts';
 import { runShopifyMirror } from './jobs/shopify-mirror.ts';
 import { shopifyMirrorListener } from './jobs/shopify-mirror-listener.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel, voidLabelOnCancel } from './jobs/void-carrier-label.ts';
+import { createReplacementOrder } from './jobs/create-replacement-order.ts';
+import { issueShopCredit } from './jobs/issue-shop-credit.ts';
+import { replacementOrderListener } from './jobs/replacement-order-listener.ts';
 import { woocommerceBackfill } from './jobs/woocommerce-backfill.ts';
 import { enqueueWoocommerceRefund, woocommerceRefund } from './jobs/woocommerce-refund.ts';
 import { pollTracking } from './use-cases/carriers/poll-tracking.ts';
 import { anonymiseExpiredData } from './use-cases/maintenance/anonymise-expired-data.ts';
 import { refreshDatabaseStatistics } from './use-cases/maintenance/refresh-database-statistics.ts';
+import { REPLACEMENT_TOPIC } from './use-cases/exchanges/replacement-topic.ts';
+import { SHOP_CREDIT_TOPIC } from './use-cases/exchanges/shop-credit-topic.ts';
 import { DB_OPTIMIZE_TOPIC, RETENTION_TOPIC } from './use-cases/shared/system-jobs.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
@@ -32,6 +37,7 @@ export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
   enqueueWoocommerceRefund,
   shopifyMirrorListener,
   voidLabelOnCancel,
+  replacementOrderListener,
 ];
 
 /** Handlers by outbox topic, run by every process. */
@@ -47,6 +53,8 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
   'woocommerce.backfill': woocommerceBackfill,
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
+  [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),
+  [REPLACEMENT_TOPIC]: (ctx, merchantId, payload) => createReplacementOrder(ctx, merchantId, payload),
   [RETENTION_TOPIC]: async (ctx) => {
     await anonymiseExpiredData(ctx);
   },

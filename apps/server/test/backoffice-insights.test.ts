@@ -71,6 +71,7 @@ describe('GET /api/v1/insights', () => {
       returnRateBySku: [],
       resolutionMix: [],
       labelCostByCarrierMonth: [],
+      revenueKept: [],
     });
     const oneDay = json(await m.call('GET', '/api/v1/insights?from=2026-03-12&to=2026-03-12'));
     expect(oneDay.returnsPerDay).toEqual([{ date: '2026-03-12', count: 1 }]);

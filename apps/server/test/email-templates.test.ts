@@ -49,14 +49,17 @@ const newReturn = async (s: Shop, body: Record<string, unknown> = {}) => {
 describe('email templates', () => {
   it('lists every template in every language with its placeholders, all defaults at first', async () => {
     const list = await templates(shop);
-    expect(list).toHaveLength(8 * 5);
-    expect(new Set(list.map((t) => t.template)).size).toBe(8);
+    expect(list).toHaveLength(10 * 5);
+    expect(new Set(list.map((t) => t.template)).size).toBe(10);
     expect(list.every((t) => !t.overridden)).toBe(true);
     const label = list.find((t) => t.template === 'label_created' && t.language === 'nl');
     expect(label).toMatchObject({ subject: 'Je retourlabel voor bestelling {{orderNumber}}' });
     expect(label?.placeholders).toEqual(expect.arrayContaining(['reference', 'statusUrl', 'deadline']));
     expect(list.find((t) => t.template === 'refund_issued')?.placeholders).toContain('amount');
     expect(list.find((t) => t.template === 'received')?.placeholders).not.toContain('amount');
+    expect(list.find((t) => t.template === 'store_credit_issued')?.placeholders).toEqual(
+      expect.arrayContaining(['code', 'expiresOn', 'shopUrl']),
+    );
   });
 
   it('refuses unknown placeholders on save, naming them', async () => {

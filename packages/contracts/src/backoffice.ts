@@ -50,6 +50,10 @@ export const ReturnFilterQuerySchema = ReturnListQuerySchema.extend({
   carrier: z.string().trim().min(1).max(40).optional(),
   country: CountrySchema.optional(),
   resolution: ResolutionSchema.optional(),
+  kept: z
+    .enum(['exchange', 'store_credit'])
+    .optional()
+    .describe('Returns whose value was kept: a replacement order made in the shop (exchange) or store credit given.'),
   sort: z.enum(['createdAt', '-createdAt']).default('-createdAt'),
 });
 export type ReturnFilterQuery = z.infer<typeof ReturnFilterQuerySchema>;
@@ -83,6 +87,16 @@ export const InsightsSchema = z.object({
   returnRateBySku: z.array(z.object({ sku: z.string(), ordered: z.number().int(), returned: z.number().int(), rate: z.number() })),
   resolutionMix: z.array(z.object({ resolution: z.string(), count: z.number().int() })),
   labelCostByCarrierMonth: z.array(z.object({ month: z.string(), carrier: z.string(), labels: z.number().int(), total: MoneySchema })),
+  revenueKept: z
+    .array(
+      z.object({
+        exchanges: MoneySchema.describe("Value of what came back and was exchanged (the replacement orders' discounts)."),
+        storeCredit: MoneySchema,
+        refunded: MoneySchema,
+        share: z.number().describe('(exchanges + store credit) / (exchanges + store credit + refunded), 0–1.'),
+      }),
+    )
+    .describe('Per currency: the money settled on returns created in the range that the shop kept.'),
 });
 export type Insights = z.infer<typeof InsightsSchema>;
 

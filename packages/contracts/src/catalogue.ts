@@ -1,6 +1,7 @@
 // The catalogue (products, variants, stock) and exchanges (issue #14): the merchant API's
 // PUT /api/v1/products, the portal's exchange settings, and what the portal shows and quotes.
 import { PRICE_BAND_MAX_PERCENT, PRICE_BAND_MIN_PERCENT } from '@retour/domain/exchanges';
+import { REPLACEMENT_TIMINGS } from '@retour/domain/replacement-order';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, MoneySchema } from './common.ts';
 
@@ -36,6 +37,12 @@ export const ExchangeSettingsSchema = z
     bonusCredit: BonusCreditSettingSchema.nullable().describe(
       'Extra credit for choosing an exchange or store credit instead of money: a fixed amount or a percentage of the returned value.',
     ),
+    replacementTiming: z
+      .enum(REPLACEMENT_TIMINGS)
+      .optional()
+      .describe(
+        "When the replacement order is made in the connected shop: on_request (once the return is approved), on_drop_off (the carrier's first scan) or on_receipt (default: once you received the parcel).",
+      ),
   })
   .strict();
 export type ExchangeSettingsInput = z.infer<typeof ExchangeSettingsSchema>;

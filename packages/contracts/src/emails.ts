@@ -12,6 +12,8 @@ export const EMAIL_TEMPLATES = [
   'request_rejected',
   'withdrawal_acknowledged',
   'new_return',
+  'store_credit_issued',
+  'exchange_created',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

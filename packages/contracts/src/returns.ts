@@ -30,6 +30,22 @@ export const ReturnItemViewSchema = z.object({
   comment: z.string().nullable(),
 });
 
+/** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */
+export const StoreCreditViewSchema = z.object({
+  amount: MoneySchema,
+  /** Shown once it can be used: recorded (no shop) or issued in the shop. */
+  code: z.string().nullable(),
+  expiresOn: CalendarDateSchema.nullable(),
+  shop: z.enum(['shopify', 'woocommerce']).nullable(),
+  state: z
+    .enum(['recorded', 'pending', 'issued', 'failed'])
+    .describe(
+      'recorded: no shop connected, the code is kept in Retour; pending: being created in the shop; issued: it exists in the shop; failed: the shop refused it (staff give it by hand).',
+    ),
+  /** Where the shopper spends it (the shop's address), once issued. */
+  shopUrl: z.string().nullable(),
+});
+
 export const ReturnViewSchema = z.object({
   id: z.string(),
   reference: z.string(),
@@ -61,6 +77,7 @@ export const ReturnViewSchema = z.object({
     pickup: z.object({ date: z.string(), from: z.string().nullable(), to: z.string().nullable() }).nullable().optional(),
   }),
   accessCode: z.string().optional(),
+  storeCredits: z.array(StoreCreditViewSchema),
   timeline: z.array(TimelineEntrySchema),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
@@ -74,8 +91,47 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
   windowOverridden: z.boolean(),
   items: z.array(ReturnItemViewSchema.extend({ unitPrice: MoneySchema, receivedQuantity: z.number().int() })),
   refunds: z.array(z.object({ at: InstantSchema, amount: MoneySchema, note: z.string().nullable(), actor: z.string() })),
-  storeCredits: z.array(z.object({ at: InstantSchema, amount: MoneySchema, code: z.string(), actor: z.string() })),
+  storeCredits: z.array(
+    StoreCreditViewSchema.extend({
+      at: InstantSchema,
+      code: z.string(),
+      actor: z.string(),
+      /** The gift card (gid) or coupon id in the shop, and its page in the shop's admin. */
+      shopId: z.string().nullable(),
+      adminUrl: z.string().nullable(),
+      /** Why the shop refused it, when it did. */
+      problem: z.string().nullable(),
+    }),
+  ),
   replacements: z.array(z.object({ at: InstantSchema, carrier: z.string(), trackingNumber: z.string(), actor: z.string() })),
+  exchanges: z
+    .object({
+      asked: z.array(
+        z.object({
+          returnItemId: z.string(),
+          kind: z.enum(['variant', 'product']),
+          productTitle: z.string(),
+          variantTitle: z.string(),
+          sku: z.string().nullable(),
+          quantity: z.number().int(),
+          unitPrice: MoneySchema,
+        }),
+      ),
+      replacementOrder: z
+        .object({
+          at: InstantSchema,
+          provider: z.enum(['shopify', 'woocommerce']),
+          orderId: z.string(),
+          orderNumber: z.string(),
+          adminUrl: z.string().nullable(),
+          subtotal: MoneySchema.describe('The new items at their full price.'),
+          discount: MoneySchema.describe('The one discount for what comes back.'),
+          balance: MoneySchema.describe('What the shopper paid for the order (the difference).'),
+        })
+        .nullable(),
+      problem: z.string().nullable().describe('Why the shop did not take the replacement order, when it did not.'),
+    })
+    .describe('What the shopper asked to exchange and the replacement order made in the shop.'),
   proposedRefund: MoneySchema,
   refundableRemaining: MoneySchema,
   allowedActions: z.array(z.string()),
@@ -227,7 +283,9 @@ export const StoreCreditBodySchema = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9-]{4,40}$/)
-      .optional(),
+      .optional()
+      .describe('Without one a code is made. For a connected Shopify or WooCommerce shop: 8–20 letters and digits.'),
+    expiresOn: CalendarDateSchema.optional().describe('The last day the credit can be used (in the shop too); none: it does not expire.'),
   })
   .strict();
 export const ReplacementBodySchema = z

@@ -242,6 +242,33 @@ export default function InsightsPage() {
               />
             }
           />
+          <Card
+            id="kept"
+            title={t('revenueKept')}
+            empty={(data.revenueKept ?? []).length === 0}
+            chart={
+              <Bars
+                id="kept"
+                title={t('revenueKept')}
+                values={(data.revenueKept ?? []).map((r) => ({
+                  label: r.exchanges.currency,
+                  value: Math.round(r.share * 100),
+                  text: formatPercent(r.share),
+                }))}
+              />
+            }
+            table={
+              <NumbersTable
+                headers={[t('keptExchanges'), t('keptStoreCredit'), t('keptRefunded'), t('keptShare')]}
+                rows={(data.revenueKept ?? []).map((r) => [
+                  formatMoney(r.exchanges),
+                  formatMoney(r.storeCredit),
+                  formatMoney(r.refunded),
+                  formatPercent(r.share),
+                ])}
+              />
+            }
+          />
         </div>
       )}
     </section>

@@ -192,13 +192,18 @@ function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<str
 function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
   const [amount, setAmount] = useState(props.ret.proposedRefund.value);
   const [code, setCode] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
   const currency = props.ret.proposedRefund.currency;
   return (
     <ActionPanel id="credit" title={t('storeCredit')}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          await props.run('store-credits', { amount: { value: amount.trim(), currency }, ...(code.trim() ? { code: code.trim() } : {}) });
+          await props.run('store-credits', {
+            amount: { value: amount.trim(), currency },
+            ...(code.trim() ? { code: code.trim() } : {}),
+            ...(expiresOn ? { expiresOn } : {}),
+          });
         }}
       >
         <Field
@@ -215,6 +220,15 @@ function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Recor
           value={code}
           error={props.errors.code}
           onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        <Field
+          id="credit-expires"
+          label={t('creditExpiresOn')}
+          hint={t('creditExpiresHint')}
+          type="date"
+          value={expiresOn}
+          error={props.errors.expiresOn}
+          onInput={(e) => setExpiresOn(e.currentTarget.value)}
         />
         <button type="submit">{t('issueCredit')}</button>
       </form>

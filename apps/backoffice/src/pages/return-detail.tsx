@@ -1,7 +1,7 @@
 // One return: items, shopper, shipping, downloads, the timeline and the actions allowed now.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, formatDate, formatMoney } from '../api.ts';
-import { t } from '../i18n.ts';
+import { type MessageKey, t } from '../i18n.ts';
 import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions } from './return-actions.tsx';
@@ -9,6 +9,13 @@ import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts'
 import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
 import type { Order } from './orders.tsx';
 import { ReturnRulesOutcome } from './return-rules-outcome.tsx';
+
+const CREDIT_STATE: Record<'recorded' | 'pending' | 'issued' | 'failed', MessageKey> = {
+  recorded: 'creditStateRecorded',
+  pending: 'creditStatePending',
+  issued: 'creditStateIssued',
+  failed: 'creditStateFailed',
+};
 
 export function ReturnDetailPage(props: { id: string }) {
   const actorName = useActorNames();
@@ -188,10 +195,54 @@ export function ReturnDetailPage(props: { id: string }) {
                     <ul class="plain">
                       {ret.storeCredits.map((c) => (
                         <li key={c.code}>
-                          {formatMoney(c.amount)} · <code>{c.code}</code>
+                          {formatMoney(c.amount)} · <code>{c.code}</code> · {t(CREDIT_STATE[c.state])}
+                          {c.expiresOn ? ` · ${t('creditValidUntil', { date: c.expiresOn })}` : ''}
+                          {c.adminUrl && (
+                            <>
+                              {' · '}
+                              <a href={c.adminUrl} target="_blank" rel="noopener noreferrer">
+                                {t(c.shop === 'shopify' ? 'creditOpenGiftCard' : 'creditOpenCoupon')}
+                              </a>
+                            </>
+                          )}
+                          {c.problem ? <p class="error">{c.problem}</p> : null}
                         </li>
                       ))}
                     </ul>
+                  </dd>
+                </>
+              )}
+              {ret.exchanges && ret.exchanges.asked.length > 0 && (
+                <>
+                  <dt>{t('exchangeAsked')}</dt>
+                  <dd>
+                    <ul class="plain">
+                      {ret.exchanges.asked.map((x) => (
+                        <li key={x.returnItemId}>
+                          {x.quantity}× {x.productTitle} · {x.variantTitle}
+                          {x.sku ? ` (${x.sku})` : ''} · {formatMoney(x.unitPrice)}
+                        </li>
+                      ))}
+                    </ul>
+                    {ret.exchanges.replacementOrder ? (
+                      <p>
+                        {t('replacementOrderMade', {
+                          number: ret.exchanges.replacementOrder.orderNumber,
+                          subtotal: formatMoney(ret.exchanges.replacementOrder.subtotal),
+                          discount: formatMoney(ret.exchanges.replacementOrder.discount),
+                        })}
+                        {ret.exchanges.replacementOrder.adminUrl && (
+                          <>
+                            {' · '}
+                            <a href={ret.exchanges.replacementOrder.adminUrl} target="_blank" rel="noopener noreferrer">
+                              {t('replacementOrderOpen')}
+                            </a>
+                          </>
+                        )}
+                      </p>
+                    ) : (
+                      <p>{ret.exchanges.problem ?? t('replacementOrderNotYet')}</p>
+                    )}
                   </dd>
                 </>
               )}

@@ -42,7 +42,7 @@ const TABS: { key: string; label: MessageKey; statuses: string; count: string[] 
   { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 
-const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'createdFrom', 'createdTo'] as const;
+const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'kept', 'createdFrom', 'createdTo'] as const;
 type Filters = Record<(typeof FILTERS)[number] | 'q' | 'sort', string>;
 const EMPTY: Filters = {
   q: '',
@@ -53,6 +53,7 @@ const EMPTY: Filters = {
   carrier: '',
   country: '',
   resolution: '',
+  kept: '',
   createdFrom: '',
   createdTo: '',
 };
@@ -79,6 +80,7 @@ function apiQuery(tab: string, f: Filters, cursor?: string): ReturnQuery {
     carrier: f.carrier || undefined,
     country: f.country.trim().toUpperCase() || undefined,
     resolution: oneOf(RESOLUTIONS, f.resolution),
+    kept: oneOf(['exchange', 'store_credit'], f.kept),
     createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
     createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
     sort: oneOf(['createdAt', '-createdAt'], f.sort),
@@ -255,6 +257,16 @@ export function ReturnsPage() {
           value={draft.resolution}
           onChange={set('resolution')}
           options={RESOLUTIONS.map((k) => [k, resolutionName(k)])}
+        />
+        <FilterSelect
+          id="f-kept"
+          label={t('keptFilter')}
+          value={draft.kept}
+          onChange={set('kept')}
+          options={[
+            ['exchange', t('keptExchange')],
+            ['store_credit', t('keptStoreCredit')],
+          ]}
         />
         <div class="field">
           <label for="f-from">{t('createdFrom')}</label>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
 import { PayFee } from '../components/payment.tsx';
+import { StoreCredits } from '../components/store-credits.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
 import { statusErrors } from '../errors.ts';
 import { formatInstant, type MessageKey, t } from '../i18n.ts';
@@ -67,6 +68,7 @@ export function StatusPage({ slug, id, access, lang }: Props) {
       </ul>
       <PayFee slug={slug} ret={ret} access={access} onUpdate={setRet} />
       <ReturnDocuments slug={slug} ret={ret} access={access} />
+      <StoreCredits credits={ret.storeCredits} />
       {ret.status === 'open' || ret.status === 'requested' ? <WhatNext ret={ret} /> : null}
       <section class="section" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('timelineTitle')}</h2>

@@ -16,6 +16,8 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   request_rejected: [...SHOPPER, 'reason'],
   withdrawal_acknowledged: [...SHOPPER, 'withdrawnAt', 'items'],
   new_return: ['reference', 'orderNumber', 'shopName', 'customerName', 'customerEmail', 'items', 'method'],
+  store_credit_issued: [...SHOPPER, 'amount', 'code', 'expiresOn', 'shopUrl'],
+  exchange_created: [...SHOPPER, 'replacementOrder'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -196,6 +198,50 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Nuovo reso {{reference}} per l’ordine {{orderNumber}}',
       body: '{{customerName}} ({{customerEmail}}) restituisce dall’ordine {{orderNumber}}: {{items}}.\n\nMetodo: {{method}}\n\n{{shopName}}',
+    },
+  },
+  store_credit_issued: {
+    en: {
+      subject: 'Your store credit of {{amount}} for return {{reference}}',
+      body: 'Hello {{customerName}},\n\nFor your return {{reference}} (order {{orderNumber}}) you have store credit of {{amount}}.\n\nYour code: {{code}}\nValid until: {{expiresOn}}\n\nEnter the code at checkout: {{shopUrl}}\nYour return and credit: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je tegoed van {{amount}} voor retour {{reference}}',
+      body: 'Hallo {{customerName}},\n\nVoor je retour {{reference}} (bestelling {{orderNumber}}) krijg je een tegoed van {{amount}}.\n\nJe code: {{code}}\nGeldig tot: {{expiresOn}}\n\nVul de code in bij het afrekenen: {{shopUrl}}\nJe retour en tegoed: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre avoir de {{amount}} pour le retour {{reference}}',
+      body: 'Bonjour {{customerName}},\n\nPour votre retour {{reference}} (commande {{orderNumber}}), vous recevez un avoir de {{amount}}.\n\nVotre code : {{code}}\nValable jusqu’au : {{expiresOn}}\n\nSaisissez le code lors du paiement : {{shopUrl}}\nVotre retour et votre avoir : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihr Guthaben von {{amount}} für Rücksendung {{reference}}',
+      body: 'Hallo {{customerName}},\n\nFür Ihre Rücksendung {{reference}} (Bestellung {{orderNumber}}) erhalten Sie ein Guthaben von {{amount}}.\n\nIhr Code: {{code}}\nGültig bis: {{expiresOn}}\n\nGeben Sie den Code an der Kasse ein: {{shopUrl}}\nIhre Rücksendung und Ihr Guthaben: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo credito di {{amount}} per il reso {{reference}}',
+      body: 'Ciao {{customerName}},\n\nPer il tuo reso {{reference}} (ordine {{orderNumber}}) ricevi un credito di {{amount}}.\n\nIl tuo codice: {{code}}\nValido fino al: {{expiresOn}}\n\nInserisci il codice al momento del pagamento: {{shopUrl}}\nIl tuo reso e il tuo credito: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  exchange_created: {
+    en: {
+      subject: 'Your replacement order {{replacementOrder}} for return {{reference}}',
+      body: 'Hello {{customerName}},\n\nFor your exchange (return {{reference}}, order {{orderNumber}}) we have created replacement order {{replacementOrder}}. We will let you know when it ships.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je vervangende bestelling {{replacementOrder}} voor retour {{reference}}',
+      body: 'Hallo {{customerName}},\n\nVoor je omruiling (retour {{reference}}, bestelling {{orderNumber}}) hebben we vervangende bestelling {{replacementOrder}} aangemaakt. We laten je weten wanneer die verzonden is.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre commande de remplacement {{replacementOrder}} pour le retour {{reference}}',
+      body: 'Bonjour {{customerName}},\n\nPour votre échange (retour {{reference}}, commande {{orderNumber}}), nous avons créé la commande de remplacement {{replacementOrder}}. Nous vous préviendrons de son expédition.\n\nSuivre votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Ersatzbestellung {{replacementOrder}} für Rücksendung {{reference}}',
+      body: 'Hallo {{customerName}},\n\nFür Ihren Umtausch (Rücksendung {{reference}}, Bestellung {{orderNumber}}) haben wir die Ersatzbestellung {{replacementOrder}} angelegt. Wir melden uns, sobald sie versandt ist.\n\nIhre Rücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo ordine sostitutivo {{replacementOrder}} per il reso {{reference}}',
+      body: 'Ciao {{customerName}},\n\nPer il tuo cambio (reso {{reference}}, ordine {{orderNumber}}) abbiamo creato l’ordine sostitutivo {{replacementOrder}}. Ti avviseremo quando verrà spedito.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

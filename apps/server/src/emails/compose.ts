@@ -106,8 +106,22 @@ function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string,
     withdrawnAt: `${at.date} ${at.time} (${timezone})`,
     items: itemsLine(l.agg),
     method: ret.method,
+    code: typeof payload.code === 'string' ? payload.code : '',
+    expiresOn: typeof payload.expiresOn === 'string' ? formatDate(payload.expiresOn, lang) : NO_EXPIRY[language],
+    replacementOrder: typeof payload.replacementOrder === 'string' ? payload.replacementOrder : '',
+    shopUrl:
+      typeof payload.shopUrl === 'string' ? payload.shopUrl : l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
   };
 }
+
+/** The store credit email's expiry line when the credit does not expire. */
+const NO_EXPIRY: Record<Language, string> = {
+  en: 'no expiry date',
+  nl: 'geen vervaldatum',
+  fr: 'sans date d’expiration',
+  de: 'unbegrenzt',
+  it: 'nessuna scadenza',
+};
 
 async function attachments(ctx: Ctx, template: EmailTemplate, l: Loaded, language: Language, payload: Record<string, unknown>) {
   const { ret } = l.agg;
@@ -202,5 +216,9 @@ export function sampleValues(ctx: Ctx, brand: Brand, language: Language): Record
     withdrawnAt: '2026-07-01 10:30:00 (Europe/Amsterdam)',
     items: '1× T-shirt, 1× Jeans',
     method: 'drop_off',
+    code: 'RTR7K3Q9M2XAB4CD',
+    expiresOn: formatDate('2027-12-31', language as DocLanguage),
+    shopUrl: 'https://shop.example.com',
+    replacementOrder: '#1002',
   };
 }

@@ -13,6 +13,9 @@ import { fail } from '../errors.ts';
 import { moneyOut } from '../use-cases/shared/return-options.ts';
 import { fromJson } from '@retour/db/json';
 import { documentFormats } from './document-formats.ts';
+import { shopperStoreCredits, staffStoreCredits } from './store-credit-view.ts';
+import { staffExchanges } from './exchange-view.ts';
+import { listReturnExchanges, type ReturnExchangeRow } from '@retour/db/repos/return-exchanges';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -45,7 +48,7 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
-type Extra = { portalSlug: string | null; orderNumber: string };
+type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[] };
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
   const { ret } = agg;
@@ -99,6 +102,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       ...(ret.carrierAccountId ? accountLabelFacts(ret) : {}),
     },
     ...(accessCode ? { accessCode } : {}),
+    storeCredits: shopperStoreCredits(agg),
     timeline,
   };
 }
@@ -131,12 +135,8 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
       note: (e.data?.note as string) ?? null,
       actor: e.actor,
     })),
-    storeCredits: actions('store_credit').map((e) => ({
-      at: e.at,
-      amount: moneyOut(Number(e.data?.amount), ret.currency),
-      code: String(e.data?.code),
-      actor: e.actor,
-    })),
+    storeCredits: staffStoreCredits(agg),
+    exchanges: staffExchanges(agg, extra.exchanges ?? []),
     replacements: actions('replacement').map((e) => ({
       at: e.at,
       carrier: String(e.data?.carrier),
@@ -161,11 +161,12 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
 }
 
 export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Extra> {
-  const [portal, orderNumber] = await Promise.all([
+  const [portal, orderNumber, exchanges] = await Promise.all([
     agg.ret.portalId ? getRow(db, 'portals', agg.ret.merchantId, agg.ret.portalId) : undefined,
     getOrderNumber(db, agg.ret.merchantId, agg.ret.orderId),
+    listReturnExchanges(db, agg.ret.merchantId, agg.ret.id),
   ]);
-  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '' };
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges };
 }
 
 export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {

@@ -1,6 +1,14 @@
 // A local server that answers like the WooCommerce REST API v3 (woocommerce.github.io/woocommerce-rest-api-docs)
 // for the calls Retour makes: list orders (page / per_page / orderby / order with X-WP-Total and
-// X-WP-TotalPages), create and delete webhooks, list and create order refunds. HTTP Basic with one
+// X-WP-TotalPages), create and delete webhooks, list and create order refunds, list (by `code`) and
+// create coupons (source/includes/wp-api-v3/_coupons.md of woocommerce/woocommerce-rest-api-docs, and
+// WC_REST_Coupons_Controller: `code` mandatory and unique, lower-cased by wc_format_coupon_code;
+// discount_type one of percent / fixed_cart / fixed_product; amount a numeric string; email_restrictions
+// an array of emails; usage_limit an integer); list orders by `parent` and create orders (_orders.md:
+// parent_id, status one of pending/processing/on-hold/completed/cancelled/refunded/failed/trash,
+// line_items with product_id (+ variation_id) of a known product and quantity > 0, fee_lines with a
+// name and a numeric total — negative for a discount —, set_paid, meta_data; unknown products are
+// `woocommerce_rest_invalid_product_id`). HTTP Basic with one
 // consumer key/secret pair; errors in WooCommerce's shape { code, message, data: { status } }.
 // Tests read every request and can queue answers (429 with Retry-After, 5xx, a hanging request).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,6 +29,13 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     orders: [] as any[],
     refunds: new Map<string, any[]>(),
     webhooks: [] as any[],
+    coupons: [] as any[],
+    /** Products the shop sells: product id → its variation ids (empty for a simple product). */
+    products: new Map<number, number[]>(),
+    /** Answer the next order POST with 502 after storing the order (a response lost on the way). */
+    loseNextOrderResponse: false,
+    /** Answer the next coupon POST with 502 after storing the coupon (a response lost on the way). */
+    loseNextCouponResponse: false,
     /** Answer a refund POST with this status after storing the refund (a response lost on the way). */
     loseNextRefundResponse: false,
   };
@@ -37,6 +52,81 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
       return send(res, 401, wooError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.'));
     }
     const path = req.path.slice(PREFIX.length);
+    if (req.method === 'GET' && path === 'orders' && req.query.parent !== undefined) {
+      const parents = req.query.parent.split(',');
+      return send(
+        res,
+        200,
+        state.orders.filter((o) => parents.includes(String(o.parent_id ?? 0))).sort((a, b) => b.id - a.id),
+      );
+    }
+    if (req.method === 'POST' && path === 'orders') {
+      const b = req.body ?? {};
+      const statuses = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'trash'];
+      const invalid = (param: string, message: string) =>
+        send(res, 400, {
+          code: 'rest_invalid_param',
+          message: `Invalid parameter(s): ${param}`,
+          data: { status: 400, params: { [param]: message } },
+        });
+      if (b.status !== undefined && !statuses.includes(b.status)) return invalid('status', `status is not one of ${statuses.join(', ')}.`);
+      if (b.parent_id !== undefined && !Number.isInteger(b.parent_id)) return invalid('parent_id', 'parent_id is not of type integer.');
+      const lines = b.line_items ?? [];
+      for (const line of lines) {
+        if (!Number.isInteger(line.quantity) || line.quantity <= 0) return invalid('line_items', 'quantity must be a positive integer.');
+        const variations = state.products.get(line.product_id);
+        if (!variations || (line.variation_id && !variations.includes(line.variation_id)) || (variations.length > 0 && !line.variation_id))
+          return send(res, 400, wooError(400, 'woocommerce_rest_invalid_product_id', 'Product ID provided is invalid.'));
+        if (line.total !== undefined && !/^\d+(\.\d+)?$/.test(String(line.total)))
+          return invalid('line_items', 'total is not of type string.');
+      }
+      for (const fee of b.fee_lines ?? []) {
+        if (typeof fee.name !== 'string' || fee.name === '') return invalid('fee_lines', 'name is required.');
+        if (typeof fee.total !== 'string' || !/^-?\d+(\.\d+)?$/.test(fee.total))
+          return invalid('fee_lines', 'total is not of type string.');
+      }
+      const lineItems = lines.map((l: any, i: number) => ({
+        id: nextId * 10 + i,
+        quantity: l.quantity,
+        product_id: l.product_id,
+        variation_id: l.variation_id ?? 0,
+        subtotal: l.subtotal ?? l.total ?? '0.00',
+        total: l.total ?? '0.00',
+        meta_data: l.meta_data ?? [],
+      }));
+      const feeLines = (b.fee_lines ?? []).map((f: any, i: number) => ({
+        id: nextId * 10 + 5 + i,
+        name: f.name,
+        total: f.total,
+        tax_status: f.tax_status ?? 'taxable',
+      }));
+      const total = [...lineItems.map((l: any) => Number(l.total)), ...feeLines.map((f: any) => Number(f.total))].reduce(
+        (x, y) => x + y,
+        0,
+      );
+      const id = nextId++;
+      const order = {
+        ...wooOrder(id),
+        parent_id: b.parent_id ?? 0,
+        status: b.status ?? 'pending',
+        currency: b.currency ?? 'EUR',
+        created_via: 'rest-api',
+        billing: { ...wooOrder(id).billing, ...(b.billing ?? {}) },
+        shipping: { ...wooOrder(id).shipping, ...(b.shipping ?? {}) },
+        line_items: lineItems,
+        fee_lines: feeLines,
+        total: total.toFixed(2),
+        date_paid: b.set_paid === true ? '2026-06-15T10:00:00' : null,
+        customer_note: b.customer_note ?? '',
+        meta_data: (b.meta_data ?? []).map((m: any, i: number) => ({ id: 8000 + i, ...m })),
+      };
+      state.orders.push(order);
+      if (state.loseNextOrderResponse) {
+        state.loseNextOrderResponse = false;
+        return send(res, 502, { message: 'Bad gateway' });
+      }
+      return send(res, 201, order);
+    }
     if (req.method === 'GET' && path === 'orders') {
       const perPage = Number(req.query.per_page ?? 10);
       const page = Number(req.query.page ?? 1);
@@ -72,6 +162,60 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
       state.webhooks = state.webhooks.filter((w) => w !== hook);
       const { secret: _secret, ...shown } = hook;
       return send(res, 200, shown);
+    }
+    if (path === 'coupons' && req.method === 'GET') {
+      const code = req.query.code?.toLowerCase();
+      return send(res, 200, code === undefined ? state.coupons : state.coupons.filter((c) => c.code === code));
+    }
+    if (path === 'coupons' && req.method === 'POST') {
+      const b = req.body ?? {};
+      const invalid = (param: string, message: string) =>
+        send(res, 400, {
+          code: 'rest_invalid_param',
+          message: `Invalid parameter(s): ${param}`,
+          data: { status: 400, params: { [param]: message } },
+        });
+      if (typeof b.code !== 'string' || b.code.trim() === '')
+        return send(res, 400, {
+          code: 'rest_missing_callback_param',
+          message: 'Missing parameter(s): code',
+          data: { status: 400, params: ['code'] },
+        });
+      if (b.discount_type !== undefined && !['percent', 'fixed_cart', 'fixed_product'].includes(b.discount_type))
+        return invalid('discount_type', 'discount_type is not one of percent, fixed_cart, and fixed_product.');
+      if (b.amount !== undefined && (typeof b.amount !== 'string' || !/^\d+(\.\d+)?$/.test(b.amount)))
+        return invalid('amount', 'amount is not of type string.');
+      if (
+        b.email_restrictions !== undefined &&
+        !(Array.isArray(b.email_restrictions) && b.email_restrictions.every((e: unknown) => typeof e === 'string'))
+      )
+        return invalid('email_restrictions', 'email_restrictions is not of type array.');
+      if (b.usage_limit !== undefined && b.usage_limit !== null && !Number.isInteger(b.usage_limit))
+        return invalid('usage_limit', 'usage_limit is not of type integer.');
+      const code = b.code.trim().toLowerCase();
+      if (state.coupons.some((c) => c.code === code))
+        return send(res, 400, wooError(400, 'woocommerce_rest_coupon_code_already_exists', 'The coupon code already exists'));
+      const coupon = {
+        id: nextId++,
+        code,
+        amount: Number(b.amount ?? 0).toFixed(2),
+        discount_type: b.discount_type ?? 'fixed_cart',
+        description: b.description ?? '',
+        date_expires: b.date_expires ?? null,
+        date_expires_gmt: b.date_expires ?? null,
+        usage_count: 0,
+        individual_use: b.individual_use === true,
+        usage_limit: b.usage_limit ?? null,
+        email_restrictions: b.email_restrictions ?? [],
+        used_by: [],
+        meta_data: (b.meta_data ?? []).map((m: any, i: number) => ({ id: 7000 + i, ...m })),
+      };
+      state.coupons.push(coupon);
+      if (state.loseNextCouponResponse) {
+        state.loseNextCouponResponse = false;
+        return send(res, 502, { message: 'Bad gateway' });
+      }
+      return send(res, 201, coupon);
     }
     const refundMatch = /^orders\/(\d+)\/refunds$/.exec(path);
     if (refundMatch) {

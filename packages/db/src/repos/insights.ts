@@ -116,3 +116,26 @@ export async function labelCostByCarrierMonth(db: Executor, merchantId: string, 
     totalMinor: Number(row.total),
   }));
 }
+
+/** The money settled on returns created in the range, by kind and currency: replacement orders' discounts, store credit, refunds. */
+export async function settledMoney(db: Executor, merchantId: string, r: InstantRange) {
+  const rows = await db
+    .selectFrom('returnEvents as e')
+    .innerJoin('returns as rt', (j) => j.onRef('rt.merchantId', '=', 'e.merchantId').onRef('rt.id', '=', 'e.returnId'))
+    .select(['e.type', 'e.data', 'rt.currency'])
+    .where('e.merchantId', '=', merchantId)
+    .where('e.type', 'in', ['exchange_created', 'store_credit', 'refund'])
+    .where('rt.createdAt', '>=', r.from)
+    .where('rt.createdAt', '<', r.to)
+    .execute();
+  const totals = new Map<string, { exchanges: number; storeCredit: number; refunded: number }>();
+  for (const row of rows) {
+    const data = row.data ? (JSON.parse(row.data) as { amount?: unknown; discount?: unknown }) : {};
+    const t = totals.get(row.currency) ?? { exchanges: 0, storeCredit: 0, refunded: 0 };
+    if (row.type === 'exchange_created') t.exchanges += Number(data.discount) || 0;
+    else if (row.type === 'store_credit') t.storeCredit += Number(data.amount) || 0;
+    else t.refunded += Number(data.amount) || 0;
+    totals.set(row.currency, t);
+  }
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, t]) => ({ currency, ...t }));
+}

@@ -211,6 +211,8 @@ export type ReturnSearch = {
   /** The shopper's country: the order's shipping country. */
   country?: string;
   resolution?: string;
+  /** Returns with this timeline entry: `exchange_created` (replacement order made) or `store_credit`. */
+  keptBy?: 'exchange_created' | 'store_credit';
 };
 
 function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId: string, f: ReturnSearch): Expression<SqlBool> {
@@ -222,6 +224,19 @@ function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId
   if (f.method) all.push(eb('returns.method', '=', f.method));
   if (f.carrier) all.push(eb('returns.carrier', '=', f.carrier));
   if (f.resolution) all.push(eb('returns.resolution', '=', f.resolution));
+  if (f.keptBy) {
+    const type = f.keptBy;
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('returnEvents as kept')
+          .select('kept.id')
+          .whereRef('kept.merchantId', '=', 'returns.merchantId')
+          .whereRef('kept.returnId', '=', 'returns.id')
+          .where('kept.type', '=', type),
+      ),
+    );
+  }
   if (f.search) {
     const s = f.search;
     all.push(

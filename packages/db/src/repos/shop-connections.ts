@@ -2,6 +2,7 @@
 // by tracking number, and anonymising a customer's (or a whole shop's) orders.
 import type { Executor } from '../database.ts';
 import { toJson } from '../json.ts';
+import type { IntegrationRow as IntegrationsRow } from './integrations.ts';
 
 export async function integrationNameTaken(db: Executor, merchantId: string, name: string): Promise<boolean> {
   const row = await db
@@ -166,5 +167,22 @@ export async function shopifyOrderOfReturn(
     .where('returns.id', '=', returnId)
     .where('integrations.kind', '=', 'shopify')
     .where('integrations.status', '!=', 'disconnected')
+    .executeTakeFirst();
+}
+
+/** The connected shop (Shopify or WooCommerce, not disconnected) a return's order came from, if any. */
+export async function shopIntegrationOfReturn(db: Executor, merchantId: string, returnId: string): Promise<IntegrationsRow | undefined> {
+  return db
+    .selectFrom('returns')
+    .innerJoin('orders', (j) => j.onRef('orders.merchantId', '=', 'returns.merchantId').onRef('orders.id', '=', 'returns.orderId'))
+    .innerJoin('integrations', (j) =>
+      j.onRef('integrations.merchantId', '=', 'orders.merchantId').onRef('integrations.id', '=', 'orders.integrationId'),
+    )
+    .selectAll('integrations')
+    .where('returns.merchantId', '=', merchantId)
+    .where('returns.id', '=', returnId)
+    .where('integrations.kind', 'in', ['shopify', 'woocommerce'])
+    .where('integrations.status', '!=', 'disconnected')
+    .where('integrations.credentials', '!=', '')
     .executeTakeFirst();
 }

@@ -1,7 +1,16 @@
 // The insights page: returns per day, top reasons, return rate per SKU, resolution mix and label
 // cost per carrier and month, for a range of whole UTC days (at most 366).
 import type { Insights } from '@retour/contracts/backoffice';
-import { labelCostByCarrierMonth, orderedBySku, resolutionMix, returnedBySku, returnsPerDay, topReasons } from '@retour/db/repos/insights';
+import {
+  labelCostByCarrierMonth,
+  orderedBySku,
+  resolutionMix,
+  returnedBySku,
+  returnsPerDay,
+  settledMoney,
+  topReasons,
+} from '@retour/db/repos/insights';
+import { keptShare } from '@retour/domain/replacement-order';
 import { formatMoneyValue } from '@retour/domain/money';
 import type { Ctx } from '../../context.ts';
 import { invalid } from '../../errors.ts';
@@ -17,12 +26,13 @@ export async function getInsights(ctx: Ctx, merchantId: string, q: { from: strin
   if (days > INSIGHTS_MAX_DAYS) invalid(['to'], `Choose at most ${INSIGHTS_MAX_DAYS} days.`);
   const range = { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
 
-  const [perDay, reasons, returned, resolutions, labels] = await Promise.all([
+  const [perDay, reasons, returned, resolutions, labels, settled] = await Promise.all([
     returnsPerDay(ctx.db, merchantId, range),
     topReasons(ctx.db, merchantId, range, 10),
     returnedBySku(ctx.db, merchantId, range, 20),
     resolutionMix(ctx.db, merchantId, range),
     labelCostByCarrierMonth(ctx.db, merchantId, range),
+    settledMoney(ctx.db, merchantId, range),
   ]);
   const ordered = await orderedBySku(
     ctx.db,
@@ -48,6 +58,12 @@ export async function getInsights(ctx: Ctx, merchantId: string, q: { from: strin
       carrier: l.carrier,
       labels: l.labels,
       total: { value: formatMoneyValue(l.totalMinor, l.currency), currency: l.currency },
+    })),
+    revenueKept: settled.map((s) => ({
+      exchanges: { value: formatMoneyValue(s.exchanges, s.currency), currency: s.currency },
+      storeCredit: { value: formatMoneyValue(s.storeCredit, s.currency), currency: s.currency },
+      refunded: { value: formatMoneyValue(s.refunded, s.currency), currency: s.currency },
+      share: keptShare(s),
     })),
   };
 }

@@ -3,7 +3,7 @@
 // Basic would send the secret in clear). Each request has a timeout; 429 is retried after its
 // Retry-After (bounded), 5xx and network failures of reads a couple of times. Writes are not
 // retried on 5xx: the shop may have applied them (a refund must never be posted twice).
-import type { WooOrder, WooRefund, WooWebhook } from './types.ts';
+import type { WooCoupon, WooOrder, WooRefund, WooWebhook } from './types.ts';
 import { requestSignal } from '../../endpoints.ts';
 import { parseRetryAfterMs } from '../../retry-after.ts';
 
@@ -192,6 +192,28 @@ export class WooClient {
 
   async createRefund(orderId: string, body: Record<string, unknown>): Promise<WooRefund> {
     const res = await this.request<WooRefund>('POST', `orders/${encodeURIComponent(orderId)}/refunds`, { body });
+    return res.data;
+  }
+
+  /** Coupons with exactly this code (WooCommerce's `code` filter; codes are case-insensitive there). */
+  async findCoupons(code: string): Promise<WooCoupon[]> {
+    const res = await this.request<WooCoupon[]>('GET', 'coupons', { query: { code, per_page: 10 } });
+    return Array.isArray(res.data) ? res.data : [];
+  }
+
+  async createCoupon(body: Record<string, unknown>): Promise<WooCoupon> {
+    const res = await this.request<WooCoupon>('POST', 'coupons', { body });
+    return res.data;
+  }
+
+  /** Orders whose parent is `parentId` (WooCommerce's `parent` filter), newest first. */
+  async listChildOrders(parentId: string): Promise<WooOrder[]> {
+    const res = await this.request<WooOrder[]>('GET', 'orders', { query: { parent: parentId, per_page: 100 } });
+    return Array.isArray(res.data) ? res.data : [];
+  }
+
+  async createOrder(body: Record<string, unknown>): Promise<WooOrder> {
+    const res = await this.request<WooOrder>('POST', 'orders', { body });
     return res.data;
   }
 }

@@ -35,6 +35,9 @@ export type WooLineItem = {
 
 export type WooOrder = {
   id: number;
+  parent_id?: number;
+  total?: string;
+  fee_lines?: { id?: number; name?: string; total?: string }[];
   number?: string;
   status?: string;
   currency?: string;
@@ -57,3 +60,15 @@ export type WooRefund = {
 };
 
 export type WooWebhook = { id: number; name?: string; status?: string; topic?: string; delivery_url?: string };
+
+/** A coupon as `GET/POST /coupons` answers it (the fields Retour reads). */
+export type WooCoupon = {
+  id: number;
+  code: string;
+  amount?: string;
+  discount_type?: string;
+  date_expires?: string | null;
+  email_restrictions?: string[];
+  usage_limit?: number | null;
+  meta_data?: WooMeta[];
+};
