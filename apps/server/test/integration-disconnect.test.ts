@@ -139,7 +139,8 @@ describe('disconnecting Shopify', () => {
       uri: 'https://elsewhere.example/hook',
     });
     const ours = [...fake.subscriptions.values()].filter((s) => s.uri === uri).map((s) => s.id);
-    expect(ours).toHaveLength(4);
+    // Orders and returns (4) and the catalogue's products and stock (4).
+    expect(ours).toHaveLength(8);
     fake.received.length = 0;
 
     const res = await disconnect(m, integration.id);
@@ -147,13 +148,14 @@ describe('disconnecting Shopify', () => {
     expect(json(res)).toEqual({
       deleted: true,
       remoteCleanup: 'done',
-      message: 'Removed the 4 webhook subscriptions Retour had created in the shop.',
+      message: 'Removed the 8 webhook subscriptions Retour had created in the shop.',
     });
 
     const calls = fake.graphqlCalls();
+    // The fake answers pages of two: four pages, then one delete each.
+    const pages = 4;
     expect(calls.map((c) => c.field)).toEqual([
-      'webhookSubscriptions',
-      'webhookSubscriptions',
+      ...Array.from({ length: pages }, () => 'webhookSubscriptions'),
       ...ours.map(() => 'webhookSubscriptionDelete'),
     ]);
     for (const call of calls) {
@@ -162,9 +164,13 @@ describe('disconnecting Shopify', () => {
       expect(call.headers['x-shopify-access-token']).toMatch(/^shpat_\d+$/);
       expect(call.headers['content-type']).toContain('application/json');
     }
-    expect(calls[0]?.variables).toEqual({ uri, after: null });
-    expect(calls[1]?.variables).toEqual({ uri, after: '2' });
-    expect(calls.slice(2).map((c) => c.variables)).toEqual(ours.map((id) => ({ id })));
+    expect(calls.slice(0, pages).map((c) => c.variables)).toEqual([
+      { uri, after: null },
+      { uri, after: '2' },
+      { uri, after: '4' },
+      { uri, after: '6' },
+    ]);
+    expect(calls.slice(pages).map((c) => c.variables)).toEqual(ours.map((id) => ({ id })));
     expect([...fake.subscriptions.keys()]).toEqual(['gid://shopify/WebhookSubscription/other']);
     expect(await listOf(m)).toEqual([]);
   });
