@@ -121,10 +121,11 @@ function fromMinor(amount: number, currency: string): { value: string; currency:
 
 export function itemsTotal(draft: Draft): { value: string; currency: string } | null {
   const selected = selectedItems(draft);
-  const currency = selected[0]?.item.unitPrice.currency;
-  if (!currency) return null;
+  const currency = selected[0]?.item.unitPrice?.currency;
+  // A gift return shows no prices (unitPrice null).
+  if (!currency || selected.some(({ item }) => item.unitPrice === null)) return null;
   return fromMinor(
-    selected.reduce((sum, { item, line }) => sum + minor(item.unitPrice.value) * line.quantity, 0),
+    selected.reduce((sum, { item, line }) => sum + minor(item.unitPrice?.value ?? '0') * line.quantity, 0),
     currency,
   );
 }

@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantCarrierAccountRoutes } from './routes/merchant-carrier-accounts.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
+import { merchantDeepLinkRoutes } from './routes/merchant-deep-links.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantWebhookRoutes(ctx));
       await merchant.register(merchantJobRoutes(ctx));
       await merchant.register(merchantCarrierAccountRoutes(ctx));
+      await merchant.register(merchantDeepLinkRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -63,6 +63,9 @@ export const ERROR_STATUS = {
   provider_error: 502,
   service_unavailable: 503,
   database_unavailable: 503,
+  link_expired: 410,
+  deep_links_not_configured: 422,
+  gift_returns_not_offered: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -12,6 +12,7 @@ import * as carrierAccounts from './migrations/0008-carrier-accounts.ts';
 import * as queryPlans from './migrations/0009-query-plans.ts';
 import * as userLanguage from './migrations/0010-user-language.ts';
 import * as outboxOpenJobs from './migrations/0012-outbox-open-jobs.ts';
+import * as orderLookups from './migrations/0017-order-lookups.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-query-plans': queryPlans,
   '0010-user-language': userLanguage,
   '0012-outbox-open-jobs': outboxOpenJobs,
+  '0017-order-lookups': orderLookups,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

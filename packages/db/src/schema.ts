@@ -82,6 +82,8 @@ export interface PortalsTable {
   settings: Json;
   createdAt: string;
   updatedAt: string;
+  /** The deep-link secret, sealed (null: deep links off). */
+  linkSecret?: string | null;
 }
 export interface ShippingRulesTable {
   merchantId: string;

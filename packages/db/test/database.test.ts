@@ -42,6 +42,7 @@ describe('openDatabase', () => {
       '0009-query-plans',
       '0010-user-language',
       '0012-outbox-open-jobs',
+      '0017-order-lookups',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();

@@ -102,6 +102,7 @@ describe('migrations', () => {
       '0009-query-plans',
       '0010-user-language',
       '0012-outbox-open-jobs',
+      '0017-order-lookups',
     ]);
   });
 

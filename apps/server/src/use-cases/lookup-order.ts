@@ -1,18 +1,21 @@
-// A shopper finds their order by order number or tracking number plus postal code.
+// A shopper finds their order by two of order number, email, postal code and tracking number
+// (the pairs the portal accepts); every lookup path answers through answerLookup.
 import type { LookupBody, LookupResult } from '@retour/contracts/returns';
 import { crossesCustomsBorder } from '@retour/domain/customs';
 import { assessOrder } from '@retour/domain/eligibility';
 import { formatMoneyValue } from '@retour/domain/money';
-import { normaliseOrderNumber, normalisePostalCode, normaliseTrackingNumber } from '@retour/domain/normalise';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
 import type { ReturnStatus } from '@retour/domain/state-machine';
 import { addressesOfKind, getRow } from '@retour/db/repos/config';
-import { findOrderByNumber, findOrderByTracking } from '@retour/db/repos/orders';
+import { findOrderByKeys } from '@retour/db/repos/order-lookup';
+import type { OrderAggregate } from '@retour/db/repos/orders';
 import { priorReturnsForOrder } from '@retour/db/repos/returns';
 import type { Ctx } from '../context.ts';
-import { fail, invalid } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { signToken } from '../secrets.ts';
-import { loadEnabledPortal } from './shared/load-portal.ts';
+import { loadEnabledPortal, type PortalBundle } from './shared/load-portal.ts';
+import { giftResolutions } from '@retour/domain/order-lookup';
+import { lookupKeysOf } from './portal/lookup-keys.ts';
 import { itemFacts } from './shared/order-facts.ts';
 import { assertUnderLimits, type Limit, recordFailure } from './shared/rate-limit.ts';
 import { loadAccountCarriers } from './shared/carrier-accounts.ts';
@@ -25,31 +28,37 @@ export function maskEmail(email: string): string {
 }
 
 export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clientIp: string, lang: Language): Promise<LookupResult> {
-  const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
-  if (body.orderNumber !== undefined && !settings.allowReturnsWithoutOutboundShipment) {
-    invalid(['orderNumber'], 'This shop finds orders by the tracking number of your parcel; enter that with your postal code.');
-  }
-  const postal = normalisePostalCode(body.postalCode);
-  const identifier =
-    body.orderNumber !== undefined ? normaliseOrderNumber(body.orderNumber) : normaliseTrackingNumber(body.trackingNumber ?? '');
+  const bundle = await loadEnabledPortal(ctx, slug);
+  const { portal, merchantId } = bundle;
+  const { keys, identifier } = lookupKeysOf(bundle.settings, body);
   const limits: Limit[] = [
     { key: `lookup:ip:${portal.id}:${clientIp}`, ...LOOKUP_FAILURES_PER_CLIENT },
     { key: `lookup:id:${portal.id}:${identifier}`, ...LOOKUP_FAILURES_PER_ORDER_NUMBER },
   ];
   await assertUnderLimits(ctx, limits, 'Too many unsuccessful attempts. Please wait before trying again.');
 
-  const agg =
-    body.orderNumber !== undefined
-      ? await findOrderByNumber(ctx.db, merchantId, portal.brandId, identifier, postal)
-      : await findOrderByTracking(ctx.db, merchantId, portal.brandId, identifier, postal);
+  const agg = await findOrderByKeys(ctx.db, merchantId, portal.brandId, keys);
   if (!agg) {
     for (const limit of limits) await recordFailure(ctx, limit);
-    fail(
-      'order_not_found',
-      'We could not find an order with these details. Check the order number (or tracking number) and the postal code of the delivery address.',
-    );
+    fail('order_not_found', ORDER_NOT_FOUND);
   }
+  return answerLookup(ctx, bundle, agg, lang, { gift: body.gift === true });
+}
 
+export const ORDER_NOT_FOUND =
+  'We could not find an order with these details. Check the order number (or tracking number) and the postal code of the delivery address.';
+
+/** The shopper's view of a found order, with a token to create the return (every lookup path ends here). */
+export async function answerLookup(
+  ctx: Ctx,
+  { portal, settings, merchantId }: PortalBundle,
+  agg: OrderAggregate,
+  lang: Language,
+  { gift }: { gift: boolean },
+): Promise<LookupResult> {
+  const resolutions = gift ? giftResolutions(settings) : settings.resolutions;
+  if (resolutions.length === 0)
+    fail('gift_returns_not_offered', 'This shop does not take gift returns here. Contact the shop, or ask the person who sent the gift.');
   const now = ctx.now();
   const prior = await priorReturnsForOrder(ctx.db, merchantId, agg.order.id);
   const assessment = assessOrder({
@@ -89,7 +98,14 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     : false;
 
   const expiresAt = new Date(now.getTime() + LOOKUP_TOKEN_TTL_MS);
-  const token = signToken(ctx.secret, { k: 'lookup', m: merchantId, p: portal.id, o: agg.order.id, exp: expiresAt.getTime() });
+  const token = signToken(ctx.secret, {
+    k: 'lookup',
+    m: merchantId,
+    p: portal.id,
+    o: agg.order.id,
+    exp: expiresAt.getTime(),
+    ...(gift ? { g: 1 } : {}),
+  });
   const currency = agg.order.currency;
   const byId = new Map(assessment.items.map((a) => [a.id, a]));
   return {
@@ -111,7 +127,7 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
           imageUrl: item.imageUrl,
           quantity: item.quantity,
           returnableQuantity: a?.returnableQuantity ?? 0,
-          unitPrice: { value: formatMoneyValue(item.unitPrice, currency), currency },
+          unitPrice: gift ? null : { value: formatMoneyValue(item.unitPrice, currency), currency },
           eligible: a?.eligible ?? false,
           ineligibleReason: a?.ineligibleReason ?? null,
           returnDeadline: a?.returnDeadline ?? '',
@@ -120,12 +136,13 @@ export async function lookupOrder(ctx: Ctx, slug: string, body: LookupBody, clie
     },
     returnDeadline: assessment.returnDeadline,
     crossesCustomsBorder: crossing,
+    gift,
     options: {
       methods: options.map((o) => ({
         method: o.method,
         carriers: o.carriers.map((c) => ({ code: c.code, name: c.name, fee: moneyOut(c.fee, currency), phoneRequired: c.phoneRequired })),
       })),
-      resolutions: settings.resolutions,
+      resolutions,
       reasons: effectiveReasons(settings.reasons).map((r) => ({
         code: r.code,
         label: reasonLabel(r, lang, settings.defaultLanguage),

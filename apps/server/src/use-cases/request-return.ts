@@ -7,6 +7,7 @@ import { toReturnView } from '../presenters/return-view.ts';
 import { verifyToken } from '../secrets.ts';
 import { createReturn } from './shared/create-return.ts';
 import { loadEnabledPortal } from './shared/load-portal.ts';
+import { giftResolutions } from '@retour/domain/order-lookup';
 
 const TOKEN_PROBLEM = 'Your session has expired or is not valid. Look up your order again to continue.';
 
@@ -30,7 +31,8 @@ export async function requestReturn(
   const created = await createReturn(ctx, {
     merchantId: bundle.merchantId,
     portal: bundle.portal,
-    settings: bundle.settings,
+    // A gift recipient's token (lookup with gift): store credit or exchange only.
+    settings: claims.g === 1 ? { ...bundle.settings, resolutions: giftResolutions(bundle.settings) } : bundle.settings,
     orderId: String(claims.o),
     choice,
     contact: { email: contact.email, phone: contact.phone ?? null },
