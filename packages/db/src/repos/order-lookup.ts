@@ -1,6 +1,8 @@
 // Portal lookups by any two of order number, email, postal code and tracking number, and by a
 // signed deep link. Each pair is one indexed query whatever is wrong, so misses look alike; when
-// several orders match (an email with a postal code) the newest is the answer.
+// several orders match (an email with a postal code) the newest is the answer. The queries have no
+// ORDER BY on purpose: the matches are few, and without statistics SQLite would otherwise prefer
+// orders_retention (merchant_id, placed_at), i.e. every order of the merchant, to spare the sort.
 import { precompiled } from '../compiled.ts';
 import type { Executor } from '../database.ts';
 import type { OrdersTable } from '../schema.ts';
@@ -15,9 +17,7 @@ const byNumberAndEmail = precompiled((db, merchantId: string, orderNumberNorm: s
     .where('merchantId', '=', merchantId)
     .where('orderNumberNorm', '=', orderNumberNorm)
     .where((eb) => eb(eb.fn('lower', ['customerEmail']), '=', emailNorm))
-    .where('brandId', '=', brandId)
-    .orderBy('placedAt', 'desc')
-    .limit(1),
+    .where('brandId', '=', brandId),
 );
 const byEmailAndPostal = precompiled((db, merchantId: string, emailNorm: string, postalNorm: string, brandId: string) =>
   db
@@ -26,9 +26,7 @@ const byEmailAndPostal = precompiled((db, merchantId: string, emailNorm: string,
     .where('merchantId', '=', merchantId)
     .where((eb) => eb(eb.fn('lower', ['customerEmail']), '=', emailNorm))
     .where('shipPostalNorm', '=', postalNorm)
-    .where('brandId', '=', brandId)
-    .orderBy('placedAt', 'desc')
-    .limit(1),
+    .where('brandId', '=', brandId),
 );
 const byTrackingAnd = (column: 'orderNumberNorm' | 'email') =>
   precompiled((db, merchantId: string, trackingNorm: string, other: string, brandId: string) =>
@@ -41,9 +39,7 @@ const byTrackingAnd = (column: 'orderNumberNorm' | 'email') =>
       .where((eb) =>
         column === 'email' ? eb(eb.fn('lower', ['orders.customerEmail']), '=', other) : eb('orders.orderNumberNorm', '=', other),
       )
-      .where('orders.brandId', '=', brandId)
-      .orderBy('orders.placedAt', 'desc')
-      .limit(1),
+      .where('orders.brandId', '=', brandId),
   );
 const byTrackingAndNumber = byTrackingAnd('orderNumberNorm');
 const byTrackingAndEmail = byTrackingAnd('email');
@@ -53,9 +49,7 @@ const byNumberOnly = precompiled((db, merchantId: string, orderNumberNorm: strin
     .selectAll()
     .where('merchantId', '=', merchantId)
     .where('orderNumberNorm', '=', orderNumberNorm)
-    .where('brandId', '=', brandId)
-    .orderBy('placedAt', 'desc')
-    .limit(1),
+    .where('brandId', '=', brandId),
 );
 
 /** The order matching exactly two keys (the pair the portal accepted), or null. */
@@ -69,8 +63,15 @@ export async function findOrderByKeys(db: Executor, merchantId: string, brandId:
   else if (t !== undefined && n !== undefined) rows = await byTrackingAndNumber(db, merchantId, t, n, brandId);
   else if (t !== undefined && e !== undefined) rows = await byTrackingAndEmail(db, merchantId, t, e, brandId);
   else throw new Error('findOrderByKeys needs two keys');
-  const [row] = rows;
+  const row = newest(rows);
   return row ? withChildren(db, merchantId, row) : null;
+}
+
+function newest(rows: OrdersTable[]): OrdersTable | undefined {
+  return rows.reduce<OrdersTable | undefined>(
+    (a, r) => (!a || r.placedAt > a.placedAt || (r.placedAt === a.placedAt && r.id > a.id) ? r : a),
+    undefined,
+  );
 }
 
 /** A signed deep link's order: by order number (and email when the link names one), newest first. */
@@ -81,9 +82,10 @@ export async function findOrderForLink(
   orderNumberNorm: string,
   emailNorm: string | null,
 ): Promise<OrderAggregate | null> {
-  const [row] =
+  const row = newest(
     emailNorm === null
       ? await byNumberOnly(db, merchantId, orderNumberNorm, brandId)
-      : await byNumberAndEmail(db, merchantId, orderNumberNorm, emailNorm, brandId);
+      : await byNumberAndEmail(db, merchantId, orderNumberNorm, emailNorm, brandId),
+  );
   return row ? withChildren(db, merchantId, row) : null;
 }
