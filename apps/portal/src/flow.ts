@@ -19,6 +19,11 @@ export type Draft = {
   by: 'order' | 'tracking';
   number: string;
   postalCode: string;
+  /** A portal that takes other pairs (lookup.pairs): the chosen pair "a+b" and the typed values. */
+  pair: string;
+  values: Record<string, string>;
+  /** The shopper received the order as a gift (store credit or exchange, no prices). */
+  gift: boolean;
   lookup: LookupResult | null;
   lines: Record<string, Line>;
   /** `method` or `method:carrier`. */
@@ -41,6 +46,9 @@ export function emptyDraft(mode: Mode, portal: PublicPortal): Draft {
     by: portal.lookup.byOrderNumber ? 'order' : 'tracking',
     number: '',
     postalCode: '',
+    pair: portal.lookup.pairs[0]?.join('+') ?? '',
+    values: {},
+    gift: false,
     lookup: null,
     lines: {},
     option: '',

@@ -59,10 +59,11 @@ describe('the link secret', () => {
 describe('lookup by a link the shop signed', () => {
   it('finds the order, with or without the email in the link', async () => {
     const { shop, order, secret, exp } = await shopWithSecret();
-    for (const params of [
+    const withAndWithout: Record<string, string>[] = [
       { order: order.orderNumber, exp },
       { order: order.orderNumber, exp, email: 'sanne@example.com' },
-    ]) {
+    ];
+    for (const params of withAndWithout) {
       const res = await byLink(shop.slug, shopSigns(secret, params));
       expect(res.statusCode, res.body).toBe(200);
       expect(json(res).order.orderNumber).toBe(order.orderNumber);

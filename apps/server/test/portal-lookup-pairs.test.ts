@@ -2,7 +2,7 @@
 // number (issue #15 item 4), and gift returns. Every miss is the same answer; misses count in the
 // database-held limits as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, item, postReturn, returnBody } from './portal-helpers.ts';
+import { expectError, type Found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { lookup, orderPayload, setupShop, type Shop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 
@@ -142,7 +142,7 @@ describe('gift returns', () => {
 
   it('a gift token cannot ask for a refund; store credit goes through to the recipient’s email', async () => {
     const { shop, fields } = await giftShop();
-    const found = json(await lookup(h, shop.slug, { ...pick(fields, 'orderNumber', 'postalCode'), gift: true }));
+    const found = json<Found>(await lookup(h, shop.slug, { ...pick(fields, 'orderNumber', 'postalCode'), gift: true }));
     const itemId = item(found, 'TS-M').id;
     const refund = await postReturn(h, shop.slug, found.token, returnBody(itemId, { contact: { email: 'recipient@example.com' } }));
     const error = expectError(refund, 422, 'resolution_not_available');
