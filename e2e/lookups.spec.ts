@@ -23,7 +23,7 @@ test('a signed deep link opens the order; a tampered one sends the shopper to th
   await checkStep(page, info, 'deep-link-items', { heading: en.itemsTitle });
 
   const tampered = query.replace('DL-2001', 'DL-2002');
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate('sessionStorage.clear()');
   await page.goto(`${baseUrl()}/r/demo${tampered}`);
   await expect(page.locator('.error-summary')).toContainText(en.errorLinkInvalid);
   await expect(page.locator('h1')).toHaveText(en.startTitle);

@@ -30,6 +30,9 @@ export type Portal = {
   defaultLanguage: string;
   withdrawalFunction: boolean;
   allowedFrameAncestors: string[];
+  lookupFields?: string[];
+  giftReturns?: boolean;
+  deepLinks: { enabled: boolean };
 };
 
 /** What each fieldset of the portal editor works on: the draft, a setter and the field errors. */

@@ -252,6 +252,27 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Endpunkt {url} und sein Zustellprotokoll löschen?',
   addEndpoint: 'Endpunkt hinzufügen',
   descriptionOptional: 'Beschreibung (optional)',
+  // settings: portal, finding orders (issue #15)
+  findingOrders: 'Bestellungen finden',
+  lookupFields: 'Kunden finden ihre Bestellung mit zwei von',
+  lookupFieldsHint: 'Wählen Sie mindestens zwei. Kunden geben zwei der gewählten Felder ein.',
+  lookupOrderNumber: 'Bestellnummer',
+  lookupEmail: 'E-Mail-Adresse',
+  lookupPostalCode: 'Postleitzahl',
+  lookupTracking: 'Sendungsnummer',
+  giftReturns: 'Geschenkretouren: Beschenkte können gegen Guthaben oder Umtausch zurückgeben, ohne Preise zu sehen',
+  deepLinks: 'Direktlinks',
+  deepLinksOn: 'Direktlinks sind aktiv: Links, die der Shop mit dem Geheimnis signiert, öffnen die Bestellung direkt.',
+  deepLinksOff: 'Direktlinks sind aus. Erstellen Sie ein Geheimnis, um Links für Ihre E-Mails und Kontoseiten zu signieren.',
+  createLinkSecret: 'Geheimnis erstellen',
+  rotateLinkSecret: 'Geheimnis ersetzen',
+  removeLinkSecret: 'Direktlinks ausschalten',
+  linkSecret: 'Link-Geheimnis',
+  linkSecretOnce: 'Wird nur jetzt angezeigt. Speichern Sie es in Ihrem Shop; mit einem älteren Geheimnis signierte Links funktionieren nicht mehr.',
+  linkForOrder: 'Bestellnummer für einen Link',
+  createDeepLink: 'Link und QR-Code erstellen',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'QR-Code des Links',
 };
 
 export default settings;

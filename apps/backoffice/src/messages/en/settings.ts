@@ -261,6 +261,27 @@ const settings = {
   deleteEndpointConfirm: 'Delete the endpoint {url} and its delivery log?',
   addEndpoint: 'Add endpoint',
   descriptionOptional: 'Description (optional)',
+  // settings: portal, finding orders (issue #15)
+  findingOrders: 'Finding orders',
+  lookupFields: 'Shoppers find their order by any two of',
+  lookupFieldsHint: 'Choose at least two. A shopper enters two of the chosen fields.',
+  lookupOrderNumber: 'Order number',
+  lookupEmail: 'Email address',
+  lookupPostalCode: 'Postal code',
+  lookupTracking: 'Tracking number',
+  giftReturns: 'Gift returns: recipients may return for store credit or an exchange, without seeing prices',
+  deepLinks: 'Deep links',
+  deepLinksOn: 'Deep links are on: links the shop signs with the secret open the order directly.',
+  deepLinksOff: 'Deep links are off. Create a secret to sign links for your emails and account pages.',
+  createLinkSecret: 'Create secret',
+  rotateLinkSecret: 'Rotate secret',
+  removeLinkSecret: 'Turn deep links off',
+  linkSecret: 'Link secret',
+  linkSecretOnce: 'Shown only now. Store it in your shop; links signed with an older secret stop working.',
+  linkForOrder: 'Order number for a link',
+  createDeepLink: 'Create link and QR code',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'QR code of the link',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

@@ -254,6 +254,27 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Supprimer le point de terminaison {url} et son journal de livraisons ?',
   addEndpoint: 'Ajouter un point de terminaison',
   descriptionOptional: 'Description (facultatif)',
+  // settings: portal, finding orders (issue #15)
+  findingOrders: 'Retrouver les commandes',
+  lookupFields: 'Les clients retrouvent leur commande avec deux des champs suivants',
+  lookupFieldsHint: 'Choisissez-en au moins deux. Le client saisit deux des champs choisis.',
+  lookupOrderNumber: 'Numéro de commande',
+  lookupEmail: 'Adresse e-mail',
+  lookupPostalCode: 'Code postal',
+  lookupTracking: 'Numéro de suivi',
+  giftReturns: 'Retours de cadeaux : les destinataires peuvent retourner contre un avoir ou un échange, sans voir les prix',
+  deepLinks: 'Liens directs',
+  deepLinksOn: 'Les liens directs sont activés : les liens signés par la boutique avec le secret ouvrent directement la commande.',
+  deepLinksOff: 'Les liens directs sont désactivés. Créez un secret pour signer les liens de vos e-mails et pages de compte.',
+  createLinkSecret: 'Créer un secret',
+  rotateLinkSecret: 'Remplacer le secret',
+  removeLinkSecret: 'Désactiver les liens directs',
+  linkSecret: 'Secret des liens',
+  linkSecretOnce: 'Affiché une seule fois. Conservez-le dans votre boutique ; les liens signés avec un ancien secret ne fonctionnent plus.',
+  linkForOrder: 'Numéro de commande pour un lien',
+  createDeepLink: 'Créer le lien et le code QR',
+  deepLinkUrl: 'Lien',
+  deepLinkQr: 'Code QR du lien',
 };
 
 export default settings;

@@ -251,6 +251,27 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Eliminare l’endpoint {url} e il suo registro delle consegne?',
   addEndpoint: 'Aggiungi endpoint',
   descriptionOptional: 'Descrizione (facoltativa)',
+  // settings: portal, finding orders (issue #15)
+  findingOrders: 'Trovare gli ordini',
+  lookupFields: 'I clienti trovano il loro ordine con due tra',
+  lookupFieldsHint: 'Scegline almeno due. Il cliente inserisce due dei campi scelti.',
+  lookupOrderNumber: 'Numero d’ordine',
+  lookupEmail: 'Indirizzo email',
+  lookupPostalCode: 'CAP',
+  lookupTracking: 'Numero di tracciamento',
+  giftReturns: 'Resi di regali: i destinatari possono restituire per un buono o un cambio, senza vedere i prezzi',
+  deepLinks: 'Link diretti',
+  deepLinksOn: 'I link diretti sono attivi: i link firmati dal negozio con il segreto aprono direttamente l’ordine.',
+  deepLinksOff: 'I link diretti sono disattivati. Crea un segreto per firmare i link delle tue email e pagine account.',
+  createLinkSecret: 'Crea segreto',
+  rotateLinkSecret: 'Sostituisci segreto',
+  removeLinkSecret: 'Disattiva i link diretti',
+  linkSecret: 'Segreto dei link',
+  linkSecretOnce: 'Mostrato solo ora. Conservalo nel tuo negozio; i link firmati con un segreto precedente non funzionano più.',
+  linkForOrder: 'Numero d’ordine per un link',
+  createDeepLink: 'Crea link e codice QR',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'Codice QR del link',
 };
 
 export default settings;

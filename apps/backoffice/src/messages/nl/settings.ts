@@ -251,6 +251,27 @@ const settings: SettingsCatalogue = {
   deleteEndpointConfirm: 'Het endpoint {url} en zijn afleverlog verwijderen?',
   addEndpoint: 'Endpoint toevoegen',
   descriptionOptional: 'Omschrijving (optioneel)',
+  // settings: portal, finding orders (issue #15)
+  findingOrders: 'Bestellingen vinden',
+  lookupFields: 'Klanten vinden hun bestelling met twee van',
+  lookupFieldsHint: 'Kies er minstens twee. Een klant vult twee van de gekozen velden in.',
+  lookupOrderNumber: 'Bestelnummer',
+  lookupEmail: 'E-mailadres',
+  lookupPostalCode: 'Postcode',
+  lookupTracking: 'Trackingnummer',
+  giftReturns: 'Cadeauretouren: ontvangers kunnen retourneren voor tegoed of een ruil, zonder prijzen te zien',
+  deepLinks: 'Directe links',
+  deepLinksOn: 'Directe links staan aan: links die de winkel met het geheim ondertekent, openen de bestelling direct.',
+  deepLinksOff: 'Directe links staan uit. Maak een geheim aan om links voor je e-mails en accountpagina’s te ondertekenen.',
+  createLinkSecret: 'Geheim aanmaken',
+  rotateLinkSecret: 'Geheim vervangen',
+  removeLinkSecret: 'Directe links uitzetten',
+  linkSecret: 'Linkgeheim',
+  linkSecretOnce: 'Wordt alleen nu getoond. Bewaar het in je winkel; links met een ouder geheim werken niet meer.',
+  linkForOrder: 'Bestelnummer voor een link',
+  createDeepLink: 'Link en QR-code maken',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'QR-code van de link',
 };
 
 export default settings;
