@@ -73,6 +73,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   request_rejected: 'templateRequestRejected',
   withdrawal_acknowledged: 'templateWithdrawalAcknowledged',
   new_return: 'templateNewReturn',
+  label_reminder: 'templateLabelReminder',
 };
 
 /** Error codes whose meaning is the same wherever they come from: shown in the user's language. */

@@ -9,6 +9,7 @@ import {
 } from '@retour/domain/return-window';
 import { isValidTimezone } from '@retour/domain/calendar';
 import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
+import { LABEL_REMINDER_MAX_DAYS, LABEL_REMINDER_MIN_DAYS } from '@retour/domain/reminders';
 import { z } from 'zod';
 import { AddressFieldsSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
 
@@ -124,6 +125,14 @@ export const PortalSettingsInputSchema = z
       .describe(
         'How shoppers find an order: any two of these fields. Absent: order number (unless allowReturnsWithoutOutboundShipment is false) or tracking number, each with the postal code.',
       ),
+    labelReminderDays: z
+      .number()
+      .int()
+      .min(LABEL_REMINDER_MIN_DAYS)
+      .max(LABEL_REMINDER_MAX_DAYS)
+      .nullable()
+      .optional()
+      .describe('Email the shopper when the label is still unused this many days after it was made (default 15; null: never).'),
     giftReturns: z
       .boolean()
       .optional()

@@ -12,6 +12,7 @@ export const EMAIL_TEMPLATES = [
   'request_rejected',
   'withdrawal_acknowledged',
   'new_return',
+  'label_reminder',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

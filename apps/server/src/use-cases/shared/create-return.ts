@@ -14,6 +14,7 @@ import { newId } from '@retour/db/ids';
 import { addressesOfKind, getRow } from '@retour/db/repos/config';
 import { getOrder, lockOrder } from '@retour/db/repos/orders';
 import { enqueueMany } from '@retour/db/repos/outbox';
+import { labelReminderJob } from './reminder-jobs.ts';
 import { insertFirstEvents, insertReturn, type NewReturnEvent, priorReturnsForOrder } from '@retour/db/repos/returns';
 import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
@@ -263,6 +264,12 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           dedupeKey: `announce:${returnId}`,
           at: delayMs ? new Date(now.getTime() + delayMs).toISOString() : at,
         });
+      }
+      // A return that gets a label now or from the carrier shortly: remind the shopper if it stays unused.
+      if (submitted.status === 'open' && checked.carrier) {
+        const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
+        const reminder = labelReminderJob(input.merchantId, recipient, now, input.settings);
+        if (reminder) jobs.push(reminder);
       }
       const announcement = returnEventJob(input.merchantId, {
         returnId,
