@@ -1,5 +1,5 @@
 // Portal settings → finding orders: which fields shoppers find an order by (any two of them), gift
-// returns, and deep links: the secret the shop signs with (shown once, rotatable) and a signed
+// returns, the label-unused reminder, and deep links: the secret the shop signs with (shown once, rotatable) and a signed
 // link with its QR code for one order.
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -73,6 +73,18 @@ export function PortalLookupSection({
         {t('giftReturns')}
       </label>
       <FieldError id="p-gift" error={issuesUnder('giftReturns')} />
+      <Field
+        id="p-reminder-days"
+        label={t('labelReminderDays')}
+        hint={t('labelReminderDaysHint')}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={90}
+        value={draft.labelReminderDays === null ? '' : String(draft.labelReminderDays ?? 15)}
+        error={issuesUnder('labelReminderDays')}
+        onInput={(e) => set('labelReminderDays', e.currentTarget.value.trim() === '' ? null : Number(e.currentTarget.value))}
+      />
       <h3>{t('deepLinks')}</h3>
       <p class="hint">{enabled ? t('deepLinksOn') : t('deepLinksOff')}</p>
       {error !== null && <Alert>{errorText(error)}</Alert>}

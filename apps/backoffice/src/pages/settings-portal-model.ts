@@ -32,6 +32,7 @@ export type Portal = {
   allowedFrameAncestors: string[];
   lookupFields?: string[];
   giftReturns?: boolean;
+  labelReminderDays?: number | null;
   deepLinks: { enabled: boolean };
 };
 

@@ -253,6 +253,8 @@ const settings: SettingsCatalogue = {
   addEndpoint: 'Endpunkt hinzufügen',
   descriptionOptional: 'Beschreibung (optional)',
   // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Etikett-Erinnerung nach (Tagen)',
+  labelReminderDaysHint: 'Wird mit dem Etikett erneut gemailt, wenn der Kunde das Paket bis dahin nicht abgegeben hat. Leer: keine Erinnerung.',
   findingOrders: 'Bestellungen finden',
   lookupFields: 'Kunden finden ihre Bestellung mit zwei von',
   lookupFieldsHint: 'Wählen Sie mindestens zwei. Kunden geben zwei der gewählten Felder ein.',

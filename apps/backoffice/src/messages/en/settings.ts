@@ -262,6 +262,8 @@ const settings = {
   addEndpoint: 'Add endpoint',
   descriptionOptional: 'Description (optional)',
   // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Label reminder after (days)',
+  labelReminderDaysHint: 'Emailed with the label again when the shopper has not handed in the parcel by then. Empty: no reminder.',
   findingOrders: 'Finding orders',
   lookupFields: 'Shoppers find their order by any two of',
   lookupFieldsHint: 'Choose at least two. A shopper enters two of the chosen fields.',

@@ -255,6 +255,8 @@ const settings: SettingsCatalogue = {
   addEndpoint: 'Ajouter un point de terminaison',
   descriptionOptional: 'Description (facultatif)',
   // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Rappel d’étiquette après (jours)',
+  labelReminderDaysHint: 'Envoyé avec l’étiquette si le client n’a pas encore déposé le colis. Vide : pas de rappel.',
   findingOrders: 'Retrouver les commandes',
   lookupFields: 'Les clients retrouvent leur commande avec deux des champs suivants',
   lookupFieldsHint: 'Choisissez-en au moins deux. Le client saisit deux des champs choisis.',

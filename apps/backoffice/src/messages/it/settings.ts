@@ -252,6 +252,8 @@ const settings: SettingsCatalogue = {
   addEndpoint: 'Aggiungi endpoint',
   descriptionOptional: 'Descrizione (facoltativa)',
   // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Promemoria etichetta dopo (giorni)',
+  labelReminderDaysHint: 'Inviato di nuovo con l’etichetta se il cliente non ha ancora consegnato il pacco. Vuoto: nessun promemoria.',
   findingOrders: 'Trovare gli ordini',
   lookupFields: 'I clienti trovano il loro ordine con due tra',
   lookupFieldsHint: 'Scegline almeno due. Il cliente inserisce due dei campi scelti.',

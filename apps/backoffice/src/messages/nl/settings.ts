@@ -252,6 +252,8 @@ const settings: SettingsCatalogue = {
   addEndpoint: 'Endpoint toevoegen',
   descriptionOptional: 'Omschrijving (optioneel)',
   // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Labelherinnering na (dagen)',
+  labelReminderDaysHint: 'Wordt met het label opnieuw gemaild als de klant het pakket dan nog niet heeft ingeleverd. Leeg: geen herinnering.',
   findingOrders: 'Bestellingen vinden',
   lookupFields: 'Klanten vinden hun bestelling met twee van',
   lookupFieldsHint: 'Kies er minstens twee. Een klant vult twee van de gekozen velden in.',
