@@ -79,6 +79,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   new_return: 'templateNewReturn',
   store_credit_issued: 'templateStoreCreditIssued',
   exchange_created: 'templateExchangeCreated',
+  label_reminder: 'templateLabelReminder',
 };
 
 /** Error codes whose meaning is the same wherever they come from: shown in the user's language. */

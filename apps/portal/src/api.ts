@@ -63,6 +63,7 @@ const slugPath = (slug: string) => encodeURIComponent(slug);
 export const api = {
   portal: (slug: string) => call<PublicPortal>(slugPath(slug)),
   lookup: (slug: string, body: LookupBody) => call<LookupResult>(`${slugPath(slug)}/lookup`, { method: 'POST', body }),
+  lookupLink: (slug: string, query: string) => call<LookupResult>(`${slugPath(slug)}/lookup/link`, { method: 'POST', body: { query } }),
   createReturn: (slug: string, token: string, body: PortalReturnBody, idempotencyKey: string) =>
     call<ReturnView>(`${slugPath(slug)}/returns`, { method: 'POST', body, token, idempotencyKey }),
   getReturn: (slug: string, id: string, access: string) =>

@@ -38,6 +38,8 @@ export type Route = { slug: string; returnId: string | null; access: string | nu
 type Saved = { step: Step; draft: Draft };
 
 function restore(slug: string): Saved | null {
+  // A deep link from the shop opens its own order, whatever was in progress.
+  if (new URLSearchParams(location.search).has('sig')) return null;
   try {
     const saved = JSON.parse(sessionStorage.getItem(`retour:${slug}`) ?? 'null') as Saved | null;
     if (!saved?.draft) return null;

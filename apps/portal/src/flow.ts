@@ -19,6 +19,11 @@ export type Draft = {
   by: 'order' | 'tracking';
   number: string;
   postalCode: string;
+  /** A portal that takes other pairs (lookup.pairs): the chosen pair "a+b" and the typed values. */
+  pair: string;
+  values: Record<string, string>;
+  /** The shopper received the order as a gift (store credit or exchange, no prices). */
+  gift: boolean;
   lookup: LookupResult | null;
   lines: Record<string, Line>;
   /** `method` or `method:carrier`. */
@@ -43,6 +48,9 @@ export function emptyDraft(mode: Mode, portal: PublicPortal): Draft {
     by: portal.lookup.byOrderNumber ? 'order' : 'tracking',
     number: '',
     postalCode: '',
+    pair: portal.lookup.pairs[0]?.join('+') ?? '',
+    values: {},
+    gift: false,
     lookup: null,
     lines: {},
     option: '',
@@ -141,10 +149,11 @@ function fromMinor(amount: number, currency: string): { value: string; currency:
 
 export function itemsTotal(draft: Draft): { value: string; currency: string } | null {
   const selected = selectedItems(draft);
-  const currency = selected[0]?.item.unitPrice.currency;
-  if (!currency) return null;
+  const currency = selected[0]?.item.unitPrice?.currency;
+  // A gift return shows no prices (unitPrice null).
+  if (!currency || selected.some(({ item }) => item.unitPrice === null)) return null;
   return fromMinor(
-    selected.reduce((sum, { item, line }) => sum + minor(item.unitPrice.value) * line.quantity, 0),
+    selected.reduce((sum, { item, line }) => sum + minor(item.unitPrice?.value ?? '0') * line.quantity, 0),
     currency,
   );
 }

@@ -7,7 +7,15 @@ import { type Draft, emptyDraft, estimatedRefund, itemsTotal, pickupDates, retur
 
 const eur = (value: string) => ({ value, currency: 'EUR' });
 const portal = {
-  lookup: { byOrderNumber: true, byTrackingNumber: true },
+  lookup: {
+    byOrderNumber: true,
+    byTrackingNumber: true,
+    pairs: [
+      ['order_number', 'postal_code'],
+      ['postal_code', 'tracking_number'],
+    ],
+    giftReturns: false,
+  },
   fee: { amount: eur('2.95'), payment: 'deduct_from_refund' },
   reasons: [{ code: 'other', label: 'Other', commentRequired: true }],
 } as unknown as PublicPortal;

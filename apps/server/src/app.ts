@@ -16,6 +16,7 @@ import { merchantBackofficeRoutes } from './routes/merchant-backoffice.ts';
 import { merchantCarrierAccountRoutes } from './routes/merchant-carrier-accounts.ts';
 import { merchantCatalogueRoutes } from './routes/merchant-catalogue.ts';
 import { merchantConfigRoutes } from './routes/merchant-config.ts';
+import { merchantDeepLinkRoutes } from './routes/merchant-deep-links.ts';
 import { merchantEmailRoutes } from './routes/merchant-emails.ts';
 import { merchantImportRoutes } from './routes/merchant-imports.ts';
 import { merchantIntegrationRoutes } from './routes/merchant-integrations.ts';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantCarrierAccountRoutes(ctx));
       await merchant.register(merchantCatalogueRoutes(ctx));
       await merchant.register(merchantReturnRuleRoutes(ctx));
+      await merchant.register(merchantDeepLinkRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

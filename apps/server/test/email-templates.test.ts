@@ -49,8 +49,8 @@ const newReturn = async (s: Shop, body: Record<string, unknown> = {}) => {
 describe('email templates', () => {
   it('lists every template in every language with its placeholders, all defaults at first', async () => {
     const list = await templates(shop);
-    expect(list).toHaveLength(10 * 5);
-    expect(new Set(list.map((t) => t.template)).size).toBe(10);
+    expect(list).toHaveLength(11 * 5);
+    expect(new Set(list.map((t) => t.template)).size).toBe(11);
     expect(list.every((t) => !t.overridden)).toBe(true);
     const label = list.find((t) => t.template === 'label_created' && t.language === 'nl');
     expect(label).toMatchObject({ subject: 'Je retourlabel voor bestelling {{orderNumber}}' });
@@ -170,6 +170,8 @@ describe('without a mail transport', () => {
       [
         ['label_created', 'sanne@example.com', 'fr', 'pending', 0, ret.id],
         ['new_return', 'orders@quiet.test', 'nl', 'pending', 0, ret.id],
+        // Scheduled for 15 days later (issue #15 item 5).
+        ['label_reminder', 'sanne@example.com', 'fr', 'pending', 0, ret.id],
       ].sort(),
     );
     for (const e of pending) expect(e).toMatchObject({ lastError: null, sentAt: null });

@@ -86,7 +86,11 @@ describe('notification emails over SMTP', () => {
     expect(tampered.statusCode).toBe(404);
 
     expect(await sentEntries(shop, ret.id)).toHaveLength(2);
-    expect(await pendingJobs(h.ctx.db, shop.merchant.id, 'email.')).toHaveLength(2); // only the second return's
+    // The second return's two, and both returns' label reminders (due in 15 days).
+    const pending = await pendingJobs(h.ctx.db, shop.merchant.id, 'email.');
+    expect(pending.map((j) => j.topic).sort()).toEqual(
+      ['email.label_created', 'email.label_reminder', 'email.label_reminder', 'email.new_return'].sort(),
+    );
   });
 
   it('sends from no-reply@ the public host by default, and from MAIL_FROM when it is set, with the brand name', async () => {

@@ -38,7 +38,8 @@ describe('SMTP relay stopped and started', () => {
     // Waiting, and why: the relay refused the connection; the next try is later, not now.
     const failing = await eventually(async () => {
       const { data } = await api<{ data: Job[] }>('/api/v1/jobs?state=waiting');
-      const emails = data.filter((j) => j.topic.startsWith('email.'));
+      // Label reminders are scheduled 15 days ahead (issue #15 item 5): not due in this test.
+      const emails = data.filter((j) => j.topic.startsWith('email.') && j.topic !== 'email.label_reminder');
       return emails.length > 0 && emails.every((j) => j.lastError !== null && j.attempts >= 2) && emails;
     }, 'the demo emails to fail at least twice');
     for (const job of failing) {
@@ -54,11 +55,16 @@ describe('SMTP relay stopped and started', () => {
     // The relay comes back where it was: everything goes out by itself.
     relay = await startSmtp({ port });
     const sent = await eventually(async () => {
-      const { data } = await api<{ data: EmailJob[] }>('/api/v1/emails?limit=200');
+      const { data: all } = await api<{ data: EmailJob[] }>('/api/v1/emails?limit=200');
+      const data = all.filter((e) => e.template !== 'label_reminder');
       return data.length > 0 && data.every((e) => e.status === 'sent') && data;
     }, 'every email to be sent after the relay came back');
     expect(sent.length).toBeGreaterThan(failing.length); // the new return's email too
-    expect((await api<{ data: Job[] }>('/api/v1/jobs?state=waiting')).data.filter((j) => j.topic.startsWith('email.'))).toEqual([]);
+    expect(
+      (await api<{ data: Job[] }>('/api/v1/jobs?state=waiting')).data.filter(
+        (j) => j.topic.startsWith('email.') && j.topic !== 'email.label_reminder',
+      ),
+    ).toEqual([]);
     expect((await api<{ data: Job[] }>('/api/v1/jobs?state=dead')).data).toEqual([]);
     const view = await api<{ timeline: { type: string }[] }>(`/api/v1/returns/${returnId}`);
     expect(view.timeline.filter((t) => t.type === 'email_sent').length).toBeGreaterThan(0);

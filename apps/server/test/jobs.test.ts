@@ -337,10 +337,18 @@ describe('outbox jobs', () => {
     expect(await jobsOf(a.id, 'email.label_created')).toHaveLength(1);
 
     const emails = await jobs('email.');
-    expect(emails).toHaveLength(4);
+    // With each return's label reminder, scheduled 15 days ahead (issue #15 item 5).
+    expect(emails).toHaveLength(6);
     for (const e of emails) expect(e).toMatchObject({ attempts: 0, lockedUntil: null, lastError: null, doneAt: null });
     expect(emails.map((e) => e.dedupeKey).sort()).toEqual(
-      [`email:new_return:${a.id}`, `email:new_return:${b.id}`, `email:label_created:${a.id}`, `email:label_created:${b.id}`].sort(),
+      [
+        `email:new_return:${a.id}`,
+        `email:new_return:${b.id}`,
+        `email:label_created:${a.id}`,
+        `email:label_created:${b.id}`,
+        `email:label_reminder:${a.id}`,
+        `email:label_reminder:${b.id}`,
+      ].sort(),
     );
     expect(emails.find((e) => e.topic === 'email.new_return')?.payload).toMatchObject({ to: 'returns@acme.test' });
     expect(emails.find((e) => e.topic === 'email.label_created')?.payload).toMatchObject({ to: 'sanne@example.com', language: 'en' });

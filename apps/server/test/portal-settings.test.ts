@@ -56,7 +56,12 @@ describe('public settings', () => {
   it('says when orders can be found by tracking number only, and shows no fee when there is none', async () => {
     const shop = await setupShop(h, { allowReturnsWithoutOutboundShipment: false });
     const body = json(await settings(shop.slug));
-    expect(body.lookup).toEqual({ byOrderNumber: false, byTrackingNumber: true });
+    expect(body.lookup).toEqual({
+      byOrderNumber: false,
+      byTrackingNumber: true,
+      pairs: [['postal_code', 'tracking_number']],
+      giftReturns: false,
+    });
     expect(body.fee).toBeNull();
     expect(body.withdrawalFunction).toBe(false);
   });

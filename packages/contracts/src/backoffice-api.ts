@@ -62,6 +62,7 @@ import type {
   EmailTemplateListSchema,
   EmailTemplateSchema,
 } from './emails.ts';
+import type { DeepLinkInputSchema, DeepLinkSchema, LinkSecretSchema } from './config.ts';
 import type { CsvImportQuerySchema, ImportRunListSchema, ImportRunSchema } from './imports.ts';
 import type { IntegrationDisconnectedSchema, IntegrationListSchema, IntegrationSchema } from './integrations.ts';
 import type { JobListQuerySchema, JobListSchema, JobSchema } from './jobs.ts';
@@ -221,6 +222,12 @@ type IntegrationRoutes = {
   'GET /api/v1/carrier-accounts/:id/services': { response: Out<typeof CarrierServiceListSchema> };
 };
 
+type DeepLinkRoutes = {
+  'POST /api/v1/portals/:id/link-secret': { response: Out<typeof LinkSecretSchema> };
+  'DELETE /api/v1/portals/:id/link-secret': { response: undefined };
+  'POST /api/v1/portals/:id/deep-links': { body: In<typeof DeepLinkInputSchema>; response: Out<typeof DeepLinkSchema> };
+};
+
 type RuleRoutes = {
   'GET /api/v1/return-rules': { response: Out<typeof ReturnRuleSetSchema> };
   'PUT /api/v1/return-rules': { body: In<typeof ReturnRuleSetBodySchema>; response: Out<typeof ReturnRuleSetSchema> };
@@ -231,7 +238,13 @@ type RuleRoutes = {
 };
 
 /** Every route the back office calls. */
-export type BackofficeRoutes = SessionRoutes & ReturnRoutes & AccessRoutes & SettingsRoutes & IntegrationRoutes & RuleRoutes;
+export type BackofficeRoutes = SessionRoutes &
+  ReturnRoutes &
+  AccessRoutes &
+  SettingsRoutes &
+  IntegrationRoutes &
+  RuleRoutes &
+  DeepLinkRoutes;
 export type BackofficeRoute = keyof BackofficeRoutes & string;
 /** The answer of a route, e.g. `Answer<'GET /api/v1/returns/:id'>`. */
 export type Answer<R extends BackofficeRoute> = BackofficeRoutes[R]['response'];

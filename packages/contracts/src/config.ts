@@ -8,6 +8,8 @@ import {
   TRANSIT_ALLOWANCE_MIN_DAYS,
 } from '@retour/domain/return-window';
 import { isValidTimezone } from '@retour/domain/calendar';
+import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
+import { LABEL_REMINDER_MAX_DAYS, LABEL_REMINDER_MIN_DAYS } from '@retour/domain/reminders';
 import { z } from 'zod';
 import { ExchangeSettingsSchema } from './catalogue.ts';
 import { AddressFieldsSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
@@ -117,6 +119,26 @@ export const PortalSettingsInputSchema = z
     withdrawalFunction: z.boolean(),
     allowedFrameAncestors: z.array(OriginSchema).max(20),
     exchanges: ExchangeSettingsSchema.optional().describe('Exchanges for another variant or product (off when absent).'),
+    lookupFields: z
+      .array(z.enum(LOOKUP_FIELDS))
+      .min(2)
+      .max(LOOKUP_FIELDS.length)
+      .optional()
+      .describe(
+        'How shoppers find an order: any two of these fields. Absent: order number (unless allowReturnsWithoutOutboundShipment is false) or tracking number, each with the postal code.',
+      ),
+    labelReminderDays: z
+      .number()
+      .int()
+      .min(LABEL_REMINDER_MIN_DAYS)
+      .max(LABEL_REMINDER_MAX_DAYS)
+      .nullable()
+      .optional()
+      .describe('Email the shopper when the label is still unused this many days after it was made (default 15; null: never).'),
+    giftReturns: z
+      .boolean()
+      .optional()
+      .describe('Gift recipients may return for store credit or an exchange, without seeing prices, to their own email.'),
   })
   .strict();
 
@@ -132,6 +154,12 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
   }
   if (new Set(s.methods).size !== s.methods.length) {
     ctx.addIssue({ code: 'custom', path: ['methods'], message: 'List each method once.' });
+  }
+  if (s.giftReturns && !s.resolutions.some((r) => r === 'store_credit' || r === 'exchange')) {
+    ctx.addIssue({ code: 'custom', path: ['giftReturns'], message: 'Gift returns need store credit or exchange among the resolutions.' });
+  }
+  if (s.lookupFields && new Set(s.lookupFields).size !== s.lookupFields.length) {
+    ctx.addIssue({ code: 'custom', path: ['lookupFields'], message: 'List each lookup field once.' });
   }
   if (new Set(s.reasons.map((r) => r.code)).size !== s.reasons.length) {
     ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'List each reason code once.' });
@@ -163,10 +191,30 @@ export const PortalSchema = PortalSettingsInputSchema.extend({
     .string()
     .describe('HTML to paste into the shop: the portal in an iframe (?embed=1). List the shop in allowedFrameAncestors.'),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  deepLinks: z
+    .object({ enabled: z.boolean() })
+    .describe('Whether signed deep links work: a link secret exists (POST /api/v1/portals/{id}/link-secret).'),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
 export type Portal = z.infer<typeof PortalSchema>;
+
+/** A new deep-link secret: shown once; the shop signs its links with it (README "Deep links"). */
+export const LinkSecretSchema = z.object({ secret: z.string(), createdAt: InstantSchema });
+export const DeepLinkInputSchema = z
+  .object({
+    orderNumber: z.string().trim().min(1).max(100),
+    email: EmailSchema.optional().describe('When given, the link only opens the order if its email matches too.'),
+    gift: z.boolean().default(false).describe('A gift-return link: store credit or exchange only, no prices.'),
+    expiresInDays: z.number().int().min(1).max(366).default(30),
+  })
+  .strict();
+export const DeepLinkSchema = z.object({
+  url: z.string(),
+  expiresAt: InstantSchema,
+  qrPng: z.string().describe('A QR code of the url: a PNG as a data: URL, for emails and printed slips.'),
+});
+export type DeepLink = z.infer<typeof DeepLinkSchema>;
 
 // ── Shipping rules ──────────────────────────────────────────────────────────────────
 const ConditionSchema = z

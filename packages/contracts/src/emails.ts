@@ -14,6 +14,7 @@ export const EMAIL_TEMPLATES = [
   'new_return',
   'store_credit_issued',
   'exchange_created',
+  'label_reminder',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

@@ -73,6 +73,9 @@ export const ERROR_STATUS = {
   unknown_rule_action: 422,
   invalid_rule_value: 422,
   item_blocked_by_rule: 422,
+  link_expired: 410,
+  deep_links_not_configured: 422,
+  gift_returns_not_offered: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,5 @@
 // The public face of a portal, as the shopper's browser (or a merchant's own front end) sees it.
+import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
 import { z } from 'zod';
 import { LanguageSchema, MoneySchema } from './common.ts';
 import { ResolutionSchema, ReturnMethodSchema } from './returns.ts';
@@ -20,7 +21,14 @@ export const PublicPortalSchema = z.object({
   methods: z.array(ReturnMethodSchema),
   resolutions: z.array(ResolutionSchema),
   fee: z.object({ amount: MoneySchema, payment: z.enum(['upfront', 'deduct_from_refund']) }).nullable(),
-  lookup: z.object({ byOrderNumber: z.boolean(), byTrackingNumber: z.boolean() }),
+  lookup: z.object({
+    byOrderNumber: z.boolean(),
+    byTrackingNumber: z.boolean(),
+    pairs: z
+      .array(z.array(z.enum(LOOKUP_FIELDS)).length(2))
+      .describe('The pairs of fields that find an order here (POST /api/portal/{slug}/lookup takes exactly one pair).'),
+    giftReturns: z.boolean().describe('Gift recipients may return (lookup with gift: true).'),
+  }),
   returnWindowDays: z.number().int(),
   policyUrl: z.string().nullable(),
   instructionsHtml: z.string().nullable(),

@@ -145,12 +145,21 @@ export const LookupBodySchema = z
   .object({
     orderNumber: z.string().trim().min(1).max(100).optional(),
     trackingNumber: z.string().trim().min(1).max(100).optional(),
-    postalCode: z.string().trim().min(1).max(20),
+    postalCode: z.string().trim().min(1).max(20).optional(),
+    email: z.string().trim().min(3).max(254).optional(),
+    gift: z.boolean().optional().describe('A gift recipient returns: store credit or exchange only, no prices (if the shop allows).'),
   })
   .strict()
-  .refine((b) => (b.orderNumber === undefined) !== (b.trackingNumber === undefined), {
-    message: 'Give either orderNumber or trackingNumber, with postalCode.',
-    path: ['orderNumber'],
+  .superRefine((b, ctx) => {
+    const { gift: _gift, ...fields } = b;
+    if (Object.values(fields).filter((v) => v !== undefined).length === 2) return;
+    ctx.addIssue({
+      code: 'custom',
+      // Today's pairs both hold the postal code: name it when missing, else the order number.
+      path: [b.postalCode === undefined ? 'postalCode' : 'orderNumber'],
+      message:
+        'Give exactly two of orderNumber, email, postalCode and trackingNumber (GET /api/portal/{slug} lists the pairs this shop accepts).',
+    });
   });
 export type LookupBody = z.infer<typeof LookupBodySchema>;
 
@@ -173,7 +182,7 @@ export const LookupResultSchema = z.object({
         imageUrl: z.string().nullable(),
         quantity: z.number().int(),
         returnableQuantity: z.number().int(),
-        unitPrice: MoneySchema,
+        unitPrice: MoneySchema.nullable().describe('Null in a gift return: the recipient does not see prices.'),
         eligible: z.boolean(),
         ineligibleReason: z.enum(['not_returnable', 'already_returned', 'return_window_expired', 'blocked_by_rule']).nullable(),
         returnDeadline: CalendarDateSchema,
@@ -189,6 +198,7 @@ export const LookupResultSchema = z.object({
   }),
   returnDeadline: CalendarDateSchema.nullable(),
   crossesCustomsBorder: z.boolean(),
+  gift: z.boolean().describe('A gift return: store credit or exchange only, to the recipient’s email, without prices.'),
   options: z.object({
     methods: z.array(z.object({ method: ReturnMethodSchema, carriers: z.array(CarrierOptionSchema) })),
     resolutions: z.array(ResolutionSchema),
@@ -196,6 +206,10 @@ export const LookupResultSchema = z.object({
   }),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+/** A signed deep link's query string, as the shop built it (see README "Deep links"). */
+export const LinkLookupBodySchema = z.object({ query: z.string().trim().min(1).max(2000) }).strict();
+export type LinkLookupBody = z.infer<typeof LinkLookupBodySchema>;
 
 export const ReturnItemInputSchema = z
   .object({

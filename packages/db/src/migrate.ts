@@ -15,6 +15,7 @@ import * as outboxOpenJobs from './migrations/0012-outbox-open-jobs.ts';
 import * as configVersions from './migrations/0013-config-versions.ts';
 import * as catalogue from './migrations/0014-catalogue.ts';
 import * as returnRules from './migrations/0016-return-rules.ts';
+import * as orderLookups from './migrations/0017-order-lookups.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013-config-versions': configVersions,
   '0014-catalogue': catalogue,
   '0016-return-rules': returnRules,
+  '0017-order-lookups': orderLookups,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

@@ -83,6 +83,8 @@ export interface PortalsTable {
   settings: Json;
   createdAt: string;
   updatedAt: string;
+  /** The deep-link secret, sealed (null: deep links off). */
+  linkSecret?: string | null;
 }
 export interface ShippingRulesTable {
   merchantId: string;

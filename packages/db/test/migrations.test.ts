@@ -116,6 +116,7 @@ describe('migrations', () => {
       '0013-config-versions',
       '0014-catalogue',
       '0016-return-rules',
+      '0017-order-lookups',
     ]);
   });
 

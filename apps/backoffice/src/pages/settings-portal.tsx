@@ -11,6 +11,7 @@ import { PortalAppearanceSection } from './settings-portal-appearance.tsx';
 import { PortalEmbedSection } from './settings-portal-embed.tsx';
 import { PortalFeeSection } from './settings-portal-fee.tsx';
 import { PortalGeneralSection } from './settings-portal-general.tsx';
+import { PortalLookupSection } from './settings-portal-lookup.tsx';
 import { type Carrier, PortalMethodsSection } from './settings-portal-methods.tsx';
 import type { Portal, PortalSectionProps } from './settings-portal-model.ts';
 import { PortalReasonsSection } from './settings-portal-reasons.tsx';
@@ -122,7 +123,7 @@ export function PortalEditor(props: { id: string }) {
     // Only what changed: staff may edit most settings but not fees or carriers.
     const body: Record<string, unknown> = {};
     for (const key of Object.keys(draft) as (keyof Portal)[]) {
-      if (['id', 'url', 'embedSnippet', 'warnings', 'createdAt', 'updatedAt'].includes(key)) continue;
+      if (['id', 'url', 'embedSnippet', 'warnings', 'createdAt', 'updatedAt', 'deepLinks'].includes(key)) continue;
       if (JSON.stringify(draft[key]) !== JSON.stringify(portal[key])) body[key] = draft[key];
     }
     if (body.appearance) {
@@ -168,6 +169,7 @@ export function PortalEditor(props: { id: string }) {
       <PortalReasonsSection {...section} />
       <PortalAppearanceSection {...section} brand={brand} resets={resets} setError={setError} />
       <PortalEmbedSection {...section} embedSnippet={portal.embedSnippet} />
+      <PortalLookupSection {...section} portalId={portal.id} deepLinks={portal.deepLinks.enabled} />
 
       <div class="sticky-actions">
         <button type="submit" class="primary">

@@ -1,6 +1,7 @@
-// Find your order: order number (or tracking number, as the portal allows) plus postal code.
+// Find your order: order number (or tracking number, as the portal allows) plus postal code, or
+// the other pairs a portal may take (lookup-pairs.tsx), or a signed deep link from the shop.
 // Errors say what to check; a rate limit says when to try again.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LookupResult } from '@retour/contracts/returns';
 import { ApiError, api } from '../api.ts';
 import { lookupErrors } from '../errors.ts';
@@ -8,6 +9,17 @@ import type { Draft } from '../flow.ts';
 import { t } from '../i18n.ts';
 import type { StepProps } from '../steps/types.ts';
 import { checkLookup } from '../validate.ts';
+import {
+  checkPair,
+  deepLinkError,
+  GiftCheckbox,
+  PairFields,
+  pairBody,
+  pairErrors,
+  pairTargets,
+  takeDeepLink,
+  usesPairForm,
+} from './lookup-pairs.tsx';
 import { Button, described, ErrorSummary, FieldError, focusFirstInvalid } from './ui.tsx';
 
 const TARGETS = { number: 'lookup-number', postalCode: 'lookup-postal' };
@@ -42,28 +54,65 @@ export function LookupForm({ slug, portal, draft, update, errors, setErrors, go 
   const [busy, setBusy] = useState(false);
   const both = portal.lookup.byOrderNumber && portal.lookup.byTrackingNumber;
   const byOrder = draft.by === 'order';
+  const pairForm = usesPairForm(portal);
+
+  // Opened from the shop's signed deep link: find that order at once.
+  useEffect(() => {
+    const query = takeDeepLink();
+    if (!query) return;
+    setBusy(true);
+    api
+      .lookupLink(slug, query)
+      .then((lookup) => {
+        update(keptChoices(draft, lookup));
+        go('items');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        setErrors({ lookup: deepLinkError(error) });
+      })
+      .finally(() => setBusy(false));
+    // Once, on the first render.
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const problems = checkLookup(draft);
+    const problems = pairForm ? checkPair(draft) : checkLookup(draft);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return focusFirstInvalid();
     setBusy(true);
     try {
       const postalCode = draft.postalCode.trim();
       const number = draft.number.trim();
-      const lookup = await api.lookup(slug, byOrder ? { orderNumber: number, postalCode } : { trackingNumber: number, postalCode });
+      const gift = draft.gift ? { gift: true } : {};
+      const body = pairForm
+        ? pairBody(draft)
+        : byOrder
+          ? { orderNumber: number, postalCode, ...gift }
+          : { trackingNumber: number, postalCode, ...gift };
+      const lookup = await api.lookup(slug, body);
       update(keptChoices(draft, lookup));
       go('items');
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setErrors(lookupErrors(error, draft));
+      setErrors((pairForm ? pairErrors(error, draft) : null) ?? lookupErrors(error, draft));
       focusFirstInvalid();
     } finally {
       setBusy(false);
     }
   };
+
+  if (pairForm) {
+    return (
+      <form class="form" noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} targets={pairTargets(portal)} />
+        <PairFields portal={portal} draft={draft} update={update} errors={errors} setErrors={setErrors} />
+        <GiftCheckbox portal={portal} draft={draft} update={update} />
+        <Button busy={busy}>{busy ? t('searching') : t('findOrder')}</Button>
+      </form>
+    );
+  }
 
   return (
     <form class="form" noValidate onSubmit={submit}>
@@ -127,6 +176,7 @@ export function LookupForm({ slug, portal, draft, update, errors, setErrors, go 
         />
         <FieldError field="postalCode" errors={errors} />
       </div>
+      <GiftCheckbox portal={portal} draft={draft} update={update} />
       <Button busy={busy}>{busy ? t('searching') : t('findOrder')}</Button>
     </form>
   );

@@ -31,6 +31,17 @@ const de: Catalogue = {
   postalCodeHint: 'Der Adresse, an die die Bestellung geliefert wurde.',
   findOrder: 'Bestellung finden',
 
+  // Other lookup pairs, gift returns and deep links (issue #15)
+  lookupEmailHint: 'Die E-Mail-Adresse, mit der Sie die Bestellung aufgegeben haben.',
+  lookupPair: '{first} und {second}',
+  giftCheckbox: 'Ich habe diese Bestellung geschenkt bekommen',
+  giftHint: 'Sie können die Artikel umtauschen oder ein Guthaben erhalten. Preise werden nicht angezeigt.',
+  errorLookupFieldMissing: 'Fehlt: {field}.',
+  errorPairNotFound: 'Wir konnten keine Bestellung mit diesen Angaben finden. Prüfen Sie beide und versuchen Sie es erneut.',
+  errorLinkExpired:
+    'Dieser Link ist abgelaufen. Suchen Sie Ihre Bestellung mit dem Formular unten oder bitten Sie den Shop um einen neuen Link.',
+  errorLinkInvalid: 'Dieser Link funktioniert nicht. Suchen Sie Ihre Bestellung mit dem Formular unten.',
+
   // Withdrawal (EU art. 11a)
   withdrawEntryTitle: 'Vom Kauf zurücktreten',
   withdrawEntryText: 'Sie können den Kaufvertrag auch widerrufen. Die Rücksendung, die Sie anlegen, gilt dann als Ihre Widerrufserklärung.',

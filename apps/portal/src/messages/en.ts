@@ -30,6 +30,16 @@ const en = {
   postalCodeHint: 'Of the address the order was delivered to.',
   findOrder: 'Find my order',
 
+  // Other lookup pairs, gift returns and deep links (issue #15)
+  lookupEmailHint: 'The email address you placed the order with.',
+  lookupPair: '{first} and {second}',
+  giftCheckbox: 'I received this order as a gift',
+  giftHint: 'You can exchange the items or get store credit. Prices are not shown.',
+  errorLookupFieldMissing: 'Missing: {field}.',
+  errorPairNotFound: 'We could not find an order with these details. Check both and try again.',
+  errorLinkExpired: 'This link has expired. Find your order with the form below, or ask the shop for a new link.',
+  errorLinkInvalid: 'This link does not work. Find your order with the form below.',
+
   // Withdrawal (EU art. 11a)
   withdrawEntryTitle: 'Withdraw from your purchase',
   withdrawEntryText: 'You can also withdraw from the contract of sale. The return you create then counts as your withdrawal statement.',

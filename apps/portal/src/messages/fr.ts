@@ -32,6 +32,16 @@ const fr: Catalogue = {
   postalCodeHint: 'De l’adresse à laquelle la commande a été livrée.',
   findOrder: 'Retrouver ma commande',
 
+  // Other lookup pairs, gift returns and deep links (issue #15)
+  lookupEmailHint: 'L’adresse e-mail avec laquelle vous avez passé la commande.',
+  lookupPair: '{first} et {second}',
+  giftCheckbox: 'J’ai reçu cette commande en cadeau',
+  giftHint: 'Vous pouvez échanger les articles ou obtenir un avoir. Les prix ne sont pas affichés.',
+  errorLookupFieldMissing: 'Manquant : {field}.',
+  errorPairNotFound: 'Nous n’avons trouvé aucune commande avec ces informations. Vérifiez les deux et réessayez.',
+  errorLinkExpired: 'Ce lien a expiré. Retrouvez votre commande avec le formulaire ci-dessous, ou demandez un nouveau lien à la boutique.',
+  errorLinkInvalid: 'Ce lien ne fonctionne pas. Retrouvez votre commande avec le formulaire ci-dessous.',
+
   // Withdrawal (EU art. 11a)
   withdrawEntryTitle: 'Vous rétracter de votre achat',
   withdrawEntryText:

@@ -32,6 +32,16 @@ const it: Catalogue = {
   postalCodeHint: 'Dell’indirizzo a cui è stato consegnato l’ordine.',
   findOrder: 'Trova il mio ordine',
 
+  // Other lookup pairs, gift returns and deep links (issue #15)
+  lookupEmailHint: 'L’indirizzo email con cui hai effettuato l’ordine.',
+  lookupPair: '{first} e {second}',
+  giftCheckbox: 'Ho ricevuto questo ordine in regalo',
+  giftHint: 'Puoi cambiare gli articoli o ricevere un buono. I prezzi non vengono mostrati.',
+  errorLookupFieldMissing: 'Manca: {field}.',
+  errorPairNotFound: 'Non abbiamo trovato un ordine con questi dati. Controllali entrambi e riprova.',
+  errorLinkExpired: 'Questo link è scaduto. Cerca il tuo ordine con il modulo qui sotto o chiedi un nuovo link al negozio.',
+  errorLinkInvalid: 'Questo link non funziona. Cerca il tuo ordine con il modulo qui sotto.',
+
   // Withdrawal (EU art. 11a)
   withdrawEntryTitle: 'Recedere dall’acquisto',
   withdrawEntryText: 'Puoi anche recedere dal contratto di vendita. Il reso che crei vale allora come tua dichiarazione di recesso.',

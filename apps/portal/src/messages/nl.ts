@@ -31,6 +31,16 @@ const nl: Catalogue = {
   postalCodeHint: 'Van het adres waar de bestelling is bezorgd.',
   findOrder: 'Zoek mijn bestelling',
 
+  // Other lookup pairs, gift returns and deep links (issue #15)
+  lookupEmailHint: 'Het e-mailadres waarmee je de bestelling hebt geplaatst.',
+  lookupPair: '{first} en {second}',
+  giftCheckbox: 'Ik heb deze bestelling cadeau gekregen',
+  giftHint: 'Je kunt de artikelen ruilen of tegoed krijgen. Prijzen worden niet getoond.',
+  errorLookupFieldMissing: 'Ontbreekt: {field}.',
+  errorPairNotFound: 'We konden geen bestelling met deze gegevens vinden. Controleer beide en probeer het opnieuw.',
+  errorLinkExpired: 'Deze link is verlopen. Zoek je bestelling met het formulier hieronder, of vraag de winkel om een nieuwe link.',
+  errorLinkInvalid: 'Deze link werkt niet. Zoek je bestelling met het formulier hieronder.',
+
   // Withdrawal (EU art. 11a)
   withdrawEntryTitle: 'Je aankoop herroepen',
   withdrawEntryText: 'Je kunt ook de koopovereenkomst herroepen. De retour die je aanmaakt geldt dan als je verklaring van herroeping.',

@@ -126,7 +126,7 @@ function ItemRow({ item, portal, draft, errors, update }: Omit<LineProps, 'line'
         <p class="item-meta" id={meta}>
           {[
             item.variant && t('variant', { variant: item.variant }),
-            formatMoney(item.unitPrice),
+            item.unitPrice && formatMoney(item.unitPrice),
             t('ordered', { count: item.quantity }),
             eligible && item.returnableQuantity < item.quantity && t('stillReturnable', { count: item.returnableQuantity }),
             eligible && item.returnDeadline && item.returnDeadline !== overall && t('returnBy', { date: formatDay(item.returnDeadline) }),

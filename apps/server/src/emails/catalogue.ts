@@ -18,6 +18,7 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   new_return: ['reference', 'orderNumber', 'shopName', 'customerName', 'customerEmail', 'items', 'method'],
   store_credit_issued: [...SHOPPER, 'amount', 'code', 'expiresOn', 'shopUrl'],
   exchange_created: [...SHOPPER, 'replacementOrder'],
+  label_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -242,6 +243,28 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Il tuo ordine sostitutivo {{replacementOrder}} per il reso {{reference}}',
       body: 'Ciao {{customerName}},\n\nPer il tuo cambio (reso {{reference}}, ordine {{orderNumber}}) abbiamo creato l’ordine sostitutivo {{replacementOrder}}. Ti avviseremo quando verrà spedito.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  label_reminder: {
+    en: {
+      subject: 'Reminder: your return label for order {{orderNumber}} is still unused',
+      body: 'Hello {{customerName}},\n\nYou registered return {{reference}} but have not handed in the parcel yet. Your label for {{carrier}} (tracking number {{trackingNumber}}) is attached again. Hand in your parcel by {{deadline}}.\n\nChanged your mind? Nothing to do: the return lapses if you do not send it.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Herinnering: je retourlabel voor bestelling {{orderNumber}} is nog niet gebruikt',
+      body: 'Hallo {{customerName}},\n\nJe hebt retour {{reference}} aangemeld, maar het pakket nog niet ingeleverd. Je label voor {{carrier}} (trackingnummer {{trackingNumber}}) zit opnieuw in de bijlage. Lever je pakket in vóór {{deadline}}.\n\nToch niet retourneren? Dan hoef je niets te doen: de retour vervalt als je niets opstuurt.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Rappel : votre étiquette de retour pour la commande {{orderNumber}} n’a pas encore servi',
+      body: 'Bonjour {{customerName}},\n\nVous avez enregistré le retour {{reference}} mais n’avez pas encore déposé le colis. Votre étiquette {{carrier}} (numéro de suivi {{trackingNumber}}) est à nouveau jointe. Déposez votre colis avant le {{deadline}}.\n\nVous avez changé d’avis ? Rien à faire : le retour expire si vous n’envoyez rien.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Erinnerung: Ihr Rücksendeetikett für Bestellung {{orderNumber}} ist noch unbenutzt',
+      body: 'Hallo {{customerName}},\n\nSie haben die Rücksendung {{reference}} angemeldet, das Paket aber noch nicht abgegeben. Ihr Etikett für {{carrier}} (Sendungsnummer {{trackingNumber}}) ist erneut angehängt. Bitte geben Sie das Paket bis {{deadline}} ab.\n\nDoch nicht zurücksenden? Dann müssen Sie nichts tun: Die Rücksendung verfällt, wenn Sie nichts schicken.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Promemoria: la tua etichetta di reso per l’ordine {{orderNumber}} non è ancora stata usata',
+      body: 'Ciao {{customerName}},\n\nHai registrato il reso {{reference}} ma non hai ancora consegnato il pacco. La tua etichetta {{carrier}} (numero di tracciamento {{trackingNumber}}) è di nuovo in allegato. Consegna il pacco entro il {{deadline}}.\n\nHai cambiato idea? Non devi fare nulla: il reso decade se non spedisci nulla.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

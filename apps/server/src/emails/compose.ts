@@ -21,6 +21,8 @@ import { returnAddressOf, shopperOf } from '../use-cases/shared/return-parties.t
 import { documentFormats } from '../presenters/document-formats.ts';
 import { getCarrierAccount } from '@retour/db/repos/carrier-accounts';
 import { renderReturnDocument } from '../use-cases/returns/render-return-document.ts';
+import { labelStillUnused } from '../use-cases/shared/reminder-jobs.ts';
+import { labelReminderDays } from '@retour/domain/reminders';
 import { DEFAULT_TEMPLATES, type EmailTemplate, type TemplateText } from './catalogue.ts';
 import { type Brand, renderEmail } from './render.ts';
 import { statusUrl } from './status-link.ts';
@@ -127,7 +129,8 @@ async function attachments(ctx: Ctx, template: EmailTemplate, l: Loaded, languag
   const { ret } = l.agg;
   const files: MailAttachment[] = [];
   let inline: { cid: string; alt: string } | undefined;
-  if (template === 'label_created') {
+  // The reminder carries the label again.
+  if (template === 'label_created' || template === 'label_reminder') {
     if (ret.method === 'drop_off_labelless') {
       const qr = await renderReturnDocument(ctx, l.agg, { kind: 'qr' });
       inline = { cid: `qr-${ret.id}@retour`, alt: ret.reference };
@@ -180,6 +183,9 @@ export async function composeEmail(
   const returnId = String(job.payload.returnId);
   const l = await load(ctx, job.merchantId, returnId);
   if (!l) return null;
+  // A label reminder only while the label is unused and the portal still sends reminders.
+  if (template === 'label_reminder' && (!labelStillUnused(l.agg.ret) || labelReminderDays(l.settings?.labelReminderDays) === null))
+    return null;
   const language = emailLanguage(job.payload.language);
   const text = await templateText(ctx, job.merchantId, template, language);
   const { files, inline } = await attachments(ctx, template, l, language, job.payload);

@@ -49,6 +49,7 @@ export function toPortal(row: PortalsTable, publicUrl: string): Portal {
     url: `${publicUrl}/r/${row.slug}`,
     embedSnippet: embedSnippet(`${publicUrl}/r/${row.slug}`),
     warnings: portalWarnings(settings),
+    deepLinks: { enabled: Boolean(row.linkSecret) },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -4,6 +4,7 @@ import { PortalLangQuerySchema, PortalParamsSchema, PublicPortalSchema } from '@
 import {
   AccessQuerySchema,
   LabelFormatSchema,
+  LinkLookupBodySchema,
   LookupBodySchema,
   LookupResultSchema,
   PortalReturnBodySchema,
@@ -20,6 +21,7 @@ import { lookupOrder } from '../use-cases/portal/lookup-order.ts';
 import { requestReturn } from '../use-cases/portal/request-return.ts';
 import { getShopperDocument } from '../use-cases/returns/get-return-document.ts';
 import { getWithdrawalForm } from '../use-cases/portal/get-withdrawal-form.ts';
+import { lookupOrderByLink } from '../use-cases/portal/lookup-order-by-link.ts';
 import { sendDocument } from '../http/send-document.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema, 429: ErrorSchema };
@@ -45,7 +47,7 @@ export function portalRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['portal'],
-          summary: 'Find an order by order or tracking number plus postal code',
+          summary: 'Find an order by two of order number, email, postal code and tracking number',
           params: PortalParamsSchema,
           querystring: PortalLangQuerySchema,
           body: LookupBodySchema,
@@ -53,6 +55,21 @@ export function portalRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req) => lookupOrder(ctx, req.params.slug, req.body, req.ip, requestLanguage(req.query, req.headers['accept-language'])),
+    );
+
+    app.post(
+      '/api/portal/:slug/lookup/link',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'Find an order by a signed deep link from the shop (its query string)',
+          params: PortalParamsSchema,
+          querystring: PortalLangQuerySchema,
+          body: LinkLookupBodySchema,
+          response: { 200: LookupResultSchema, ...errors, 410: ErrorSchema },
+        },
+      },
+      async (req) => lookupOrderByLink(ctx, req.params.slug, req.body, req.ip, requestLanguage(req.query, req.headers['accept-language'])),
     );
 
     app.post(

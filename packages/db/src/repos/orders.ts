@@ -58,7 +58,7 @@ const shipmentsOf = precompiled((db, merchantId: string, orderId: string) =>
   db.selectFrom('shipments').selectAll().where('merchantId', '=', merchantId).where('orderId', '=', orderId).orderBy('position'),
 );
 
-async function withChildren(db: Executor, merchantId: string, order: OrdersTable): Promise<OrderAggregate> {
+export async function withChildren(db: Executor, merchantId: string, order: OrdersTable): Promise<OrderAggregate> {
   const [items, shipments] = await Promise.all([itemsOf(db, merchantId, order.id), shipmentsOf(db, merchantId, order.id)]);
   return { order: toOrder(order), items: items.map(toItem), shipments: shipments.map(toShipment) };
 }

@@ -290,6 +290,7 @@ const app: AppCatalogue = {
   templateRequestApproved: 'Anfrage genehmigt',
   templateRequestRejected: 'Anfrage abgelehnt',
   templateWithdrawalAcknowledged: 'Widerruf bestätigt',
+  templateLabelReminder: 'Etikett noch unbenutzt (Erinnerung)',
   templateNewReturn: 'Neue Retoure (an das Team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dieses Feld ist ein Pflichtfeld.',

@@ -268,6 +268,31 @@ const settings: SettingsCatalogue = {
   linkDialogTitle: 'Link einfügen',
   insertLink: 'Link einfügen',
   linkInvalid: 'Geben Sie eine Adresse ein, die mit https://, http:// oder mailto: beginnt.',
+  // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Etikett-Erinnerung nach (Tagen)',
+  labelReminderDaysHint:
+    'Wird mit dem Etikett erneut gemailt, wenn der Kunde das Paket bis dahin nicht abgegeben hat. Leer: keine Erinnerung.',
+  findingOrders: 'Bestellungen finden',
+  lookupFields: 'Kunden finden ihre Bestellung mit zwei von',
+  lookupFieldsHint: 'Wählen Sie mindestens zwei. Kunden geben zwei der gewählten Felder ein.',
+  lookupOrderNumber: 'Bestellnummer',
+  lookupEmail: 'E-Mail-Adresse',
+  lookupPostalCode: 'Postleitzahl',
+  lookupTracking: 'Sendungsnummer',
+  giftReturns: 'Geschenkretouren: Beschenkte können gegen Guthaben oder Umtausch zurückgeben, ohne Preise zu sehen',
+  deepLinks: 'Direktlinks',
+  deepLinksOn: 'Direktlinks sind aktiv: Links, die der Shop mit dem Geheimnis signiert, öffnen die Bestellung direkt.',
+  deepLinksOff: 'Direktlinks sind aus. Erstellen Sie ein Geheimnis, um Links für Ihre E-Mails und Kontoseiten zu signieren.',
+  createLinkSecret: 'Geheimnis erstellen',
+  rotateLinkSecret: 'Geheimnis ersetzen',
+  removeLinkSecret: 'Direktlinks ausschalten',
+  linkSecret: 'Link-Geheimnis',
+  linkSecretOnce:
+    'Wird nur jetzt angezeigt. Speichern Sie es in Ihrem Shop; mit einem älteren Geheimnis signierte Links funktionieren nicht mehr.',
+  linkForOrder: 'Bestellnummer für einen Link',
+  createDeepLink: 'Link und QR-Code erstellen',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'QR-Code des Links',
 };
 
 export default settings;

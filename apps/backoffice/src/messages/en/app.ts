@@ -306,6 +306,7 @@ const app = {
   templateRequestApproved: 'Request approved',
   templateRequestRejected: 'Request rejected',
   templateWithdrawalAcknowledged: 'Withdrawal acknowledged',
+  templateLabelReminder: 'Label still unused (reminder)',
   templateNewReturn: 'New return (to the team)',
   emailRecipient: '{recipient} ({status})',
   // friendly validation messages

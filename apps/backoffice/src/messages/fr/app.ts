@@ -290,6 +290,7 @@ const app: AppCatalogue = {
   templateRequestApproved: 'Demande approuvée',
   templateRequestRejected: 'Demande refusée',
   templateWithdrawalAcknowledged: 'Rétractation confirmée',
+  templateLabelReminder: 'Étiquette pas encore utilisée (rappel)',
   templateNewReturn: 'Nouveau retour (pour l’équipe)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Ce champ est obligatoire.',

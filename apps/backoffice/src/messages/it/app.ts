@@ -290,6 +290,7 @@ const app: AppCatalogue = {
   templateRequestApproved: 'Richiesta approvata',
   templateRequestRejected: 'Richiesta rifiutata',
   templateWithdrawalAcknowledged: 'Recesso confermato',
+  templateLabelReminder: 'Etichetta non ancora usata (promemoria)',
   templateNewReturn: 'Nuovo reso (al team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Questo campo è obbligatorio.',

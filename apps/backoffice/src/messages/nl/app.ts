@@ -290,6 +290,7 @@ const app: AppCatalogue = {
   templateRequestApproved: 'Aanvraag goedgekeurd',
   templateRequestRejected: 'Aanvraag afgewezen',
   templateWithdrawalAcknowledged: 'Herroeping bevestigd',
+  templateLabelReminder: 'Label nog niet gebruikt (herinnering)',
   templateNewReturn: 'Nieuwe retour (aan het team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dit veld is verplicht.',

@@ -267,6 +267,30 @@ const settings: SettingsCatalogue = {
   linkDialogTitle: 'Link invoegen',
   insertLink: 'Link invoegen',
   linkInvalid: 'Vul een adres in dat begint met https://, http:// of mailto:.',
+  // settings: portal, finding orders (issue #15)
+  labelReminderDays: 'Labelherinnering na (dagen)',
+  labelReminderDaysHint:
+    'Wordt met het label opnieuw gemaild als de klant het pakket dan nog niet heeft ingeleverd. Leeg: geen herinnering.',
+  findingOrders: 'Bestellingen vinden',
+  lookupFields: 'Klanten vinden hun bestelling met twee van',
+  lookupFieldsHint: 'Kies er minstens twee. Een klant vult twee van de gekozen velden in.',
+  lookupOrderNumber: 'Bestelnummer',
+  lookupEmail: 'E-mailadres',
+  lookupPostalCode: 'Postcode',
+  lookupTracking: 'Trackingnummer',
+  giftReturns: 'Cadeauretouren: ontvangers kunnen retourneren voor tegoed of een ruil, zonder prijzen te zien',
+  deepLinks: 'Directe links',
+  deepLinksOn: 'Directe links staan aan: links die de winkel met het geheim ondertekent, openen de bestelling direct.',
+  deepLinksOff: 'Directe links staan uit. Maak een geheim aan om links voor je e-mails en accountpagina’s te ondertekenen.',
+  createLinkSecret: 'Geheim aanmaken',
+  rotateLinkSecret: 'Geheim vervangen',
+  removeLinkSecret: 'Directe links uitzetten',
+  linkSecret: 'Linkgeheim',
+  linkSecretOnce: 'Wordt alleen nu getoond. Bewaar het in je winkel; links met een ouder geheim werken niet meer.',
+  linkForOrder: 'Bestelnummer voor een link',
+  createDeepLink: 'Link en QR-code maken',
+  deepLinkUrl: 'Link',
+  deepLinkQr: 'QR-code van de link',
 };
 
 export default settings;

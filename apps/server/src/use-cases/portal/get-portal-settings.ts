@@ -6,6 +6,7 @@ import { getRow } from '@retour/db/repos/config';
 import { fail } from '../../errors.ts';
 import { loadEnabledPortal, PORTAL_NOT_FOUND } from '../shared/load-portal.ts';
 import { sanitizeRichText } from '../shared/sanitize.ts';
+import { acceptedLookupPairs, giftResolutions } from '@retour/domain/order-lookup';
 
 export async function getPortalSettings(ctx: Ctx, slug: string, requested: Language | null): Promise<PublicPortal> {
   const { portal, settings, merchantId } = await loadEnabledPortal(ctx, slug);
@@ -27,7 +28,12 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
     methods: settings.methods,
     resolutions: settings.resolutions,
     fee: settings.returnFee,
-    lookup: { byOrderNumber: settings.allowReturnsWithoutOutboundShipment, byTrackingNumber: true },
+    lookup: {
+      byOrderNumber: settings.allowReturnsWithoutOutboundShipment,
+      byTrackingNumber: true,
+      pairs: acceptedLookupPairs(settings).map(([a, b]) => [a, b]),
+      giftReturns: giftResolutions(settings).length > 0,
+    },
     returnWindowDays: settings.returnWindowDays,
     policyUrl: settings.policyUrl,
     instructionsHtml: settings.instructionsHtml ? sanitizeRichText(settings.instructionsHtml) : null,

@@ -7,6 +7,7 @@ import { toReturnView } from '../../presenters/return-view.ts';
 import { verifyToken } from '../../secrets.ts';
 import { createReturn } from '../shared/create-return.ts';
 import { confirmConfig, type PortalConfig, withPortalConfig } from '../shared/portal-config.ts';
+import { giftResolutions } from '@retour/domain/order-lookup';
 
 const TOKEN_PROBLEM = 'Your session has expired or is not valid. Look up your order again to continue.';
 
@@ -39,7 +40,8 @@ async function requestWith(ctx: Ctx, bundle: PortalConfig, authorization: string
   const created = await createReturn(ctx, {
     merchantId: bundle.merchantId,
     portal: bundle.portal,
-    settings: bundle.settings,
+    // A gift recipient's token (lookup with gift): store credit or exchange only.
+    settings: claims.g === 1 ? { ...bundle.settings, resolutions: giftResolutions(bundle.settings) } : bundle.settings,
     orderId,
     choice,
     contact: { email: contact.email, phone: contact.phone ?? null },

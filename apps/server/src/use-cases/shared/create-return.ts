@@ -15,6 +15,7 @@ import { addressesOfKind, getRow } from '@retour/db/repos/config';
 import { findOrderForPortalById } from '@retour/db/repos/order-aggregate';
 import { enqueueMany } from '@retour/db/repos/outbox';
 import { insertFirstEvents, insertReturn, type NewReturnEvent, type ReturnAggregate, type ReturnRecord } from '@retour/db/repos/returns';
+import { labelReminderJob } from './reminder-jobs.ts';
 import type { AddressesTable, PortalsTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
@@ -349,6 +350,12 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
           dedupeKey: `announce:${returnId}`,
           at: delayMs ? new Date(now.getTime() + delayMs).toISOString() : at,
         });
+      }
+      // A return that gets a label now or from the carrier shortly: remind the shopper if it stays unused.
+      if (submitted.status === 'open' && checked.carrier) {
+        const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
+        const reminder = labelReminderJob(input.merchantId, recipient, now, input.settings);
+        if (reminder) jobs.push(reminder);
       }
       const announcement = returnEventJob(input.merchantId, {
         returnId,
