@@ -11,7 +11,7 @@ import type { Language } from '@retour/domain/reasons';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { answerLookup, forPortal, ORDER_NOT_FOUND } from './lookup-order.ts';
-import { checkConfigVersion, type PortalConfig, withPortalConfig } from '../shared/portal-config.ts';
+import { checkConfigVersion, confirmConfig, type PortalConfig, withPortalConfig } from '../shared/portal-config.ts';
 import { configVersion } from '@retour/db/repos/order-aggregate';
 import { assertUnderLimits, type Limit, recordFailure } from '../shared/rate-limit.ts';
 import { openLinkSecret } from './link-secret.ts';
@@ -37,6 +37,9 @@ async function lookupWith(ctx: Ctx, config: PortalConfig, body: LinkLookupBody, 
 
   const secret = openLinkSecret(ctx, portal);
   const link = secret ? checkDeepLink(secret, body.query, ctx.now()) : ({ ok: false, why: 'bad_signature' } as const);
+  // The secret comes from memory: a link it refuses is refused only once the memory is confirmed
+  // current (a secret rotated by another process starts this over with the new one).
+  if (!link.ok) await confirmConfig(ctx, config);
   if (!link.ok && link.why === 'expired')
     fail(
       'link_expired',
