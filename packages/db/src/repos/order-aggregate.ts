@@ -3,6 +3,7 @@
 // arrays, aggregated in the engine: json_group_array on SQLite ≥ 3.44, json_agg on PostgreSQL).
 // Each child is read through its (merchant_id, order_id…) index by a correlated subquery, so the
 // plan does not depend on statistics (test/query-plans.test.ts).
+import { lockOrder } from './orders.ts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import { fromJson } from '../json.ts';
@@ -167,19 +168,22 @@ export function findOrderForPortalByTracking(
 }
 
 /**
- * An order by id for a return's creation. `lock` (PostgreSQL) holds the order row until the
- * transaction ends, so two concurrent returns of one order cannot both take the last unit;
- * SQLite runs one write transaction at a time already.
+ * An order by id for a return's creation. `lock` (PostgreSQL) first holds the order row until the
+ * transaction ends, in a statement of its own, so two concurrent returns of one order cannot both
+ * take the last unit: the aggregate is then read with a snapshot taken after the lock was granted,
+ * so it sees the returns the other transaction committed. (`for update` on the aggregate itself
+ * re-checks only the order row after the wait; its earlier returns would come from the snapshot
+ * taken before it, and both returns would pass.) SQLite runs one write transaction at a time already.
  */
-export function findOrderForPortalById(
+export async function findOrderForPortalById(
   db: Executor,
   d: Dialect,
   merchantId: string,
   id: string,
   lock = false,
 ): Promise<OrderForPortal | null> {
-  const forUpdate = lock && d === 'postgres' ? sql` for update of o` : sql``;
-  return run(db, d, sql`from "orders" as "o" where o.merchant_id = ${merchantId} and o.id = ${id}${forUpdate}`);
+  if (lock && d === 'postgres') await lockOrder(db, d, merchantId, id);
+  return run(db, d, sql`from "orders" as "o" where o.merchant_id = ${merchantId} and o.id = ${id}`);
 }
 
 /** The merchant's configuration version alone (0 = never configured): for a lookup that found no order. */
