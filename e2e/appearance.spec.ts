@@ -8,7 +8,7 @@ async function portalFor(request: APIRequestContext, slug: string, brand: object
   const created = await merchant(request, 'POST', '/brands', brand);
   const portals = await merchant(request, 'GET', '/portals');
   const demo = portals.data.find((p: { slug: string }) => p.slug === 'demo');
-  const { id, url, embedSnippet, warnings, createdAt, updatedAt, ...settings } = demo;
+  const { id, url, embedSnippet, warnings, deepLinks, createdAt, updatedAt, ...settings } = demo;
   await merchant(request, 'POST', '/portals', { ...settings, slug, brandId: created.id, ...overrides });
 }
 

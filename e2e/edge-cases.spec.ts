@@ -97,7 +97,7 @@ test('after 10 failed lookups the portal says when to try again', async ({ page,
   // A portal of its own, so this test's failures do not limit the other journeys.
   const portals = await merchant(request, 'GET', '/portals');
   const demo = portals.data.find((p: { slug: string }) => p.slug === 'demo');
-  const { id, slug, url, embedSnippet, warnings, createdAt, updatedAt, ...settings } = demo;
+  const { id, slug, url, embedSnippet, warnings, deepLinks, createdAt, updatedAt, ...settings } = demo;
   await merchant(request, 'POST', '/portals', { ...settings, slug: 'e2e-limits' });
 
   await page.goto(`${baseUrl()}/r/e2e-limits?lang=nl`);
