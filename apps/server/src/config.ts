@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dialectOf, sqlitePath } from '@retour/db/database';
 import { type ProviderEndpoints, providerEndpoints } from '@retour/integrations/endpoints';
+import type { StorageConfig } from '@retour/integrations/storage/registry';
 
 export interface Config {
   databaseUrl: string;
@@ -28,6 +29,8 @@ export interface Config {
   processes: number;
   /** How long SIGTERM waits for in-flight requests and running jobs before cutting them off (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** Where shoppers' files (photos) are kept (RETOUR_STORAGE, RETOUR_STORAGE_DIR). */
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {}
@@ -104,7 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerId,
     processes,
     shutdownTimeoutMs,
+    storage: storageFrom(env, databaseUrl),
   };
+}
+
+/** RETOUR_STORAGE: `local` (default: files under RETOUR_STORAGE_DIR, else <data folder>/files). */
+export function storageFrom(env: NodeJS.ProcessEnv, databaseUrl: string): StorageConfig {
+  const kind = env.RETOUR_STORAGE?.trim() || 'local';
+  if (kind !== 'local') throw new ConfigError(`RETOUR_STORAGE must be "local" (got "${env.RETOUR_STORAGE}").`);
+  return { kind: 'local', dir: resolve(env.RETOUR_STORAGE_DIR || resolve(dataDir(databaseUrl), 'files')) };
 }
 
 /** WEB_CONCURRENCY or `--processes`: a whole number from 1 to 64, or `auto` (one per core). */
