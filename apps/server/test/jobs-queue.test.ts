@@ -1,307 +1,301 @@
-// The outbox as a queue shared by processes: dead letters after a topic's tries (with the API that
-// lists and retries them), handler timeouts that abort the handler's own calls, shutdown that hands
-// running jobs back, and a restarted worker taking back its own leases at once.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
-import { acquireLease } from '@retour/db/repos/leases';
-import { claimJobs, getJob } from '@retour/db/repos/outbox';
-import { LABEL_FAILED_AFTER_ATTEMPTS, maxJobAttempts } from '@retour/domain/job-retries';
-import type { AnnounceRequest, Announcement, Carrier } from '@retour/integrations/carriers/port';
-import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
-import { isValidSandboxTrackingNumber, sandboxCarrier, sandboxCourier } from '@retour/integrations/carriers/sandbox';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs, drainJobs } from '../src/jobs/run-jobs.ts';
+// The outbox job queue: retries with backoff, leases, concurrent runners, staff changes during a
+// booking, email jobs kept, the background worker. Inline booking at creation: jobs-inline-booking.test.ts.
+import { getReturnRow } from '@retour/db/repos/returns';
+import { isValidSandboxTrackingNumber } from '@retour/integrations/carriers/sandbox';
+import { describe, expect, it } from 'vitest';
+import { backoffMs, drainJobs, runJobsNow } from '../src/jobs/run-jobs.ts';
 import { startWorker } from '../src/jobs/worker.ts';
-import { claimWorkerIdentity } from '../src/jobs/worker-identity.ts';
-import { createPortalReturn, orderPayload, type Shop, setupShop } from './support/fixtures.ts';
-import { type Harness, json, newMerchant, startHarness } from './support/harness.ts';
+import { until, useJobsFixture } from './support/jobs-fixture.ts';
 
-function switchableCarrier() {
-  const state = { mode: 'ok' as 'ok' | 'fail' | 'block', calls: 0, release: null as (() => void) | null, started: 0 };
-  const carrier: Carrier = {
-    info: sandboxCarrier.info,
-    async announce(request: AnnounceRequest): Promise<Announcement> {
-      state.calls++;
-      if (state.mode === 'fail') throw new Error('Sandbox Post is down (503)');
-      if (state.mode === 'block') {
-        state.started++;
-        await new Promise<void>((resolve) => (state.release = resolve));
+describe('outbox jobs', () => {
+  const f = useJobsFixture();
+
+  it('keeps a failed booking in the outbox and retries it with backoff until it succeeds', async () => {
+    f.carrier.state.mode = 'fail';
+    const created = f.h.clock.now.getTime();
+    const ret = await f.newReturn();
+    expect(ret.status).toBe('open');
+    expect(ret.label).toMatchObject({ status: 'pending', trackingNumber: null });
+    expect(f.carrier.state.calls).toBe(1);
+    let job = await f.announceJob(ret.id);
+    expect(job).toMatchObject({ attempts: 1, lastError: 'Sandbox Post is down (503)', lockedUntil: null, doneAt: null });
+    expect(Date.parse(job.availableAt) - created).toBe(backoffMs(1));
+
+    // Not due yet: nothing runs.
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(0);
+    f.h.clock.advance(backoffMs(1) - 1);
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(0);
+    expect(f.carrier.state.calls).toBe(1);
+
+    f.h.clock.advance(1);
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+    expect(f.carrier.state.calls).toBe(2);
+    job = await f.announceJob(ret.id);
+    expect(job).toMatchObject({ attempts: 2, lastError: 'Sandbox Post is down (503)', doneAt: null });
+    expect(Date.parse(job.availableAt) - f.h.clock.now.getTime()).toBe(backoffMs(2));
+    expect(backoffMs(2)).toBe(2 * backoffMs(1));
+
+    f.carrier.state.mode = 'ok';
+    f.h.clock.advance(backoffMs(2));
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+    job = await f.announceJob(ret.id);
+    expect(job).toMatchObject({ attempts: 3, lastError: null, doneAt: f.h.clock.now.toISOString() });
+    const view = await f.merchantView(ret.id);
+    expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
+    expect(view.label.status).toBe('ready');
+    expect(view.timeline.filter((t: { type: string }) => t.type === 'carrier_booked')).toHaveLength(1);
+    expect(await f.jobsOf(ret.id, 'email.label_created')).toHaveLength(1);
+  });
+
+  it('doubles the backoff from one second and caps it at an hour', () => {
+    expect([1, 2, 3, 4, 5].map(backoffMs)).toEqual([1000, 2000, 4000, 8000, 16000]);
+    for (let n = 1; n < 40; n++) {
+      expect(backoffMs(n + 1)).toBe(Math.min(2 * backoffMs(n), 3_600_000));
+      expect(backoffMs(n)).toBeLessThanOrEqual(3_600_000);
+    }
+    expect(backoffMs(12)).toBe(2_048_000);
+    expect(backoffMs(13)).toBe(3_600_000);
+    expect(backoffMs(1000)).toBe(3_600_000);
+  });
+
+  it('marks the label failed after 8 failed attempts, and keeps retrying until the carrier recovers', async () => {
+    f.carrier.state.mode = 'fail';
+    const ret = await f.newReturn();
+    for (let attempt = 2; attempt <= 10; attempt++) {
+      f.h.clock.advance(backoffMs(attempt - 1));
+      expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+      const job = await f.announceJob(ret.id);
+      expect(job.attempts).toBe(attempt);
+      expect(job.lastError).toBe('Sandbox Post is down (503)');
+      expect(job.doneAt).toBeNull();
+      expect(Date.parse(job.availableAt) - f.h.clock.now.getTime()).toBe(backoffMs(attempt));
+      const view = await f.merchantView(ret.id);
+      const failures = view.timeline.filter((t: { type: string }) => t.type === 'label_failed');
+      if (attempt < 8) {
+        expect(view.label.status, `after attempt ${attempt}`).toBe('pending');
+        expect(failures).toEqual([]);
+      } else {
+        expect(view.label.status, `after attempt ${attempt}`).toBe('failed');
+        expect(failures).toHaveLength(1);
+        expect(failures[0].message).toContain('Sandbox Post is down (503)');
+        expect(view.status).toBe('open');
       }
-      return sandboxCarrier.announce(request);
-    },
-  };
-  return { state, carrier };
-}
-
-const until = async (check: () => Promise<boolean> | boolean, what: string) => {
-  for (let i = 0; i < 2000; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-};
-
-describe('job queue', () => {
-  let h: Harness;
-  let shop: Shop;
-  let carrier: ReturnType<typeof switchableCarrier>;
-
-  beforeEach(async () => {
-    h = await startHarness();
-    carrier = switchableCarrier();
-    h.ctx.carriers = createCarrierRegistry([carrier.carrier, sandboxCourier]);
-    shop = await setupShop(h, { notificationEmail: 'returns@acme.test' });
-  });
-  afterEach(async () => h.close());
-
-  const newReturn = async () => {
-    const order = orderPayload(h);
-    await shop.importOrders(order);
-    const res = await createPortalReturn(h, shop.slug, order);
-    expect(res.statusCode, res.body).toBe(201);
-    return json(res);
-  };
-  const announceJobOf = async (returnId: string) => {
-    const rows = await h.ctx.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('merchantId', '=', shop.merchant.id)
-      .where('topic', '=', 'carrier.announce')
-      .execute();
-    const row = rows.find((r) => JSON.parse(r.payload).returnId === returnId);
-    if (!row) throw new Error('no carrier.announce job');
-    return row;
-  };
-  const listJobs = async (state: 'waiting' | 'dead') => {
-    const res = await shop.merchant.call('GET', `/api/v1/jobs?state=${state}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return json(res).data as Record<string, any>[];
-  };
-
-  it('a booking that keeps failing marks the label failed at 8 tries, is dead after its last try, and a retry books it', async () => {
-    carrier.state.mode = 'fail';
-    const ret = await newReturn();
-    const max = maxJobAttempts('carrier.announce');
-    expect(max).toBeGreaterThan(LABEL_FAILED_AFTER_ATTEMPTS);
-    for (let attempt = 2; attempt <= max; attempt++) {
-      h.clock.advance(backoffMs(attempt - 1));
-      expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
     }
-    const job = await announceJobOf(ret.id);
-    expect(job).toMatchObject({ attempts: max, lastError: 'Sandbox Post is down (503)', doneAt: null, deadAt: h.clock.now.toISOString() });
-    const view = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
-    expect(view.label.status).toBe('failed');
-    expect(view.timeline.filter((t: { type: string }) => t.type === 'label_failed')).toHaveLength(1);
-    // Dead: not tried again, however long we wait.
-    h.clock.advance(7 * 24 * 3_600_000);
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
-    expect(carrier.state.calls).toBe(max);
+    expect(f.carrier.state.calls).toBe(10);
+    // The shopper sees it too.
+    const stored = await getReturnRow(f.h.ctx.db, f.shop.merchant.id, ret.id);
+    expect(stored?.labelStatus).toBe('failed');
 
-    const dead = await listJobs('dead');
-    expect(dead).toEqual([
-      expect.objectContaining({
-        id: job.id,
-        topic: 'carrier.announce',
-        state: 'dead',
-        running: false,
-        returnId: ret.id,
-        payload: { returnId: ret.id },
-        attempts: max,
-        maxAttempts: max,
-        nextAttemptAt: null,
-        lastError: 'Sandbox Post is down (503)',
-        deadAt: job.deadAt,
-      }),
+    f.carrier.state.mode = 'ok';
+    f.h.clock.advance(backoffMs(10));
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+    const view = await f.merchantView(ret.id);
+    expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
+    expect(view.label.status).toBe('ready');
+    expect((await f.announceJob(ret.id)).doneAt).toBe(f.h.clock.now.toISOString());
+  });
+
+  it('never runs a job twice at once: a leased job is not claimed again', async () => {
+    f.carrier.state.mode = 'fail';
+    const ret = await f.newReturn();
+    const job = await f.announceJob(ret.id);
+    f.carrier.state.mode = 'block';
+    f.h.clock.advance(backoffMs(1));
+    const first = drainJobs(f.h.ctx, 50, ['return.event']);
+    await until(() => f.carrier.state.inFlight === 1, 'the first run to reach the carrier');
+    // Other runners, now and later within the lease, find nothing to do.
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(0);
+    await runJobsNow(f.h.ctx, job.merchantId, [job.id]);
+    f.h.clock.advance(59_000);
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(0);
+    expect(f.carrier.state.calls).toBe(2);
+    expect(f.carrier.state.maxInFlight).toBe(1);
+    f.carrier.state.release?.();
+    expect(await first).toBe(1);
+    const done = await f.announceJob(ret.id);
+    expect(done).toMatchObject({ attempts: 2, lastError: null });
+    expect(done.doneAt).not.toBeNull();
+    // Done is done: no later run books it again.
+    f.h.clock.advance(3_600_000);
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(0);
+    expect(f.carrier.state.calls).toBe(2);
+    expect((await f.merchantView(ret.id)).timeline.filter((t: { type: string }) => t.type === 'carrier_booked')).toHaveLength(1);
+  });
+
+  it('books each return once when several runners drain at the same time', async () => {
+    f.carrier.state.mode = 'fail';
+    const returns = [];
+    for (let i = 0; i < 6; i++) returns.push(await f.newReturn());
+    f.carrier.state.mode = 'ok';
+    f.h.clock.advance(backoffMs(1));
+    const ran = await Promise.all([
+      drainJobs(f.h.ctx, 2, ['return.event']),
+      drainJobs(f.h.ctx, 2, ['return.event']),
+      drainJobs(f.h.ctx, 2, ['return.event']),
+      drainJobs(f.h.ctx, 2, ['return.event']),
+      drainJobs(f.h.ctx, 50, ['return.event']),
     ]);
-    expect((await listJobs('waiting')).map((j) => j.id)).not.toContain(job.id);
-    // Another merchant sees none of it and cannot retry it.
-    const other = await newMerchant(h, 'Other');
-    expect(json(await other.call('GET', '/api/v1/jobs?state=dead')).data).toEqual([]);
-    const foreign = await other.call('POST', `/api/v1/jobs/${job.id}/retry`);
-    expect(foreign.statusCode).toBe(404);
-    expect(json(foreign).error.code).toBe('job_not_found');
-
-    carrier.state.mode = 'ok';
-    const retried = await shop.merchant.call('POST', `/api/v1/jobs/${job.id}/retry`);
-    expect(retried.statusCode, retried.body).toBe(200);
-    expect(json(retried)).toMatchObject({ state: 'waiting', attempts: 0, nextAttemptAt: h.clock.now.toISOString(), deadAt: null });
-    expect(await listJobs('dead')).toEqual([]);
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
-    const booked = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
-    expect(isValidSandboxTrackingNumber(booked.label.trackingNumber)).toBe(true);
-    expect(booked.label.status).toBe('ready');
-    expect((await shop.merchant.call('POST', `/api/v1/jobs/${job.id}/retry`)).statusCode).toBe(404); // done now
-  });
-
-  it('lists waiting jobs with their next try and error; a retry makes one due now; a running one cannot be retried', async () => {
-    carrier.state.mode = 'fail';
-    const ret = await newReturn();
-    const job = await announceJobOf(ret.id);
-    const waiting = (await listJobs('waiting')).find((j) => j.id === job.id);
-    expect(waiting).toMatchObject({
-      state: 'waiting',
-      running: false,
-      attempts: 1,
-      lastError: 'Sandbox Post is down (503)',
-      nextAttemptAt: job.availableAt,
-    });
-    expect(Date.parse(waiting?.nextAttemptAt)).toBeGreaterThan(h.clock.now.getTime());
-    // Emails wait without a mail server, and say so.
-    const email = (await listJobs('waiting')).find((j) => j.topic === 'email.new_return');
-    expect(email).toMatchObject({ returnId: ret.id, attempts: 0, lastError: null, waitingFor: expect.stringContaining('SMTP_URL') });
-    expect(email?.payload).toMatchObject({ returnId: ret.id, to: 'returns@acme.test' });
-    const retried = json(await shop.merchant.call('POST', `/api/v1/jobs/${job.id}/retry`));
-    expect(retried).toMatchObject({ attempts: 1, nextAttemptAt: h.clock.now.toISOString() });
-
-    carrier.state.mode = 'block';
-    const running = drainJobs(h.ctx, 50, ['return.event']);
-    await until(() => carrier.state.started === 1, 'the booking to start');
-    expect((await listJobs('waiting')).find((j) => j.id === job.id)).toMatchObject({ running: true });
-    const refused = await shop.merchant.call('POST', `/api/v1/jobs/${job.id}/retry`);
-    expect(refused.statusCode).toBe(409);
-    expect(json(refused).error.code).toBe('job_running');
-    carrier.state.release?.();
-    expect(await running).toBe(1);
-    expect((await listJobs('waiting')).find((j) => j.id === job.id)).toBeUndefined();
-    expect((await shop.merchant.call('GET', '/api/v1/jobs?state=sleeping')).statusCode).toBe(400);
-  });
-
-  it('aborts a handler past its timeout: the job is released for a retry and the provider request is cut off', async () => {
-    // A webhook endpoint that never answers, and a provider timeout far beyond the job's.
-    const closed: string[] = [];
-    const server = createServer((req) => {
-      req.resume();
-      req.socket.on('close', () => closed.push(req.url ?? ''));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      h.ctx.providers = { ...h.ctx.providers, allowInsecureHttp: true, timeoutMs: 600_000 };
-      h.ctx.jobTimeoutMs = 300;
-      const endpoint = await shop.merchant.call('POST', '/api/v1/webhooks', {
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-        events: ['return.created'],
-      });
-      expect(endpoint.statusCode, endpoint.body).toBe(201);
-      await newReturn();
-      for (let i = 0; i < 5; i++) await drainJobs(h.ctx, 50, ['carrier.announce']);
-      const [delivery] = await h.ctx.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('merchantId', '=', shop.merchant.id)
-        .where('topic', '=', 'webhook.deliver')
-        .execute();
-      expect(delivery).toMatchObject({ attempts: 1, doneAt: null, deadAt: null, lockedUntil: null, lastError: 'timed out after 0.3 s' });
-      expect(Date.parse(delivery?.availableAt ?? '')).toBe(h.clock.now.getTime() + backoffMs(1));
-      // The request itself was aborted with the job (not left open for ten minutes).
-      await until(() => closed.includes('/hook'), 'the webhook request to be cut off');
-    } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(ran.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(f.carrier.state.calls).toBe(12);
+    for (const r of returns) {
+      const view = await f.merchantView(r.id);
+      expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
+      expect(view.timeline.filter((t: { type: string }) => t.type === 'carrier_booked')).toHaveLength(1);
+      expect((await f.announceJob(r.id)).attempts).toBe(2);
     }
   });
 
-  it('stop(grace) lets a running job finish within the grace, and hands back one that does not (due at once, attempt not counted)', async () => {
-    carrier.state.mode = 'fail';
-    const first = await newReturn();
-    const second = await newReturn();
-    h.clock.advance(backoffMs(1));
-    carrier.state.mode = 'block';
-    // Finishes within the grace.
-    let worker = startWorker(h.ctx, () => {}, 5);
-    await until(() => carrier.state.started === 1, 'a booking to start');
-    const stopping = worker.stop(60_000);
-    carrier.state.release?.();
-    await stopping;
-    const one = await announceJobOf(first.id);
-    const two = await announceJobOf(second.id);
-    const [finished, handedBack] = one.doneAt ? [one, two] : [two, one];
-    expect(finished.doneAt).not.toBeNull();
-    // The other one was claimed in the same batch but not started: back in the queue at once.
-    expect(handedBack).toMatchObject({ doneAt: null, lockedUntil: null, lockedBy: null, attempts: 1 });
+  it('keeps a booking when staff change the return while the carrier is booking it (no second booking)', async () => {
+    f.carrier.state.mode = 'fail';
+    const ret = await f.newReturn();
+    f.carrier.state.mode = 'block';
+    f.h.clock.advance(backoffMs(1));
+    const run = drainJobs(f.h.ctx, 50, ['return.event']);
+    await until(() => f.carrier.state.inFlight === 1, 'the run to reach the carrier');
+    const note = await f.shop.merchant.call('POST', `/api/v1/returns/${ret.id}/notes`, { message: 'Customer called' });
+    expect(note.statusCode, note.body).toBe(201);
+    f.carrier.state.mode = 'ok';
+    f.carrier.state.release?.();
+    expect(await run).toBe(1);
+    f.h.clock.advance(3_600_000);
+    await drainJobs(f.h.ctx, 50, ['return.event']);
+    expect(f.carrier.state.calls).toBe(2); // the failed first attempt and the one booking
+    const view = await f.merchantView(ret.id);
+    expect(isValidSandboxTrackingNumber(view.label.trackingNumber)).toBe(true);
+    expect(view.timeline.map((t: { type: string }) => t.type)).toEqual(expect.arrayContaining(['note', 'carrier_booked']));
+    expect((await f.announceJob(ret.id)).doneAt).not.toBeNull();
+  });
 
-    // Does not finish within the grace: cut off and handed back.
-    worker = startWorker(h.ctx, () => {}, 5);
-    await until(() => carrier.state.started === 2, 'the second booking to start');
-    await worker.stop(50);
-    expect(await getJob(h.ctx.db, shop.merchant.id, handedBack.id)).toMatchObject({
-      doneAt: null,
-      lockedUntil: null,
-      attempts: 1,
-      lastError: 'Sandbox Post is down (503)',
+  it('records no booking on a return cancelled while the carrier was booking it, and finishes the job', async () => {
+    // The first (inline) try failed; the job's retry is the one the cancellation overtakes.
+    f.carrier.state.mode = 'fail';
+    const ret = await f.newReturn();
+    f.h.clock.advance(backoffMs(1));
+    f.carrier.state.mode = 'block';
+    const draining = drainJobs(f.h.ctx, 50, ['return.event']);
+    await until(() => f.carrier.state.inFlight === 1, 'the job to reach the carrier');
+    const cancelled = await f.shop.merchant.call('POST', `/api/v1/returns/${ret.id}/cancel`, { reason: 'Changed my mind' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    f.carrier.state.release?.();
+    expect(await draining).toBe(1);
+    // That run found the return changed and records nothing; its retry sees it cancelled and ends.
+    f.h.clock.advance(backoffMs(2));
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+    expect(f.carrier.state.calls).toBe(2);
+    const view = await f.merchantView(ret.id);
+    expect(view.status).toBe('cancelled');
+    expect(view.label.trackingNumber).toBeNull();
+    expect((await f.announceJob(ret.id)).doneAt).not.toBeNull();
+    expect(await f.jobsOf(ret.id, 'email.label_created')).toEqual([]);
+  });
+
+  it('leaves email jobs pending (no handler yet) and never drops them; one of each per return', async () => {
+    const a = await f.newReturn();
+    f.carrier.state.mode = 'fail';
+    const b = await f.newReturn();
+    f.carrier.state.mode = 'ok';
+    for (let i = 0; i < 5; i++) {
+      f.h.clock.advance(3_600_000);
+      await drainJobs(f.h.ctx, 50, ['return.event']);
+    }
+    // The retried booking of b also queued its label email.
+    for (const r of [a, b]) {
+      expect(await f.jobsOf(r.id, 'email.new_return')).toHaveLength(1);
+      expect(await f.jobsOf(r.id, 'email.label_created')).toHaveLength(1);
+    }
+    // A second announce job for a booked return does nothing: no second booking or email.
+    await f.h.ctx.db
+      .insertInto('outbox')
+      .values({
+        merchantId: f.shop.merchant.id,
+        id: 'job_again',
+        topic: 'carrier.announce',
+        payload: JSON.stringify({ returnId: a.id }),
+        dedupeKey: `announce-again:${a.id}`,
+        createdAt: f.h.clock.now.toISOString(),
+        availableAt: f.h.clock.now.toISOString(),
+        attempts: 0,
+        lockedUntil: null,
+        lastError: null,
+        doneAt: null,
+      })
+      .execute();
+    const calls = f.carrier.state.calls;
+    expect(await drainJobs(f.h.ctx, 50, ['return.event'])).toBe(1);
+    expect(f.carrier.state.calls).toBe(calls);
+    expect(await f.jobsOf(a.id, 'email.label_created')).toHaveLength(1);
+
+    const emails = await f.jobs('email.');
+    // With each return's label reminder, scheduled 15 days ahead (issue #15 item 5).
+    expect(emails).toHaveLength(6);
+    for (const e of emails) expect(e).toMatchObject({ attempts: 0, lockedUntil: null, lastError: null, doneAt: null });
+    expect(emails.map((e) => e.dedupeKey).sort()).toEqual(
+      [
+        `email:new_return:${a.id}`,
+        `email:new_return:${b.id}`,
+        `email:label_created:${a.id}`,
+        `email:label_created:${b.id}`,
+        `email:label_reminder:${a.id}`,
+        `email:label_reminder:${b.id}`,
+      ].sort(),
+    );
+    expect(emails.find((e) => e.topic === 'email.new_return')?.payload).toMatchObject({ to: 'returns@acme.test' });
+    expect(emails.find((e) => e.topic === 'email.label_created')?.payload).toMatchObject({ to: 'sanne@example.com', language: 'en' });
+    expect(await f.jobs('carrier.')).toEqual([]);
+  });
+
+  describe('startWorker', () => {
+    it('drains due jobs in the background and stops cleanly', async () => {
+      f.carrier.state.mode = 'fail';
+      const ret = await f.newReturn();
+      f.carrier.state.mode = 'ok';
+      f.h.clock.advance(backoffMs(1));
+      const errors: unknown[] = [];
+      const worker = startWorker(f.h.ctx, (e) => errors.push(e), 10);
+      await until(
+        async () => (await getReturnRow(f.h.ctx.db, f.shop.merchant.id, ret.id))?.trackingNumber != null,
+        'the worker to book the return',
+      );
+      await worker.stop();
+      expect(errors).toEqual([]);
+      expect((await f.announceJob(ret.id)).doneAt).not.toBeNull();
+      // Stopped means stopped: a newly due job stays queued.
+      f.carrier.state.mode = 'fail';
+      const other = await f.newReturn();
+      f.carrier.state.mode = 'ok';
+      f.h.clock.advance(backoffMs(1));
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await f.announceJob(other.id)).attempts).toBe(1);
     });
-    carrier.state.mode = 'ok';
-    // Due at once (with the poll and sweep the worker queued and handed back too).
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBeGreaterThanOrEqual(1);
-    expect((await getJob(h.ctx.db, shop.merchant.id, handedBack.id))?.doneAt).not.toBeNull();
-  });
 
-  it('gives back a job whose lease was used up by slow jobs before it in the same batch, instead of running it', async () => {
-    carrier.state.mode = 'fail';
-    const first = await newReturn();
-    const second = await newReturn();
-    carrier.state.mode = 'ok';
-    h.clock.advance(backoffMs(1));
-    // The first booking takes 40 s of the batch's 60 s lease: too little is left for the second.
-    const slow: Carrier = {
-      info: sandboxCarrier.info,
-      async announce(request) {
-        carrier.state.calls++;
-        h.clock.advance(40_000);
-        return sandboxCarrier.announce(request);
-      },
-    };
-    h.ctx.carriers = createCarrierRegistry([slow, sandboxCourier]);
-    const callsBefore = carrier.state.calls;
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(2);
-    expect(carrier.state.calls - callsBefore).toBe(1);
-    const jobs = [await announceJobOf(first.id), await announceJobOf(second.id)];
-    const given = jobs.find((j) => j.doneAt === null);
-    expect(jobs.filter((j) => j.doneAt !== null)).toHaveLength(1);
-    expect(given).toMatchObject({ lockedUntil: null, lockedBy: null, attempts: 1 });
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
-    expect(carrier.state.calls - callsBefore).toBe(2);
-  });
-
-  it('a restarted process takes back the jobs leased under its own id at once; a live holder keeps its id and its jobs', async () => {
-    carrier.state.mode = 'fail';
-    const a = await newReturn();
-    const b = await newReturn();
-    const jobA = await announceJobOf(a.id);
-    const jobB = await announceJobOf(b.id);
-    h.clock.advance(backoffMs(1));
-    const now = h.clock.now.toISOString();
-    const lease = new Date(h.clock.now.getTime() + 60_000).toISOString();
-    const claim = (id: string, workerId: string) =>
-      claimJobs(h.ctx.db, h.ctx.dialect, {
-        topics: ['carrier.announce'],
-        limit: 1,
-        now,
-        leaseUntil: lease,
-        workerId,
-        only: { merchantId: shop.merchant.id, id },
-      });
-    // The previous run of "box/serve" (same host, a process that is gone) died holding job A;
-    // a live process elsewhere holds "other/serve" and job B.
-    await acquireLease(h.ctx.db, 'worker:box/serve', `${hostname()}#999999999#dead`, now, lease);
-    await acquireLease(h.ctx.db, 'worker:other/serve', 'elsewhere#42#live', now, lease);
-    expect(await claim(jobA.id, 'box/serve')).toHaveLength(1);
-    expect(await claim(jobB.id, 'other/serve')).toHaveLength(1);
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(0);
-
-    const restarted = await claimWorkerIdentity(h.ctx, 'box/serve');
-    expect(restarted).toMatchObject({ id: 'box/serve', reclaimed: 1 });
-    // Not a process with the same id elsewhere: it runs under a fresh id and takes nothing.
-    const clash = await claimWorkerIdentity(h.ctx, 'other/serve');
-    expect(clash.id).toMatch(/^other\/serve#[0-9a-f]{8}$/);
-    expect(clash.reclaimed).toBe(0);
-    // Job A runs again now, not 60 s later; job B stays with its live holder.
-    carrier.state.mode = 'ok';
-    h.ctx.workerId = restarted.id;
-    expect(await drainJobs(h.ctx, 50, ['return.event'])).toBe(1);
-    expect((await getJob(h.ctx.db, shop.merchant.id, jobA.id))?.doneAt).not.toBeNull();
-    expect(await getJob(h.ctx.db, shop.merchant.id, jobB.id)).toMatchObject({ doneAt: null, lockedBy: 'other/serve', lockedUntil: lease });
-    await restarted.release();
-    await clash.release();
+    it('reports errors and keeps going; stop() resolves while idle', async () => {
+      f.carrier.state.mode = 'fail';
+      const ret = await f.newReturn();
+      f.carrier.state.mode = 'ok';
+      f.h.clock.advance(backoffMs(1));
+      const realNow = f.h.ctx.now;
+      let broken = 2;
+      f.h.ctx.now = () => {
+        if (broken > 0) {
+          broken--;
+          throw new Error('clock unavailable');
+        }
+        return realNow();
+      };
+      const errors: unknown[] = [];
+      const worker = startWorker(f.h.ctx, (e) => errors.push(e), 5);
+      await until(
+        async () => (await getReturnRow(f.h.ctx.db, f.shop.merchant.id, ret.id))?.trackingNumber != null,
+        'the worker to recover',
+      );
+      expect(errors.map((e) => (e as Error).message)).toEqual(['clock unavailable', 'clock unavailable']);
+      await new Promise((r) => setTimeout(r, 30)); // idle now
+      await worker.stop();
+      await worker.stop(); // twice is harmless
+      const idle = startWorker(f.h.ctx, (e) => errors.push(e), 60_000);
+      await new Promise((r) => setTimeout(r, 20));
+      await idle.stop(); // would wait out the 60 s poll (and the test's timeout) if stop() did not wake the idle worker
+      expect(errors).toHaveLength(2);
+    });
   });
 });
