@@ -134,17 +134,25 @@ function s3StorageFrom(env: NodeJS.ProcessEnv): StorageConfig {
   const endpoint = s3Endpoint(env.S3_ENDPOINT?.trim() || null);
   const pathStyle = env.S3_FORCE_PATH_STYLE?.trim() || (endpoint ? '1' : '0');
   if (!['0', '1', 'true', 'false'].includes(pathStyle))
-    throw new ConfigError(`S3_FORCE_PATH_STYLE must be 1 (endpoint/bucket/key) or 0 (bucket.endpoint/key) (got "${env.S3_FORCE_PATH_STYLE}").`);
+    throw new ConfigError(
+      `S3_FORCE_PATH_STYLE must be 1 (endpoint/bucket/key) or 0 (bucket.endpoint/key) (got "${env.S3_FORCE_PATH_STYLE}").`,
+    );
   const forcePathStyle = pathStyle === '1' || pathStyle === 'true';
   if (!forcePathStyle && bucket.includes('.') && (endpoint ?? 'https:').startsWith('https:'))
-    throw new ConfigError(`S3_BUCKET "${bucket}" has dots, which HTTPS certificates of bucket.endpoint names do not cover: set S3_FORCE_PATH_STYLE=1.`);
+    throw new ConfigError(
+      `S3_BUCKET "${bucket}" has dots, which HTTPS certificates of bucket.endpoint names do not cover: set S3_FORCE_PATH_STYLE=1.`,
+    );
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || env.AWS_ACCESS_KEY_ID?.trim() || '';
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || env.AWS_SECRET_ACCESS_KEY?.trim() || '';
   if (!accessKeyId || !secretAccessKey)
-    throw new ConfigError('RETOUR_STORAGE=s3 needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: a key pair allowed to read, write and delete objects in S3_BUCKET.');
+    throw new ConfigError(
+      'RETOUR_STORAGE=s3 needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: a key pair allowed to read, write and delete objects in S3_BUCKET.',
+    );
   const prefix = (env.S3_PREFIX ?? '').trim().replace(/^\/+|\/+$/g, '');
   if (prefix && !/^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*$/.test(prefix))
-    throw new ConfigError(`S3_PREFIX must be folder names of letters, digits, ".", "_" and "-" separated by "/", e.g. retour/photos (got "${env.S3_PREFIX}").`);
+    throw new ConfigError(
+      `S3_PREFIX must be folder names of letters, digits, ".", "_" and "-" separated by "/", e.g. retour/photos (got "${env.S3_PREFIX}").`,
+    );
   return { kind: 's3', bucket, region, endpoint, forcePathStyle, accessKeyId, secretAccessKey, prefix: prefix ? `${prefix}/` : '' };
 }
 
@@ -157,7 +165,9 @@ function s3Endpoint(value: string | null): string | null {
     throw new ConfigError(`S3_ENDPOINT must be the service's address, e.g. https://s3.fr-par.scw.cloud (got "${value}").`);
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password)
-    throw new ConfigError(`S3_ENDPOINT must be an https:// address without query or credentials, e.g. https://s3.fr-par.scw.cloud (got "${value}").`);
+    throw new ConfigError(
+      `S3_ENDPOINT must be an https:// address without query or credentials, e.g. https://s3.fr-par.scw.cloud (got "${value}").`,
+    );
   return url.href.replace(/\/+$/, '');
 }
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 const base = { DATABASE_URL: 'file::memory:', SECRET_KEY: 'x'.repeat(40) };
-const s3 = { ...base, RETOUR_STORAGE: 's3', S3_BUCKET: 'retour-photos', S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', S3_SECRET_ACCESS_KEY: 'secret/+key' };
+const s3 = {
+  ...base,
+  RETOUR_STORAGE: 's3',
+  S3_BUCKET: 'retour-photos',
+  S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  S3_SECRET_ACCESS_KEY: 'secret/+key',
+};
 
 describe('storage configuration', () => {
   it('keeps files on the local disk by default', () => {
@@ -25,9 +31,21 @@ describe('storage configuration', () => {
   });
 
   it('S3-compatible service: endpoint, region, path-style by default with an endpoint, prefix', () => {
-    const storage = loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.fr-par.scw.cloud/', S3_REGION: 'fr-par', S3_PREFIX: '/retour/photos/' }).storage;
-    expect(storage).toMatchObject({ endpoint: 'https://s3.fr-par.scw.cloud', region: 'fr-par', forcePathStyle: true, prefix: 'retour/photos/' });
-    expect(loadConfig({ ...s3, S3_ENDPOINT: 'https://acct.r2.cloudflarestorage.com', S3_REGION: 'auto', S3_FORCE_PATH_STYLE: '0' }).storage).toMatchObject({
+    const storage = loadConfig({
+      ...s3,
+      S3_ENDPOINT: 'https://s3.fr-par.scw.cloud/',
+      S3_REGION: 'fr-par',
+      S3_PREFIX: '/retour/photos/',
+    }).storage;
+    expect(storage).toMatchObject({
+      endpoint: 'https://s3.fr-par.scw.cloud',
+      region: 'fr-par',
+      forcePathStyle: true,
+      prefix: 'retour/photos/',
+    });
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: 'https://acct.r2.cloudflarestorage.com', S3_REGION: 'auto', S3_FORCE_PATH_STYLE: '0' }).storage,
+    ).toMatchObject({
       forcePathStyle: false,
       region: 'auto',
     });
@@ -36,7 +54,12 @@ describe('storage configuration', () => {
 
   it('takes the AWS_* names when the S3_* ones are not set', () => {
     const { S3_ACCESS_KEY_ID: _a, S3_SECRET_ACCESS_KEY: _s, ...rest } = s3;
-    const storage = loadConfig({ ...rest, AWS_ACCESS_KEY_ID: 'AKIDAWS', AWS_SECRET_ACCESS_KEY: 'aws-secret', AWS_REGION: 'eu-central-1' }).storage;
+    const storage = loadConfig({
+      ...rest,
+      AWS_ACCESS_KEY_ID: 'AKIDAWS',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_REGION: 'eu-central-1',
+    }).storage;
     expect(storage).toMatchObject({ accessKeyId: 'AKIDAWS', secretAccessKey: 'aws-secret', region: 'eu-central-1' });
   });
 

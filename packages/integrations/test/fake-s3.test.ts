@@ -15,11 +15,18 @@ describe("the fake's SigV4 check reproduces AWS's published examples", () => {
       method: 'GET',
       rawPath: '/test.txt',
       rawQuery: '',
-      headers: { host: 'examplebucket.s3.amazonaws.com', range: 'bytes=0-9', 'x-amz-content-sha256': EMPTY, 'x-amz-date': '20130524T000000Z' },
+      headers: {
+        host: 'examplebucket.s3.amazonaws.com',
+        range: 'bytes=0-9',
+        'x-amz-content-sha256': EMPTY,
+        'x-amz-date': '20130524T000000Z',
+      },
       signedHeaders: ['host', 'range', 'x-amz-content-sha256', 'x-amz-date'],
       payloadHash: EMPTY,
     });
-    expect(expectedSignature(canonical, '20130524T000000Z', 'us-east-1', DOC_SECRET)).toBe('f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
+    expect(expectedSignature(canonical, '20130524T000000Z', 'us-east-1', DOC_SECRET)).toBe(
+      'f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    );
   });
 
   it('PUT Object (a key with "$", a signed payload, x-amz-storage-class)', () => {
@@ -40,7 +47,9 @@ describe("the fake's SigV4 check reproduces AWS's published examples", () => {
       payloadHash: payload,
     });
     expect(canonical.split('\n')[1]).toBe('/test%24file.text');
-    expect(expectedSignature(canonical, '20130524T000000Z', 'us-east-1', DOC_SECRET)).toBe('98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd');
+    expect(expectedSignature(canonical, '20130524T000000Z', 'us-east-1', DOC_SECRET)).toBe(
+      '98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd',
+    );
   });
 });
 
@@ -52,7 +61,11 @@ describe('the fake S3 server refuses what S3 refuses', () => {
   });
   afterAll(() => fake.close());
 
-  async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string>; sign?: Partial<typeof creds> } = {}) {
+  async function send(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string>; sign?: Partial<typeof creds> } = {},
+  ) {
     const signer = new AwsV4Signer({
       method,
       url: `${fake.url}${path}`,
@@ -73,7 +86,10 @@ describe('the fake S3 server refuses what S3 refuses', () => {
     expect(put.status).toBe(200);
     expect(put.etag).toBe(`"${createHash('md5').update('hello').digest('hex')}"`);
     const hash = createHash('sha256').update('hello 2').digest('hex');
-    expect((await send('PUT', '/photos/a.txt', { body: 'hello 2', headers: { 'x-amz-content-sha256': hash, 'content-type': 'text/plain' } })).status).toBe(200);
+    expect(
+      (await send('PUT', '/photos/a.txt', { body: 'hello 2', headers: { 'x-amz-content-sha256': hash, 'content-type': 'text/plain' } }))
+        .status,
+    ).toBe(200);
     const got = await send('GET', '/photos/a.txt');
     expect(got).toMatchObject({ status: 200, type: 'text/plain', text: 'hello 2' });
   });

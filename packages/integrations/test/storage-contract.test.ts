@@ -26,7 +26,15 @@ const implementations: [string, () => ObjectStorage][] = [
   [
     's3',
     () =>
-      s3Storage({ ...CREDENTIALS, bucket: 'photos', region: 'eu-central-1', endpoint: fake.url, forcePathStyle: true, prefix: '', retryBaseMs: 1 }),
+      s3Storage({
+        ...CREDENTIALS,
+        bucket: 'photos',
+        region: 'eu-central-1',
+        endpoint: fake.url,
+        forcePathStyle: true,
+        prefix: '',
+        retryBaseMs: 1,
+      }),
   ],
 ];
 

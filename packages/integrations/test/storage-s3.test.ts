@@ -46,7 +46,12 @@ describe('S3 storage: addressing', () => {
     const s = store({ prefix: 'retour/eu/' });
     await s.put('m_1/photos/a.jpg', Buffer.from('jpeg'), 'image/jpeg');
     expect(fake.objects.get('photos/retour/eu/m_1/photos/a.jpg')?.data.toString()).toBe('jpeg');
-    expect(fake.seen[0]).toMatchObject({ method: 'PUT', style: 'path', bucket: 'photos', contentSha256: createHash('sha256').update('jpeg').digest('hex') });
+    expect(fake.seen[0]).toMatchObject({
+      method: 'PUT',
+      style: 'path',
+      bucket: 'photos',
+      contentSha256: createHash('sha256').update('jpeg').digest('hex'),
+    });
     expect(s.objectUrl('m_1/photos/a.jpg')).toBe(`${fake.url}/photos/retour/eu/m_1/photos/a.jpg`);
   });
 
@@ -68,7 +73,9 @@ describe('S3 storage: addressing', () => {
   });
 
   it('AWS itself by default: https://<bucket>.s3.<region>.amazonaws.com/<key>', () => {
-    expect(store({ endpoint: null, forcePathStyle: false }).objectUrl('m_1/a.jpg')).toBe('https://photos.s3.eu-west-3.amazonaws.com/m_1/a.jpg');
+    expect(store({ endpoint: null, forcePathStyle: false }).objectUrl('m_1/a.jpg')).toBe(
+      'https://photos.s3.eu-west-3.amazonaws.com/m_1/a.jpg',
+    );
     expect(store({ endpoint: null }).objectUrl('m_1/a.jpg')).toBe('https://s3.eu-west-3.amazonaws.com/photos/m_1/a.jpg');
   });
 });

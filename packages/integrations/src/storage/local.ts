@@ -49,7 +49,9 @@ export function localStorage(dir: string): ObjectStorage {
         await mkdir(dir, { recursive: true });
         await access(dir, constants.W_OK | constants.R_OK);
       } catch (e) {
-        throw new Error(`Local storage: cannot write to ${dir} (${(e as NodeJS.ErrnoException).code}); check RETOUR_STORAGE_DIR and its owner.`);
+        throw new Error(
+          `Local storage: cannot write to ${dir} (${(e as NodeJS.ErrnoException).code}); check RETOUR_STORAGE_DIR and its owner.`,
+        );
       }
     },
   };

@@ -4,15 +4,15 @@
 // never appears: only the code, S3's own message and the bucket.
 
 export class StorageError extends Error {
-  constructor(
-    message: string,
-    /** S3's error code (`NoSuchBucket`, `SlowDown`…), or `Timeout` / `NetworkError` when there was no answer. */
-    readonly code: string,
-    /** HTTP status, or null when there was no answer. */
-    readonly status: number | null,
-  ) {
+  /** S3's error code (`NoSuchBucket`, `SlowDown`…), or `Timeout` / `NetworkError` when there was no answer. */
+  readonly code: string;
+  /** HTTP status, or null when there was no answer. */
+  readonly status: number | null;
+  constructor(message: string, code: string, status: number | null) {
     super(message);
     this.name = 'StorageError';
+    this.code = code;
+    this.status = status;
   }
 }
 
@@ -25,7 +25,14 @@ export interface S3ErrorBody {
 
 function element(xml: string, name: string): string | null {
   const m = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
-  return m?.[1] ? m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&') : null;
+  return m?.[1]
+    ? m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&')
+    : null;
 }
 
 export function parseS3Error(xml: string): S3ErrorBody {

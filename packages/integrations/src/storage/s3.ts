@@ -61,7 +61,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-export function s3Storage(options: S3StorageOptions): ObjectStorage & { objectUrl(key: string): string } {
+export function s3Storage(
+  options: S3StorageOptions,
+): ObjectStorage & { objectUrl(key: string): string; check(signal?: AbortSignal): Promise<void> } {
   const endpoint = new URL(options.endpoint ?? `https://s3.${options.region}.amazonaws.com`);
   const base = endpoint.pathname.replace(/\/+$/, '');
   // HeadBucket's address; objects are below it.
@@ -93,7 +95,9 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage & { objectUr
       secretAccessKey: options.secretAccessKey,
       service: 's3',
       region: options.region,
-      datetime: now().toISOString().replace(/[:-]|\.\d{3}/g, ''),
+      datetime: now()
+        .toISOString()
+        .replace(/[:-]|\.\d{3}/g, ''),
     });
     const signed = await signer.sign();
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -119,13 +123,21 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage & { objectUr
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) {
         return {
-          retry: new StorageError(`S3 storage: no answer from ${endpoint.host} within ${timeoutMs} ms; check S3_ENDPOINT and the network.`, 'Timeout', null),
+          retry: new StorageError(
+            `S3 storage: no answer from ${endpoint.host} within ${timeoutMs} ms; check S3_ENDPOINT and the network.`,
+            'Timeout',
+            null,
+          ),
           afterMs: null,
         };
       }
       const cause = (e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
       return {
-        retry: new StorageError(`S3 storage: cannot reach ${endpoint.host} (${cause}); check S3_ENDPOINT, S3_REGION and the network.`, 'NetworkError', null),
+        retry: new StorageError(
+          `S3 storage: cannot reach ${endpoint.host} (${cause}); check S3_ENDPOINT, S3_REGION and the network.`,
+          'NetworkError',
+          null,
+        ),
         afterMs: null,
       };
     }
@@ -142,7 +154,8 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage & { objectUr
     }
   }
 
-  const refusal = (response: Response, bytes: Buffer) => describeS3Error(response.status, parseS3Error(bytes.toString('utf8')), options.bucket);
+  const refusal = (response: Response, bytes: Buffer) =>
+    describeS3Error(response.status, parseS3Error(bytes.toString('utf8')), options.bucket);
 
   return {
     kind: 's3',

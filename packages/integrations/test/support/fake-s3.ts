@@ -102,12 +102,16 @@ export function expectedSignature(canonical: string, amzDate: string, region: st
 }
 
 class S3Refusal {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly message: string,
-    readonly extra: Record<string, string> = {},
-  ) {}
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly extra: Record<string, string>;
+  constructor(status: number, code: string, message: string, extra: Record<string, string> = {}) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+    this.extra = extra;
+  }
 }
 
 function amzDateMs(value: string): number | null {
@@ -124,18 +128,33 @@ export async function startFakeS3(options: FakeS3Options) {
   function authenticate(req: IncomingMessage, rawPath: string, rawQuery: string, body: Buffer): void {
     const auth = req.headers.authorization;
     if (!auth) throw new S3Refusal(403, 'AccessDenied', 'Access Denied');
-    const m = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/s3\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/.exec(auth);
+    const m =
+      /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/s3\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/.exec(
+        auth,
+      );
     if (!m) throw new S3Refusal(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed.');
     const [, accessKeyId, day, region, signedList, signature] = m as unknown as string[];
     if (accessKeyId !== options.accessKeyId)
-      throw new S3Refusal(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: accessKeyId! });
+      throw new S3Refusal(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', {
+        AWSAccessKeyId: accessKeyId!,
+      });
     if (region !== options.region)
-      throw new S3Refusal(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${region}' is wrong; expecting '${options.region}'`, { Region: options.region });
+      throw new S3Refusal(
+        400,
+        'AuthorizationHeaderMalformed',
+        `The authorization header is malformed; the region '${region}' is wrong; expecting '${options.region}'`,
+        { Region: options.region },
+      );
     const amzDate = req.headers['x-amz-date'];
     const at = typeof amzDate === 'string' ? amzDateMs(amzDate) : null;
-    if (typeof amzDate !== 'string' || at === null) throw new S3Refusal(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header');
+    if (typeof amzDate !== 'string' || at === null)
+      throw new S3Refusal(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header');
     if (amzDate.slice(0, 8) !== day)
-      throw new S3Refusal(400, 'AuthorizationHeaderMalformed', `Invalid credential date "${day}". This date is not the same as X-Amz-Date: "${amzDate.slice(0, 8)}".`);
+      throw new S3Refusal(
+        400,
+        'AuthorizationHeaderMalformed',
+        `Invalid credential date "${day}". This date is not the same as X-Amz-Date: "${amzDate.slice(0, 8)}".`,
+      );
     if (Math.abs(Date.now() - at) > MAX_SKEW_MS)
       throw new S3Refusal(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', {
         RequestTime: amzDate,
@@ -143,27 +162,43 @@ export async function startFakeS3(options: FakeS3Options) {
         MaxAllowedSkewMilliseconds: String(MAX_SKEW_MS),
       });
     const payloadHash = req.headers['x-amz-content-sha256'];
-    if (typeof payloadHash !== 'string') throw new S3Refusal(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
+    if (typeof payloadHash !== 'string')
+      throw new S3Refusal(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
     if (payloadHash !== 'UNSIGNED-PAYLOAD') {
-      if (!/^[0-9a-f]{64}$/.test(payloadHash)) throw new S3Refusal(400, 'InvalidArgument', 'x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a valid sha256 value.');
+      if (!/^[0-9a-f]{64}$/.test(payloadHash))
+        throw new S3Refusal(400, 'InvalidArgument', 'x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a valid sha256 value.');
       if (payloadHash !== hex(body))
-        throw new S3Refusal(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", {
-          ClientComputedContentSHA256: payloadHash,
-          S3ComputedContentSHA256: hex(body),
-        });
+        throw new S3Refusal(
+          400,
+          'XAmzContentSHA256Mismatch',
+          "The provided 'x-amz-content-sha256' header does not match what was computed.",
+          {
+            ClientComputedContentSHA256: payloadHash,
+            S3ComputedContentSHA256: hex(body),
+          },
+        );
     }
     const signed = signedList!.split(';');
     const unsigned = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-') && !signed.includes(h));
     if (!signed.includes('host') || unsigned.length > 0)
-      throw new S3Refusal(403, 'AccessDenied', `There were headers present in the request which were not signed: ${unsigned.join(', ') || 'host'}`);
+      throw new S3Refusal(
+        403,
+        'AccessDenied',
+        `There were headers present in the request which were not signed: ${unsigned.join(', ') || 'host'}`,
+      );
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
     const canonical = canonicalRequest({ method: req.method ?? '', rawPath, rawQuery, headers, signedHeaders: signed, payloadHash });
     const expected = expectedSignature(canonical, amzDate, options.region, options.secretAccessKey);
     if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature!)))
-      throw new S3Refusal(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', {
-        AWSAccessKeyId: accessKeyId!,
-        CanonicalRequest: canonical,
-      });
+      throw new S3Refusal(
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        {
+          AWSAccessKeyId: accessKeyId!,
+          CanonicalRequest: canonical,
+        },
+      );
   }
 
   function refuse(req: IncomingMessage, res: ServerResponse, e: S3Refusal, resource: string): void {
@@ -176,12 +211,17 @@ export async function startFakeS3(options: FakeS3Options) {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const extra = Object.entries(e.extra).map(([k, v]) => `<${k}>${esc(v)}</${k}>`);
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${e.code}</Code><Message>${esc(e.message)}</Message>${extra.join('')}<Resource>${esc(resource)}</Resource><RequestId>${requestId}</RequestId></Error>`;
-    res.writeHead(e.status, { 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(xml)), 'x-amz-request-id': requestId });
+    res.writeHead(e.status, {
+      'content-type': 'application/xml',
+      'content-length': String(Buffer.byteLength(xml)),
+      'x-amz-request-id': requestId,
+    });
     res.end(xml);
   }
 
   function operate(req: IncomingMessage, res: ServerResponse, bucket: string, key: string, body: Buffer): void {
-    if (!options.buckets.includes(bucket)) throw new S3Refusal(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
+    if (!options.buckets.includes(bucket))
+      throw new S3Refusal(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
     const id = `${bucket}/${key}`;
     if (key === '') {
       if (req.method !== 'HEAD') throw new S3Refusal(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
@@ -190,7 +230,8 @@ export async function startFakeS3(options: FakeS3Options) {
       return;
     }
     if (req.method === 'PUT') {
-      if (req.headers['content-length'] === undefined) throw new S3Refusal(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
+      if (req.headers['content-length'] === undefined)
+        throw new S3Refusal(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.');
       const etag = `"${createHash('md5').update(body).digest('hex')}"`;
       objects.set(id, { data: body, contentType: req.headers['content-type'] ?? 'binary/octet-stream', etag, lastModified: new Date() });
       res.writeHead(200, { etag, 'content-length': '0' });
@@ -225,14 +266,24 @@ export async function startFakeS3(options: FakeS3Options) {
       const bucket = virtual ? hostName.slice(0, -'.localhost'.length) : decodeURIComponent(segments[0] ?? '');
       const key = (virtual ? segments : segments.slice(1)).map((s) => decodeURIComponent(s)).join('/');
       const resource = `/${bucket}/${key}`;
-      seen.push({ method: req.method ?? '', bucket, key, style: virtual ? 'virtual' : 'path', contentSha256: req.headers['x-amz-content-sha256'] as string | undefined });
+      seen.push({
+        method: req.method ?? '',
+        bucket,
+        key,
+        style: virtual ? 'virtual' : 'path',
+        contentSha256: req.headers['x-amz-content-sha256'] as string | undefined,
+      });
       const hold = holds.shift();
       if (hold) return hold();
       try {
         const failure = failures.shift();
         if (failure) {
           if (failure.retryAfter) res.setHeader('retry-after', failure.retryAfter);
-          throw new S3Refusal(failure.status, failure.code, failure.code === 'SlowDown' ? 'Please reduce your request rate.' : 'We encountered an internal error. Please try again.');
+          throw new S3Refusal(
+            failure.status,
+            failure.code,
+            failure.code === 'SlowDown' ? 'Please reduce your request rate.' : 'We encountered an internal error. Please try again.',
+          );
         }
         authenticate(req, rawPath, rawQuery, body);
         operate(req, res, bucket, key, body);
@@ -278,12 +329,20 @@ export type FakeS3 = Awaited<ReturnType<typeof startFakeS3>>;
 export const loopbackFetch: typeof globalThis.fetch = (input, init = {}) =>
   new Promise((resolve, reject) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.hostname !== 'localhost' && !url.hostname.endsWith('.localhost')) throw new Error(`loopbackFetch only reaches *.localhost (got ${url.hostname})`);
+    if (url.hostname !== 'localhost' && !url.hostname.endsWith('.localhost'))
+      throw new Error(`loopbackFetch only reaches *.localhost (got ${url.hostname})`);
     const body = init.body ? Buffer.from(init.body as Uint8Array) : null;
     const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), host: url.host };
     if (body) headers['content-length'] = String(body.length);
     const req = request(
-      { host: '127.0.0.1', port: url.port, path: url.pathname + url.search, method: init.method ?? 'GET', headers, signal: init.signal ?? undefined },
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname + url.search,
+        method: init.method ?? 'GET',
+        headers,
+        signal: init.signal ?? undefined,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -292,7 +351,8 @@ export const loopbackFetch: typeof globalThis.fetch = (input, init = {}) =>
           const status = res.statusCode ?? 0;
           const noBody = status === 204 || status === 304 || init.method === 'HEAD';
           const responseHeaders = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
           resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
         });
       },
