@@ -95,10 +95,10 @@ describe('the fake S3 server refuses what S3 refuses', () => {
   });
 
   it.each([
-    ['a payload hash of other bytes', { body: 'hello', headers: { 'x-amz-content-sha256': EMPTY } }, 400, 'XAmzContentSHA256Mismatch'],
-    ['a wrong secret', { body: 'x', sign: { secretAccessKey: 'other' } }, 403, 'SignatureDoesNotMatch'],
-    ['an unknown access key', { body: 'x', sign: { accessKeyId: 'AKIDOTHER' } }, 403, 'InvalidAccessKeyId'],
-  ])('PUT with %s: %i %s in an XML error', async (_what, init, status, code) => {
+    ['a payload hash of other bytes', 400, 'XAmzContentSHA256Mismatch', { body: 'hello', headers: { 'x-amz-content-sha256': EMPTY } }],
+    ['a wrong secret', 403, 'SignatureDoesNotMatch', { body: 'x', sign: { secretAccessKey: 'other' } }],
+    ['an unknown access key', 403, 'InvalidAccessKeyId', { body: 'x', sign: { accessKeyId: 'AKIDOTHER' } }],
+  ])('PUT with %s: %i %s in an XML error', async (_what, status, code, init) => {
     const res = await send('PUT', '/photos/b.txt', init);
     expect(res.status).toBe(status);
     expect(res.type).toBe('application/xml');
