@@ -100,7 +100,8 @@ describe('S3 storage: refusals name the setting to fix, never the secret', () =>
   it('the readiness check (HeadBucket) tells a missing bucket from refused credentials', async () => {
     await expect(store().check()).resolves.toBeUndefined();
     expect((await refusal(store({ bucket: 'nope' }).check())).message).toMatch(/S3_BUCKET/);
-    expect((await refusal(store({ secretAccessKey: 'wrong' }).check())).message).toMatch(/S3_BUCKET|S3_ACCESS_KEY_ID/);
+    expect((await refusal(store({ secretAccessKey: 'wrong' }).check())).message).toMatch(/S3_ACCESS_KEY_ID/);
+    expect((await refusal(store({ region: 'us-east-1' }).check())).message).toMatch(/S3_REGION=eu-west-3/);
   });
 });
 

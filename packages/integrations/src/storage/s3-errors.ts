@@ -47,15 +47,22 @@ export function isRetryable(status: number, code: string | null): boolean {
 
 /** A sentence that says what went wrong and which setting to fix. */
 export function describeS3Error(status: number, body: S3ErrorBody, bucket: string): StorageError {
-  const code = body.code ?? (status === 404 ? 'NotFound' : status === 403 ? 'Forbidden' : `HTTP${status}`);
+  // HEAD answers have no body: the status (and x-amz-bucket-region, read by the caller) must do.
+  const code =
+    body.code ??
+    ({ 301: 'PermanentRedirect', 400: 'AuthorizationHeaderMalformed', 403: 'Forbidden', 404: 'NotFound' } as Record<number, string>)[
+      status
+    ] ??
+    `HTTP${status}`;
   const said = body.message ? ` ("${body.message}")` : '';
   const sentence = ((): string => {
     switch (code) {
       case 'InvalidAccessKeyId':
       case 'SignatureDoesNotMatch':
         return 'the storage service refused the credentials: check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (a key pair of this service and account).';
-      case 'AccessDenied':
       case 'Forbidden':
+        return `the storage service refused access to bucket "${bucket}": check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, and that this key may read, write and delete objects in S3_BUCKET.`;
+      case 'AccessDenied':
         return `the storage service denied access to bucket "${bucket}": give the key of S3_ACCESS_KEY_ID permission to read, write and delete objects in it (s3:GetObject, s3:PutObject, s3:DeleteObject), or check S3_BUCKET.`;
       case 'NoSuchBucket':
       case 'NotFound':

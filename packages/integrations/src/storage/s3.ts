@@ -154,8 +154,14 @@ export function s3Storage(
     }
   }
 
-  const refusal = (response: Response, bytes: Buffer) =>
-    describeS3Error(response.status, parseS3Error(bytes.toString('utf8')), options.bucket);
+  const refusal = (response: Response, bytes: Buffer) => {
+    const body = parseS3Error(bytes.toString('utf8'));
+    return describeS3Error(
+      response.status,
+      { ...body, region: body.region ?? response.headers.get('x-amz-bucket-region') },
+      options.bucket,
+    );
+  };
 
   return {
     kind: 's3',

@@ -204,7 +204,7 @@ export async function startFakeS3(options: FakeS3Options) {
   function refuse(req: IncomingMessage, res: ServerResponse, e: S3Refusal, resource: string): void {
     const requestId = randomBytes(8).toString('hex').toUpperCase();
     if (req.method === 'HEAD') {
-      res.writeHead(e.status, { 'x-amz-request-id': requestId });
+      res.writeHead(e.status, { 'x-amz-request-id': requestId, ...(e.extra.Region ? { 'x-amz-bucket-region': e.extra.Region } : {}) });
       res.end();
       return;
     }
