@@ -89,12 +89,34 @@ describe('S3 storage: refusals name the setting to fix, never the secret', () =>
     ['a clock 20 minutes fast', { now: () => new Date(Date.now() + 20 * 60_000) }, 'RequestTimeTooSkewed', /clock.*synchronise/],
   ] as const)('%s', async (_what, over, code, message) => {
     const s = store(over);
-    for (const work of [s.put('m_1/x.jpg', Buffer.from('x'), 'image/jpeg'), s.get('m_1/x.jpg'), s.delete('m_1/x.jpg')]) {
-      const error = await refusal(work);
+    for (const work of [() => s.put('m_1/x.jpg', Buffer.from('x'), 'image/jpeg'), () => s.get('m_1/x.jpg'), () => s.delete('m_1/x.jpg')]) {
+      const error = await refusal(work());
       expect(error.code).toBe(code);
       expect(error.message).toMatch(message);
     }
     expect(fake.seen).toHaveLength(3); // refusals of a setting are not tried again
+  });
+
+  it('a key without s3:ListBucket: a missing photo is "access denied", and the message says to grant it', async () => {
+    const limited = await startFakeS3({
+      accessKeyId: 'AKIDLIMITED',
+      secretAccessKey: SECRET,
+      region: 'eu-west-3',
+      buckets: ['photos'],
+      canListBucket: false,
+    });
+    try {
+      const s = store({ endpoint: limited.url, accessKeyId: 'AKIDLIMITED' });
+      await s.put('m_1/a.jpg', Buffer.from('x'), 'image/jpeg');
+      expect((await s.get('m_1/a.jpg'))?.data.toString()).toBe('x');
+      for (const work of [() => s.get('m_1/missing.jpg'), () => s.check()]) {
+        const error = await refusal(work());
+        expect(error.status).toBe(403);
+        expect(error.message).toMatch(/s3:ListBucket on S3_BUCKET/);
+      }
+    } finally {
+      await limited.close();
+    }
   });
 
   it('the readiness check (HeadBucket) tells a missing bucket from refused credentials', async () => {

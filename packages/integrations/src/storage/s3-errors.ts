@@ -61,9 +61,8 @@ export function describeS3Error(status: number, body: S3ErrorBody, bucket: strin
       case 'SignatureDoesNotMatch':
         return 'the storage service refused the credentials: check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (a key pair of this service and account).';
       case 'Forbidden':
-        return `the storage service refused access to bucket "${bucket}": check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, and that this key may read, write and delete objects in S3_BUCKET.`;
       case 'AccessDenied':
-        return `the storage service denied access to bucket "${bucket}": give the key of S3_ACCESS_KEY_ID permission to read, write and delete objects in it (s3:GetObject, s3:PutObject, s3:DeleteObject), or check S3_BUCKET.`;
+        return `the storage service denied access to bucket "${bucket}": check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, and that this key has s3:GetObject, s3:PutObject and s3:DeleteObject on the bucket's objects and s3:ListBucket on S3_BUCKET (without it S3 answers "access denied" for a photo that does not exist).`;
       case 'NoSuchBucket':
       case 'NotFound':
         return `the storage service has no bucket "${bucket}": check S3_BUCKET, and S3_ENDPOINT / S3_REGION for the service and region it lives in.`;

@@ -89,7 +89,7 @@ export function s3Storage(
     const signer = new AwsV4Signer({
       method,
       url,
-      headers: { ...headers, 'x-amz-content-sha256': body ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256 },
+      headers,
       body: body ?? undefined,
       accessKeyId: options.accessKeyId,
       secretAccessKey: options.secretAccessKey,
@@ -145,8 +145,11 @@ export function s3Storage(
 
   async function send(method: string, url: string, body: Buffer | null, headers: Record<string, string>, signal?: AbortSignal) {
     signal?.throwIfAborted();
+    // The payload's SHA-256 is signed (S3 checks it: a corrupted upload is refused).
+    const payloadHash = body ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256;
+    const signedHeaders = { ...headers, 'x-amz-content-sha256': payloadHash };
     for (let i = 0; ; i++) {
-      const result = await attempt(method, url, body, headers, signal);
+      const result = await attempt(method, url, body, signedHeaders, signal);
       if ('response' in result) return result;
       if (i >= retries) throw result.retry;
       const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** i);

@@ -9,6 +9,7 @@
 //   every `x-amz-*` header must be signed; `x-amz-content-sha256` is required and is
 //   `UNSIGNED-PAYLOAD` or the hex SHA-256 of the body, which is checked. Its own
 //   `expectedSignature()` reproduces the page's GET Object and PUT Object examples (see the test).
+// - Permissions: a key without s3:ListBucket gets 403 AccessDenied for a missing key (API_GetObject.html).
 // - Operations: PutObject (docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html: 200, ETag,
 //   Content-Length required, Content-Type kept, default binary/octet-stream), GetObject
 //   (API_GetObject.html: 200 with Content-Type, Content-Length, ETag, Last-Modified), DeleteObject
@@ -30,6 +31,11 @@ export interface FakeS3Options {
   secretAccessKey: string;
   region: string;
   buckets: string[];
+  /**
+   * Whether the key has s3:ListBucket. Without it S3 answers 403 AccessDenied, not 404 NoSuchKey, for
+   * a key that does not exist (API_GetObject.html "Permissions"), and HeadBucket is refused.
+   */
+  canListBucket?: boolean;
 }
 
 interface Stored {
@@ -225,6 +231,7 @@ export async function startFakeS3(options: FakeS3Options) {
     const id = `${bucket}/${key}`;
     if (key === '') {
       if (req.method !== 'HEAD') throw new S3Refusal(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+      if (options.canListBucket === false) throw new S3Refusal(403, 'AccessDenied', 'Access Denied');
       res.writeHead(200, { 'x-amz-bucket-region': options.region });
       res.end();
       return;
@@ -238,6 +245,7 @@ export async function startFakeS3(options: FakeS3Options) {
       res.end();
     } else if (req.method === 'GET') {
       const o = objects.get(id);
+      if (!o && options.canListBucket === false) throw new S3Refusal(403, 'AccessDenied', 'Access Denied');
       if (!o) throw new S3Refusal(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
       res.writeHead(200, {
         'content-type': o.contentType,
