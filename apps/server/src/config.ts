@@ -111,11 +111,64 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** RETOUR_STORAGE: `local` (default: files under RETOUR_STORAGE_DIR, else <data folder>/files). */
+/**
+ * RETOUR_STORAGE: `local` (default: files under RETOUR_STORAGE_DIR, else <data folder>/files) or
+ * `s3` (S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_FORCE_PATH_STYLE, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
+ * S3_PREFIX; the keys fall back to AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, the region to AWS_REGION).
+ */
 export function storageFrom(env: NodeJS.ProcessEnv, databaseUrl: string): StorageConfig {
   const kind = env.RETOUR_STORAGE?.trim() || 'local';
-  if (kind !== 'local') throw new ConfigError(`RETOUR_STORAGE must be "local" (got "${env.RETOUR_STORAGE}").`);
+  if (kind === 's3') return s3StorageFrom(env);
+  if (kind !== 'local') throw new ConfigError(`RETOUR_STORAGE must be "local" or "s3" (got "${env.RETOUR_STORAGE}").`);
   return { kind: 'local', dir: resolve(env.RETOUR_STORAGE_DIR || resolve(dataDir(databaseUrl), 'files')) };
+}
+
+function s3StorageFrom(env: NodeJS.ProcessEnv): StorageConfig {
+  const bucket = env.S3_BUCKET?.trim() ?? '';
+  if (!bucket) throw new ConfigError('RETOUR_STORAGE=s3 needs S3_BUCKET, the name of the bucket that keeps the photos.');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..'))
+    throw new ConfigError(`S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens (got "${bucket}").`);
+  const region = env.S3_REGION?.trim() || env.AWS_REGION?.trim() || 'us-east-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region))
+    throw new ConfigError(`S3_REGION must be a region name such as eu-central-1 (or "auto" for Cloudflare R2) (got "${region}").`);
+  const endpoint = s3Endpoint(env.S3_ENDPOINT?.trim() || null);
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim() || (endpoint ? '1' : '0');
+  if (!['0', '1', 'true', 'false'].includes(pathStyle))
+    throw new ConfigError(
+      `S3_FORCE_PATH_STYLE must be 1 (endpoint/bucket/key) or 0 (bucket.endpoint/key) (got "${env.S3_FORCE_PATH_STYLE}").`,
+    );
+  const forcePathStyle = pathStyle === '1' || pathStyle === 'true';
+  if (!forcePathStyle && bucket.includes('.') && (endpoint ?? 'https:').startsWith('https:'))
+    throw new ConfigError(
+      `S3_BUCKET "${bucket}" has dots, which HTTPS certificates of bucket.endpoint names do not cover: set S3_FORCE_PATH_STYLE=1.`,
+    );
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || env.AWS_ACCESS_KEY_ID?.trim() || '';
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || env.AWS_SECRET_ACCESS_KEY?.trim() || '';
+  if (!accessKeyId || !secretAccessKey)
+    throw new ConfigError(
+      'RETOUR_STORAGE=s3 needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: a key pair allowed to read, write and delete objects in S3_BUCKET.',
+    );
+  const prefix = (env.S3_PREFIX ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (prefix && !/^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)*$/.test(prefix))
+    throw new ConfigError(
+      `S3_PREFIX must be folder names of letters, digits, ".", "_" and "-" separated by "/", e.g. retour/photos (got "${env.S3_PREFIX}").`,
+    );
+  return { kind: 's3', bucket, region, endpoint, forcePathStyle, accessKeyId, secretAccessKey, prefix: prefix ? `${prefix}/` : '' };
+}
+
+function s3Endpoint(value: string | null): string | null {
+  if (value === null) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`S3_ENDPOINT must be the service's address, e.g. https://s3.fr-par.scw.cloud (got "${value}").`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password)
+    throw new ConfigError(
+      `S3_ENDPOINT must be an https:// address without query or credentials, e.g. https://s3.fr-par.scw.cloud (got "${value}").`,
+    );
+  return url.href.replace(/\/+$/, '');
 }
 
 /** WEB_CONCURRENCY or `--processes`: a whole number from 1 to 64, or `auto` (one per core). */

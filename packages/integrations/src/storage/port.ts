@@ -15,6 +15,8 @@ export interface ObjectStorage {
   get(key: string, signal?: AbortSignal): Promise<StoredObject | null>;
   /** Removes the object; a key that does not exist is not an error (deleting twice is fine). */
   delete(key: string, signal?: AbortSignal): Promise<void>;
+  /** Throws, saying what to fix, unless objects can be written and read (readiness, start-up checks). */
+  check?(signal?: AbortSignal): Promise<void>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
