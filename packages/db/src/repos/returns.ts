@@ -158,6 +158,16 @@ export async function listReturns(db: Executor, merchantId: string, f: ReturnFil
   if (f.portalId) q = q.where('portalId', '=', f.portalId);
   if (f.createdFrom) q = q.where('createdAt', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('createdAt', '<', f.createdTo);
+  if (f.hasPhotos !== undefined) {
+    const photos = eb.exists(
+      eb
+        .selectFrom('returnPhotos as photo')
+        .select('photo.id')
+        .whereRef('photo.merchantId', '=', 'returns.merchantId')
+        .whereRef('photo.returnId', '=', 'returns.id'),
+    );
+    all.push(f.hasPhotos ? photos : eb.not(photos));
+  }
   if (f.search) {
     const s = f.search;
     q = q.where((eb) =>
@@ -213,6 +223,8 @@ export type ReturnSearch = {
   resolution?: string;
   /** Returns with this timeline entry: `exchange_created` (replacement order made) or `store_credit`. */
   keptBy?: 'exchange_created' | 'store_credit';
+  /** Returns with (true) or without (false) shopper photos. */
+  hasPhotos?: boolean;
 };
 
 function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId: string, f: ReturnSearch): Expression<SqlBool> {
