@@ -15,11 +15,11 @@ export class UnsupportedImage extends Error {}
 const MAX_INPUT_PIXELS = 100_000_000;
 const JPEG_QUALITY = 82;
 
-type Sharp = typeof import('sharp');
+type Sharp = (typeof import('sharp'))['default'];
 let sharpModule: Promise<Sharp> | undefined;
 function loadSharp(): Promise<Sharp> {
   sharpModule ??= import('sharp').then((m) => {
-    const sharp = (m.default ?? m) as Sharp;
+    const sharp = m.default;
     // One photo at a time per process, nothing kept between photos: little memory on small servers.
     sharp.cache(false);
     sharp.concurrency(1);

@@ -106,3 +106,26 @@ export async function deletePhotosOfOrders(db: Executor, merchantId: string, ord
   if (orderIds.length === 0) return [];
   return db.deleteFrom('returnPhotos').where('merchantId', '=', merchantId).where('orderId', 'in', orderIds).returningAll().execute();
 }
+
+/** Whether the order has this item (an upload names the item it shows). */
+export async function orderHasItem(db: Executor, merchantId: string, orderId: string, orderItemId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('orderItems')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('orderId', '=', orderId)
+    .where('id', '=', orderItemId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** One photo of one return of this merchant. */
+export async function getReturnPhoto(db: Executor, merchantId: string, returnId: string, photoId: string): Promise<PhotoRow | undefined> {
+  return db
+    .selectFrom('returnPhotos')
+    .selectAll()
+    .where('merchantId', '=', merchantId)
+    .where('returnId', '=', returnId)
+    .where('id', '=', photoId)
+    .executeTakeFirst();
+}

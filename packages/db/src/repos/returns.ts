@@ -158,16 +158,6 @@ export async function listReturns(db: Executor, merchantId: string, f: ReturnFil
   if (f.portalId) q = q.where('portalId', '=', f.portalId);
   if (f.createdFrom) q = q.where('createdAt', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('createdAt', '<', f.createdTo);
-  if (f.hasPhotos !== undefined) {
-    const photos = eb.exists(
-      eb
-        .selectFrom('returnPhotos as photo')
-        .select('photo.id')
-        .whereRef('photo.merchantId', '=', 'returns.merchantId')
-        .whereRef('photo.returnId', '=', 'returns.id'),
-    );
-    all.push(f.hasPhotos ? photos : eb.not(photos));
-  }
   if (f.search) {
     const s = f.search;
     q = q.where((eb) =>
@@ -248,6 +238,16 @@ function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId
           .where('kept.type', '=', type),
       ),
     );
+  }
+  if (f.hasPhotos !== undefined) {
+    const photos = eb.exists(
+      eb
+        .selectFrom('returnPhotos as photo')
+        .select('photo.id')
+        .whereRef('photo.merchantId', '=', 'returns.merchantId')
+        .whereRef('photo.returnId', '=', 'returns.id'),
+    );
+    all.push(f.hasPhotos ? photos : eb.not(photos));
   }
   if (f.search) {
     const s = f.search;
