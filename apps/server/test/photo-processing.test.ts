@@ -14,7 +14,13 @@ const exif = {
 
 async function sample(format: 'jpeg' | 'png' | 'webp', width: number, height: number, orientation?: number): Promise<Buffer> {
   let img = sharp({ create: { width, height, channels: 3, background: '#cc3366' } })
-    .composite([{ input: { create: { width: Math.max(1, width >> 2), height: Math.max(1, height >> 2), channels: 3, background: '#00ff00' } }, left: 0, top: 0 }])
+    .composite([
+      {
+        input: { create: { width: Math.max(1, width >> 2), height: Math.max(1, height >> 2), channels: 3, background: '#00ff00' } },
+        left: 0,
+        top: 0,
+      },
+    ])
     .withExif(exif);
   if (orientation) img = img.withMetadata({ orientation });
   return img.toFormat(format).toBuffer();
@@ -61,10 +67,20 @@ describe('processPhoto', () => {
   });
 
   it.each([
-    ['a GIF', async () => sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).gif().toBuffer()],
+    [
+      'a GIF',
+      async () =>
+        sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .gif()
+          .toBuffer(),
+    ],
     ['a text file named like a photo', async () => Buffer.from('not an image at all, but photo.jpg')],
     ['a JPEG header with garbage after it', async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)])],
-    ['a HEIC header with garbage after it', async () => Buffer.concat([readFileSync(new URL('./fixtures/photo-exif.heic', import.meta.url)).subarray(0, 40), Buffer.alloc(100, 1)])],
+    [
+      'a HEIC header with garbage after it',
+      async () =>
+        Buffer.concat([readFileSync(new URL('./fixtures/photo-exif.heic', import.meta.url)).subarray(0, 40), Buffer.alloc(100, 1)]),
+    ],
   ])('refuses %s', async (_name, make) => {
     await expect(processPhoto(await make())).rejects.toBeInstanceOf(UnsupportedImage);
   });

@@ -15,7 +15,7 @@ export class UnsupportedImage extends Error {}
 const MAX_INPUT_PIXELS = 100_000_000;
 const JPEG_QUALITY = 82;
 
-type Sharp = (typeof import('sharp'))['default'];
+type Sharp = typeof import('sharp')['default'];
 let sharpModule: Promise<Sharp> | undefined;
 function loadSharp(): Promise<Sharp> {
   sharpModule ??= import('sharp').then((m) => {
@@ -33,7 +33,11 @@ async function decodeHeic(data: Buffer): Promise<{ width: number; height: number
   try {
     const image = await decode({ buffer: data });
     if (image.width * image.height > MAX_INPUT_PIXELS) throw new UnsupportedImage('The HEIC image has too many pixels.');
-    return { width: image.width, height: image.height, pixels: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
+    return {
+      width: image.width,
+      height: image.height,
+      pixels: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    };
   } catch (e) {
     if (e instanceof UnsupportedImage) throw e;
     throw new UnsupportedImage(`The HEIC image could not be decoded: ${(e as Error).message}`);

@@ -84,8 +84,22 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   );
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules, photos } =
-        await prepareReturn(ctx, tx, input, accounts, loaded, true);
+      const {
+        order,
+        now,
+        assessment,
+        returnAddress,
+        phone,
+        email,
+        checked,
+        exchanges,
+        submitted,
+        account,
+        service,
+        settings,
+        rules,
+        photos,
+      } = await prepareReturn(ctx, tx, input, accounts, loaded, true);
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;

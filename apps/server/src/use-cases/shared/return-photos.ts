@@ -42,7 +42,9 @@ export async function checkChosenPhotos(
     lines.map((l) => l.photoIds?.length ?? 0),
   );
   if (problem?.code === 'too_many_photos') {
-    fail('too_many_photos', `A return may have at most ${problem.max} photos; remove ${problem.total - problem.max}.`, { max: problem.max });
+    fail('too_many_photos', `A return may have at most ${problem.max} photos; remove ${problem.total - problem.max}.`, {
+      max: problem.max,
+    });
   }
   if (problem?.code === 'photos_required') {
     fail('photos_required', `Add at least ${problem.min} photo(s) of this item (${problem.count} sent).`, {
@@ -58,7 +60,13 @@ export async function checkChosenPhotos(
   for (const p of chosen) {
     const row = rows.get(p.id);
     const line = lines[p.index] as Line;
-    if (!row || row.returnId !== null || row.portalId !== args.portalId || row.orderId !== args.orderId || row.orderItemId !== line.orderItemId) {
+    if (
+      !row ||
+      row.returnId !== null ||
+      row.portalId !== args.portalId ||
+      row.orderId !== args.orderId ||
+      row.orderItemId !== line.orderItemId
+    ) {
       fail('photo_not_usable', 'A photo is not one you uploaded for this item, or it expired; add it again.', {
         index: p.index,
         photoId: p.id,
