@@ -77,7 +77,7 @@ export const ERROR_STATUS = {
   deep_links_not_configured: 422,
   gift_returns_not_offered: 422,
   // Photo evidence (issue #15 item 3)
-  unsupported_image: 415,
+  unsupported_image: 422,
   photos_required: 422,
   too_many_photos: 422,
   photos_not_accepted: 422,

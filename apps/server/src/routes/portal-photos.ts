@@ -37,7 +37,6 @@ export function portalPhotoRoutes(ctx: Ctx): FastifyPluginAsyncZod {
             401: ErrorSchema,
             404: ErrorSchema,
             413: ErrorSchema,
-            415: ErrorSchema,
             422: ErrorSchema,
             429: ErrorSchema,
             503: ErrorSchema,
