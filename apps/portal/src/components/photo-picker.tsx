@@ -58,7 +58,7 @@ export function PhotoPicker({ slug, token, item, line, requirement, errors, set 
   const field = described(`photos:${id}`, errors, problem ? `${hintId} ${problemId}` : hintId);
   return (
     <div class="field photos">
-      <label for={`photos-${id}`}>{t('photosTitle')}</label>
+      <label for={`photos-${id}`}>{t('addPhotos')}</label>
       <p class="hint" id={hintId}>
         {requirement.mode === 'required' ? t('photosRequired', { min: requirement.min }) : t('photosOptional')} {t('photosHint')}
       </p>

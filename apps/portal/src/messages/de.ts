@@ -298,7 +298,6 @@ const de: Catalogue = {
   errorPaymentProvider: 'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
 
   // Photos of items (issue #15)
-  photosTitle: 'Fotos',
   photosRequired:
     '{min, plural, one {Fügen Sie mindestens ein Foto des Artikels hinzu.} other {Fügen Sie mindestens # Fotos des Artikels hinzu.}}',
   photosOptional: 'Sie können Fotos des Artikels hinzufügen.',

@@ -285,7 +285,6 @@ const en = {
   errorPaymentProvider: 'The payment service cannot be reached right now. Try again in a few minutes.',
 
   // Photos of items (issue #15)
-  photosTitle: 'Photos',
   photosRequired: '{min, plural, one {Add at least one photo of the item.} other {Add at least # photos of the item.}}',
   photosOptional: 'You may add photos of the item.',
   photosHint: 'JPEG, PNG, HEIC or WebP, up to 10 MB each; at most 10 per return.',

@@ -296,7 +296,6 @@ const fr: Catalogue = {
   errorPaymentProvider: 'Le service de paiement est indisponible pour le moment. Réessayez dans quelques minutes.',
 
   // Photos of items (issue #15)
-  photosTitle: 'Photos',
   photosRequired: '{min, plural, one {Ajoutez au moins une photo de l’article.} other {Ajoutez au moins # photos de l’article.}}',
   photosOptional: 'Vous pouvez ajouter des photos de l’article.',
   photosHint: 'JPEG, PNG, HEIC ou WebP, 10 Mo maximum chacune ; 10 au plus par retour.',

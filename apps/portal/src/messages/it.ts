@@ -291,7 +291,6 @@ const it: Catalogue = {
   errorPaymentProvider: 'Il servizio di pagamento non è al momento raggiungibile. Riprova tra qualche minuto.',
 
   // Photos of items (issue #15)
-  photosTitle: 'Foto',
   photosRequired: '{min, plural, one {Aggiungi almeno una foto dell’articolo.} other {Aggiungi almeno # foto dell’articolo.}}',
   photosOptional: 'Puoi aggiungere foto dell’articolo.',
   photosHint: 'JPEG, PNG, HEIC o WebP, massimo 10 MB ciascuna; al massimo 10 per reso.',

@@ -290,7 +290,6 @@ const nl: Catalogue = {
   errorPaymentProvider: 'De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
 
   // Photos of items (issue #15)
-  photosTitle: "Foto's",
   photosRequired: "{min, plural, one {Voeg minstens één foto van het artikel toe.} other {Voeg minstens # foto's van het artikel toe.}}",
   photosOptional: "Je kunt foto's van het artikel toevoegen.",
   photosHint: 'JPEG, PNG, HEIC of WebP, elk tot 10 MB; hooguit 10 per retour.',
