@@ -2,7 +2,7 @@
 // or declared type), turned upright, scaled to at most PHOTO_MAX_SIDE on the longest side and
 // written anew as JPEG, which leaves every metadata block behind (EXIF with GPS, XMP, ICC comments).
 // sharp (libvips) decodes JPEG, PNG and WebP; its prebuilt libvips has no HEVC decoder, so HEIC is
-// decoded by heic-decode (libheif compiled to wasm) into pixels first. Both libraries are loaded on
+// decoded by heic-decode (libheif compiled to wasm, in a worker thread) into pixels first. Both libraries are loaded on
 // the first upload only (the server's memory stays small until someone sends a photo).
 import { PHOTO_MAX_SIDE, type PhotoType, sniffPhotoType } from '@retour/domain/photos';
 
@@ -28,20 +28,38 @@ function loadSharp(): Promise<Sharp> {
   return sharpModule;
 }
 
+/**
+ * heic-decode runs libheif as WebAssembly on the thread that calls it, for seconds on a phone's
+ * photo: it runs in a worker thread of its own, so the server keeps answering meanwhile, and the
+ * worker's memory (the wasm heap) is given back when it ends.
+ */
+const HEIC_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const decode = require(workerData.module);
+decode({ buffer: workerData.data }).then(
+  (image) => parentPort.postMessage({ width: image.width, height: image.height, data: image.data }, [image.data.buffer]),
+  (error) => parentPort.postMessage({ error: String((error && error.message) || error) }),
+);`;
+
 async function decodeHeic(data: Buffer): Promise<{ width: number; height: number; pixels: Buffer }> {
-  const { default: decode } = await import('heic-decode');
-  try {
-    const image = await decode({ buffer: data });
-    if (image.width * image.height > MAX_INPUT_PIXELS) throw new UnsupportedImage('The HEIC image has too many pixels.');
-    return {
-      width: image.width,
-      height: image.height,
-      pixels: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
-    };
-  } catch (e) {
-    if (e instanceof UnsupportedImage) throw e;
-    throw new UnsupportedImage(`The HEIC image could not be decoded: ${(e as Error).message}`);
-  }
+  const [{ Worker }, { createRequire }] = await Promise.all([import('node:worker_threads'), import('node:module')]);
+  const module = createRequire(import.meta.url).resolve('heic-decode');
+  const result = await new Promise<{ width: number; height: number; data: Uint8ClampedArray } | { error: string }>((resolve, reject) => {
+    const worker = new Worker(HEIC_WORKER, { eval: true, workerData: { module, data } });
+    worker.once('message', (message) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The HEIC decoder stopped (exit code ${code}).`)));
+  });
+  if ('error' in result) throw new UnsupportedImage(`The HEIC image could not be decoded: ${result.error}`);
+  if (result.width * result.height > MAX_INPUT_PIXELS) throw new UnsupportedImage('The HEIC image has too many pixels.');
+  return {
+    width: result.width,
+    height: result.height,
+    pixels: Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength),
+  };
 }
 
 /** The stored form of an uploaded photo; throws UnsupportedImage for anything else than a decodable JPEG, PNG, WebP or HEIC. */
