@@ -65,7 +65,7 @@ export function PhotoPicker({ slug, token, item, line, requirement, errors, set 
       {list.length > 0 && (
         <ul class="photo-list">
           {list.map((photo, index) => (
-            <li key={photo.id}>
+            <li key={photo.id} class="photo-item">
               <img class="thumb" src={photo.preview} alt={t('photoAlt', { index: index + 1, name: item.name })} width={64} height={64} />
               <button type="button" class="button link" onClick={() => remove(photo.id)}>
                 {t('removePhoto', { index: index + 1 })}
