@@ -6,6 +6,7 @@ import type { PublicPortal } from '@retour/contracts/portal';
 import type { Checkout } from '@retour/contracts/payments';
 import type { LookupBody, LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import type { ServicePointView } from '@retour/contracts/service-points';
+import type { UploadedPhoto } from '@retour/contracts/photos';
 import { currentLanguage } from './i18n.ts';
 
 export class ApiError extends Error {
@@ -76,6 +77,39 @@ export const api = {
     call<ExchangeQuote>(`${slugPath(slug)}/exchange-quote`, { method: 'POST', token, body }),
   servicePoints: (slug: string, query: { carrier: string; country: string; postalCode: string }) =>
     call<{ data: ServicePointView[] }>(`${slugPath(slug)}/service-points`, { query: { ...query, limit: '5' } }),
+};
+
+/** Sends one photo file as it is (the server checks its content and makes a JPEG of it). */
+async function sendPhoto(slug: string, token: string, orderItemId: string, file: Blob): Promise<UploadedPhoto> {
+  const query = new URLSearchParams({ orderItemId, lang: currentLanguage() });
+  let response: Response;
+  try {
+    response = await fetch(`/api/portal/${slugPath(slug)}/photos?${query}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '', {}, null);
+  }
+  if (response.ok) return (await response.json()) as UploadedPhoto;
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const code =
+    body?.error.code ?? (response.status === 413 ? 'payload_too_large' : response.status >= 500 ? 'internal_error' : 'network_error');
+  throw new ApiError(response.status, code, body?.error.message ?? '', body?.error.details ?? {}, null);
+}
+
+export const photos = {
+  upload: sendPhoto,
+  remove: async (slug: string, token: string, id: string): Promise<void> => {
+    await fetch(`/api/portal/${slugPath(slug)}/photos/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+      credentials: 'omit',
+    }).catch(() => undefined);
+  },
 };
 
 /** Download and image addresses of a return; the access code is the only personal part. */

@@ -96,6 +96,15 @@ export function createErrors(error: ApiError, draft: Draft): { step: Step; error
       return { step: 'items', errors: { items: t('errorCheckItems'), [`reason:${itemId}`]: t('errorReasonMissing') } };
     case 'comment_required':
       return { step: 'items', errors: { items: t('errorCheckItems'), [`comment:${itemId}`]: t('errorCommentMissing') } };
+    case 'photos_required': {
+      const min = typeof d.min === 'number' ? d.min : 1;
+      return { step: 'items', errors: { items: t('errorCheckItems'), [`photos:${itemId}`]: t('errorPhotosMissing', { min }) } };
+    }
+    case 'too_many_photos':
+      return { step: 'items', errors: { items: t('errorTooManyPhotos') } };
+    case 'photo_not_usable':
+    case 'photos_not_accepted':
+      return { step: 'items', errors: { items: t('errorCheckItems'), [`photos:${itemId}`]: t('errorPhotoExpired') } };
     case 'return_window_expired':
     case 'no_returnable_items':
       return { step: 'items', errors: { items: general(error) } };
@@ -135,6 +144,14 @@ function validationPlace(error: ApiError): { step: Step; errors: Errors } {
     if (first === 'exchangeNote') return { step: 'resolution', errors: { exchangeNote: t('errorExchangeNoteInvalid') } };
   }
   return { step: 'review', errors: { submit: error.message || t('errorUnexpected', { code: error.code }) } };
+}
+
+/** Why one photo was not taken, next to the item's photo control. */
+export function photoError(error: ApiError): string {
+  if (error.code === 'unsupported_image') return t('errorPhotoUnsupported');
+  if (error.code === 'payload_too_large') return t('errorPhotoTooLarge');
+  if (error.code === 'too_many_photos') return t('errorTooManyPhotos');
+  return general(error);
 }
 
 export function statusErrors(error: ApiError): string {

@@ -4,6 +4,7 @@ import type { PublicPortal } from '@retour/contracts/portal';
 import type { LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import type { ServicePointView } from '@retour/contracts/service-points';
 import type { Lang } from './i18n.ts';
+import { type PhotoRequirement, photoRequirement, type ReasonPhotos } from '@retour/domain/photos';
 
 export type Step = 'start' | 'withdraw' | 'items' | 'method' | 'resolution' | 'contact' | 'review' | 'done';
 export type Mode = 'return' | 'withdrawal';
@@ -12,7 +13,9 @@ export type Resolution = PortalReturnBody['resolution'];
 export type OrderItem = LookupResult['order']['items'][number];
 export type CarrierOption = LookupResult['options']['methods'][number]['carriers'][number];
 
-export type Line = { quantity: number; reason: string; comment: string };
+/** A photo the shopper added to a line: uploaded (its id goes with the return), shown from the local file. */
+export type LinePhoto = { id: string; preview: string };
+export type Line = { quantity: number; reason: string; comment: string; photos?: LinePhoto[] };
 
 export type Draft = {
   mode: Mode;
@@ -130,6 +133,18 @@ export function chosenExchanges(draft: Draft, portal: PublicPortal): Record<stri
   return out;
 }
 
+/** What a line asks in photos: its reason's setting and the shop's rules for the item (the stricter). */
+export function linePhotoRequirement(draft: Draft, portal: PublicPortal, item: OrderItem, reason: string): PhotoRequirement {
+  const reasons = draft.lookup?.options.reasons ?? portal.reasons;
+  const setting = reasons.find((r) => r.code === reason)?.photos;
+  const fromReason: ReasonPhotos | null = !setting
+    ? null
+    : setting.mode === 'required'
+      ? { mode: 'required', min: setting.min }
+      : { mode: setting.mode };
+  return photoRequirement(fromReason, item.photos ?? null);
+}
+
 export function commentRequired(portal: PublicPortal, reason: string): boolean {
   return portal.reasons.some((r) => r.code === reason && r.commentRequired) || reason === 'other';
 }
@@ -193,6 +208,7 @@ export function returnBody(draft: Draft, lang: Lang, portal?: PublicPortal): Por
       quantity: line.quantity,
       reason: line.reason,
       ...(line.comment.trim() ? { comment: line.comment.trim() } : {}),
+      ...(line.photos?.length ? { photoIds: line.photos.map((p) => p.id) } : {}),
       ...(resolution === 'exchange' && exchanges[item.id] ? { exchange: { variantId: exchanges[item.id] as string } } : {}),
     })),
     method: option?.method ?? 'drop_off',

@@ -1,6 +1,15 @@
 // What each step needs before the shopper may continue, as messages next to the fields concerned.
 import type { PublicPortal } from '@retour/contracts/portal';
-import { chosenOption, commentRequired, type Draft, type Errors, effectiveResolution, phoneNeeded, selectedItems } from './flow.ts';
+import {
+  chosenOption,
+  commentRequired,
+  type Draft,
+  type Errors,
+  effectiveResolution,
+  linePhotoRequirement,
+  phoneNeeded,
+  selectedItems,
+} from './flow.ts';
 import { t } from './i18n.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -22,7 +31,14 @@ export function checkItems(draft: Draft, portal: PublicPortal): Errors {
       errors[`quantity:${item.id}`] = t('errorQuantity', { max: item.returnableQuantity });
     if (!line.reason) errors[`reason:${item.id}`] = t('errorReasonMissing');
     else if (commentRequired(portal, line.reason) && !line.comment.trim()) errors[`comment:${item.id}`] = t('errorCommentMissing');
+    if (line.reason) {
+      const photos = linePhotoRequirement(draft, portal, item, line.reason);
+      if (photos.mode === 'required' && (line.photos?.length ?? 0) < photos.min)
+        errors[`photos:${item.id}`] = t('errorPhotosMissing', { min: photos.min });
+    }
   }
+  const total = selected.reduce((sum, { line }) => sum + (line.photos?.length ?? 0), 0);
+  if (total > 10) errors.items = t('errorTooManyPhotos');
   return errors;
 }
 

@@ -40,6 +40,8 @@ import { sessionRoutes } from './routes/session.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { woocommerceRoutes } from './routes/woocommerce.ts';
 import { woocommerceHookRoutes } from './routes/woocommerce-hooks.ts';
+import { merchantPhotoRoutes } from './routes/merchant-photos.ts';
+import { portalPhotoRoutes } from './routes/portal-photos.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -122,6 +124,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(sessionRoutes(ctx));
   await app.register(uploadRoutes(ctx));
   await app.register(sendcloudOrderRoutes(ctx), { prefix: '/api/v3' });
+  await app.register(portalPhotoRoutes(ctx));
   await app.register(
     async (merchant) => {
       merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
@@ -143,6 +146,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       await merchant.register(merchantCatalogueRoutes(ctx));
       await merchant.register(merchantReturnRuleRoutes(ctx));
       await merchant.register(merchantDeepLinkRoutes(ctx));
+      await merchant.register(merchantPhotoRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import type { CarrierRegistry } from '@retour/integrations/carriers/registry';
 import type { MailTransport } from '@retour/integrations/email/port';
 import type { ProviderEndpoints } from '@retour/integrations/endpoints';
 import type { OutboxJob } from '@retour/db/repos/outbox';
+import type { ObjectStorage } from '@retour/integrations/storage/port';
 import type { ReturnDomainEvent } from './use-cases/shared/return-events.ts';
 
 /** Does one outbox job's work (jobs/*.ts); registered per topic in composition.ts. */
@@ -60,6 +61,8 @@ export interface Ctx {
   jobTimeoutMs?: number;
   /** Job handlers, return-event listeners and "run these jobs now" (composition.ts: JOBS). */
   jobs: JobRegistry;
+  /** Where shoppers' photos are kept (config RETOUR_STORAGE); without it photo uploads answer 503. */
+  storage?: ObjectStorage;
 }
 
 export const iso = (d: Date): string => d.toISOString();

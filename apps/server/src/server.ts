@@ -10,6 +10,7 @@ import { migrateToLatest } from '@retour/db/migrate';
 import { isDatabaseUnavailable } from '@retour/db/errors';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { createMailTransport } from '@retour/integrations/email/registry';
+import { createObjectStorage } from '@retour/integrations/storage/registry';
 import { productionCarrierAdapters } from './carrier-adapters.ts';
 import type { Config } from './config.ts';
 import type { Ctx } from './context.ts';
@@ -30,6 +31,7 @@ export async function openContext(config: Config): Promise<{ ctx: Ctx; close: ()
     secret: config.secretKey,
     publicUrl: config.publicUrl,
     jobs: JOBS,
+    storage: createObjectStorage(config.storage),
   };
   const mail = createMailTransport(config.smtpUrl);
   if (mail) ctx.mail = mail;

@@ -62,7 +62,7 @@ describe('the worker during a database outage', () => {
       expect(recovered).toEqual([{ failures: 7 }]);
       // The jobs the worker queued once the database answered have run.
       const jobs = await h.ctx.db.selectFrom('outbox').select(['topic', 'doneAt']).where('merchantId', '=', '_system').execute();
-      expect(jobs.map((j) => j.topic).sort()).toEqual(['db.optimize', 'retention.sweep', 'tracking.poll']);
+      expect(jobs.map((j) => j.topic).sort()).toEqual(['db.optimize', 'photos.remove_unused', 'retention.sweep', 'tracking.poll']);
       expect(jobs.every((j) => j.doneAt !== null)).toBe(true);
 
       // A second outage starts from the first wait again.

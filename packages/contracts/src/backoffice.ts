@@ -64,6 +64,7 @@ export const ReturnCountsQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   createdFrom: InstantSchema.optional(),
   createdTo: InstantSchema.optional(),
+  hasPhotos: z.enum(['true', 'false']).optional(),
 });
 export type ReturnCountsQuery = z.infer<typeof ReturnCountsQuerySchema>;
 export const ReturnCountsSchema = z.object({ counts: z.record(ReturnStatusSchema, z.number().int()) });

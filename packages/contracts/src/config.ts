@@ -1,4 +1,5 @@
 // Merchant configuration: brands, addresses, portals and shipping rules.
+import { ReasonPhotosSchema } from './photos.ts';
 import { RESOLUTIONS, RETURN_METHODS } from '@retour/domain/fees';
 import { SUPPORTED_LANGUAGES } from '@retour/domain/reasons';
 import {
@@ -75,6 +76,7 @@ const ReasonSettingSchema = z
   .object({
     code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use a lowercase code such as "too_small".'),
     labels: z.partialRecord(LanguageSchema, z.string().trim().min(1).max(120)),
+    photos: ReasonPhotosSchema.optional(),
   })
   .strict();
 const OriginSchema = z

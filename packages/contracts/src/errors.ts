@@ -76,6 +76,13 @@ export const ERROR_STATUS = {
   link_expired: 410,
   deep_links_not_configured: 422,
   gift_returns_not_offered: 422,
+  // Photo evidence (issue #15 item 3)
+  unsupported_image: 422,
+  photos_required: 422,
+  too_many_photos: 422,
+  photos_not_accepted: 422,
+  photo_not_usable: 422,
+  photo_not_found: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,6 +2,7 @@
 import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
 import { z } from 'zod';
 import { LanguageSchema, MoneySchema } from './common.ts';
+import { PhotoRequirementSchema } from './photos.ts';
 import { ResolutionSchema, ReturnMethodSchema } from './returns.ts';
 
 export const PortalParamsSchema = z.object({ slug: z.string().min(1).max(63) });
@@ -17,7 +18,14 @@ export const PublicPortalSchema = z.object({
   language: LanguageSchema,
   languages: z.array(LanguageSchema),
   defaultLanguage: LanguageSchema,
-  reasons: z.array(z.object({ code: z.string(), label: z.string(), commentRequired: z.boolean() })),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      commentRequired: z.boolean(),
+      photos: PhotoRequirementSchema.optional().describe('Photos with items returned for this reason (absent: none asked).'),
+    }),
+  ),
   methods: z.array(ReturnMethodSchema),
   resolutions: z.array(ResolutionSchema),
   fee: z.object({ amount: MoneySchema, payment: z.enum(['upfront', 'deduct_from_refund']) }).nullable(),

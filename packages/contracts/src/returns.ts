@@ -1,4 +1,5 @@
 // Returns: the shared return object, the portal flow (lookup, create) and staff actions.
+import { PhotoRequirementSchema, ReturnPhotoSchema } from './photos.ts';
 import { CONDITIONS } from '@retour/domain/return-ledger';
 import { ITEM_CONDITIONS } from '@retour/domain/return-rules-catalogue';
 import { RuleOutcomeViewSchema } from './return-rules.ts';
@@ -137,6 +138,7 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
   allowedActions: z.array(z.string()),
   timeline: z.array(TimelineEntrySchema.extend({ actor: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
   rules: RuleOutcomeViewSchema.nullable().optional().describe('What the return rules decided when it was made (null: no rules in force).'),
+  photos: z.array(ReturnPhotoSchema).describe('The shopper’s photos of the returned items (issue #15), oldest first.'),
 });
 export type MerchantReturn = z.infer<typeof MerchantReturnSchema>;
 
@@ -202,7 +204,9 @@ export const LookupResultSchema = z.object({
   options: z.object({
     methods: z.array(z.object({ method: ReturnMethodSchema, carriers: z.array(CarrierOptionSchema) })),
     resolutions: z.array(ResolutionSchema),
-    reasons: z.array(z.object({ code: z.string(), label: z.string(), commentRequired: z.boolean() })),
+    reasons: z.array(
+      z.object({ code: z.string(), label: z.string(), commentRequired: z.boolean(), photos: PhotoRequirementSchema.optional() }),
+    ),
   }),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;
@@ -221,6 +225,11 @@ export const ReturnItemInputSchema = z
       'Exchange this item for a variant of the catalogue (GET /api/portal/{slug}/exchange-options lists them); needs the "exchange" resolution.',
     ),
     condition: z.enum(ITEM_CONDITIONS).nullish().describe('The item’s condition as the shopper states it (return rules may test it).'),
+    photoIds: z
+      .array(z.string().min(1).max(100))
+      .max(10)
+      .optional()
+      .describe('Photos of this item uploaded with POST /api/portal/{slug}/photos (at most 10 per return).'),
   })
   .strict();
 
@@ -331,6 +340,7 @@ export const ReturnListQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   createdFrom: InstantSchema.optional(),
   createdTo: InstantSchema.optional(),
+  hasPhotos: z.enum(['true', 'false']).optional().describe('Only returns with (true) or without (false) shopper photos.'),
 });
 export type ReturnListQuery = z.infer<typeof ReturnListQuerySchema>;
 

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { CarrierAccountsTable, CarrierDocumentsTable } from './schema-carriers.ts';
 import type { ProductsTable, ProductVariantsTable, ReturnExchangesTable, VariantStockTable } from './schema-catalogue.ts';
+import type { ReturnPhotosTable } from './schema-photos.ts';
 import type {
   ImportRunsTable,
   InboundEventsTable,
@@ -374,4 +375,5 @@ export interface Database {
   variantStock: VariantStockTable;
   returnExchanges: ReturnExchangesTable;
   returnRuleSets: ReturnRuleSetsTable;
+  returnPhotos: ReturnPhotosTable;
 }

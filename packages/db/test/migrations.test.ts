@@ -39,6 +39,7 @@ const TABLES = [
   'variant_stock',
   'return_exchanges',
   'return_rule_sets',
+  'return_photos',
 ];
 const NOT_TENANT = new Set(['merchants', 'idempotency_keys', 'rate_limit_hits', 'leases']);
 /** Tenant tables keyed by something other than an id of their own. */
@@ -117,6 +118,7 @@ describe('migrations', () => {
       '0014-catalogue',
       '0016-return-rules',
       '0017-order-lookups',
+      '0018-return-photos',
     ]);
   });
 

@@ -3,6 +3,8 @@
  * `other` is always offered and needs a comment. See domain.md "Portal settings" (reasons).
  */
 
+import type { ReasonPhotos } from './photos.ts';
+
 export const SUPPORTED_LANGUAGES = ['en', 'nl', 'fr', 'de', 'it'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
@@ -68,7 +70,8 @@ export const REASON_CATALOGUE = {
 
 export type CatalogueReasonCode = keyof typeof REASON_CATALOGUE;
 
-export type ReasonSetting = { code: string; labels: Partial<Record<Language, string>> };
+/** A configured reason; `photos` (issue #15) says what it asks of the shopper (absent: off). */
+export type ReasonSetting = { code: string; labels: Partial<Record<Language, string>>; photos?: ReasonPhotos };
 
 function catalogueLabels(code: string): Record<Language, string> | undefined {
   return Object.hasOwn(REASON_CATALOGUE, code) ? REASON_CATALOGUE[code as CatalogueReasonCode] : undefined;
@@ -85,7 +88,7 @@ function withCatalogueLabels(reason: ReasonSetting): ReasonSetting {
     const own = reason.labels[lang];
     if (own !== undefined && !isBlank(own)) labels[lang] = own;
   }
-  return { code: reason.code, labels };
+  return { code: reason.code, labels, ...(reason.photos ? { photos: reason.photos } : {}) };
 }
 
 /**

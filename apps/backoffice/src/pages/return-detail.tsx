@@ -9,6 +9,7 @@ import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts'
 import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
 import type { Order } from './orders.tsx';
 import { ReturnRulesOutcome } from './return-rules-outcome.tsx';
+import { ReturnPhotos } from './return-photos.tsx';
 
 const CREDIT_STATE: Record<'recorded' | 'pending' | 'issued' | 'failed', MessageKey> = {
   recorded: 'creditStateRecorded',
@@ -124,6 +125,7 @@ export function ReturnDetailPage(props: { id: string }) {
               </tbody>
             </table>
           </section>
+          <ReturnPhotos photos={ret.photos} itemName={(id) => ret.items.find((i) => i.orderItemId === id)?.name ?? id} />
 
           <section class="card" aria-labelledby="facts-title">
             <h2 id="facts-title">{t('shopper')}</h2>

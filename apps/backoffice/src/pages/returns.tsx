@@ -42,7 +42,18 @@ const TABS: { key: string; label: MessageKey; statuses: string; count: string[] 
   { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 
-const FILTERS = ['portal', 'reason', 'method', 'carrier', 'country', 'resolution', 'kept', 'createdFrom', 'createdTo'] as const;
+const FILTERS = [
+  'portal',
+  'reason',
+  'method',
+  'carrier',
+  'country',
+  'resolution',
+  'kept',
+  'hasPhotos',
+  'createdFrom',
+  'createdTo',
+] as const;
 type Filters = Record<(typeof FILTERS)[number] | 'q' | 'sort', string>;
 const EMPTY: Filters = {
   q: '',
@@ -54,6 +65,7 @@ const EMPTY: Filters = {
   country: '',
   resolution: '',
   kept: '',
+  hasPhotos: '',
   createdFrom: '',
   createdTo: '',
 };
@@ -81,6 +93,7 @@ function apiQuery(tab: string, f: Filters, cursor?: string): ReturnQuery {
     country: f.country.trim().toUpperCase() || undefined,
     resolution: oneOf(RESOLUTIONS, f.resolution),
     kept: oneOf(['exchange', 'store_credit'], f.kept),
+    hasPhotos: oneOf(['true', 'false'], f.hasPhotos),
     createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
     createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
     sort: oneOf(['createdAt', '-createdAt'], f.sort),
@@ -266,6 +279,16 @@ export function ReturnsPage() {
           options={[
             ['exchange', t('keptExchange')],
             ['store_credit', t('keptStoreCredit')],
+          ]}
+        />
+        <FilterSelect
+          id="f-photos"
+          label={t('photosFilter')}
+          value={draft.hasPhotos}
+          onChange={set('hasPhotos')}
+          options={[
+            ['true', t('photosWith')],
+            ['false', t('photosWithout')],
           ]}
         />
         <div class="field">

@@ -6,6 +6,46 @@ import { LANGUAGES, type PortalSectionProps, toggleIn } from './settings-portal-
 
 const REASON_WARNING = 7;
 
+type ReasonPhotos = PortalSectionProps['draft']['reasons'][number]['photos'];
+
+/** Photos with items returned for this reason: off, optional, or required with a minimum (1–10). */
+function ReasonPhotosCell(props: { index: number; photos: ReasonPhotos; onChange: (photos: ReasonPhotos) => void }) {
+  const mode = props.photos?.mode ?? 'off';
+  const min = props.photos?.mode === 'required' ? props.photos.min : 1;
+  const n = props.index + 1;
+  return (
+    <div class="inline-fields">
+      <select
+        id={`reason-${props.index}-photos`}
+        aria-label={t('reasonPhotosFor', { index: n })}
+        value={mode}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          props.onChange(next === 'required' ? { mode: 'required', min } : next === 'optional' ? { mode: 'optional' } : undefined);
+        }}
+      >
+        <option value="off">{t('reasonPhotosOff')}</option>
+        <option value="optional">{t('reasonPhotosOptional')}</option>
+        <option value="required">{t('reasonPhotosRequired')}</option>
+      </select>
+      {mode === 'required' && (
+        <input
+          type="number"
+          min={1}
+          max={10}
+          size={3}
+          aria-label={t('reasonPhotosMin', { index: n })}
+          value={String(min)}
+          onInput={(e) => {
+            const value = Math.min(10, Math.max(1, Math.trunc(Number(e.currentTarget.value) || 1)));
+            props.onChange({ mode: 'required', min: value });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
 export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSectionProps) {
   return (
     <>
@@ -25,6 +65,7 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                     {languageName(l)}
                   </th>
                 ))}
+                <th scope="col">{t('reasonPhotos')}</th>
                 <th scope="col">
                   <span class="sr-only">{t('actions')}</span>
                 </th>
@@ -64,6 +105,9 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
                         />
                       </td>
                     ))}
+                    <td>
+                      <ReasonPhotosCell index={i} photos={r.photos} onChange={(photos) => update({ photos })} />
+                    </td>
                     <td>
                       <button
                         type="button"

@@ -296,6 +296,22 @@ const de: Catalogue = {
   errorPaymentsNotConfigured:
     'Dieser Shop kann noch keine Online-Zahlungen annehmen. Wenden Sie sich an den Shop, um Ihre Rücksendung abzuschließen.',
   errorPaymentProvider: 'Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es in ein paar Minuten erneut.',
+
+  // Photos of items (issue #15)
+  photosRequired:
+    '{min, plural, one {Fügen Sie mindestens ein Foto des Artikels hinzu.} other {Fügen Sie mindestens # Fotos des Artikels hinzu.}}',
+  photosOptional: 'Sie können Fotos des Artikels hinzufügen.',
+  photosHint: 'JPEG, PNG, HEIC oder WebP, je bis 10 MB; höchstens 10 pro Rücksendung.',
+  addPhotos: 'Fotos hinzufügen',
+  photoAlt: 'Foto {index} von {name}',
+  removePhoto: 'Foto {index} entfernen',
+  photoUploading: 'Foto wird hochgeladen…',
+  errorPhotosMissing:
+    '{min, plural, one {Fügen Sie ein Foto dieses Artikels hinzu.} other {Fügen Sie mindestens # Fotos dieses Artikels hinzu.}}',
+  errorPhotoUnsupported: 'Diese Datei ist kein lesbares Foto. Wählen Sie ein JPEG-, PNG-, HEIC- oder WebP-Bild.',
+  errorPhotoTooLarge: 'Dieses Foto ist größer als 10 MB. Wählen Sie ein kleineres.',
+  errorTooManyPhotos: 'Eine Rücksendung kann höchstens 10 Fotos haben. Entfernen Sie einige.',
+  errorPhotoExpired: 'Ein Foto konnte nicht mehr verwendet werden. Fügen Sie es erneut hinzu.',
 };
 
 export default de;

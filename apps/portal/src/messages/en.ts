@@ -283,6 +283,20 @@ const en = {
   errorReturnNotFound: 'We could not find this return. Use the link from your confirmation email.',
   errorPaymentsNotConfigured: 'This shop cannot take payments online yet. Contact the shop to finish your return.',
   errorPaymentProvider: 'The payment service cannot be reached right now. Try again in a few minutes.',
+
+  // Photos of items (issue #15)
+  photosRequired: '{min, plural, one {Add at least one photo of the item.} other {Add at least # photos of the item.}}',
+  photosOptional: 'You may add photos of the item.',
+  photosHint: 'JPEG, PNG, HEIC or WebP, up to 10 MB each; at most 10 per return.',
+  addPhotos: 'Add photos',
+  photoAlt: 'Photo {index} of {name}',
+  removePhoto: 'Remove photo {index}',
+  photoUploading: 'Uploading photo…',
+  errorPhotosMissing: '{min, plural, one {Add a photo of this item.} other {Add at least # photos of this item.}}',
+  errorPhotoUnsupported: 'This file is not a photo we can read. Choose a JPEG, PNG, HEIC or WebP image.',
+  errorPhotoTooLarge: 'This photo is larger than 10 MB. Choose a smaller one.',
+  errorTooManyPhotos: 'A return can have at most 10 photos. Remove some.',
+  errorPhotoExpired: 'A photo could not be used any more. Add it again.',
 };
 
 /** Every language's catalogue: exactly the English keys. */

@@ -294,6 +294,20 @@ const fr: Catalogue = {
   errorPaymentsNotConfigured:
     'Cette boutique ne peut pas encore recevoir de paiements en ligne. Contactez la boutique pour finaliser votre retour.',
   errorPaymentProvider: 'Le service de paiement est indisponible pour le moment. Réessayez dans quelques minutes.',
+
+  // Photos of items (issue #15)
+  photosRequired: '{min, plural, one {Ajoutez au moins une photo de l’article.} other {Ajoutez au moins # photos de l’article.}}',
+  photosOptional: 'Vous pouvez ajouter des photos de l’article.',
+  photosHint: 'JPEG, PNG, HEIC ou WebP, 10 Mo maximum chacune ; 10 au plus par retour.',
+  addPhotos: 'Ajouter des photos',
+  photoAlt: 'Photo {index} de {name}',
+  removePhoto: 'Supprimer la photo {index}',
+  photoUploading: 'Envoi de la photo…',
+  errorPhotosMissing: '{min, plural, one {Ajoutez une photo de cet article.} other {Ajoutez au moins # photos de cet article.}}',
+  errorPhotoUnsupported: 'Ce fichier n’est pas une photo lisible. Choisissez une image JPEG, PNG, HEIC ou WebP.',
+  errorPhotoTooLarge: 'Cette photo dépasse 10 Mo. Choisissez-en une plus petite.',
+  errorTooManyPhotos: 'Un retour peut avoir 10 photos au plus. Supprimez-en quelques-unes.',
+  errorPhotoExpired: 'Une photo n’a plus pu être utilisée. Ajoutez-la à nouveau.',
 };
 
 export default fr;

@@ -289,6 +289,20 @@ const it: Catalogue = {
   errorReturnNotFound: 'Non troviamo questo reso. Usa il link dell’e-mail di conferma.',
   errorPaymentsNotConfigured: 'Questo negozio non può ancora ricevere pagamenti online. Contatta il negozio per completare il reso.',
   errorPaymentProvider: 'Il servizio di pagamento non è al momento raggiungibile. Riprova tra qualche minuto.',
+
+  // Photos of items (issue #15)
+  photosRequired: '{min, plural, one {Aggiungi almeno una foto dell’articolo.} other {Aggiungi almeno # foto dell’articolo.}}',
+  photosOptional: 'Puoi aggiungere foto dell’articolo.',
+  photosHint: 'JPEG, PNG, HEIC o WebP, massimo 10 MB ciascuna; al massimo 10 per reso.',
+  addPhotos: 'Aggiungi foto',
+  photoAlt: 'Foto {index} di {name}',
+  removePhoto: 'Rimuovi la foto {index}',
+  photoUploading: 'Caricamento della foto…',
+  errorPhotosMissing: '{min, plural, one {Aggiungi una foto di questo articolo.} other {Aggiungi almeno # foto di questo articolo.}}',
+  errorPhotoUnsupported: 'Questo file non è una foto leggibile. Scegli un’immagine JPEG, PNG, HEIC o WebP.',
+  errorPhotoTooLarge: 'Questa foto supera i 10 MB. Scegline una più piccola.',
+  errorTooManyPhotos: 'Un reso può avere al massimo 10 foto. Rimuovine alcune.',
+  errorPhotoExpired: 'Una foto non è più utilizzabile. Aggiungila di nuovo.',
 };
 
 export default it;

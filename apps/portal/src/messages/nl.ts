@@ -288,6 +288,20 @@ const nl: Catalogue = {
   errorPaymentsNotConfigured:
     'Deze winkel kan nog geen online betalingen ontvangen. Neem contact op met de winkel om je retour af te ronden.',
   errorPaymentProvider: 'De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+
+  // Photos of items (issue #15)
+  photosRequired: "{min, plural, one {Voeg minstens één foto van het artikel toe.} other {Voeg minstens # foto's van het artikel toe.}}",
+  photosOptional: "Je kunt foto's van het artikel toevoegen.",
+  photosHint: 'JPEG, PNG, HEIC of WebP, elk tot 10 MB; hooguit 10 per retour.',
+  addPhotos: "Foto's toevoegen",
+  photoAlt: 'Foto {index} van {name}',
+  removePhoto: 'Foto {index} verwijderen',
+  photoUploading: 'Foto wordt geüpload…',
+  errorPhotosMissing: "{min, plural, one {Voeg een foto van dit artikel toe.} other {Voeg minstens # foto's van dit artikel toe.}}",
+  errorPhotoUnsupported: 'Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG-, HEIC- of WebP-afbeelding.',
+  errorPhotoTooLarge: 'Deze foto is groter dan 10 MB. Kies een kleinere.',
+  errorTooManyPhotos: "Een retour kan hooguit 10 foto's hebben. Verwijder er een paar.",
+  errorPhotoExpired: 'Een foto kon niet meer worden gebruikt. Voeg hem opnieuw toe.',
 };
 
 export default nl;

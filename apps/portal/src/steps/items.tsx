@@ -2,7 +2,8 @@
 // greyed, with the reason; "Other" (or any reason that needs it) asks for a comment.
 import type { PublicPortal } from '@retour/contracts/portal';
 import { Actions, BackButton, Button, described, ErrorSummary, FieldError, focusFirstInvalid, StepHeading } from '../components/ui.tsx';
-import { commentRequired, type Draft, type Errors, type Line, type OrderItem } from '../flow.ts';
+import { commentRequired, type Draft, type Errors, type Line, linePhotoRequirement, type OrderItem } from '../flow.ts';
+import { PhotoPicker } from '../components/photo-picker.tsx';
 import { formatDate, formatDay, formatMoney, t } from '../i18n.ts';
 import { checkItems } from '../validate.ts';
 import type { StepProps } from './types.ts';
@@ -30,6 +31,7 @@ function LineDetails({ item, line, portal, draft, errors, set }: LineProps) {
   const offered = new Set((draft.lookup?.options.reasons ?? []).map((r) => r.code));
   const reasons = portal.reasons.filter((r) => offered.size === 0 || offered.has(r.code));
   const needsComment = commentRequired(portal, line.reason);
+  const photos = line.reason ? linePhotoRequirement(draft, portal, item, line.reason) : null;
   const id = item.id;
   return (
     <div class="line-details">
@@ -89,6 +91,9 @@ function LineDetails({ item, line, portal, draft, errors, set }: LineProps) {
           />
           <FieldError field={`comment:${id}`} errors={errors} />
         </div>
+      )}
+      {photos && photos.mode !== 'off' && draft.lookup && (
+        <PhotoPicker slug={portal.slug} token={draft.lookup.token} item={item} line={line} requirement={photos} errors={errors} set={set} />
       )}
     </div>
   );
@@ -156,7 +161,7 @@ export function ItemsStep({ portal, draft, update, errors, setErrors, next, back
   const targets = Object.fromEntries(
     Object.keys(errors).map((key) => {
       const [kind, id] = key.split(':');
-      const prefix = { quantity: 'qty', reason: 'reason', comment: 'comment', item: 'select' }[kind ?? ''];
+      const prefix = { quantity: 'qty', reason: 'reason', comment: 'comment', item: 'select', photos: 'photos' }[kind ?? ''];
       return [key, prefix && id ? `${prefix}-${id}` : ''];
     }),
   );

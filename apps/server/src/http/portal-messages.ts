@@ -180,6 +180,37 @@ const MESSAGES: Catalogue = {
     de: 'Dieser Shop nimmt einen dieser Artikel nicht zurück. Entfernen Sie ihn aus Ihrer Rücksendung.',
     it: 'Questo negozio non accetta il reso di uno di questi articoli. Rimuovilo dal reso.',
   },
+  // Photo evidence (issue #15); the numbers are in details (min, max).
+  unsupported_image: {
+    nl: 'Dit bestand is geen foto die we kunnen lezen. Stuur een JPEG-, PNG-, HEIC- of WebP-afbeelding.',
+    fr: 'Ce fichier n’est pas une photo lisible. Envoyez une image JPEG, PNG, HEIC ou WebP.',
+    de: 'Diese Datei ist kein lesbares Foto. Senden Sie ein JPEG-, PNG-, HEIC- oder WebP-Bild.',
+    it: 'Questo file non è una foto leggibile. Invia un’immagine JPEG, PNG, HEIC o WebP.',
+  },
+  photos_required: {
+    nl: "Voor een van de artikelen zijn meer foto's nodig. Voeg ze toe en probeer het opnieuw.",
+    fr: 'Il faut plus de photos pour l’un des articles. Ajoutez-les puis réessayez.',
+    de: 'Für einen der Artikel werden mehr Fotos benötigt. Fügen Sie sie hinzu und versuchen Sie es erneut.',
+    it: 'Per uno degli articoli servono più foto. Aggiungile e riprova.',
+  },
+  too_many_photos: {
+    nl: "Er zijn te veel foto's. Een retour kan er hooguit 10 hebben; verwijder er een paar.",
+    fr: 'Il y a trop de photos. Un retour peut en avoir 10 au plus ; supprimez-en quelques-unes.',
+    de: 'Es sind zu viele Fotos. Eine Rücksendung kann höchstens 10 haben; entfernen Sie einige.',
+    it: 'Ci sono troppe foto. Un reso può averne al massimo 10; rimuovine alcune.',
+  },
+  photos_not_accepted: {
+    nl: "Bij deze reden worden geen foto's gevraagd. Verwijder de foto's van dit artikel.",
+    fr: 'Ce motif ne prend pas de photos. Retirez les photos de cet article.',
+    de: 'Zu diesem Grund werden keine Fotos angenommen. Entfernen Sie die Fotos dieses Artikels.',
+    it: 'Per questo motivo non si accettano foto. Rimuovi le foto di questo articolo.',
+  },
+  photo_not_usable: {
+    nl: 'Een foto kan niet meer worden gebruikt (verlopen of niet van dit artikel). Voeg hem opnieuw toe.',
+    fr: 'Une photo n’est plus utilisable (expirée ou d’un autre article). Ajoutez-la à nouveau.',
+    de: 'Ein Foto kann nicht mehr verwendet werden (abgelaufen oder von einem anderen Artikel). Fügen Sie es erneut hinzu.',
+    it: 'Una foto non è più utilizzabile (scaduta o di un altro articolo). Aggiungila di nuovo.',
+  },
 };
 
 /** ?lang= first, then the first supported language in Accept-Language, else English. */

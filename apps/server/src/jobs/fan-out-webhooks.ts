@@ -37,11 +37,14 @@ export async function fanOutWebhooks(ctx: Ctx, merchantId: string, event: Return
     .map((endpoint) => ({ endpoint, types: event.types.filter((t) => (fromJson<string[]>(endpoint.events) ?? []).includes(t)) }))
     .filter((e) => e.types.length > 0);
   if (wanted.length === 0) return;
-  const view = await loadMerchantReturn(ctx.db, merchantId, event.returnId).catch((error: unknown) => {
+  const loaded = await loadMerchantReturn(ctx.db, merchantId, event.returnId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'return_not_found') return null; // gone since: nothing to announce
     throw error;
   });
-  if (!view) return;
+  if (!loaded) return;
+  // Photo links in full (the API answers paths): the receiver fetches them with its API key.
+  const base = ctx.publicUrl.replace(/\/+$/, '');
+  const view: MerchantReturn = { ...loaded, photos: loaded.photos.map((p) => ({ ...p, url: `${base}${p.url}` })) };
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     for (const { endpoint, types } of wanted) {

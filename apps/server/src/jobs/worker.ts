@@ -17,6 +17,7 @@ import type { Ctx } from '../context.ts';
 import { scheduleRetentionSweep } from '../use-cases/maintenance/anonymise-expired-data.ts';
 import { pollSlotOf, scheduleTrackingPoll } from '../use-cases/carriers/poll-tracking.ts';
 import { scheduleStatisticsRefresh } from '../use-cases/maintenance/refresh-database-statistics.ts';
+import { scheduleUnusedPhotoSweep } from '../use-cases/maintenance/remove-unused-photos.ts';
 import { drainJobs, type Shutdown } from './run-jobs.ts';
 import type { WorkerIdentity } from './worker-identity.ts';
 
@@ -48,6 +49,7 @@ export function startWorker(ctx: Ctx, onError: (error: unknown) => void, idleMs 
   let scheduledSlot: string | null = null;
   let sweptDay: string | null = null;
   let optimisedDay: string | null = null;
+  let photoSweepHour: string | null = null;
   /** Loops failed in a row because the database is unavailable (0: no outage). */
   let outageFailures = 0;
   const loop = (async () => {
@@ -63,6 +65,8 @@ export function startWorker(ctx: Ctx, onError: (error: unknown) => void, idleMs 
         const day = ctx.now().toISOString().slice(0, 10);
         if (day !== sweptDay) sweptDay = await scheduleRetentionSweep(ctx);
         if (day !== optimisedDay) optimisedDay = await scheduleStatisticsRefresh(ctx);
+        const hour = ctx.now().toISOString().slice(0, 13);
+        if (hour !== photoSweepHour) photoSweepHour = await scheduleUnusedPhotoSweep(ctx);
         done = await drainJobs(ctx, 50, [], shutdown);
         if (outageFailures > 0) {
           opts.onRecovered?.({ failures: outageFailures });

@@ -16,6 +16,8 @@ import { documentFormats } from './document-formats.ts';
 import { shopperStoreCredits, staffStoreCredits } from './store-credit-view.ts';
 import { staffExchanges } from './exchange-view.ts';
 import { listReturnExchanges, type ReturnExchangeRow } from '@retour/db/repos/return-exchanges';
+import { listReturnPhotos, type PhotoRow } from '@retour/db/repos/photos';
+import { photoPath } from '../use-cases/photos/photo-storage.ts';
 
 const LEDGER_TYPES = new Set(['received', 'refund', 'store_credit', 'replacement']);
 /** Staff-only timeline entries (notes, the mail log), and entries whose text is for staff (a cancel reason). */
@@ -48,7 +50,7 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
-type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[] };
+type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[]; photos?: PhotoRow[] };
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
   const { ret } = agg;
@@ -147,6 +149,16 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
     refundableRemaining: moneyOut(money.remaining, ret.currency),
     allowedActions: allowedEvents(ret.status as ReturnStatus),
     rules: ret.ruleOutcome ? (JSON.parse(ret.ruleOutcome) as MerchantReturn['rules']) : null,
+    photos: (extra.photos ?? []).map((p) => ({
+      id: p.id,
+      orderItemId: p.orderItemId,
+      contentType: p.contentType,
+      bytes: p.bytes,
+      width: p.width,
+      height: p.height,
+      createdAt: p.createdAt,
+      url: photoPath(ret.id, p.id),
+    })),
     timeline: [...agg.events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
       .map((e) => ({
@@ -161,12 +173,13 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
 }
 
 export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Extra> {
-  const [portal, orderNumber, exchanges] = await Promise.all([
+  const [portal, orderNumber, exchanges, photos] = await Promise.all([
     agg.ret.portalId ? getRow(db, 'portals', agg.ret.merchantId, agg.ret.portalId) : undefined,
     getOrderNumber(db, agg.ret.merchantId, agg.ret.orderId),
     listReturnExchanges(db, agg.ret.merchantId, agg.ret.id),
+    listReturnPhotos(db, agg.ret.merchantId, agg.ret.id),
   ]);
-  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges };
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges, photos };
 }
 
 export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {

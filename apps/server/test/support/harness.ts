@@ -1,8 +1,12 @@
 // A real app over a real test database (SQLite or PostgreSQL), with a clock the test controls.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openTestDatabase } from '@retour/db/testing';
 import { createCarrierRegistry } from '@retour/integrations/carriers/registry';
 import { providerEndpoints } from '@retour/integrations/endpoints';
+import { createObjectStorage } from '@retour/integrations/storage/registry';
 import { buildApp } from '../../src/app.ts';
 import type { Ctx } from '../../src/context.ts';
 import { JOBS } from '../../src/composition.ts';
@@ -27,7 +31,10 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
       this.now = new Date(iso);
     },
   };
+  // Shoppers' photos go to a folder of this test, removed at close.
+  const storageDir = mkdtempSync(join(tmpdir(), 'retour-storage-'));
   const ctx: Ctx = {
+    storage: createObjectStorage({ kind: 'local', dir: storageDir }),
     db: handle.db,
     dialect: handle.dialect,
     now: () => clock.now,
@@ -46,6 +53,7 @@ export async function startHarness(startAt = '2026-06-15T10:00:00.000Z'): Promis
     close: async () => {
       await app.close();
       await handle.close();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -213,6 +213,8 @@ export type ReturnSearch = {
   resolution?: string;
   /** Returns with this timeline entry: `exchange_created` (replacement order made) or `store_credit`. */
   keptBy?: 'exchange_created' | 'store_credit';
+  /** Returns with (true) or without (false) shopper photos. */
+  hasPhotos?: boolean;
 };
 
 function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId: string, f: ReturnSearch): Expression<SqlBool> {
@@ -236,6 +238,16 @@ function searchConditions(eb: ExpressionBuilder<Database, 'returns'>, merchantId
           .where('kept.type', '=', type),
       ),
     );
+  }
+  if (f.hasPhotos !== undefined) {
+    const photos = eb.exists(
+      eb
+        .selectFrom('returnPhotos as photo')
+        .select('photo.id')
+        .whereRef('photo.merchantId', '=', 'returns.merchantId')
+        .whereRef('photo.returnId', '=', 'returns.id'),
+    );
+    all.push(f.hasPhotos ? photos : eb.not(photos));
   }
   if (f.search) {
     const s = f.search;

@@ -91,6 +91,18 @@ const rules: RulesCatalogue = {
   rrFired: 'Angewendete Regeln',
   rrTags: 'Tags',
   rrKept: 'Vom Kunden behalten',
+  // Photo evidence (issue #15)
+  photosOnReturn: '{count, plural, one {Foto des Kunden} other {Fotos des Kunden (#)}}',
+  photoOf: 'Foto {index}: {name}',
+  photosFilter: 'Fotos',
+  photosWith: 'Mit Fotos',
+  photosWithout: 'Ohne Fotos',
+  reasonPhotos: 'Fotos',
+  reasonPhotosFor: 'Fotos bei Grund {index}',
+  reasonPhotosOff: 'Keine Fotos',
+  reasonPhotosOptional: 'Optional',
+  reasonPhotosRequired: 'Pflicht',
+  reasonPhotosMin: 'Mindestanzahl Fotos bei Grund {index}',
 };
 
 export default rules;

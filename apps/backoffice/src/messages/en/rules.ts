@@ -90,6 +90,18 @@ const rules = {
   rrFired: 'Rules that fired',
   rrTags: 'Tags',
   rrKept: 'Kept by the shopper',
+  // Photo evidence (issue #15)
+  photosOnReturn: '{count, plural, one {Photo from the shopper} other {Photos from the shopper (#)}}',
+  photoOf: 'Photo {index}: {name}',
+  photosFilter: 'Photos',
+  photosWith: 'With photos',
+  photosWithout: 'Without photos',
+  reasonPhotos: 'Photos',
+  reasonPhotosFor: 'Photos with reason {index}',
+  reasonPhotosOff: 'No photos',
+  reasonPhotosOptional: 'Optional',
+  reasonPhotosRequired: 'Required',
+  reasonPhotosMin: 'Minimum number of photos with reason {index}',
 } as const;
 
 export type RulesCatalogue = Record<keyof typeof rules, string>;

@@ -91,6 +91,18 @@ const rules: RulesCatalogue = {
   rrFired: 'Règles appliquées',
   rrTags: 'Étiquettes',
   rrKept: 'Gardé par le client',
+  // Photo evidence (issue #15)
+  photosOnReturn: '{count, plural, one {Photo du client} other {Photos du client (#)}}',
+  photoOf: 'Photo {index} : {name}',
+  photosFilter: 'Photos',
+  photosWith: 'Avec photos',
+  photosWithout: 'Sans photos',
+  reasonPhotos: 'Photos',
+  reasonPhotosFor: 'Photos pour le motif {index}',
+  reasonPhotosOff: 'Pas de photos',
+  reasonPhotosOptional: 'Facultatives',
+  reasonPhotosRequired: 'Obligatoires',
+  reasonPhotosMin: 'Nombre minimal de photos pour le motif {index}',
 };
 
 export default rules;

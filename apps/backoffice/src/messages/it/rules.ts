@@ -91,6 +91,18 @@ const rules: RulesCatalogue = {
   rrFired: 'Regole applicate',
   rrTags: 'Tag',
   rrKept: 'Tenuto dal cliente',
+  // Photo evidence (issue #15)
+  photosOnReturn: '{count, plural, one {Foto del cliente} other {Foto del cliente (#)}}',
+  photoOf: 'Foto {index}: {name}',
+  photosFilter: 'Foto',
+  photosWith: 'Con foto',
+  photosWithout: 'Senza foto',
+  reasonPhotos: 'Foto',
+  reasonPhotosFor: 'Foto per il motivo {index}',
+  reasonPhotosOff: 'Nessuna foto',
+  reasonPhotosOptional: 'Facoltative',
+  reasonPhotosRequired: 'Obbligatorie',
+  reasonPhotosMin: 'Numero minimo di foto per il motivo {index}',
 };
 
 export default rules;

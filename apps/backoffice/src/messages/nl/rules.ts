@@ -91,6 +91,18 @@ const rules: RulesCatalogue = {
   rrFired: 'Toegepaste regels',
   rrTags: 'Tags',
   rrKept: 'Gehouden door de klant',
+  // Photo evidence (issue #15)
+  photosOnReturn: "{count, plural, one {Foto van de klant} other {Foto's van de klant (#)}}",
+  photoOf: 'Foto {index}: {name}',
+  photosFilter: "Foto's",
+  photosWith: "Met foto's",
+  photosWithout: "Zonder foto's",
+  reasonPhotos: "Foto's",
+  reasonPhotosFor: "Foto's bij reden {index}",
+  reasonPhotosOff: "Geen foto's",
+  reasonPhotosOptional: 'Optioneel',
+  reasonPhotosRequired: 'Verplicht',
+  reasonPhotosMin: "Minimum aantal foto's bij reden {index}",
 };
 
 export default rules;

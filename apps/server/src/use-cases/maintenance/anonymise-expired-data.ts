@@ -1,7 +1,8 @@
 // Personal-data retention (domain/retention.ts): once a day, for every merchant, the orders past
 // the longest return window + 365 days whose returns are all finished lose their personal data,
 // and so do their returns. Amounts, references and statuses stay for accounting. Settled webhook
-// deliveries (which carry a copy of the return) leave the log after 30 days.
+// deliveries (which carry a copy of the return) leave the log after 30 days. The shoppers' photos
+// of those orders go whole (rows and stored images).
 import {
   ANONYMISED_EMAIL,
   ANONYMISED_NAME,
@@ -14,16 +15,18 @@ import {
 import { anonymiseOrders, deleteOldWebhookDeliveries, findExpiredOrders, merchantWindows } from '@retour/db/repos/retention';
 import { newId } from '@retour/db/ids';
 import { enqueue } from '@retour/db/repos/outbox';
+import { deletePhotosOfOrders } from '@retour/db/repos/photos';
 import type { Ctx } from '../../context.ts';
 import { RETENTION_TOPIC, SYSTEM_MERCHANT_ID } from '../shared/system-jobs.ts';
 
 const BATCH = 500;
 
-export async function anonymiseExpiredData(ctx: Ctx): Promise<{ orders: number; webhookDeliveries: number }> {
+export async function anonymiseExpiredData(ctx: Ctx): Promise<{ orders: number; webhookDeliveries: number; photos: number }> {
   const now = ctx.now();
   const at = now.toISOString();
   let orders = 0;
   let webhookDeliveries = 0;
+  let photos = 0;
   const logCutoff = webhookLogCutoff(now).toISOString();
   for (const [merchantId, windows] of await merchantWindows(ctx.db)) {
     webhookDeliveries += await deleteOldWebhookDeliveries(ctx.db, merchantId, logCutoff);
@@ -32,13 +35,18 @@ export async function anonymiseExpiredData(ctx: Ctx): Promise<{ orders: number; 
       // Found and changed in one transaction, so the set is what the transaction saw.
       const done = await ctx.db.transaction().execute(async (tx) => {
         const ids = await findExpiredOrders(tx, merchantId, cutoff, FINISHED_STATUSES, BATCH);
+        // Images are deleted before the commit: a failure rolls the batch back and the next sweep
+        // tries again, so no photo outlives its order's personal data (deleting twice is fine).
+        const removed = await deletePhotosOfOrders(tx, merchantId, ids);
+        for (const photo of removed) await ctx.storage?.delete(photo.storageKey, ctx.signal);
+        photos += removed.length;
         return anonymiseOrders(tx, merchantId, ids, { name: ANONYMISED_NAME, email: ANONYMISED_EMAIL, address: anonymisedAddress, at });
       });
       orders += done;
       if (done < BATCH) break;
     }
   }
-  return { orders, webhookDeliveries };
+  return { orders, webhookDeliveries, photos };
 }
 
 /** Queues today's sweep (one per UTC day whichever worker gets there first); returns the day. */

@@ -1,4 +1,5 @@
 // The public settings of a portal, localised for the shopper.
+import { photoRequirement } from '@retour/domain/photos';
 import type { PublicPortal } from '@retour/contracts/portal';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
 import type { Ctx } from '../../context.ts';
@@ -24,6 +25,7 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
       code: r.code,
       label: reasonLabel(r, language, settings.defaultLanguage),
       commentRequired: r.code === 'other',
+      ...(r.photos && r.photos.mode !== 'off' ? { photos: photoRequirement(r.photos, null) } : {}),
     })),
     methods: settings.methods,
     resolutions: settings.resolutions,

@@ -1,5 +1,6 @@
 // A shopper finds their order by two of order number, email, postal code and tracking number
 // (the pairs the portal accepts); every lookup path answers through answerLookup.
+import { photoRequirement } from '@retour/domain/photos';
 import type { LookupBody, LookupResult } from '@retour/contracts/returns';
 import { crossesCustomsBorder } from '@retour/domain/customs';
 import { assessOrder } from '@retour/domain/eligibility';
@@ -198,6 +199,7 @@ export async function answerLookup(
         code: r.code,
         label: reasonLabel(r, lang, settings.defaultLanguage),
         commentRequired: r.code === 'other',
+        ...(r.photos && r.photos.mode !== 'off' ? { photos: photoRequirement(r.photos, null) } : {}),
       })),
     },
   };

@@ -23,6 +23,7 @@ export async function returnSearchOf(ctx: Ctx, merchantId: string, q: Filters): 
     ...(q.carrier ? { carrier: q.carrier } : {}),
     ...(q.country ? { country: q.country } : {}),
     ...(q.resolution ? { resolution: q.resolution } : {}),
+    ...(q.hasPhotos ? { hasPhotos: q.hasPhotos === 'true' } : {}),
     ...(q.kept ? { keptBy: q.kept === 'exchange' ? ('exchange_created' as const) : ('store_credit' as const) } : {}),
     ...(q.q
       ? {

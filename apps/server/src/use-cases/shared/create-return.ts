@@ -24,6 +24,7 @@ import { exchangeEvent, exchangeRows } from '../catalogue/plan-exchanges.ts';
 import { keptEvent, ruleFields } from '../rules/enforce-rules.ts';
 import { loadRules } from '../rules/rule-facts.ts';
 import { type NewReturnInput, prepareReturn } from './prepare-return.ts';
+import { attachChosenPhotos } from './return-photos.ts';
 export type { NewReturnInput } from './prepare-return.ts';
 
 /** The parts of an address a label needs, frozen on the return. */
@@ -83,8 +84,22 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
   );
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      const { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules } =
-        await prepareReturn(ctx, tx, input, accounts, loaded, true);
+      const {
+        order,
+        now,
+        assessment,
+        returnAddress,
+        phone,
+        email,
+        checked,
+        exchanges,
+        submitted,
+        account,
+        service,
+        settings,
+        rules,
+        photos,
+      } = await prepareReturn(ctx, tx, input, accounts, loaded, true);
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
       orderNumber = order.order.orderNumber;
@@ -165,6 +180,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         unitPrice: l.item.unitPrice,
       }));
       await insertReturn(tx, ret, items);
+      await attachChosenPhotos(tx, input.merchantId, returnId, photos, itemIds, at);
       await insertReturnExchanges(tx, exchangeRows(input.merchantId, returnId, itemIds, exchanges, at));
       const deadlines = new Map(assessment.items.map((a) => [a.id, a.returnDeadline]));
       const outsideWindow = checked.lines.some((l) => !isWithinWindow(deadlines.get(l.item.id) ?? '', now, input.settings.timezone));

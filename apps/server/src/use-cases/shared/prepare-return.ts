@@ -19,6 +19,7 @@ import type { Executor } from '@retour/db/database';
 import { assertPayable, planExchanges } from '../catalogue/plan-exchanges.ts';
 import { enforceRules, type RuleDecision } from '../rules/enforce-rules.ts';
 import type { LoadedRules } from '../rules/rule-facts.ts';
+import { checkChosenPhotos } from './return-photos.ts';
 
 export type NewReturnInput = {
   merchantId: string;
@@ -102,6 +103,15 @@ export async function prepareReturn(
     lines: checked.lines.map((l, i) => ({ ...l, exchange: input.choice.items[i]?.exchange })),
   });
   if (exchanges.toPay > 0) await assertPayable(db, input.merchantId);
+  const photos = await checkChosenPhotos(db, {
+    merchantId: input.merchantId,
+    portalId: input.portal.id,
+    orderId: order.order.id,
+    settings: input.settings,
+    lines: input.choice.items,
+    outcome: rules.outcome,
+    enforceRequirement: input.actor === 'shopper',
+  });
   const paymentRequired = checked.paymentRequired || exchanges.toPay > 0;
   let submitted = transition(null, { type: 'submit', approval: settings.approval, paymentRequired });
   if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
@@ -113,6 +123,6 @@ export async function prepareReturn(
   const email = input.contact.email ?? order.order.customerEmail;
   const account = accounts.find((a) => a.code === checked.carrier);
   const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
-  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules };
+  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules, photos };
 }
 export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;

@@ -4,3 +4,4 @@
 export const SYSTEM_MERCHANT_ID = '_system';
 export const RETENTION_TOPIC = 'retention.sweep';
 export const DB_OPTIMIZE_TOPIC = 'db.optimize';
+export const UNUSED_PHOTOS_TOPIC = 'photos.remove_unused';
