@@ -5,7 +5,7 @@
 // and a request that never answers (for timeouts). Tests script it and read what it received.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
 import { SHOPIFY_API_VERSION } from '../../src/shops/shopify/documents.ts';
 import { adminSchema, validateDocument } from './shopify-schema.ts';
 
@@ -29,6 +29,8 @@ export class FakeShopify {
   readonly breakAt = new Map<string, number>();
   /** GraphQL root fields whose next call is carried out, then the connection drops before the answer (once each). */
   readonly dropAnswer = new Set<string>();
+  /** Variables are coerced against the operation's declared types, refused like Shopify (INVALID_VARIABLE) when wrong. */
+  checkVariables = false;
   /** Webhook subscriptions made with webhookSubscriptionCreate (listed and deleted like Shopify does). */
   readonly subscriptions = new Map<string, { id: string; topic: string; uri: string }>();
   clientId = 'client-id-1';
@@ -178,6 +180,11 @@ export class FakeShopify {
       if (problems.length > 0) {
         return send(res, 200, { errors: problems.map((message) => ({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
       }
+      if (this.checkVariables) {
+        const invalid = variableProblems(query, received.variables ?? {});
+        if (invalid.length > 0)
+          return send(res, 200, { errors: invalid.map((message) => ({ message, extensions: { code: 'INVALID_VARIABLE' } })) });
+      }
       const handler = received.field ? this.handlers.get(received.field) : undefined;
       if (!handler) return send(res, 200, { errors: [{ message: `The fake has no answer for ${received.field}.` }] });
       if (received.field && this.dropAnswer.delete(received.field)) {
@@ -185,7 +192,15 @@ export class FakeShopify {
         res.socket?.destroy();
         return;
       }
-      return send(res, 200, { data: handler(received.variables ?? {}, received), extensions: { cost: { requestedQueryCost: 1 } } });
+      let data: unknown;
+      try {
+        data = handler(received.variables ?? {}, received);
+      } catch (error) {
+        // A query Shopify cannot answer (e.g. returnCalculate of an unknown variant): a top-level error, no data.
+        if (error instanceof ShopifyQueryError) return send(res, 200, { data: null, errors: [{ message: error.message }] });
+        throw error;
+      }
+      return send(res, 200, { data, extensions: { cost: { requestedQueryCost: 1 } } });
     }
     send(res, 404, { errors: 'Not Found' });
   }
@@ -221,6 +236,16 @@ function parseBody(text: string, type: string | undefined): any {
   } catch {
     return text;
   }
+}
+
+/** Thrown by a handler for a query Shopify refuses with a top-level GraphQL error. */
+export class ShopifyQueryError extends Error {}
+
+/** graphql-js's own coercion of the variables against the operation's declarations (types, required fields, enums). */
+function variableProblems(query: string, variables: Record<string, unknown>): string[] {
+  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const coerced = getVariableValues(adminSchema(), op?.variableDefinitions ?? [], variables);
+  return 'errors' in coerced && coerced.errors ? coerced.errors.map((e) => e.message) : [];
 }
 
 function rootField(query: string): string | undefined {
