@@ -5,7 +5,7 @@
 // (ReturnProcessInput.exchangeLineItems) and `fulfillmentOrderReleaseHold`, and the changelog
 // "Returns Processing APIs replaces Return Refund APIs" (2025-07): exchange fulfillment orders are
 // made only when the exchange lines are processed, and held with AWAITING_PAYMENT only when the buyer
-// owes a net balance. Variables are coerced against the published schema (FakeShopify.checkVariables);
+// owes a net balance. Variables are coerced against the published schema (FakeShopify);
 // userErrors carry `field`, `message` and a ReturnErrorCode / FulfillmentOrderReleaseHoldUserErrorCode.
 import { ShopifyQueryError, type FakeShopify } from './fake-shopify.ts';
 import type { FakeShopifyReturns } from './fake-shopify-returns.ts';
@@ -37,7 +37,6 @@ export class FakeShopifyExchanges {
 
   install(): this {
     const f = this.fake;
-    f.checkVariables = true;
     const baseCreate = f.handlers.get('returnCreate');
     const baseProcess = f.handlers.get('returnProcess');
     const baseOrder = f.handlers.get('order');

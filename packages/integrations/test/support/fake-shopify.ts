@@ -1,6 +1,8 @@
 // A local HTTP server that answers like a Shopify shop's Admin API, for the calls we make:
 // the client-credentials token endpoint, GraphQL (every query is validated against the published
-// 2026-10 schema and refused with a GraphQL error otherwise), bulk result files served as JSONL,
+// 2026-10 schema and refused with a GraphQL error otherwise; its variables are coerced against the
+// declared input types and refused with INVALID_VARIABLE when a required field, type or enum value
+// is wrong), bulk result files served as JSONL,
 // and the failure shapes: 401 for unknown tokens, 429 with Retry-After, THROTTLED errors, 5xx,
 // and a request that never answers (for timeouts). Tests script it and read what it received.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -30,7 +32,7 @@ export class FakeShopify {
   /** GraphQL root fields whose next call is carried out, then the connection drops before the answer (once each). */
   readonly dropAnswer = new Set<string>();
   /** Variables are coerced against the operation's declared types, refused like Shopify (INVALID_VARIABLE) when wrong. */
-  checkVariables = false;
+  checkVariables = true;
   /** Webhook subscriptions made with webhookSubscriptionCreate (listed and deleted like Shopify does). */
   readonly subscriptions = new Map<string, { id: string; topic: string; uri: string }>();
   clientId = 'client-id-1';
