@@ -21,6 +21,7 @@ import { CARRIER_CANCEL_TOPIC, voidCarrierLabel, voidLabelOnCancel } from './job
 import { createReplacementOrder } from './jobs/create-replacement-order.ts';
 import { issueShopCredit } from './jobs/issue-shop-credit.ts';
 import { replacementOrderListener } from './jobs/replacement-order-listener.ts';
+import { stockReservationListener } from './jobs/stock-reservation-listener.ts';
 import { woocommerceBackfill } from './jobs/woocommerce-backfill.ts';
 import { enqueueWoocommerceRefund, woocommerceRefund } from './jobs/woocommerce-refund.ts';
 import { pollTracking } from './use-cases/carriers/poll-tracking.ts';
@@ -38,6 +39,7 @@ export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
   shopifyMirrorListener,
   voidLabelOnCancel,
   replacementOrderListener,
+  stockReservationListener,
 ];
 
 /** Handlers by outbox topic, run by every process. */

@@ -7,6 +7,7 @@
 // The fake enforces the published shapes (fake-shopify-exchanges.ts names its references).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pendingJobs } from '@retour/db/repos/outbox';
+import { listReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { FakeShopifyExchanges } from '../../../packages/integrations/test/support/fake-shopify-exchanges.ts';
 import { FakeShopifyReturns } from '../../../packages/integrations/test/support/fake-shopify-returns.ts';
 import { composeEmail } from '../src/emails/compose.ts';
@@ -110,6 +111,8 @@ async function exchangeReturn(timing: string, beforeReturn: () => void = () => {
   return { m, id: json(created).id as string, domain: integration.settings?.shopDomain as string | undefined };
 }
 
+const reservations = async (merchantId: string, id: string) =>
+  (await listReturnExchanges(h.ctx.db, merchantId, id)).map((e) => e.reservation);
 const createdEntry = (ret: any) => ret.timeline.find((e: any) => e.type === 'exchange_created');
 
 describe('Shopify exchange', () => {
@@ -118,6 +121,7 @@ describe('Shopify exchange', () => {
     // Approved at once, but no Shopify return yet: the exchange lines can only be given at creation.
     expect(mutations()).toEqual([]);
     expect(returns.returns).toEqual([]);
+    expect(await reservations(m.id, id)).toEqual(['held']);
     await receiveAll(m, await getReturn(m, id));
     await settle();
 
@@ -161,6 +165,8 @@ describe('Shopify exchange', () => {
     // Same price both ways: nothing due, so Shopify puts no hold and none is released.
     expect(shop.fulfillmentOrders).toEqual([expect.objectContaining({ status: 'OPEN', holds: [], lineItems: exchangeLine?.lineItems })]);
     expect(calls('fulfillmentOrderReleaseHold')).toEqual([]);
+    // The exchange now holds the L in Shopify: our reservation is consumed.
+    expect(await reservations(m.id, id)).toEqual(['consumed']);
 
     expect(createdEntry(ret)).toMatchObject({
       message: `Exchange ${sr?.name} added to the Shopify order`,
@@ -262,6 +268,7 @@ describe('Shopify exchange', () => {
     const { m, id } = await exchangeReturn('on_request');
     expect(returns.returns).toEqual([]);
     const note = (await getReturn(m, id)).timeline.find((e: any) => e.type === 'shop_sync' && e.data?.kind === 'replacement_order');
+    expect(await reservations(m.id, id)).toEqual(['released']);
     expect(note?.message).toMatch(/^Shopify refused the exchange: .*Product variant does not exist.* Make it in Shopify by hand\.$/);
   });
 });

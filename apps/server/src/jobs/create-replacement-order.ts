@@ -12,7 +12,7 @@ import { type NewLine, replacementValue } from '@retour/domain/replacement-order
 import { getProduct, getVariant } from '@retour/db/repos/catalogue';
 import { getIntegration, type IntegrationRow } from '@retour/db/repos/integrations';
 import { getOrder, type OrderAggregate } from '@retour/db/repos/orders';
-import { listReturnExchanges } from '@retour/db/repos/return-exchanges';
+import { listReturnExchanges, settleReservations } from '@retour/db/repos/return-exchanges';
 import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
 import { ShopifyError } from '@retour/integrations/shops/shopify/errors';
 import { WooError } from '@retour/integrations/shops/woocommerce/client';
@@ -122,30 +122,38 @@ export async function createReplacementOrder(ctx: Ctx, merchantId: string, paylo
   const row = order ? await getIntegration(ctx.db, merchantId, order.order.integrationId) : undefined;
   if (!order || !row || (row.kind !== 'woocommerce' && row.kind !== 'shopify')) return;
   const note = (message: string) =>
-    changeReturn(ctx, merchantId, returnId, 'system', () => ({
-      event: { type: 'note' },
-      timeline: [{ type: 'shop_sync', message, data: { kind: 'replacement_order', failed: true }, dedupeKey: REPLACEMENT_ENTRY_KEY }],
-    }));
+    changeReturn(ctx, merchantId, returnId, 'system', async (_agg, tx) => {
+      // Staff make it by hand: the shop's stock will show that order; our reservation ends.
+      await settleReservations(tx, merchantId, returnId, 'released');
+      return {
+        event: { type: 'note' },
+        timeline: [{ type: 'shop_sync', message, data: { kind: 'replacement_order', failed: true }, dedupeKey: REPLACEMENT_ENTRY_KEY }],
+      };
+    });
   try {
     const made = row.kind === 'shopify' ? await makeShopifyExchange(ctx, row, agg, order) : await makeWooOrder(ctx, row, agg, order);
     if (typeof made === 'string') {
       await note(`${made} Make the replacement order in the shop by hand.`);
       return;
     }
-    await changeReturn(ctx, merchantId, returnId, 'system', () => ({
-      event: { type: 'note' },
-      timeline: [{ type: 'exchange_created', message: replacementMessage(made), data: made, dedupeKey: REPLACEMENT_ENTRY_KEY }],
-      jobs: [
-        {
-          topic: 'email.exchange_created',
-          payload: { returnId, to: agg.ret.contactEmail, language: agg.ret.language, replacementOrder: made.orderNumber },
-        },
-        // The Shopify return now exists: the mirror adds the label and tracking number to it.
-        ...(made.provider === 'shopify'
-          ? [{ topic: 'shopify.mirror', payload: { returnId, step: 'label' }, dedupeKey: `shopify.mirror:exchange:${returnId}` }]
-          : []),
-      ],
-    }));
+    await changeReturn(ctx, merchantId, returnId, 'system', async (_agg, tx) => {
+      // The order now holds the stock in the shop: the reservation is consumed in the same write.
+      await settleReservations(tx, merchantId, returnId, 'consumed');
+      return {
+        event: { type: 'note' },
+        timeline: [{ type: 'exchange_created', message: replacementMessage(made), data: made, dedupeKey: REPLACEMENT_ENTRY_KEY }],
+        jobs: [
+          {
+            topic: 'email.exchange_created',
+            payload: { returnId, to: agg.ret.contactEmail, language: agg.ret.language, replacementOrder: made.orderNumber },
+          },
+          // The Shopify return now exists: the mirror adds the label and tracking number to it.
+          ...(made.provider === 'shopify'
+            ? [{ topic: 'shopify.mirror', payload: { returnId, step: 'label' }, dedupeKey: `shopify.mirror:exchange:${returnId}` }]
+            : []),
+        ],
+      };
+    });
   } catch (error) {
     if (error instanceof WooError && (error.failure === 'rejected' || error.failure === 'not_found')) {
       await note(`WooCommerce refused the replacement order: ${error.message} Make it in the shop by hand.`);
