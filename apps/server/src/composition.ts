@@ -16,6 +16,7 @@ import { runJobsNow } from './jobs/run-jobs.ts';
 import { sendEmailJob } from './jobs/send-email.ts';
 import { runShopifyBackfill } from './jobs/shopify-backfill.ts';
 import { runShopifyMirror } from './jobs/shopify-mirror.ts';
+import { runShopifyCatalogueImport, SHOPIFY_CATALOGUE_TOPIC } from './jobs/shopify-catalogue-import.ts';
 import { shopifyMirrorListener } from './jobs/shopify-mirror-listener.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel, voidLabelOnCancel } from './jobs/void-carrier-label.ts';
 import { createReplacementOrder } from './jobs/create-replacement-order.ts';
@@ -53,6 +54,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'webhook.deliver': deliverWebhook,
   'shopify.backfill': (ctx, merchantId, payload) => runShopifyBackfill(ctx, merchantId, payload),
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
+  [SHOPIFY_CATALOGUE_TOPIC]: (ctx, merchantId, payload) => runShopifyCatalogueImport(ctx, merchantId, payload),
   'woocommerce.backfill': woocommerceBackfill,
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
   [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),

@@ -1,5 +1,6 @@
 // Every GraphQL document sent to Shopify's Admin API, in one module so CI validates them all
 // against the published schema of SHOPIFY_API_VERSION (packages/integrations/test/shopify-schema.test.ts).
+import { CATALOGUE_DOCUMENTS } from './catalogue-documents.ts';
 import { EXCHANGE_DOCUMENTS } from './exchange-documents.ts';
 
 export const SHOPIFY_API_VERSION = '2026-10';
@@ -367,6 +368,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   GIFT_CARDS_QUERY,
   GIFT_CARD_CREATE,
   ...EXCHANGE_DOCUMENTS,
+  ...CATALOGUE_DOCUMENTS,
   SHOP_QUERY,
   WEBHOOK_SUBSCRIPTION_CREATE,
   WEBHOOK_SUBSCRIPTIONS_QUERY,
