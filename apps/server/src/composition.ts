@@ -17,6 +17,7 @@ import { sendEmailJob } from './jobs/send-email.ts';
 import { runShopifyBackfill } from './jobs/shopify-backfill.ts';
 import { runShopifyMirror } from './jobs/shopify-mirror.ts';
 import { runShopifyCatalogueImport, SHOPIFY_CATALOGUE_TOPIC } from './jobs/shopify-catalogue-import.ts';
+import { WOO_CATALOGUE_TOPIC, woocommerceCatalogue } from './jobs/woocommerce-catalogue.ts';
 import { shopifyMirrorListener } from './jobs/shopify-mirror-listener.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel, voidLabelOnCancel } from './jobs/void-carrier-label.ts';
 import { createReplacementOrder } from './jobs/create-replacement-order.ts';
@@ -56,6 +57,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
   [SHOPIFY_CATALOGUE_TOPIC]: (ctx, merchantId, payload) => runShopifyCatalogueImport(ctx, merchantId, payload),
   'woocommerce.backfill': woocommerceBackfill,
+  [WOO_CATALOGUE_TOPIC]: (ctx, merchantId, payload) => woocommerceCatalogue(ctx, merchantId, payload),
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
   [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),
   [REPLACEMENT_TOPIC]: (ctx, merchantId, payload) => createReplacementOrder(ctx, merchantId, payload),
