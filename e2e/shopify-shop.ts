@@ -2,7 +2,7 @@
 // `retour serve`, which reaches it through RETOUR_SHOPIFY_ORIGIN): the token endpoint, `shop`,
 // webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
 // JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
-// all as new.
+// all as new. The products query that follows (the catalogue import) gets a one-product file.
 import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
 
 export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
@@ -48,15 +48,33 @@ function bulkRows(first: number, count: number): string {
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }
 
+function catalogueRows(): string {
+  const product = { id: 'gid://shopify/Product/77', title: 'E2E tee', vendor: null, productType: null, tags: [], featuredMedia: null, options: [] };
+  const variant = {
+    id: 'gid://shopify/ProductVariant/7701',
+    sku: 'SKU-1',
+    title: 'Default Title',
+    price: '19.95',
+    position: 1,
+    selectedOptions: [{ name: 'Title', value: 'Default Title' }],
+    image: null,
+    inventoryItem: { id: 'gid://shopify/InventoryItem/7701' },
+    __parentId: product.id,
+  };
+  return `${JSON.stringify(product)}\n${JSON.stringify(variant)}\n`;
+}
+
 export async function startShopifyShop(): Promise<{ origin: string; close: () => Promise<void> }> {
   const fake = new FakeShopify();
   fake.clientId = E2E_SHOPIFY.clientId;
   fake.clientSecret = E2E_SHOPIFY.clientSecret;
   fake.shopName = 'E2E Shopify shop';
   let runs = 0;
-  fake.handle('bulkOperationRunQuery', () => {
+  fake.handle('bulkOperationRunQuery', (v) => {
     runs += 1;
-    fake.files.set(`orders-${runs}.jsonl`, bulkRows(8_000_000 + runs * 10_000, E2E_SHOPIFY.orders));
+    // The catalogue import that follows the orders (jobs/shopify-catalogue-import.ts): one product.
+    const products = /\bproducts\b/.test(String(v.query));
+    fake.files.set(`orders-${runs}.jsonl`, products ? catalogueRows() : bulkRows(8_000_000 + runs * 10_000, E2E_SHOPIFY.orders));
     return { bulkOperationRunQuery: { bulkOperation: { id: `gid://shopify/BulkOperation/${runs}`, status: 'CREATED' }, userErrors: [] } };
   });
   fake.handle('bulkOperation', (v) => {
