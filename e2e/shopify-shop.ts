@@ -49,7 +49,15 @@ function bulkRows(first: number, count: number): string {
 }
 
 function catalogueRows(): string {
-  const product = { id: 'gid://shopify/Product/77', title: 'E2E tee', vendor: null, productType: null, tags: [], featuredMedia: null, options: [] };
+  const product = {
+    id: 'gid://shopify/Product/77',
+    title: 'E2E tee',
+    vendor: null,
+    productType: null,
+    tags: [],
+    featuredMedia: null,
+    options: [],
+  };
   const variant = {
     id: 'gid://shopify/ProductVariant/7701',
     sku: 'SKU-1',
