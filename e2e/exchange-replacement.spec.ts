@@ -137,7 +137,7 @@ test('WooCommerce: the replacement order is made once, with the L at full price,
   woo.state.loseNextOrderResponse = true;
   await goThrough(page, slug, orderNumber);
 
-  const children = () => woo.state.orders.filter((o: any) => o.parent_id === parentId);
+  const children = () => woo.state.orders.filter((o) => o.parent_id === parentId);
   const returns = async () => (await merchant(request, 'GET', `/returns?q=${encodeURIComponent(orderNumber)}`)).data as { id: string }[];
   // The server's worker retries the job after the lost answer and records the order it finds.
   let recorded: string | null = null;
