@@ -3,9 +3,20 @@
 // webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
 // JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
 // all as new. The products query that follows (the catalogue import) gets a one-product file.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
+import { FakeShopifyExchanges } from '../packages/integrations/test/support/fake-shopify-exchanges.ts';
+import { FakeShopifyReturns } from '../packages/integrations/test/support/fake-shopify-returns.ts';
 
 export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
+/** The fulfilled line of the order the exchange journey returns (exchange-replacement.spec.ts), and the variants it may get. */
+export const E2E_SHOPIFY_EXCHANGE = {
+  lineItemId: 'gid://shopify/LineItem/990001',
+  fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/990001',
+  price: '19.95',
+  variants: { m: 'gid://shopify/ProductVariant/990011', l: 'gid://shopify/ProductVariant/990012' },
+};
 
 function bulkRows(first: number, count: number): string {
   const rows: unknown[] = [];
@@ -72,7 +83,7 @@ function catalogueRows(): string {
   return `${JSON.stringify(product)}\n${JSON.stringify(variant)}\n`;
 }
 
-export async function startShopifyShop(): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startShopifyShop(): Promise<{ origin: string; controlUrl: string; close: () => Promise<void> }> {
   const fake = new FakeShopify();
   fake.clientId = E2E_SHOPIFY.clientId;
   fake.clientSecret = E2E_SHOPIFY.clientSecret;
@@ -99,6 +110,40 @@ export async function startShopifyShop(): Promise<{ origin: string; close: () =>
       },
     };
   });
+  // Returns with exchanges (exchange-replacement.spec.ts): the first returnCreate of the session is carried
+  // out but its answer is lost, so the journey proves a retry adopts it instead of making a second.
+  const x = E2E_SHOPIFY_EXCHANGE;
+  const returns = new FakeShopifyReturns(fake, [
+    { fulfillmentLineItemId: x.fulfillmentLineItemId, lineItemId: x.lineItemId, quantity: 5 },
+  ]).install();
+  const exchanges = new FakeShopifyExchanges(
+    fake,
+    returns,
+    { [x.variants.m]: x.price, [x.variants.l]: x.price },
+    { [x.fulfillmentLineItemId]: x.price },
+  ).install();
+  fake.dropAnswer.add('returnCreate');
+  // What the shop holds, for the journey to check (read-only).
+  const control = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        returns: returns.returns.map((r) => ({ ...exchanges.view(r.id), orderId: r.orderId })),
+        returnCreates: fake.graphqlCalls('returnCreate').length,
+        answerLost: !fake.dropAnswer.has('returnCreate'),
+        fulfillmentOrders: exchanges.fulfillmentOrders,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   await fake.start();
-  return { origin: fake.origin, close: () => fake.stop() };
+  return {
+    origin: fake.origin,
+    controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
+    close: async () => {
+      control.closeAllConnections();
+      await new Promise((resolve) => control.close(resolve));
+      await fake.stop();
+    },
+  };
 }

@@ -218,6 +218,9 @@ describe('Shopify exchange', () => {
     expect(calls('returnCreate')).toHaveLength(1);
     expect(calls('returnProcess')).toHaveLength(1);
     expect(createdEntry(ret)?.data).toMatchObject({ shopifyReturnId: returns.returns[0]?.id, orderNumber: returns.returns[0]?.name });
+    // The return made before the answer was lost is on the timeline once, as found on the order.
+    const found = ret.timeline.filter((e: any) => e.type === 'shop_sync' && e.data?.shopifyReturnId);
+    expect(found.map((e: any) => e.message)).toEqual([expect.stringMatching(/found on the order$/)]);
     const [job] = await pendingJobs(h.ctx.db, m.id, 'shop.replacement_order');
     expect(job).toBeUndefined();
   });

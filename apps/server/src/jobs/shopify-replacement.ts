@@ -122,6 +122,8 @@ async function exchangeInShopify(ctx: Ctx, row: IntegrationRow, agg: ReturnAggre
 
   let remote = await findExchangeReturn(client, agg, orderId);
   let shopBalance = recordedShopBalance(agg);
+  if (remote && !shopifyReturnIdOf(agg))
+    await record(ctx, agg, 'return', `Shopify return ${remote.name} (${remote.status}) found on the order`, { shopifyReturnId: remote.id });
   if (remote && remote.exchangeLineItems.nodes.length === 0)
     return `Shopify return ${remote.name} of this return has no exchange lines (it was made without them).`;
   if (!remote) {
