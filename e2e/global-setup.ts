@@ -108,6 +108,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.RETOUR_E2E_MOLLIE_KEY = E2E_MOLLIE_KEY;
   process.env.RETOUR_E2E_SHOPIFY_CLIENT_ID = E2E_SHOPIFY.clientId;
   process.env.RETOUR_E2E_SHOPIFY_CLIENT_SECRET = E2E_SHOPIFY.clientSecret;
+  process.env.RETOUR_E2E_SHOPIFY_CONTROL = shopify.controlUrl;
   process.env.RETOUR_E2E_CARRIER_CONTROL = carriers.controlUrl;
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));

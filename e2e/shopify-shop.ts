@@ -2,10 +2,21 @@
 // `retour serve`, which reaches it through RETOUR_SHOPIFY_ORIGIN): the token endpoint, `shop`,
 // webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
 // JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
-// all as new.
+// all as new. The products query that follows (the catalogue import) gets a one-product file.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
+import { FakeShopifyExchanges } from '../packages/integrations/test/support/fake-shopify-exchanges.ts';
+import { FakeShopifyReturns } from '../packages/integrations/test/support/fake-shopify-returns.ts';
 
 export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
+/** The fulfilled line of the order the exchange journey returns (exchange-replacement.spec.ts), and the variants it may get. */
+export const E2E_SHOPIFY_EXCHANGE = {
+  lineItemId: 'gid://shopify/LineItem/990001',
+  fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/990001',
+  price: '19.95',
+  variants: { m: 'gid://shopify/ProductVariant/990011', l: 'gid://shopify/ProductVariant/990012' },
+};
 
 function bulkRows(first: number, count: number): string {
   const rows: unknown[] = [];
@@ -48,15 +59,41 @@ function bulkRows(first: number, count: number): string {
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }
 
-export async function startShopifyShop(): Promise<{ origin: string; close: () => Promise<void> }> {
+function catalogueRows(): string {
+  const product = {
+    id: 'gid://shopify/Product/77',
+    title: 'E2E tee',
+    vendor: null,
+    productType: null,
+    tags: [],
+    featuredMedia: null,
+    options: [],
+  };
+  const variant = {
+    id: 'gid://shopify/ProductVariant/7701',
+    sku: 'SKU-1',
+    title: 'Default Title',
+    price: '19.95',
+    position: 1,
+    selectedOptions: [{ name: 'Title', value: 'Default Title' }],
+    image: null,
+    inventoryItem: { id: 'gid://shopify/InventoryItem/7701' },
+    __parentId: product.id,
+  };
+  return `${JSON.stringify(product)}\n${JSON.stringify(variant)}\n`;
+}
+
+export async function startShopifyShop(): Promise<{ origin: string; controlUrl: string; close: () => Promise<void> }> {
   const fake = new FakeShopify();
   fake.clientId = E2E_SHOPIFY.clientId;
   fake.clientSecret = E2E_SHOPIFY.clientSecret;
   fake.shopName = 'E2E Shopify shop';
   let runs = 0;
-  fake.handle('bulkOperationRunQuery', () => {
+  fake.handle('bulkOperationRunQuery', (v) => {
     runs += 1;
-    fake.files.set(`orders-${runs}.jsonl`, bulkRows(8_000_000 + runs * 10_000, E2E_SHOPIFY.orders));
+    // The catalogue import that follows the orders (jobs/shopify-catalogue-import.ts): one product.
+    const products = /\bproducts\b/.test(String(v.query));
+    fake.files.set(`orders-${runs}.jsonl`, products ? catalogueRows() : bulkRows(8_000_000 + runs * 10_000, E2E_SHOPIFY.orders));
     return { bulkOperationRunQuery: { bulkOperation: { id: `gid://shopify/BulkOperation/${runs}`, status: 'CREATED' }, userErrors: [] } };
   });
   fake.handle('bulkOperation', (v) => {
@@ -73,6 +110,40 @@ export async function startShopifyShop(): Promise<{ origin: string; close: () =>
       },
     };
   });
+  // Returns with exchanges (exchange-replacement.spec.ts): the first returnCreate of the session is carried
+  // out but its answer is lost, so the journey proves a retry adopts it instead of making a second.
+  const x = E2E_SHOPIFY_EXCHANGE;
+  const returns = new FakeShopifyReturns(fake, [
+    { fulfillmentLineItemId: x.fulfillmentLineItemId, lineItemId: x.lineItemId, quantity: 5 },
+  ]).install();
+  const exchanges = new FakeShopifyExchanges(
+    fake,
+    returns,
+    { [x.variants.m]: x.price, [x.variants.l]: x.price },
+    { [x.fulfillmentLineItemId]: x.price },
+  ).install();
+  fake.dropAnswer.add('returnCreate');
+  // What the shop holds, for the journey to check (read-only).
+  const control = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        returns: returns.returns.map((r) => ({ ...exchanges.view(r.id), orderId: r.orderId })),
+        returnCreates: fake.graphqlCalls('returnCreate').length,
+        answerLost: !fake.dropAnswer.has('returnCreate'),
+        fulfillmentOrders: exchanges.fulfillmentOrders,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   await fake.start();
-  return { origin: fake.origin, close: () => fake.stop() };
+  return {
+    origin: fake.origin,
+    controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
+    close: async () => {
+      control.closeAllConnections();
+      await new Promise((resolve) => control.close(resolve));
+      await fake.stop();
+    },
+  };
 }

@@ -16,11 +16,14 @@ import { runJobsNow } from './jobs/run-jobs.ts';
 import { sendEmailJob } from './jobs/send-email.ts';
 import { runShopifyBackfill } from './jobs/shopify-backfill.ts';
 import { runShopifyMirror } from './jobs/shopify-mirror.ts';
+import { runShopifyCatalogueImport, SHOPIFY_CATALOGUE_TOPIC } from './jobs/shopify-catalogue-import.ts';
+import { WOO_CATALOGUE_TOPIC, woocommerceCatalogue } from './jobs/woocommerce-catalogue.ts';
 import { shopifyMirrorListener } from './jobs/shopify-mirror-listener.ts';
 import { CARRIER_CANCEL_TOPIC, voidCarrierLabel, voidLabelOnCancel } from './jobs/void-carrier-label.ts';
 import { createReplacementOrder } from './jobs/create-replacement-order.ts';
 import { issueShopCredit } from './jobs/issue-shop-credit.ts';
 import { replacementOrderListener } from './jobs/replacement-order-listener.ts';
+import { stockReservationListener } from './jobs/stock-reservation-listener.ts';
 import { woocommerceBackfill } from './jobs/woocommerce-backfill.ts';
 import { enqueueWoocommerceRefund, woocommerceRefund } from './jobs/woocommerce-refund.ts';
 import { pollTracking } from './use-cases/carriers/poll-tracking.ts';
@@ -40,6 +43,7 @@ export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
   shopifyMirrorListener,
   voidLabelOnCancel,
   replacementOrderListener,
+  stockReservationListener,
 ];
 
 /** Handlers by outbox topic, run by every process. */
@@ -53,7 +57,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'webhook.deliver': deliverWebhook,
   'shopify.backfill': (ctx, merchantId, payload) => runShopifyBackfill(ctx, merchantId, payload),
   'shopify.mirror': (ctx, merchantId, payload) => runShopifyMirror(ctx, merchantId, payload),
+  [SHOPIFY_CATALOGUE_TOPIC]: (ctx, merchantId, payload) => runShopifyCatalogueImport(ctx, merchantId, payload),
   'woocommerce.backfill': woocommerceBackfill,
+  [WOO_CATALOGUE_TOPIC]: (ctx, merchantId, payload) => woocommerceCatalogue(ctx, merchantId, payload),
   'woocommerce.refund': (ctx, merchantId, payload) => woocommerceRefund(ctx, merchantId, payload),
   [SHOP_CREDIT_TOPIC]: (ctx, merchantId, payload) => issueShopCredit(ctx, merchantId, payload),
   [REPLACEMENT_TOPIC]: (ctx, merchantId, payload) => createReplacementOrder(ctx, merchantId, payload),

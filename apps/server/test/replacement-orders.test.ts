@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingJobs } from '@retour/db/repos/outbox';
+import { listReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import { composeEmail } from '../src/emails/compose.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
@@ -117,6 +118,8 @@ describe('WooCommerce replacement order', () => {
     await settle();
 
     expect(orderPosts()).toHaveLength(1);
+    // The replacement order holds the stock in the shop now: our reservation is consumed.
+    expect((await listReturnExchanges(h.ctx.db, m.id, id)).map((e) => e.reservation)).toEqual(['consumed']);
     const ret = await getReturn(m, id);
     const body = orderPosts()[0]?.body;
     expect(body).toMatchObject({

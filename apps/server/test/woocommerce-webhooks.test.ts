@@ -171,7 +171,7 @@ describe('POST /api/hooks/woocommerce/:hookKey', () => {
 
   it('unpaid orders and other topics are acknowledged without importing', async () => {
     expect(json(await deliver(wooOrder(170, { status: 'pending' })))).toEqual({ outcome: 'ignored' });
-    expect(json(await deliver({ id: 5, name: 'Shirt' }, { topic: 'product.updated' }))).toEqual({ outcome: 'ignored' });
+    expect(json(await deliver({ id: 5, code: 'SAVE5' }, { topic: 'coupon.updated' }))).toEqual({ outcome: 'ignored' });
     expect(await findOrder(170)).toBeUndefined();
   });
 

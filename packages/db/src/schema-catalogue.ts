@@ -1,6 +1,8 @@
 // Row shapes of the catalogue tables and the shoppers' exchanges (migration 0014), in the
 // portable types of schema.ts: text ids, ISO-8601 instants and JSON as text, integers for money.
 
+import type { ColumnType } from 'kysely';
+
 type Json = string;
 
 /** A product as the shop has it: only what exchanges need, not a PIM. */
@@ -73,4 +75,6 @@ export interface ReturnExchangesTable {
   variantTitle: string;
   sku: string | null;
   createdAt: string;
+  /** The stock reservation of this line (migration 0020): held | released | consumed. */
+  reservation: ColumnType<string, string | undefined, string>;
 }

@@ -49,9 +49,17 @@ export function totalAvailable(levels: readonly { available: number }[]): number
   return total;
 }
 
-/** May the shopper pick this variant for `quantity` items? Only with that much stock (out of stock: shown, not selectable). */
-export function variantSelectable(levels: readonly { available: number }[], quantity: number): boolean {
-  return quantity > 0 && totalAvailable(levels) >= quantity;
+/** What shoppers may still take: the stock minus what open returns' exchanges hold (never below 0). */
+export function availableToExchange(levels: readonly { available: number }[], reserved = 0): number {
+  return Math.max(0, totalAvailable(levels) - Math.max(0, reserved));
+}
+
+/**
+ * May the shopper pick this variant for `quantity` items? Only with that much stock left after the
+ * reservations of open returns (out of stock: shown, not selectable).
+ */
+export function variantSelectable(levels: readonly { available: number }[], quantity: number, reserved = 0): boolean {
+  return quantity > 0 && availableToExchange(levels, reserved) >= quantity;
 }
 
 /** Is `newUnitPrice` within the band of `returnedUnitPrice` (integer arithmetic, both ends included)? */

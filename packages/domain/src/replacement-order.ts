@@ -62,6 +62,16 @@ export function replacementValue(lines: NewLine[], returnedValue: number): Repla
   return { lines: withTotals, subtotal, discount, balance: subtotal - discount, refundDue: returnedValue - discount };
 }
 
+/**
+ * Shopify keeps an exchange's fulfillment on hold while it thinks the buyer owes a balance (its own
+ * prices: exchange items minus returned items). The hold is released once what the shopper paid us
+ * for the exchange covers that balance; otherwise the items would ship unpaid.
+ */
+export function exchangeHoldReleasable(shopBalance: number, paid: number): boolean {
+  if (!Number.isSafeInteger(shopBalance) || !Number.isSafeInteger(paid)) throw new Error('Balances are whole minor units.');
+  return Math.max(0, shopBalance) <= Math.max(0, paid);
+}
+
 /** Card authorisations at Mollie lapse after 28 days; we keep a week's margin for the scan to arrive. */
 export const MAX_INSTANT_EXCHANGE_DAYS = 21;
 

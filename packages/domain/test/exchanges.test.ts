@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  availableToExchange,
   allocateBonusCredit,
   amountDueUpfront,
   type BonusCredit,
@@ -180,5 +181,25 @@ describe('amountDueUpfront', () => {
     [0, null, -1000, 0],
   ] as [number, string | null, number, number][])('fee %i (%s), balance %i → %i', (fee, feePayment, exchangeBalance, due) => {
     expect(amountDueUpfront({ fee, feePayment, exchangeBalance })).toBe(due);
+  });
+});
+
+describe('stock reservations', () => {
+  it.each([
+    [[{ available: 3 }], 0, 3],
+    [[{ available: 3 }], 2, 1],
+    [[{ available: 3 }], 5, 0],
+    [[{ available: 2 }, { available: -1 }], 1, 1],
+    [[{ available: 2 }], -4, 2],
+  ])('%j with %i reserved leaves %i', (levels, reserved, left) => {
+    expect(availableToExchange(levels, reserved)).toBe(left);
+  });
+
+  it('selectable only while the stock left after reservations covers the quantity', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 1, max: 50 }), (stock, reserved, quantity) => {
+        expect(variantSelectable([{ available: stock }], quantity, reserved)).toBe(stock - reserved >= quantity);
+      }),
+    );
   });
 });

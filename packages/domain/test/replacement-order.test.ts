@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  exchangeHoldReleasable,
   instantExchangeDeadline,
   keptShare,
   MAX_INSTANT_EXCHANGE_DAYS,
@@ -152,5 +153,30 @@ describe('keptShare', () => {
         expect(keptShare({ exchanges: e + more, storeCredit: s, refunded: r })).toBeGreaterThanOrEqual(share);
       }),
     );
+  });
+});
+
+describe('exchangeHoldReleasable', () => {
+  it.each([
+    [0, 0, true],
+    [-500, 0, true],
+    [500, 500, true],
+    [500, 700, true],
+    [500, 499, false],
+    [500, 0, false],
+  ])('shop balance %i, paid %i → %s', (balance, paid, expected) => {
+    expect(exchangeHoldReleasable(balance, paid)).toBe(expected);
+  });
+
+  it('never releases while the shop is owed more than was paid', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (balance, paid) => {
+        expect(exchangeHoldReleasable(balance, paid)).toBe(paid >= balance);
+      }),
+    );
+  });
+
+  it('refuses fractions of a cent', () => {
+    expect(() => exchangeHoldReleasable(1.5, 0)).toThrow(/minor units/);
   });
 });

@@ -5,19 +5,22 @@
 // domain/replacement-order.ts), paid (set_paid, processing: any difference was charged before the
 // label through Mollie, so the balance left is what the shopper paid); our return id in meta_data, looked for among the original's child orders before
 // creating. The new order number goes on the return's timeline and the `exchange_created` email
-// tells the shopper. Shopify replacement orders are not made by this job (see README).
+// tells the shopper. Shopify: the exchange is added to the original order through a return with
+// exchange lines (shopify-replacement.ts).
 import { formatMoneyValue } from '@retour/domain/money';
 import { type NewLine, replacementValue } from '@retour/domain/replacement-order';
 import { getProduct, getVariant } from '@retour/db/repos/catalogue';
 import { getIntegration, type IntegrationRow } from '@retour/db/repos/integrations';
 import { getOrder, type OrderAggregate } from '@retour/db/repos/orders';
-import { listReturnExchanges } from '@retour/db/repos/return-exchanges';
+import { listReturnExchanges, settleReservations } from '@retour/db/repos/return-exchanges';
 import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
+import { ShopifyError } from '@retour/integrations/shops/shopify/errors';
 import { WooError } from '@retour/integrations/shops/woocommerce/client';
 import type { Ctx } from '../context.ts';
 import { REPLACEMENT_ENTRY_KEY, WOO_REPLACEMENT_META } from '../use-cases/exchanges/replacement-topic.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import { wooClientOf, wooSettingsOf } from '../use-cases/integrations/woocommerce/woocommerce-connection.ts';
+import { makeShopifyExchange } from './shopify-replacement.ts';
 
 type WooLine = NewLine & { productId: number; variationId: number | null };
 
@@ -117,35 +120,56 @@ export async function createReplacementOrder(ctx: Ctx, merchantId: string, paylo
   if (!agg || agg.events.some((e) => e.dedupeKey === REPLACEMENT_ENTRY_KEY)) return;
   const order = await getOrder(ctx.db, merchantId, agg.ret.orderId);
   const row = order ? await getIntegration(ctx.db, merchantId, order.order.integrationId) : undefined;
-  if (!order || !row || row.kind !== 'woocommerce') return;
+  if (!order || !row || (row.kind !== 'woocommerce' && row.kind !== 'shopify')) return;
   const note = (message: string) =>
-    changeReturn(ctx, merchantId, returnId, 'system', () => ({
-      event: { type: 'note' },
-      timeline: [{ type: 'shop_sync', message, data: { kind: 'replacement_order', failed: true }, dedupeKey: REPLACEMENT_ENTRY_KEY }],
-    }));
+    changeReturn(ctx, merchantId, returnId, 'system', async (_agg, tx) => {
+      // Staff make it by hand: the shop's stock will show that order; our reservation ends.
+      await settleReservations(tx, merchantId, returnId, 'released');
+      return {
+        event: { type: 'note' },
+        timeline: [{ type: 'shop_sync', message, data: { kind: 'replacement_order', failed: true }, dedupeKey: REPLACEMENT_ENTRY_KEY }],
+      };
+    });
   try {
-    const made = await makeWooOrder(ctx, row, agg, order);
+    const made = row.kind === 'shopify' ? await makeShopifyExchange(ctx, row, agg, order) : await makeWooOrder(ctx, row, agg, order);
     if (typeof made === 'string') {
       await note(`${made} Make the replacement order in the shop by hand.`);
       return;
     }
-    await changeReturn(ctx, merchantId, returnId, 'system', () => ({
-      event: { type: 'note' },
-      timeline: [
-        { type: 'exchange_created', message: `Replacement order ${made.orderNumber}`, data: made, dedupeKey: REPLACEMENT_ENTRY_KEY },
-      ],
-      jobs: [
-        {
-          topic: 'email.exchange_created',
-          payload: { returnId, to: agg.ret.contactEmail, language: agg.ret.language, replacementOrder: made.orderNumber },
-        },
-      ],
-    }));
+    await changeReturn(ctx, merchantId, returnId, 'system', async (_agg, tx) => {
+      // The order now holds the stock in the shop: the reservation is consumed in the same write.
+      await settleReservations(tx, merchantId, returnId, 'consumed');
+      return {
+        event: { type: 'note' },
+        timeline: [{ type: 'exchange_created', message: replacementMessage(made), data: made, dedupeKey: REPLACEMENT_ENTRY_KEY }],
+        jobs: [
+          {
+            topic: 'email.exchange_created',
+            payload: { returnId, to: agg.ret.contactEmail, language: agg.ret.language, replacementOrder: made.orderNumber },
+          },
+          // The Shopify return now exists: the mirror adds the label and tracking number to it.
+          ...(made.provider === 'shopify'
+            ? [{ topic: 'shopify.mirror', payload: { returnId, step: 'label' }, dedupeKey: `shopify.mirror:exchange:${returnId}` }]
+            : []),
+        ],
+      };
+    });
   } catch (error) {
     if (error instanceof WooError && (error.failure === 'rejected' || error.failure === 'not_found')) {
       await note(`WooCommerce refused the replacement order: ${error.message} Make it in the shop by hand.`);
       return;
     }
+    if (error instanceof ShopifyError && error.failure === 'rejected') {
+      await note(`Shopify refused the exchange: ${error.message} Make it in Shopify by hand.`);
+      return;
+    }
     throw error;
   }
+}
+
+function replacementMessage(made: { provider: string; orderNumber: string; onHold?: boolean }): string {
+  if (made.provider !== 'shopify') return `Replacement order ${made.orderNumber}`;
+  return made.onHold
+    ? `Exchange ${made.orderNumber} added to the Shopify order; its fulfillment stays on hold until Shopify's balance is paid`
+    : `Exchange ${made.orderNumber} added to the Shopify order`;
 }

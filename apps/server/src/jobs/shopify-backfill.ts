@@ -110,6 +110,15 @@ export async function runShopifyBackfill(ctx: Ctx, merchantId: string, payload: 
   }
   await finishImportRun(ctx.db, merchantId, importRunId, { status: 'completed', at: at() });
   await updateIntegration(ctx.db, merchantId, integrationId, { lastSyncAt: at(), lastError: null, updatedAt: at() });
+  // Then the catalogue (products, variants, stock), one bulk operation after the other.
+  await enqueue(ctx.db, {
+    merchantId,
+    id: newId('job'),
+    topic: 'shopify.catalogue',
+    payload: { integrationId, poll: 0, run: importRunId },
+    dedupeKey: `shopify.catalogue:${importRunId}`,
+    at: at(),
+  });
 }
 
 /**

@@ -14,6 +14,7 @@
 import { getRow } from '@retour/db/repos/config';
 import { getIntegration } from '@retour/db/repos/integrations';
 import { getOrder } from '@retour/db/repos/orders';
+import { listReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
 import { shopifyOrderOfReturn } from '@retour/db/repos/shop-connections';
 import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
@@ -79,7 +80,7 @@ export function shopifyReturnIdOf(agg: ReturnAggregate): string | undefined {
 }
 
 /** Records what Shopify did (once per key); retried on a concurrent change, since Shopify has already acted. */
-async function record(ctx: Ctx, agg: ReturnAggregate, key: string, message: string, data: Record<string, unknown>) {
+export async function record(ctx: Ctx, agg: ReturnAggregate, key: string, message: string, data: Record<string, unknown>) {
   for (let attempt = 1; ; attempt++) {
     try {
       await changeReturn(ctx, agg.ret.merchantId, agg.ret.id, 'shopify', () => ({
@@ -98,7 +99,7 @@ function isOurs(ret: ShopifyReturn, marker: string): boolean {
 }
 
 /** Our returned items as Shopify fulfillment line items (matched by the order item's external id = line item GID). */
-async function returnLineItemsOf(ctx: Ctx, client: ShopifyClient, agg: ReturnAggregate, orderExternalId: string) {
+export async function returnLineItemsOf(ctx: Ctx, client: ShopifyClient, agg: ReturnAggregate, orderExternalId: string) {
   const order = await getOrder(ctx.db, agg.ret.merchantId, agg.ret.orderId);
   const data = await client.request<{
     returnableFulfillments: Nodes<{
@@ -193,13 +194,18 @@ const MIRROR_LEASE_MS = 2 * 60_000;
  */
 export async function runShopifyMirror(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const returnId = String(payload.returnId);
+  await withShopifyReturnLease(ctx, merchantId, returnId, () => reconcileShopifyReturn(ctx, merchantId, returnId));
+}
+
+/** Runs `work` holding the lease of the return's Shopify side (shared by the mirror and the replacement job). */
+export async function withShopifyReturnLease<T>(ctx: Ctx, merchantId: string, returnId: string, work: () => Promise<T>): Promise<T> {
   const lease = `shopify.mirror:${merchantId}:${returnId}`;
   const holder = newId('lse');
   const now = ctx.now();
   if (!(await acquireLease(ctx.db, lease, holder, now.toISOString(), new Date(now.getTime() + MIRROR_LEASE_MS).toISOString())))
     throw new RetryLater('Another worker is mirroring this return into Shopify; trying again shortly.', 5_000);
   try {
-    await reconcileShopifyReturn(ctx, merchantId, returnId);
+    return await work();
   } finally {
     await releaseLease(ctx.db, lease, holder);
   }
@@ -220,6 +226,9 @@ async function reconcileShopifyReturn(ctx: Ctx, merchantId: string, returnId: st
   if (!remote) {
     // Never reached Shopify: nothing to decline or cancel there.
     if (status === 'rejected' || status === 'cancelled') return;
+    // A return with exchanges is created by the replacement job (shopify-replacement.ts) with its
+    // exchange lines, which Shopify takes only at creation; this job adopts it afterwards.
+    if ((await listReturnExchanges(ctx.db, merchantId, returnId)).length > 0) return;
     remote = await createShopifyReturn(ctx, client, agg, link.orderExternalId, wantsOpen);
   }
 

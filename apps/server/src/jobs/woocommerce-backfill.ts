@@ -78,6 +78,15 @@ export async function woocommerceBackfill(ctx: Ctx, merchantId: string, payload:
     if (last) {
       await finishImportRun(ctx.db, merchantId, importRunId, { status: 'completed', at });
       await updateIntegration(ctx.db, merchantId, integrationId, { lastSyncAt: at, lastError: null, updatedAt: at });
+      // Then the catalogue: products and their variations (jobs/woocommerce-catalogue.ts).
+      await enqueue(ctx.db, {
+        merchantId,
+        id: newId('job'),
+        topic: 'woocommerce.catalogue',
+        payload: { integrationId, page: 1, run: importRunId },
+        dedupeKey: `woocommerce.catalogue:${importRunId}`,
+        at,
+      });
       return;
     }
   }

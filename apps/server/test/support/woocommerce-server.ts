@@ -10,6 +10,10 @@
 // name and a numeric total — negative for a discount —, set_paid, meta_data; unknown products are
 // `woocommerce_rest_invalid_product_id`). HTTP Basic with one
 // consumer key/secret pair; errors in WooCommerce's shape { code, message, data: { status } }.
+// The catalogue (_products.md, _product-variations.md, _settings.md of the same docs): list products
+// (page / per_page ≤ 100 / orderby / order / status, with X-WP-Total and X-WP-TotalPages), read one
+// (`woocommerce_rest_product_invalid_id`, 404, when unknown), list a product's variations (paginated
+// the same way) and read the general setting `woocommerce_currency`.
 // Tests read every request and can queue answers (429 with Retry-After, 5xx, a hanging request).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -32,6 +36,8 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     coupons: [] as any[],
     /** Products the shop sells: product id → its variation ids (empty for a simple product). */
     products: new Map<number, number[]>(),
+    /** The shop's catalogue as the REST API shows it: products, variations by product id, currency. */
+    catalogue: { currency: 'EUR', products: [] as any[], variations: new Map<number, any[]>() },
     /** Answer the next order POST with 502 after storing the order (a response lost on the way). */
     loseNextOrderResponse: false,
     /** Answer the next coupon POST with 502 after storing the coupon (a response lost on the way). */
@@ -46,12 +52,49 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     res.end(JSON.stringify(body));
   };
 
+  /** A page of `rows` as WooCommerce lists them, with its totals; per_page above 100 is refused. */
+  const pageOf = (req: WooRequest, res: ServerResponse, rows: any[]) => {
+    const perPage = Number(req.query.per_page ?? 10);
+    const page = Number(req.query.page ?? 1);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+      return send(res, 400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): per_page',
+        data: { status: 400, params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' } },
+      });
+    const sorted = [...rows].sort((a, b) => (req.query.order === 'asc' ? a.id - b.id : b.id - a.id));
+    return send(res, 200, sorted.slice((page - 1) * perPage, page * perPage), {
+      'x-wp-total': String(sorted.length),
+      'x-wp-totalpages': String(Math.ceil(sorted.length / perPage)),
+    });
+  };
+
+  const catalogue = (req: WooRequest, res: ServerResponse, path: string) => {
+    const c = state.catalogue;
+    if (path === 'settings/general/woocommerce_currency')
+      return send(res, 200, { id: 'woocommerce_currency', label: 'Currency', type: 'select', default: 'USD', value: c.currency });
+    if (path.startsWith('settings/')) return send(res, 404, wooError(404, 'rest_setting_setting_invalid', 'Invalid setting.'));
+    if (path === 'products')
+      return pageOf(
+        req,
+        res,
+        c.products.filter((p) => req.query.status === undefined || req.query.status === 'any' || p.status === req.query.status),
+      );
+    const [, id, variations] = /^products\/(\d+)(\/variations)?$/.exec(path) as RegExpExecArray;
+    const product = c.products.find((p) => p.id === Number(id));
+    if (!product) return send(res, 404, wooError(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.'));
+    if (!variations) return send(res, 200, product);
+    return pageOf(req, res, c.variations.get(product.id) ?? []);
+  };
+
   const handle = (req: WooRequest, res: ServerResponse) => {
     const expected = `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`;
     if (req.headers.authorization !== expected) {
       return send(res, 401, wooError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.'));
     }
     const path = req.path.slice(PREFIX.length);
+    if (req.method === 'GET' && (path === 'products' || /^products\/\d+(\/variations)?$/.test(path) || path.startsWith('settings/')))
+      return catalogue(req, res, path);
     if (req.method === 'GET' && path === 'orders' && req.query.parent !== undefined) {
       const parents = req.query.parent.split(',');
       return send(

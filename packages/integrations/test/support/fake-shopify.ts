@@ -1,11 +1,13 @@
 // A local HTTP server that answers like a Shopify shop's Admin API, for the calls we make:
 // the client-credentials token endpoint, GraphQL (every query is validated against the published
-// 2026-10 schema and refused with a GraphQL error otherwise), bulk result files served as JSONL,
+// 2026-10 schema and refused with a GraphQL error otherwise; its variables are coerced against the
+// declared input types and refused with INVALID_VARIABLE when a required field, type or enum value
+// is wrong), bulk result files served as JSONL,
 // and the failure shapes: 401 for unknown tokens, 429 with Retry-After, THROTTLED errors, 5xx,
 // and a request that never answers (for timeouts). Tests script it and read what it received.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
 import { SHOPIFY_API_VERSION } from '../../src/shops/shopify/documents.ts';
 import { adminSchema, validateDocument } from './shopify-schema.ts';
 
@@ -29,6 +31,8 @@ export class FakeShopify {
   readonly breakAt = new Map<string, number>();
   /** GraphQL root fields whose next call is carried out, then the connection drops before the answer (once each). */
   readonly dropAnswer = new Set<string>();
+  /** Variables are coerced against the operation's declared types, refused like Shopify (INVALID_VARIABLE) when wrong. */
+  checkVariables = true;
   /** Webhook subscriptions made with webhookSubscriptionCreate (listed and deleted like Shopify does). */
   readonly subscriptions = new Map<string, { id: string; topic: string; uri: string }>();
   clientId = 'client-id-1';
@@ -178,6 +182,11 @@ export class FakeShopify {
       if (problems.length > 0) {
         return send(res, 200, { errors: problems.map((message) => ({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
       }
+      if (this.checkVariables) {
+        const invalid = variableProblems(query, received.variables ?? {});
+        if (invalid.length > 0)
+          return send(res, 200, { errors: invalid.map((message) => ({ message, extensions: { code: 'INVALID_VARIABLE' } })) });
+      }
       const handler = received.field ? this.handlers.get(received.field) : undefined;
       if (!handler) return send(res, 200, { errors: [{ message: `The fake has no answer for ${received.field}.` }] });
       if (received.field && this.dropAnswer.delete(received.field)) {
@@ -185,7 +194,15 @@ export class FakeShopify {
         res.socket?.destroy();
         return;
       }
-      return send(res, 200, { data: handler(received.variables ?? {}, received), extensions: { cost: { requestedQueryCost: 1 } } });
+      let data: unknown;
+      try {
+        data = handler(received.variables ?? {}, received);
+      } catch (error) {
+        // A query Shopify cannot answer (e.g. returnCalculate of an unknown variant): a top-level error, no data.
+        if (error instanceof ShopifyQueryError) return send(res, 200, { data: null, errors: [{ message: error.message }] });
+        throw error;
+      }
+      return send(res, 200, { data, extensions: { cost: { requestedQueryCost: 1 } } });
     }
     send(res, 404, { errors: 'Not Found' });
   }
@@ -221,6 +238,16 @@ function parseBody(text: string, type: string | undefined): any {
   } catch {
     return text;
   }
+}
+
+/** Thrown by a handler for a query Shopify refuses with a top-level GraphQL error. */
+export class ShopifyQueryError extends Error {}
+
+/** graphql-js's own coercion of the variables against the operation's declarations (types, required fields, enums). */
+function variableProblems(query: string, variables: Record<string, unknown>): string[] {
+  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const coerced = getVariableValues(adminSchema(), op?.variableDefinitions ?? [], variables);
+  return 'errors' in coerced && coerced.errors ? coerced.errors.map((e) => e.message) : [];
 }
 
 function rootField(query: string): string | undefined {

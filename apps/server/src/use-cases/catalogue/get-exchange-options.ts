@@ -3,10 +3,11 @@
 // search; each with the price difference for the quantity asked. Loaded only when asked, so the
 // lookup stays as fast as it was.
 import type { ExchangeOptions } from '@retour/contracts/catalogue';
-import { priceDifference, totalAvailable, variantSelectable } from '@retour/domain/exchanges';
+import { availableToExchange, priceDifference, variantSelectable } from '@retour/domain/exchanges';
 import { formatMoneyValue } from '@retour/domain/money';
 import { findProductIdBySku, getProducts, type ProductWithVariants, searchProductIds } from '@retour/db/repos/catalogue';
 import { getOrder } from '@retour/db/repos/orders';
+import { reservedQuantities } from '@retour/db/repos/return-exchanges';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { loadEnabledPortal } from '../shared/load-portal.ts';
@@ -39,6 +40,12 @@ export async function getExchangeOptions(
   const products = await getProducts(ctx.db, merchantId, ids);
   // The same product first, then the search results in their order.
   const ordered = ids.map((id) => products.find((p) => p.id === id)).filter((p): p is ProductWithVariants => p !== undefined);
+  // Stock shown = stock − what open returns' exchanges hold (migration 0020).
+  const reserved = await reservedQuantities(
+    ctx.db,
+    merchantId,
+    ordered.flatMap((p) => p.variants.map((v) => v.id)),
+  );
   const money = (minor: number) => ({ value: formatMoneyValue(minor, currency), currency });
   return {
     orderItemId: item.id,
@@ -60,8 +67,8 @@ export async function getExchangeOptions(
           options: v.options,
           price: money(v.priceMinor),
           imageUrl: v.imageUrl ?? p.imageUrl,
-          available: totalAvailable(v.stock),
-          selectable: variantSelectable(v.stock, query.quantity),
+          available: availableToExchange(v.stock, reserved.get(v.id)),
+          selectable: variantSelectable(v.stock, query.quantity, reserved.get(v.id)),
           priceDifference: money(
             priceDifference({
               returnedUnitPrice: item.unitPrice,

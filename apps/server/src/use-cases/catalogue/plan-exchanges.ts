@@ -17,8 +17,8 @@ import { newId } from '@retour/db/ids';
 import { findProductIdBySku, getVariant } from '@retour/db/repos/catalogue';
 import type { OrderAggregate } from '@retour/db/repos/orders';
 import { getPaymentAccount } from '@retour/db/repos/payments';
+import { lockVariants, type NewReturnExchange, reservedQuantities } from '@retour/db/repos/return-exchanges';
 import type { NewReturnEvent } from '@retour/db/repos/returns';
-import type { ReturnExchangesTable } from '@retour/db/schema-catalogue';
 import { fail, invalid } from '../../errors.ts';
 import { exchangeSettingsOf } from './exchange-settings.ts';
 
@@ -58,10 +58,22 @@ const NOT_OFFERED = 'This shop does not offer an exchange for this item and reas
 
 export async function planExchanges(
   db: Executor,
-  input: { merchantId: string; settings: PortalSettings; currency: string; resolution: string; lines: ExchangeLine[] },
+  input: {
+    merchantId: string;
+    settings: PortalSettings;
+    currency: string;
+    resolution: string;
+    lines: ExchangeLine[];
+    /** Under the return's creation: lock the variants (PostgreSQL) so reservations are counted one transaction at a time. */
+    lock?: 'sqlite' | 'postgres';
+  },
 ): Promise<ExchangePlan> {
   const settings = exchangeSettingsOf(input.settings);
   const exchanges: PlannedExchange[] = [];
+  const asked = input.lines.flatMap((l) => (l.exchange ? [l.exchange.variantId] : []));
+  if (input.lock) await lockVariants(db, input.lock, input.merchantId, asked);
+  // Stock others hold for their open returns, plus what earlier lines of this request take.
+  const reserved = await reservedQuantities(db, input.merchantId, asked);
   for (const [index, line] of input.lines.entries()) {
     if (!line.exchange) continue;
     if (input.resolution !== 'exchange')
@@ -77,11 +89,13 @@ export async function planExchanges(
     const kind: ExchangeKind = own === variant.productId ? 'variant' : 'product';
     if (kind === 'product' && !exchangeOffered(settings, line.reason, 'product'))
       fail('exchange_not_offered', 'This shop exchanges items only for another size or colour of the same product.', { index });
-    if (!variantSelectable(variant.stock, line.quantity))
+    const held = reserved.get(variant.id) ?? 0;
+    if (!variantSelectable(variant.stock, line.quantity, held))
       fail('exchange_out_of_stock', `"${variant.productTitle} – ${variant.title}" is out of stock; choose another.`, {
         index,
         variantId: variant.id,
       });
+    reserved.set(variant.id, held + line.quantity);
     exchanges.push({
       index,
       orderItemId: line.item.id,
@@ -132,7 +146,7 @@ export function exchangeRows(
   itemIds: readonly string[],
   plan: ExchangePlan,
   at: string,
-): ReturnExchangesTable[] {
+): NewReturnExchange[] {
   return plan.exchanges.map((e) => ({
     merchantId,
     id: newId('rex'),
@@ -149,6 +163,8 @@ export function exchangeRows(
     variantTitle: e.variantTitle,
     sku: e.sku,
     createdAt: at,
+    // Held until the return ends or its replacement order is made (migration 0020).
+    reservation: 'held',
   }));
 }
 

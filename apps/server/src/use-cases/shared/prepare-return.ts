@@ -101,6 +101,7 @@ export async function prepareReturn(
     currency: order.order.currency,
     resolution: input.choice.resolution,
     lines: checked.lines.map((l, i) => ({ ...l, exchange: input.choice.items[i]?.exchange })),
+    ...(lock ? { lock: ctx.dialect } : {}),
   });
   if (exchanges.toPay > 0) await assertPayable(db, input.merchantId);
   const photos = await checkChosenPhotos(db, {

@@ -10,8 +10,8 @@ import type { ProviderJson } from './orders.ts';
 
 export type BulkOrder = { order: ProviderJson; lineItems: ProviderJson[] };
 
-/** Yields orders one by one; rows whose parent is not the current order are counted in `orphans`. */
-export async function* readBulkOrders(url: string, timeoutMs: number, stats = { lines: 0, orphans: 0 }): AsyncGenerator<BulkOrder> {
+/** The JSONL rows of a bulk result, streamed (the timeout covers the answer's start only). */
+export async function* readBulkRows(url: string, timeoutMs: number): AsyncGenerator<ProviderJson> {
   const controller = new AbortController();
   // The timeout covers the answer's start; the body then streams for as long as it takes.
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -29,11 +29,17 @@ export async function* readBulkOrders(url: string, timeoutMs: number, stats = { 
     input: Readable.fromWeb(res.body as WebReadableStream<Uint8Array>),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  let current: BulkOrder | null = null;
   for await (const line of lines) {
     if (line.trim() === '') continue;
+    yield JSON.parse(line) as ProviderJson;
+  }
+}
+
+/** Yields orders one by one; rows whose parent is not the current order are counted in `orphans`. */
+export async function* readBulkOrders(url: string, timeoutMs: number, stats = { lines: 0, orphans: 0 }): AsyncGenerator<BulkOrder> {
+  let current: BulkOrder | null = null;
+  for await (const row of readBulkRows(url, timeoutMs)) {
     stats.lines++;
-    const row = JSON.parse(line) as ProviderJson;
     const parentId = row.__parentId;
     if (typeof parentId === 'string') {
       if (current && current.order.id === parentId) {

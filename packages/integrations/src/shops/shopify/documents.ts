@@ -1,5 +1,8 @@
 // Every GraphQL document sent to Shopify's Admin API, in one module so CI validates them all
 // against the published schema of SHOPIFY_API_VERSION (packages/integrations/test/shopify-schema.test.ts).
+import { CATALOGUE_DOCUMENTS } from './catalogue-documents.ts';
+import { EXCHANGE_DOCUMENTS } from './exchange-documents.ts';
+
 export const SHOPIFY_API_VERSION = '2026-10';
 
 export const SHOP_QUERY = /* GraphQL */ `
@@ -360,69 +363,12 @@ export const GIFT_CARD_CREATE = /* GraphQL */ `
   }
 `;
 
-// ── Exchanges (issue #14 item 4): quote, create the return with its exchange lines, release the hold ──
-export const RETURN_CALCULATE = /* GraphQL */ `
-  query ReturnCalculate($input: CalculateReturnInput!) {
-    returnCalculate(input: $input) {
-      returnLineItems { quantity subtotalSet { shopMoney { amount currencyCode } } }
-      exchangeLineItems {
-        quantity
-        variant { id }
-        originalUnitPriceSet { shopMoney { amount currencyCode } }
-        subtotalSet { shopMoney { amount currencyCode } }
-        totalTaxSet { shopMoney { amount currencyCode } }
-      }
-    }
-  }
-`;
-
-export const RETURN_CREATE_WITH_EXCHANGE = /* GraphQL */ `
-  mutation ReturnCreateWithExchange($returnInput: ReturnInput!) {
-    returnCreate(returnInput: $returnInput) {
-      return {
-        id
-        name
-        status
-        exchangeLineItems(first: 50) { nodes { id variantId quantity processedQuantity lineItems { id } } }
-      }
-      userErrors { field message code }
-    }
-  }
-`;
-
-export const ORDER_HELD_FULFILLMENT_ORDERS = /* GraphQL */ `
-  query OrderHeldFulfillmentOrders($id: ID!) {
-    order(id: $id) {
-      id
-      fulfillmentOrders(first: 50) {
-        nodes {
-          id
-          status
-          fulfillmentHolds { id reason }
-          lineItems(first: 50) { nodes { lineItem { id } } }
-        }
-      }
-    }
-  }
-`;
-
-export const FULFILLMENT_ORDER_RELEASE_HOLD = /* GraphQL */ `
-  mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
-    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
-      fulfillmentOrder { id status }
-      userErrors { field message code }
-    }
-  }
-`;
-
 /** Every document, by name, for the schema test. */
 export const ALL_DOCUMENTS: Record<string, string> = {
   GIFT_CARDS_QUERY,
   GIFT_CARD_CREATE,
-  RETURN_CALCULATE,
-  RETURN_CREATE_WITH_EXCHANGE,
-  ORDER_HELD_FULFILLMENT_ORDERS,
-  FULFILLMENT_ORDER_RELEASE_HOLD,
+  ...EXCHANGE_DOCUMENTS,
+  ...CATALOGUE_DOCUMENTS,
   SHOP_QUERY,
   WEBHOOK_SUBSCRIPTION_CREATE,
   WEBHOOK_SUBSCRIPTIONS_QUERY,

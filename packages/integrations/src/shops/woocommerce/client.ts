@@ -3,6 +3,7 @@
 // Basic would send the secret in clear). Each request has a timeout; 429 is retried after its
 // Retry-After (bounded), 5xx and network failures of reads a couple of times. Writes are not
 // retried on 5xx: the shop may have applied them (a refund must never be posted twice).
+import type { WooProduct, WooVariation } from './products.ts';
 import type { WooCoupon, WooOrder, WooRefund, WooWebhook } from './types.ts';
 import { requestSignal } from '../../endpoints.ts';
 import { parseRetryAfterMs } from '../../retry-after.ts';
@@ -215,5 +216,39 @@ export class WooClient {
   async createOrder(body: Record<string, unknown>): Promise<WooOrder> {
     const res = await this.request<WooOrder>('POST', 'orders', { body });
     return res.data;
+  }
+
+  /** One page of published products (oldest id first) with WooCommerce's totals. */
+  async listProducts(page: number, perPage: number): Promise<{ products: WooProduct[]; totalPages: number | null }> {
+    const res = await this.request<WooProduct[]>('GET', 'products', {
+      query: { per_page: perPage, page, orderby: 'id', order: 'asc', status: 'publish' },
+    });
+    const pages = Number(res.headers.get('x-wp-totalpages'));
+    return {
+      products: Array.isArray(res.data) ? res.data : [],
+      totalPages: res.headers.has('x-wp-totalpages') && Number.isInteger(pages) ? pages : null,
+    };
+  }
+
+  async getProduct(id: number): Promise<WooProduct> {
+    return (await this.request<WooProduct>('GET', `products/${id}`)).data;
+  }
+
+  /** Every variation of a variable product (all pages of 100). */
+  async listVariations(productId: number): Promise<WooVariation[]> {
+    const all: WooVariation[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.request<WooVariation[]>('GET', `products/${productId}/variations`, { query: { per_page: 100, page } });
+      const rows = Array.isArray(res.data) ? res.data : [];
+      all.push(...rows);
+      const pages = Number(res.headers.get('x-wp-totalpages'));
+      if (rows.length < 100 || (Number.isInteger(pages) && page >= pages)) return all;
+    }
+  }
+
+  /** The shop's currency (Settings → General: `woocommerce_currency`). */
+  async shopCurrency(): Promise<string> {
+    const res = await this.request<{ id?: string; value?: unknown }>('GET', 'settings/general/woocommerce_currency');
+    return String(res.data?.value ?? '');
   }
 }

@@ -26,6 +26,8 @@ export type ShopifySettings = {
   currency?: string;
   /** The bulk operation of the latest backfill, so a retried job polls it instead of starting another. */
   backfill?: { importRunId: string; bulkOperationId: string };
+  /** The bulk operation of the running catalogue import (jobs/shopify-catalogue-import.ts). */
+  catalogueImport?: { bulkOperationId: string };
 };
 
 export function shopifyClientFor(ctx: Ctx, row: IntegrationRow): ShopifyClient {

@@ -1,4 +1,5 @@
-// A WooCommerce shop posts an order.created / order.updated delivery to its connection's hook URL.
+// A WooCommerce shop posts an order.created / order.updated delivery (or a product.* one,
+// apply-woocommerce-product-webhook.ts) to its connection's hook URL.
 // The signature (base64 HMAC-SHA256 of the raw body with the secret we gave the webhook) is checked
 // before anything is parsed; the delivery id is recorded in the same transaction as the order, so
 // a repeated delivery is dropped and a failed one can be retried. Orders WooCommerce cannot give
@@ -15,6 +16,7 @@ import { AppError, fail } from '../../../errors.ts';
 import { nulPath } from '../../../http/nul-guard.ts';
 import { importOrderIn } from '../../orders/import-orders.ts';
 import { openConnectionCredentials } from '../connections.ts';
+import { applyWooProductWebhook, PRODUCT_TOPICS } from './apply-woocommerce-product-webhook.ts';
 import type { WooCredentials } from './woocommerce-connection.ts';
 
 const INVALID_SIGNATURE =
@@ -64,6 +66,7 @@ export async function receiveWoocommerceWebhook(ctx: Ctx, hookKey: string, deliv
   if (PING.test(text) && !delivery.signature) return { outcome: 'ping' };
   if (!signatureMatches(secret, delivery.raw, delivery.signature)) fail('invalid_signature', INVALID_SIGNATURE);
   if (PING.test(text)) return { outcome: 'ping' };
+  if (PRODUCT_TOPICS.has(delivery.topic ?? '')) return applyWooProductWebhook(ctx, row, delivery);
   if (!ORDER_TOPICS.has(delivery.topic ?? '')) return { outcome: 'ignored' };
 
   const order = parseOrder(delivery.raw);
