@@ -28,6 +28,8 @@ export function SelectField<T extends string>(
     value: T;
     options: readonly (readonly [T, string])[];
     onChange: (value: T) => void;
+    /** The language of an option's text (a language menu names each language in itself). */
+    optionLang?: (value: T) => string | undefined;
     disabled?: boolean;
     required?: boolean;
   },
@@ -48,7 +50,7 @@ export function SelectField<T extends string>(
         }}
       >
         {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
+          <option key={value} value={value} lang={props.optionLang?.(value)}>
             {label}
           </option>
         ))}
@@ -83,6 +85,8 @@ type CheckProps = {
   checked: boolean;
   disabled?: boolean;
   name?: string;
+  /** Names the box instead of the visible label (which then only shows, e.g. its state). */
+  ariaLabel?: string;
 } & ({ id: string; hint?: ComponentChildren; error?: string | undefined } | { id?: undefined; hint?: undefined; error?: undefined });
 
 function Check(props: CheckProps & { type: 'checkbox' | 'radio'; value?: string; onChange: (checked: boolean) => void }) {
@@ -97,6 +101,7 @@ function Check(props: CheckProps & { type: 'checkbox' | 'radio'; value?: string;
           value={props.value}
           checked={props.checked}
           disabled={props.disabled}
+          aria-label={props.ariaLabel}
           {...aria}
           onChange={(e) => props.onChange(e.currentTarget.checked)}
         />{' '}
