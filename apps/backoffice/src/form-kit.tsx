@@ -30,13 +30,17 @@ export function SelectField<T extends string>(
     onChange: (value: T) => void;
     /** The language of an option's text (a language menu names each language in itself). */
     optionLang?: (value: T) => string | undefined;
+    /** The label is for screen readers only and no field box wraps it (a select in a table cell). */
+    labelHidden?: boolean;
     disabled?: boolean;
     required?: boolean;
   },
 ) {
-  return (
-    <div class={`field${props.error ? ' has-error' : ''}${props.class ? ` ${props.class}` : ''}`}>
-      <label for={props.id}>{props.label}</label>
+  const parts = (
+    <>
+      <label for={props.id} class={props.labelHidden ? 'sr-only' : undefined}>
+        {props.label}
+      </label>
       <Hint id={props.id} hint={props.hint} />
       <select
         id={props.id}
@@ -56,8 +60,10 @@ export function SelectField<T extends string>(
         ))}
       </select>
       <FieldError id={props.id} error={props.error} />
-    </div>
+    </>
   );
+  if (props.labelHidden) return parts;
+  return <div class={`field${props.error ? ' has-error' : ''}${props.class ? ` ${props.class}` : ''}`}>{parts}</div>;
 }
 
 /** A textarea with its label, optional hint and error. */
