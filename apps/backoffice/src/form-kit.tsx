@@ -2,7 +2,7 @@
 // text and number input): a labelled select, textarea, checkbox and radio with their hint and error
 // tied to them (aria-describedby, aria-invalid), a group (fieldset + legend), and the save bar every
 // editor ends with. Pages write no raw <label>/<select>/<textarea>/checkbox (test/form-kit-usage.test.ts).
-import type { ComponentChildren, TextareaHTMLAttributes } from 'preact';
+import type { ComponentChildren, PartialInputHTMLAttributes, TextareaHTMLAttributes } from 'preact';
 import { t } from './i18n.ts';
 import { FieldError } from './ui.tsx';
 
@@ -64,6 +64,15 @@ export function SelectField<T extends string>(
   );
   if (props.labelHidden) return parts;
   return <div class={`field${props.error ? ' has-error' : ''}${props.class ? ` ${props.class}` : ''}`}>{parts}</div>;
+}
+
+/** A small input inside its label, one of several on a line (days, amount, currency). */
+export function InlineField({ label, ...input }: { label: string } & Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'label'>) {
+  return (
+    <label>
+      {label} <input {...(input as Record<string, unknown>)} />
+    </label>
+  );
 }
 
 /** A textarea with its label, optional hint and error. */
