@@ -16,9 +16,10 @@ const RAW = {
 type Raw = keyof typeof RAW;
 
 /**
- * Pages that may still write raw form markup, with at most this many of each. These are the
- * return-handling pages, outside the settings pages the kit was made for (issue #13 item 5); the
- * counts only go down.
+ * Pages that may still write raw form markup, with exactly this many of each (the last test keeps
+ * the numbers tight, so they only go down). Besides the progress bar's label, these are the
+ * return-handling pages: outside the settings pages the kit was made for (issue #13 item 5), not
+ * moved to it yet.
  */
 const ALLOWED: Record<string, Partial<Record<Raw, number>>> = {
   // Filters in a one-line bar and a bulk-selection table (row checkboxes named by aria-label).
@@ -27,10 +28,8 @@ const ALLOWED: Record<string, Partial<Record<Raw, number>>> = {
   'manual.tsx': { label: 11, select: 5, check: 3 },
   // The actions on one return (approve, refund, notes): per-item tables.
   'return-actions.tsx': { label: 6, select: 1, textarea: 4, check: 1 },
-  // CSV import: a file input and its options.
-  'imports.tsx': { label: 3 },
-  // Order search box.
-  'orders.tsx': { label: 1 },
+  // CSV import: the label of the run's <progress> bar (not a form control the kit makes).
+  'imports.tsx': { label: 1 },
 };
 
 function count(text: string, raw: Raw): number {
