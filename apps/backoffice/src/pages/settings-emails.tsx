@@ -71,7 +71,6 @@ export function EmailTemplates() {
       {tpl && (
         <form class="card" onSubmit={save} noValidate>
           {error !== null && <Alert>{errorText(error)}</Alert>}
-          {notice && <Alert kind="success">{notice}</Alert>}
           <p class="hint" id="tpl-placeholders">
             {t('placeholders', { list: tpl.placeholders.map((p) => `{{${p}}}`).join(', ') })}
           </p>
@@ -90,7 +89,7 @@ export function EmailTemplates() {
             error={f.body}
             onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
           />
-          <SaveBar>
+          <SaveBar status={notice}>
             <button
               type="button"
               onClick={async () => {

@@ -157,7 +157,6 @@ export function PortalEditor(props: { id: string }) {
         </Alert>
       ))}
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
 
       <PortalGeneralSection {...section} brands={brands} addresses={addresses} />
       <PortalMethodsSection {...section} carriers={carriers} />
@@ -169,6 +168,7 @@ export function PortalEditor(props: { id: string }) {
 
       <SaveBar
         class="sticky-actions"
+        status={notice}
         onCancel={() => {
           setDraft(portal);
           setResets((n) => n + 1);
