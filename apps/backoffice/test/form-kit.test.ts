@@ -3,7 +3,7 @@
 // label naming it, and aria-describedby / aria-invalid point at the hint and error that are there.
 import { type ComponentChildren, h, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { CheckboxField, FieldGroup, RadioField, SaveBar, SelectField, TextAreaField } from '../src/form-kit.tsx';
+import { CheckboxField, FieldGroup, InlineField, RadioField, SaveBar, SelectField, TextAreaField } from '../src/form-kit.tsx';
 import { Field } from '../src/ui.tsx';
 
 type El = { type: string; props: Record<string, unknown>; children: (El | string)[] };
@@ -112,6 +112,22 @@ describe('form kit', () => {
     const r = render(h(CheckboxField, { label: 'PostNL in NL', labelHidden: true, checked: true, onChange: () => {} }));
     expect(r.nameOf(r.one('input'))).toBe('PostNL in NL');
     expect(r.els.filter((e) => e.type === 'label')).toHaveLength(0);
+  });
+
+  it('InlineField: the input sits inside the label that names it', () => {
+    const r = render(h(InlineField, { label: 'Days', value: '30', inputMode: 'numeric' }));
+    const input = r.one('input');
+    expect(r.nameOf(input)).toBe('Days');
+    expect(input.props.value).toBe('30');
+  });
+
+  it('a select in a table cell: its label is for screen readers only and no field box wraps it', () => {
+    const r = render(
+      h(SelectField<'a'>, { id: 'role-1', label: 'Role of eva', labelHidden: true, value: 'a', options: [['a', 'A']], onChange: () => {} }),
+    );
+    expect(r.nameOf(r.one('select'))).toBe('Role of eva');
+    expect(r.one('label').props.class).toBe('sr-only');
+    expect(r.els.some((e) => e.type === 'div')).toBe(false);
   });
 
   it('SelectField reports the chosen option, and nothing for a value it does not offer', () => {
