@@ -22,8 +22,6 @@ type Raw = keyof typeof RAW;
  * moved to it yet.
  */
 const ALLOWED: Record<string, Partial<Record<Raw, number>>> = {
-  // The staff's manual-return wizard: per-line quantity/reason tables.
-  'manual.tsx': { label: 11, select: 5, check: 3 },
   // The actions on one return (approve, refund, notes): per-item tables.
   'return-actions.tsx': { label: 6, select: 1, textarea: 4, check: 1 },
   // CSV import: the label of the run's <progress> bar (not a form control the kit makes).
