@@ -134,6 +134,7 @@ export function CheckboxField(props: (CheckProps & { labelHidden?: boolean }) & 
   if (props.labelHidden) {
     return (
       <input
+        id={props.id}
         type="checkbox"
         aria-label={String(props.label)}
         checked={props.checked}
