@@ -32,13 +32,15 @@ type FieldProps = {
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
+  /** An extra class for the field's box (e.g. "grow" in a row). */
+  fieldClass?: string;
   children?: ComponentChildren;
 } & Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'id' | 'label' | 'role'>;
 
-export function Field({ id, label, error, hint, children, ...input }: FieldProps) {
+export function Field({ id, label, error, hint, fieldClass, children, ...input }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field${error ? ' has-error' : ''}`}>
+    <div class={`field${error ? ' has-error' : ''}${fieldClass ? ` ${fieldClass}` : ''}`}>
       <label for={id}>{label}</label>
       {hint && (
         <p class="hint" id={`${id}-hint`}>

@@ -3,6 +3,7 @@ import { call } from '../api.ts';
 import { isLang, LANGUAGE_NAMES, LANGUAGES, t } from '../i18n.ts';
 import { roleName } from '../labels.ts';
 import { useSession } from '../session.ts';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors, PageTitle } from '../ui.tsx';
 
 /** The user's back-office language; choosing one saves it and the whole back office follows. */
@@ -22,21 +23,15 @@ function LanguageForm() {
     <form class="card narrow" onSubmit={(e) => e.preventDefault()}>
       <h2>{t('language')}</h2>
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      <Field id="account-language" label={t('language')} hint={t('languageHint')}>
-        <select
-          id="account-language"
-          aria-describedby="account-language-hint"
-          value={session.user.language ?? ''}
-          onChange={(e) => change(e.currentTarget.value)}
-        >
-          <option value="">{t('languageBrowser')}</option>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="account-language"
+        label={t('language')}
+        hint={t('languageHint')}
+        value={session.user.language ?? ''}
+        options={[['', t('languageBrowser')], ...LANGUAGES.map((code) => [code, LANGUAGE_NAMES[code]] as const)]}
+        optionLang={(code) => code || undefined}
+        onChange={(value) => change(value)}
+      />
     </form>
   );
 }
@@ -90,9 +85,7 @@ export function AccountPage() {
           error={fields.newPassword}
           onInput={(e) => setNext(e.currentTarget.value)}
         />
-        <button type="submit" class="primary">
-          {t('changePassword')}
-        </button>
+        <SaveBar saveLabel={t('changePassword')} />
       </form>
     </section>
   );

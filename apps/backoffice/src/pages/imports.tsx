@@ -6,7 +6,7 @@ import { type Answer, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { importStatusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
-import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
+import { Alert, errorText, Field, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
 type Run = Answer<'GET /api/v1/imports/:id'>;
 type RunSummary = Answer<'GET /api/v1/imports'>['data'][number];
@@ -122,29 +122,22 @@ export default function ImportsPage() {
           </p>
           <p class="small">{t('importsRules')}</p>
         </details>
-        <div class="field">
-          <label for="import-file">{t('importsFile')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-          />
-        </div>
-        <div class="field">
-          <label for="import-integration">{t('importsIntegration')}</label>
-          <input
-            id="import-integration"
-            value={integration}
-            placeholder="csv"
-            aria-describedby="import-integration-hint"
-            onInput={(e) => setIntegration(e.currentTarget.value)}
-          />
-          <p id="import-integration-hint" class="hint">
-            {t('importsIntegrationHint')}
-          </p>
-        </div>
+        <Field
+          id="import-file"
+          label={t('importsFile')}
+          type="file"
+          accept=".csv,text/csv"
+          required
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
+        <Field
+          id="import-integration"
+          label={t('importsIntegration')}
+          hint={t('importsIntegrationHint')}
+          value={integration}
+          placeholder="csv"
+          onInput={(e) => setIntegration(e.currentTarget.value)}
+        />
         <button type="submit" class="primary" disabled={!file || busy}>
           {busy ? t('importsUploading') : t('importsStart')}
         </button>

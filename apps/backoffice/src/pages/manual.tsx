@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Answer, type BodyOf, call } from '../api.ts';
 import { currentLanguage, t } from '../i18n.ts';
-import { METHODS, methodName, oneOf, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
+import { METHODS, methodName, RESOLUTIONS, reasonName, resolutionName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
-import { Alert, describedBy, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
+import { CheckboxField, SelectField } from '../form-kit.tsx';
+import { Alert, Field, FieldError, errorText, fieldErrors, PageTitle } from '../ui.tsx';
 import type { Order } from './orders.tsx';
 
 type Portal = Answer<'GET /api/v1/portals/:id'>;
@@ -110,16 +111,14 @@ export function ManualReturnPage() {
     <section>
       <PageTitle>{t('manualTitle')}</PageTitle>
       <form class="filters card" onSubmit={find}>
-        <div class="field grow">
-          <label for="manual-order">{t('orderNumber')}</label>
-          <input
-            id="manual-order"
-            value={number}
-            {...describedBy('manual-order', findError)}
-            onInput={(e) => setNumber(e.currentTarget.value)}
-          />
-          <FieldError id="manual-order" error={findError} />
-        </div>
+        <Field
+          id="manual-order"
+          fieldClass="grow"
+          label={t('orderNumber')}
+          value={number}
+          error={findError}
+          onInput={(e) => setNumber(e.currentTarget.value)}
+        />
         <div class="filter-actions">
           <button type="submit" class="primary">
             {t('findOrder')}
@@ -142,38 +141,41 @@ export function ManualReturnPage() {
                 const set = (patch: Partial<typeof p>) => setPicked({ ...picked, [i.id]: { ...p, ...patch } });
                 return (
                   <li key={i.id}>
-                    <label class="check-label">
-                      <input type="checkbox" checked={p.on} onChange={(e) => set({ on: e.currentTarget.checked })} />
-                      {i.name} {i.variant ? `(${i.variant})` : ''} <span class="muted">· {i.sku}</span>
-                    </label>
+                    <CheckboxField
+                      label={
+                        <>
+                          {i.name} {i.variant ? `(${i.variant})` : ''} <span class="muted">· {i.sku}</span>
+                        </>
+                      }
+                      checked={p.on}
+                      onChange={(on) => set({ on })}
+                    />
                     {p.on && (
                       <div class="row">
-                        <div class="field">
-                          <label for={`mi-qty-${index}`}>{t('quantity')}</label>
-                          <input
-                            id={`mi-qty-${index}`}
-                            type="number"
-                            class="num"
-                            min={1}
-                            max={i.quantity}
-                            value={p.quantity}
-                            onInput={(e) => set({ quantity: Number(e.currentTarget.value) })}
-                          />
-                        </div>
-                        <div class="field">
-                          <label for={`mi-reason-${index}`}>{t('reason')}</label>
-                          <select id={`mi-reason-${index}`} value={p.reason} onChange={(e) => set({ reason: e.currentTarget.value })}>
-                            {reasons.map((r) => (
-                              <option key={r.code} value={r.code}>
-                                {r.labels[currentLanguage()] ?? r.labels.en ?? reasonName(r.code)}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                        <div class="field grow">
-                          <label for={`mi-comment-${index}`}>{t('comment')}</label>
-                          <input id={`mi-comment-${index}`} value={p.comment} onInput={(e) => set({ comment: e.currentTarget.value })} />
-                        </div>
+                        <Field
+                          id={`mi-qty-${index}`}
+                          label={t('quantity')}
+                          type="number"
+                          class="num"
+                          min={1}
+                          max={i.quantity}
+                          value={p.quantity}
+                          onInput={(e) => set({ quantity: Number(e.currentTarget.value) })}
+                        />
+                        <SelectField
+                          id={`mi-reason-${index}`}
+                          label={t('reason')}
+                          value={p.reason}
+                          options={reasons.map((r) => [r.code, r.labels[currentLanguage()] ?? r.labels.en ?? reasonName(r.code)] as const)}
+                          onChange={(reason) => set({ reason })}
+                        />
+                        <Field
+                          id={`mi-comment-${index}`}
+                          fieldClass="grow"
+                          label={t('comment')}
+                          value={p.comment}
+                          onInput={(e) => set({ comment: e.currentTarget.value })}
+                        />
                       </div>
                     )}
                   </li>
@@ -182,83 +184,40 @@ export function ManualReturnPage() {
             </ul>
           </fieldset>
           <div class="row">
-            <div class="field">
-              <label for="manual-portal">{t('portal')}</label>
-              <select id="manual-portal" value={portalId} onChange={(e) => setPortalId(e.currentTarget.value)}>
-                {portals.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.slug}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="manual-method">{t('method')}</label>
-              <select
-                id="manual-method"
-                value={method}
-                {...describedBy('manual-method', errors.method)}
-                onChange={(e) => setMethod(oneOf(METHODS, e.currentTarget.value) ?? method)}
-              >
-                {(portal?.methods ?? METHODS).map((k) => (
-                  <option key={k} value={k}>
-                    {methodName(k)}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="manual-method" error={errors.method} />
-            </div>
-            <div class="field">
-              <label for="manual-carrier">{t('carrier')}</label>
-              <select
-                id="manual-carrier"
-                value={carrier}
-                {...describedBy('manual-carrier', errors.carrier)}
-                onChange={(e) => setCarrier(e.currentTarget.value)}
-              >
-                <option value="">{carriers[0] ?? t('none')}</option>
-                {carriers.slice(1).map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="manual-carrier" error={errors.carrier} />
-            </div>
-            <div class="field">
-              <label for="manual-resolution">{t('resolution')}</label>
-              <select
-                id="manual-resolution"
-                value={resolution}
-                onChange={(e) => setResolution(oneOf(RESOLUTIONS, e.currentTarget.value) ?? resolution)}
-              >
-                {(portal?.resolutions ?? RESOLUTIONS).map((k) => (
-                  <option key={k} value={k}>
-                    {resolutionName(k)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="manual-portal"
+              label={t('portal')}
+              value={portalId}
+              options={portals.map((p) => [p.id, p.slug] as const)}
+              onChange={setPortalId}
+            />
+            <SelectField
+              id="manual-method"
+              label={t('method')}
+              value={method}
+              error={errors.method}
+              options={(portal?.methods ?? METHODS).map((k) => [k, methodName(k)] as const)}
+              onChange={setMethod}
+            />
+            <SelectField
+              id="manual-carrier"
+              label={t('carrier')}
+              value={carrier}
+              error={errors.carrier}
+              options={[['', carriers[0] ?? t('none')], ...carriers.slice(1).map((c) => [c, c] as const)]}
+              onChange={setCarrier}
+            />
+            <SelectField
+              id="manual-resolution"
+              label={t('resolution')}
+              value={resolution}
+              options={(portal?.resolutions ?? RESOLUTIONS).map((k) => [k, resolutionName(k)] as const)}
+              onChange={setResolution}
+            />
           </div>
           <div class="checks">
-            <label class="check-label">
-              <input
-                id="manual-override-window"
-                type="checkbox"
-                checked={overrideWindow}
-                onChange={(e) => setOverrideWindow(e.currentTarget.checked)}
-              />
-              {t('overrideWindow')}
-            </label>
-            <label class="check-label">
-              <input
-                id="manual-override-brand"
-                type="checkbox"
-                checked={overrideBrand}
-                onChange={(e) => setOverrideBrand(e.currentTarget.checked)}
-              />
-              {t('overrideBrand')}
-            </label>
+            <CheckboxField id="manual-override-window" label={t('overrideWindow')} checked={overrideWindow} onChange={setOverrideWindow} />
+            <CheckboxField id="manual-override-brand" label={t('overrideBrand')} checked={overrideBrand} onChange={setOverrideBrand} />
           </div>
           {(overrideWindow || overrideBrand) && (
             <Field

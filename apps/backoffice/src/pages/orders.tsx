@@ -4,7 +4,7 @@ import { type Answer, call, formatDate, formatMoney, query } from '../api.ts';
 import { t } from '../i18n.ts';
 import { statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
-import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
+import { Alert, errorText, Field, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import type { ReturnRow } from './returns.tsx';
 
 export type Order = Answer<'GET /api/v1/orders'>['data'][number];
@@ -42,10 +42,14 @@ export function OrdersPage() {
           navigate(`/orders${query({ q: q.trim() || undefined })}`);
         }}
       >
-        <div class="field grow">
-          <label for="order-q">{t('orderNumber')}</label>
-          <input id="order-q" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
-        </div>
+        <Field
+          id="order-q"
+          fieldClass="grow"
+          label={t('orderNumber')}
+          type="search"
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
         <div class="filter-actions">
           <button type="submit" class="primary">
             {t('search')}

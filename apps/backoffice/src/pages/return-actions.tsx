@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatMoney, t } from '../i18n.ts';
 import { CONDITIONS, conditionName } from '../labels.ts';
+import { CheckboxField, SelectField, TextAreaField } from '../form-kit.tsx';
 import { describedBy, Field, FieldError } from '../ui.tsx';
 import type { ActionBody, MerchantReturn, Run } from './return-model.ts';
 
@@ -34,10 +35,13 @@ function ReasonAction(props: {
           if (await props.run(props.path, { reason: reason.trim() || null })) setReason('');
         }}
       >
-        <div class="field">
-          <label for={`${props.id}-reason`}>{props.label}</label>
-          <textarea id={`${props.id}-reason`} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        </div>
+        <TextAreaField
+          id={`${props.id}-reason`}
+          label={props.label}
+          rows={2}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
         <button type="submit" class={props.danger ? 'danger' : ''}>
           {props.button}
         </button>
@@ -85,11 +89,9 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                 <tr key={item.orderItemId}>
                   <th scope="row">{item.name}</th>
                   <td>
-                    <label class="sr-only" for={qid}>
-                      {t('fieldFor', { field: t('quantity'), name: item.name })}
-                    </label>
                     <input
                       id={qid}
+                      aria-label={t('fieldFor', { field: t('quantity'), name: item.name })}
                       type="number"
                       min={0}
                       max={item.quantity}
@@ -101,31 +103,22 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
                     <FieldError id={qid} error={qErr} />
                   </td>
                   <td>
-                    <label class="sr-only" for={`rcv-cond-${index}`}>
-                      {t('fieldFor', { field: t('condition'), name: item.name })}
-                    </label>
-                    <select
+                    <SelectField
                       id={`rcv-cond-${index}`}
+                      label={t('fieldFor', { field: t('condition'), name: item.name })}
+                      labelHidden
                       value={row.condition}
-                      onChange={(e) => {
-                        const condition = CONDITIONS.find((c) => c === e.currentTarget.value);
-                        if (condition) update(index, { condition });
-                      }}
-                    >
-                      {CONDITIONS.map((k) => [k, conditionName(k)] as const).map(([k, v]) => (
-                        <option key={k} value={k}>
-                          {v}
-                        </option>
-                      ))}
-                    </select>
+                      options={CONDITIONS.map((k) => [k, conditionName(k)] as const)}
+                      onChange={(condition) => update(index, { condition })}
+                    />
                   </td>
                   <td>
-                    <input
+                    <CheckboxField
                       id={`rcv-restock-${index}`}
-                      type="checkbox"
-                      aria-label={t('fieldFor', { field: t('restock'), name: item.name })}
-                      checked={row.restocked}
-                      onChange={(e) => update(index, { restocked: e.currentTarget.checked })}
+                      labelHidden
+                      label={t('fieldFor', { field: t('restock'), name: item.name })}
+                      checked={row.restocked === true}
+                      onChange={(restocked) => update(index, { restocked })}
                     />
                   </td>
                 </tr>
@@ -133,10 +126,7 @@ function ReceiveAction(props: { ret: MerchantReturn; run: Run; errors: Record<st
             })}
           </tbody>
         </table>
-        <div class="field">
-          <label for="rcv-note">{t('note')}</label>
-          <textarea id="rcv-note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        </div>
+        <TextAreaField id="rcv-note" label={t('note')} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <button type="submit" class="primary">
           {t('receive')}
         </button>
@@ -170,17 +160,14 @@ function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<str
           error={err}
           onInput={(e) => setAmount(e.currentTarget.value)}
         />
-        <div class="field">
-          <label for="refund-note">{t('note')}</label>
-          <textarea
-            id="refund-note"
-            rows={2}
-            value={note}
-            {...describedBy('refund-note', props.errors.note)}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-          <FieldError id="refund-note" error={props.errors.note} />
-        </div>
+        <TextAreaField
+          id="refund-note"
+          label={t('note')}
+          rows={2}
+          value={note}
+          error={props.errors.note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
         <button type="submit" class="primary">
           {t('issueRefund')}
         </button>
@@ -280,17 +267,14 @@ function NoteAction(props: { run: Run; errors: Record<string, string> }) {
           if (await props.run('notes', { message: message.trim() }, t('doneNote'))) setMessage('');
         }}
       >
-        <div class="field">
-          <label for="note-message">{t('notes')}</label>
-          <textarea
-            id="note-message"
-            rows={3}
-            value={message}
-            {...describedBy('note-message', props.errors.message)}
-            onInput={(e) => setMessage(e.currentTarget.value)}
-          />
-          <FieldError id="note-message" error={props.errors.message} />
-        </div>
+        <TextAreaField
+          id="note-message"
+          label={t('notes')}
+          rows={3}
+          value={message}
+          error={props.errors.message}
+          onInput={(e) => setMessage(e.currentTarget.value)}
+        />
         <button type="submit">{t('addNote')}</button>
       </form>
     </ActionPanel>

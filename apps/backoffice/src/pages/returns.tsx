@@ -4,22 +4,19 @@ import { type Answer, type CallOptions, call, formatDate, query, routeUrl } from
 import { type MessageKey, t } from '../i18n.ts';
 import { METHODS, methodName, oneOf, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
-import { Alert, errorText, Link, PageTitle, StatusBadge } from '../ui.tsx';
+import { CheckboxField, SelectField } from '../form-kit.tsx';
+import { Alert, errorText, Field, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
 /** A filter drop-down: "any" first, then [value, label] pairs. */
-function FilterSelect(props: { id: string; label: string; value: string; onChange: (e: Event) => void; options: [string, string][] }) {
+function FilterSelect(props: { id: string; label: string; value: string; onChange: (value: string) => void; options: [string, string][] }) {
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={props.onChange}>
-        <option value="">{t('any')}</option>
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      options={[['', t('any')], ...props.options]}
+      onChange={props.onChange}
+    />
   );
 }
 
@@ -193,6 +190,7 @@ export function ReturnsPage() {
     });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const set = (k: keyof Filters) => (e: Event) => setDraft({ ...draft, [k]: (e.currentTarget as HTMLInputElement).value });
+  const choose = (k: keyof Filters) => (value: string) => setDraft({ ...draft, [k]: value });
 
   return (
     <section>
@@ -228,54 +226,51 @@ export function ReturnsPage() {
           go(tab, draft);
         }}
       >
-        <div class="field grow">
-          <label for="f-q">{t('search')}</label>
-          <input id="f-q" type="search" value={draft.q} placeholder={t('searchHint')} aria-describedby="f-q-hint" onInput={set('q')} />
-          <p id="f-q-hint" class="hint">
-            {t('searchHint')}
-          </p>
-        </div>
+        <Field
+          id="f-q"
+          fieldClass="grow"
+          label={t('search')}
+          hint={t('searchHint')}
+          type="search"
+          value={draft.q}
+          placeholder={t('searchHint')}
+          onInput={set('q')}
+        />
         <FilterSelect
           id="f-portal"
           label={t('portal')}
           value={draft.portal}
-          onChange={set('portal')}
+          onChange={choose('portal')}
           options={portals.map((p) => [p.slug, p.slug])}
         />
-        <div class="field">
-          <label for="f-reason">{t('reason')}</label>
-          <input id="f-reason" value={draft.reason} onInput={set('reason')} size={10} />
-        </div>
+        <Field id="f-reason" label={t('reason')} value={draft.reason} onInput={set('reason')} size={10} />
         <FilterSelect
           id="f-method"
           label={t('method')}
           value={draft.method}
-          onChange={set('method')}
+          onChange={choose('method')}
           options={METHODS.map((k) => [k, methodName(k)])}
         />
         <FilterSelect
           id="f-carrier"
           label={t('carrier')}
           value={draft.carrier}
-          onChange={set('carrier')}
+          onChange={choose('carrier')}
           options={carriers.map((c) => [c.code, c.name])}
         />
-        <div class="field">
-          <label for="f-country">{t('country')}</label>
-          <input id="f-country" value={draft.country} onInput={set('country')} size={4} maxLength={2} />
-        </div>
+        <Field id="f-country" label={t('country')} value={draft.country} onInput={set('country')} size={4} maxLength={2} />
         <FilterSelect
           id="f-resolution"
           label={t('resolution')}
           value={draft.resolution}
-          onChange={set('resolution')}
+          onChange={choose('resolution')}
           options={RESOLUTIONS.map((k) => [k, resolutionName(k)])}
         />
         <FilterSelect
           id="f-kept"
           label={t('keptFilter')}
           value={draft.kept}
-          onChange={set('kept')}
+          onChange={choose('kept')}
           options={[
             ['exchange', t('keptExchange')],
             ['store_credit', t('keptStoreCredit')],
@@ -291,21 +286,18 @@ export function ReturnsPage() {
             ['false', t('photosWithout')],
           ]}
         />
-        <div class="field">
-          <label for="f-from">{t('createdFrom')}</label>
-          <input id="f-from" type="date" value={draft.createdFrom} onInput={set('createdFrom')} />
-        </div>
-        <div class="field">
-          <label for="f-to">{t('createdTo')}</label>
-          <input id="f-to" type="date" value={draft.createdTo} onInput={set('createdTo')} />
-        </div>
-        <div class="field">
-          <label for="f-sort">{t('sort')}</label>
-          <select id="f-sort" value={draft.sort} onChange={set('sort')}>
-            <option value="-createdAt">{t('newestFirst')}</option>
-            <option value="createdAt">{t('oldestFirst')}</option>
-          </select>
-        </div>
+        <Field id="f-from" label={t('createdFrom')} type="date" value={draft.createdFrom} onInput={set('createdFrom')} />
+        <Field id="f-to" label={t('createdTo')} type="date" value={draft.createdTo} onInput={set('createdTo')} />
+        <SelectField
+          id="f-sort"
+          label={t('sort')}
+          value={draft.sort}
+          options={[
+            ['-createdAt', t('newestFirst')],
+            ['createdAt', t('oldestFirst')],
+          ]}
+          onChange={choose('sort')}
+        />
         <div class="filter-actions">
           <button type="submit" class="primary">
             {t('applyFilters')}
@@ -338,9 +330,9 @@ export function ReturnsPage() {
           <thead>
             <tr>
               <th scope="col" class="check">
-                <input
-                  type="checkbox"
-                  aria-label={t('selectAll')}
+                <CheckboxField
+                  labelHidden
+                  label={t('selectAll')}
                   checked={allSelected}
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
                 />
@@ -366,9 +358,9 @@ export function ReturnsPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td class="check">
-                  <input
-                    type="checkbox"
-                    aria-label={t('selectReturn', { reference: r.reference })}
+                  <CheckboxField
+                    labelHidden
+                    label={t('selectReturn', { reference: r.reference })}
                     checked={selected.has(r.id)}
                     onChange={() => toggle(r.id)}
                   />

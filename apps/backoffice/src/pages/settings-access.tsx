@@ -3,12 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answer, type BodyOf, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { useSession } from '../session.ts';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
-import { oneOf } from '../labels.ts';
 
 type User = Answer<'GET /api/v1/users'>['data'][number];
 type Role = BodyOf<'POST /api/v1/users'>['role'];
-const ROLES: Role[] = ['owner', 'staff'];
 
 export function Users() {
   const session = useSession();
@@ -85,12 +84,7 @@ export function Users() {
                       error={fields.name}
                       onInput={(e) => setRenaming({ id: u.id, name: e.currentTarget.value })}
                     />
-                    <button type="submit" class="primary">
-                      {t('save')}
-                    </button>
-                    <button type="button" onClick={() => setRenaming(null)}>
-                      {t('cancel')}
-                    </button>
+                    <SaveBar onCancel={() => setRenaming(null)} />
                   </form>
                 ) : (
                   <>
@@ -110,22 +104,21 @@ export function Users() {
               </td>
               <td>{u.email}</td>
               <td>
-                <label class="sr-only" for={`role-${u.id}`}>
-                  {t('roleOf', { email: u.email })}
-                </label>
-                <select
+                <SelectField
                   id={`role-${u.id}`}
+                  label={t('roleOf', { email: u.email })}
+                  labelHidden
                   value={u.role}
                   disabled={u.id === session.user.id}
-                  onChange={async (e) => {
-                    const role = oneOf(ROLES, e.currentTarget.value);
-                    if (role) await call('PATCH /api/v1/users/:id', { params: { id: u.id }, body: { role } }).catch(setError);
+                  options={[
+                    ['owner', t('roleOwnerName')],
+                    ['staff', t('roleStaffName')],
+                  ]}
+                  onChange={async (role) => {
+                    await call('PATCH /api/v1/users/:id', { params: { id: u.id }, body: { role } }).catch(setError);
                     await load();
                   }}
-                >
-                  <option value="owner">{t('roleOwnerName')}</option>
-                  <option value="staff">{t('roleStaffName')}</option>
-                </select>
+                />
               </td>
               <td>{formatDate(u.createdAt, false)}</td>
               <td>
@@ -166,20 +159,17 @@ export function Users() {
           error={fields.name}
           onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
         />
-        <div class="field">
-          <label for="user-role">{t('role')}</label>
-          <select
-            id="user-role"
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: oneOf(ROLES, e.currentTarget.value) ?? form.role })}
-          >
-            <option value="staff">{t('roleStaffName')}</option>
-            <option value="owner">{t('roleOwnerName')}</option>
-          </select>
-        </div>
-        <button type="submit" class="primary">
-          {t('addUser')}
-        </button>
+        <SelectField
+          id="user-role"
+          label={t('role')}
+          value={form.role}
+          options={[
+            ['staff', t('roleStaffName')],
+            ['owner', t('roleOwnerName')],
+          ]}
+          onChange={(role) => setForm({ ...form, role })}
+        />
+        <SaveBar saveLabel={t('addUser')} />
       </form>
     </div>
   );
@@ -264,9 +254,7 @@ export function ApiKeys() {
           error={fieldErrors(error).name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-        <button type="submit" class="primary">
-          {t('createKey')}
-        </button>
+        <SaveBar saveLabel={t('createKey')} />
       </form>
     </div>
   );

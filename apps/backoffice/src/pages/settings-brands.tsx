@@ -93,23 +93,21 @@ export function Brands() {
             error={fields.logoUrl}
             onInput={(e) => setEditing({ ...editing, logoUrl: e.currentTarget.value })}
           />
-          <div class="field">
-            <label for="brand-logo-file">{t('uploadLogo')}</label>
-            <input
-              id="brand-logo-file"
-              type="file"
-              accept="image/png,image/jpeg,image/webp"
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (!file) return;
-                try {
-                  setEditing({ ...editing, logoUrl: await uploadImage(file) });
-                } catch (err) {
-                  setError(err);
-                }
-              }}
-            />
-          </div>
+          <Field
+            id="brand-logo-file"
+            label={t('uploadLogo')}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              if (!file) return;
+              try {
+                setEditing({ ...editing, logoUrl: await uploadImage(file) });
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          />
           {editing.logoUrl && <img class="logo-preview" src={editing.logoUrl} alt={t('logoPreview')} />}
           <div class="row">
             <Field

@@ -5,6 +5,7 @@ import type { CarrierAccount } from '@retour/contracts/carrier-accounts';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
 import { t } from '../i18n.ts';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import {
   accountLabel,
@@ -110,23 +111,16 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
       <h3 id="carrier-connect-title">{t('connectCarrierAccount')}</h3>
       <p class="hint">{t('carrierConnectHint')}</p>
       {alert}
-      <div class="field">
-        <label for="carrier-provider">{t('carrier')}</label>
-        <select
-          id="carrier-provider"
-          value={provider}
-          onChange={(e) => {
-            setProvider(e.currentTarget.value as Provider);
-            setValues({});
-          }}
-        >
-          {PROVIDER_KEYS.map((p) => (
-            <option key={p} value={p}>
-              {providerName(p)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="carrier-provider"
+        label={t('carrier')}
+        value={provider}
+        options={PROVIDER_KEYS.map((p) => [p, providerName(p)] as const)}
+        onChange={(p) => {
+          setProvider(p);
+          setValues({});
+        }}
+      />
       <div class="row">
         <Field
           id="carrier-code"
@@ -156,9 +150,11 @@ export function ConnectForm(props: { existingCodes: string[]; onConnected: (acco
         errors={under(fields, 'credentials.')}
         onInput={(key, value) => setValues({ ...values, [key]: value })}
       />
-      <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-        {busy ? t('checkingWith', { carrier: providerName(provider) }) : t('connectNamed', { carrier: providerName(provider) })}
-      </button>
+      <SaveBar
+        saveLabel={t('connectNamed', { carrier: providerName(provider) })}
+        busy={busy}
+        busyLabel={t('checkingWith', { carrier: providerName(provider) })}
+      />
     </form>
   );
 }
@@ -195,14 +191,12 @@ export function ReconnectForm(props: {
         errors={fields}
         onInput={(key, value) => setValues({ ...values, [key]: value })}
       />
-      <div class="actions">
-        <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-          {busy ? t('checkingWith', { carrier: providerName(account.provider) }) : t('saveCredentials')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveBar
+        saveLabel={t('saveCredentials')}
+        busy={busy}
+        busyLabel={t('checkingWith', { carrier: providerName(account.provider) })}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, call } from '../api.ts';
 import { currentLanguage, t } from '../i18n.ts';
 import { methodName } from '../labels.ts';
-import { Alert, describedBy, errorText, FieldError } from '../ui.tsx';
+import { SaveBar, SelectField } from '../form-kit.tsx';
+import { Alert, errorText } from '../ui.tsx';
 import { accountLabel } from './settings-carriers-providers.ts';
 
 const METHODS = ['drop_off', 'drop_off_labelless', 'pickup'] as const;
@@ -119,37 +120,29 @@ export function ServicesChooser(props: {
               const known = options(method);
               const stale = current && !known.some((s) => s.code === current);
               return (
-                <div key={method} class={`field${errors[key(country, method)] ? ' has-error' : ''}`}>
-                  <label for={id}>{methodName(method)}</label>
-                  <select
-                    id={id}
-                    value={current}
-                    {...describedBy(id, errors[key(country, method)])}
-                    onChange={(e) => setChoice({ ...choice, [key(country, method)]: e.currentTarget.value })}
-                  >
-                    <option value="">{t('notOffered')}</option>
-                    {known.map((s) => (
-                      <option key={s.code} value={s.code}>
-                        {s.name} ({s.code})
-                      </option>
-                    ))}
-                    {stale && <option value={current}>{t('noLongerListed', { service: current })}</option>}
-                  </select>
-                  <FieldError id={id} error={errors[key(country, method)]} />
-                </div>
+                <SelectField
+                  key={method}
+                  id={id}
+                  label={methodName(method)}
+                  value={current}
+                  error={errors[key(country, method)]}
+                  options={[
+                    ['', t('notOffered')],
+                    ...known.map((s) => [s.code, `${s.name} (${s.code})`] as const),
+                    ...(stale ? [[current, t('noLongerListed', { service: current })] as const] : []),
+                  ]}
+                  onChange={(service) => setChoice({ ...choice, [key(country, method)]: service })}
+                />
               );
             })}
           </fieldset>
         );
       })}
-      <div class="actions">
-        <button type="submit" class="primary" aria-disabled={busy || services === null ? 'true' : undefined}>
-          {t('saveServices')}
-        </button>
+      <SaveBar saveLabel={t('saveServices')} busy={busy || services === null}>
         <button type="button" onClick={props.onClose}>
           {t('close')}
         </button>
-      </div>
+      </SaveBar>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
 import { methodName } from '../labels.ts';
-import { Alert, errorText, StatusBadge } from '../ui.tsx';
+import { Alert, errorText, Field, StatusBadge } from '../ui.tsx';
 import { ConnectForm, ReconnectForm } from './settings-carriers-connect.tsx';
 import { accountLabel, providerName } from './settings-carriers-providers.ts';
 import { ServicesChooser } from './settings-carriers-services.tsx';
@@ -45,11 +45,7 @@ function WebhookUrl(props: { account: CarrierAccount }) {
   if (!url) return null;
   const id = `carrier-${props.account.id}-webhook`;
   return (
-    <div class="field">
-      <label for={id}>{t('webhookUrl')}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {t('carrierWebhookHint', { carrier: providerName(props.account.provider) })}
-      </p>
+    <Field id={id} label={t('webhookUrl')} hint={t('carrierWebhookHint', { carrier: providerName(props.account.provider) })}>
       <div class="actions">
         <input id={id} readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
         <button
@@ -67,7 +63,7 @@ function WebhookUrl(props: { account: CarrierAccount }) {
         </button>
         <span role="status">{copied}</span>
       </div>
-    </div>
+    </Field>
   );
 }
 

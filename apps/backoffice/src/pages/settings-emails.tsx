@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answer, call } from '../api.ts';
 import { languageName, t } from '../i18n.ts';
 import { templateName } from '../labels.ts';
-import { Alert, describedBy, Field, FieldError, errorText, fieldErrors } from '../ui.tsx';
+import { SaveBar, SelectField, TextAreaField } from '../form-kit.tsx';
+import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 
 type Template = Answer<'GET /api/v1/email-templates'>['data'][number];
 
@@ -50,28 +51,26 @@ export function EmailTemplates() {
   };
   return (
     <div class="narrow-wide">
-      <div class="field">
-        <label for="tpl-select">{t('templateAndLanguage')}</label>
-        <select
-          id="tpl-select"
-          value={current}
-          onChange={(e) => {
-            const chosen = list.find((x) => key(x) === e.currentTarget.value);
-            if (chosen) select(chosen);
-          }}
-        >
-          {list.map((x) => (
-            <option key={key(x)} value={key(x)}>
-              {t('templateOption', { template: templateName(x.template), language: languageName(x.language) })}
-              {x.overridden ? ` ${t('customised')}` : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="tpl-select"
+        label={t('templateAndLanguage')}
+        value={current}
+        options={list.map(
+          (x) =>
+            [
+              key(x),
+              t('templateOption', { template: templateName(x.template), language: languageName(x.language) }) +
+                (x.overridden ? ` ${t('customised')}` : ''),
+            ] as const,
+        )}
+        onChange={(value) => {
+          const chosen = list.find((x) => key(x) === value);
+          if (chosen) select(chosen);
+        }}
+      />
       {tpl && (
         <form class="card" onSubmit={save} noValidate>
           {error !== null && <Alert>{errorText(error)}</Alert>}
-          {notice && <Alert kind="success">{notice}</Alert>}
           <p class="hint" id="tpl-placeholders">
             {t('placeholders', { list: tpl.placeholders.map((p) => `{{${p}}}`).join(', ') })}
           </p>
@@ -82,21 +81,15 @@ export function EmailTemplates() {
             error={f.subject}
             onInput={(e) => setDraft({ ...draft, subject: e.currentTarget.value })}
           />
-          <div class="field">
-            <label for="tpl-body">{t('body')}</label>
-            <textarea
-              id="tpl-body"
-              rows={10}
-              value={draft.body}
-              {...describedBy('tpl-body', f.body)}
-              onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
-            />
-            <FieldError id="tpl-body" error={f.body} />
-          </div>
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
+          <TextAreaField
+            id="tpl-body"
+            label={t('body')}
+            rows={10}
+            value={draft.body}
+            error={f.body}
+            onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
+          />
+          <SaveBar status={notice}>
             <button
               type="button"
               onClick={async () => {
@@ -127,7 +120,7 @@ export function EmailTemplates() {
                 {t('resetToDefault')}
               </button>
             )}
-          </div>
+          </SaveBar>
           {preview && (
             <section class="email-preview" aria-label={t('preview')}>
               <p>

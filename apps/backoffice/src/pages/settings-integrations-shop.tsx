@@ -86,6 +86,7 @@ export function useConnectForm<F extends { name: string }>(
   const [busy, setBusy] = useState(false);
   const connect = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setError(null);
     setNotice('');
     setBusy(true);

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { formatDate, t } from '../i18n.ts';
 import { integrationStatusName } from '../labels.ts';
+import { SaveBar } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors } from '../ui.tsx';
 import type { Integration } from '@retour/contracts/integrations';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
@@ -74,9 +75,7 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
             error={fields.clientSecret}
             onInput={(e) => setCredentials({ ...credentials, clientSecret: e.currentTarget.value })}
           />
-          <button type="submit" class="primary">
-            {t('saveCredentials')}
-          </button>
+          <SaveBar saveLabel={t('saveCredentials')} />
         </form>
       )}
       {progress}
@@ -121,9 +120,7 @@ export function ShopifySettings(props: { list: Integration[]; onChange: () => Pr
           onInput={set('clientSecret')}
         />
         <Field id="shopify-name" label={t('nameInRetour')} value={form.name} error={fields.name} onInput={set('name')} />
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('connecting') : t('connect')}
-        </button>
+        <SaveBar saveLabel={t('connect')} busy={busy} busyLabel={t('connecting')} />
       </form>
     </ShopSection>
   );

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { formatDate, t } from '../i18n.ts';
 import { integrationStatusName } from '../labels.ts';
+import { CheckboxField, SaveBar } from '../form-kit.tsx';
 import { Alert, Field, errorText } from '../ui.tsx';
 import type { Integration } from '@retour/contracts/integrations';
 import { ShopSection, useConnectForm, useImportAll } from './settings-integrations-shop.tsx';
@@ -41,9 +42,7 @@ function Connection(props: { integration: Integration; onChange: () => Promise<v
       {i.status !== 'disconnected' && (
         <>
           <div class="field">
-            <label>
-              <input type="checkbox" checked={gateway} onChange={(e) => setGateway(e.currentTarget.checked)} /> {t('refundThroughGateway')}
-            </label>
+            <CheckboxField label={t('refundThroughGateway')} checked={gateway} onChange={setGateway} />
           </div>
           <button type="button" onClick={importAll} disabled={running}>
             {t('importAllOrders')}
@@ -86,18 +85,13 @@ export function WooCommerceSettings(props: { list: Integration[]; onChange: () =
         />
         <Field id="woo-name" label={t('nameInRetour')} value={form.name} error={fields.name} onInput={set('name')} />
         <div class="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={form.refundThroughGateway}
-              onChange={(e) => setForm({ ...form, refundThroughGateway: e.currentTarget.checked })}
-            />{' '}
-            {t('refundThroughGatewayHint')}
-          </label>
+          <CheckboxField
+            label={t('refundThroughGatewayHint')}
+            checked={form.refundThroughGateway}
+            onChange={(refundThroughGateway) => setForm({ ...form, refundThroughGateway })}
+          />
         </div>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('connecting') : t('connect')}
-        </button>
+        <SaveBar saveLabel={t('connect')} busy={busy} busyLabel={t('connecting')} />
       </form>
     </ShopSection>
   );

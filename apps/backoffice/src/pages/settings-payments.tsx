@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Answer, call, formatDate } from '../api.ts';
 import { t } from '../i18n.ts';
+import { SaveBar } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
 type PaymentAccount = Answer<'GET /api/v1/payment-accounts/mollie'>;
@@ -33,6 +34,7 @@ export function Payments() {
   };
   const connect = (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     void run(async () => {
       const saved = await call('PUT /api/v1/payment-accounts/mollie', { body: { apiKey: apiKey.trim() } });
       setApiKey('');
@@ -74,9 +76,7 @@ export function Payments() {
           error={fields.apiKey}
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
-        <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
-          {account?.configured ? t('saveKey') : t('connect')}
-        </button>
+        <SaveBar saveLabel={account?.configured ? t('saveKey') : t('connect')} busy={busy} />
       </form>
       {account?.configured && (
         <button

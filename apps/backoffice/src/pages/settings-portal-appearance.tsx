@@ -1,5 +1,6 @@
 // Portal settings → instructions and appearance, with a live preview.
 import { t } from '../i18n.ts';
+import { CheckboxField, FieldGroup, SelectField } from '../form-kit.tsx';
 import { Field } from '../ui.tsx';
 import type { Brand } from '@retour/contracts/config';
 import { uploadImage } from './settings-brands.tsx';
@@ -15,8 +16,7 @@ export function PortalAppearanceSection({
   setError,
 }: PortalSectionProps & { brand: Brand | undefined; resets: number; setError: (error: unknown) => void }) {
   return (
-    <fieldset class="card">
-      <legend>{t('instructionsAppearance')}</legend>
+    <FieldGroup legend={t('instructionsAppearance')}>
       <RichText
         key={resets}
         id="p-instructions"
@@ -26,17 +26,16 @@ export function PortalAppearanceSection({
         onChange={(html) => set('instructionsHtml', html.trim() ? html : null)}
       />
       <div class="row">
-        <div class="field">
-          <label for="p-layout">{t('layout')}</label>
-          <select
-            id="p-layout"
-            value={draft.appearance.layout}
-            onChange={(e) => set('appearance', { ...draft.appearance, layout: e.currentTarget.value as 'standard' | 'background' })}
-          >
-            <option value="standard">{t('layoutStandard')}</option>
-            <option value="background">{t('layoutBackground')}</option>
-          </select>
-        </div>
+        <SelectField
+          id="p-layout"
+          label={t('layout')}
+          value={draft.appearance.layout}
+          options={[
+            ['standard', t('layoutStandard')],
+            ['background', t('layoutBackground')],
+          ]}
+          onChange={(layout) => set('appearance', { ...draft.appearance, layout })}
+        />
         <Field
           id="p-bg-url"
           label={t('backgroundImageUrl')}
@@ -44,40 +43,32 @@ export function PortalAppearanceSection({
           error={f['appearance.backgroundImageUrl']}
           onInput={(e) => set('appearance', { ...draft.appearance, backgroundImageUrl: e.currentTarget.value.trim() || null })}
         />
-        <div class="field">
-          <label for="p-bg-file">{t('uploadBackground')}</label>
-          <input
-            id="p-bg-file"
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              if (!file) return;
-              try {
-                set('appearance', { ...draft.appearance, layout: 'background', backgroundImageUrl: await uploadImage(file) });
-              } catch (err) {
-                setError(err);
-              }
-            }}
-          />
-        </div>
+        <Field
+          id="p-bg-file"
+          label={t('uploadBackground')}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          onChange={async (e) => {
+            const file = e.currentTarget.files?.[0];
+            if (!file) return;
+            try {
+              set('appearance', { ...draft.appearance, layout: 'background', backgroundImageUrl: await uploadImage(file) });
+            } catch (err) {
+              setError(err);
+            }
+          }}
+        />
       </div>
-      <label class="check-label">
-        <input
-          type="checkbox"
-          checked={draft.appearance.showHeader}
-          onChange={(e) => set('appearance', { ...draft.appearance, showHeader: e.currentTarget.checked })}
-        />{' '}
-        {t('showHeader')}
-      </label>
-      <label class="check-label">
-        <input
-          type="checkbox"
-          checked={draft.appearance.showFooter}
-          onChange={(e) => set('appearance', { ...draft.appearance, showFooter: e.currentTarget.checked })}
-        />{' '}
-        {t('showFooter')}
-      </label>
+      <CheckboxField
+        label={t('showHeader')}
+        checked={draft.appearance.showHeader}
+        onChange={(showHeader) => set('appearance', { ...draft.appearance, showHeader })}
+      />
+      <CheckboxField
+        label={t('showFooter')}
+        checked={draft.appearance.showFooter}
+        onChange={(showFooter) => set('appearance', { ...draft.appearance, showFooter })}
+      />
       <h3 id="preview-title">{t('livePreview')}</h3>
       <div
         class="preview"
@@ -104,6 +95,6 @@ export function PortalAppearanceSection({
         </div>
         {draft.appearance.showFooter && <div class="preview-footer">{brand?.name}</div>}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

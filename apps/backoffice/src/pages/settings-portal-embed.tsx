@@ -1,37 +1,30 @@
 // Portal settings → embedding: allowed origins and the snippet with a copy button.
 import { useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
-import { describedBy, FieldError } from '../ui.tsx';
+import { FieldGroup, TextAreaField } from '../form-kit.tsx';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 
 export function PortalEmbedSection({ draft, set, issuesUnder, embedSnippet }: PortalSectionProps & { embedSnippet: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <fieldset class="card">
-      <legend>{t('embedding')}</legend>
-      <div class="field">
-        <label for="p-frames">{t('allowedOrigins')}</label>
-        <textarea
-          id="p-frames"
-          rows={3}
-          value={draft.allowedFrameAncestors.join('\n')}
-          {...describedBy('p-frames', issuesUnder('allowedFrameAncestors'))}
-          onInput={(e) =>
-            set(
-              'allowedFrameAncestors',
-              e.currentTarget.value
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            )
-          }
-        />
-        <FieldError id="p-frames" error={issuesUnder('allowedFrameAncestors')} />
-      </div>
-      <div class="field">
-        <label for="p-snippet">{t('embedSnippet')}</label>
-        <textarea id="p-snippet" rows={3} readOnly value={embedSnippet} />
-      </div>
+    <FieldGroup legend={t('embedding')}>
+      <TextAreaField
+        id="p-frames"
+        label={t('allowedOrigins')}
+        rows={3}
+        value={draft.allowedFrameAncestors.join('\n')}
+        error={issuesUnder('allowedFrameAncestors')}
+        onInput={(e) =>
+          set(
+            'allowedFrameAncestors',
+            e.currentTarget.value
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
+        }
+      />
+      <TextAreaField id="p-snippet" label={t('embedSnippet')} rows={3} readOnly value={embedSnippet} />
       <button
         type="button"
         onClick={async () => {
@@ -42,6 +35,6 @@ export function PortalEmbedSection({ draft, set, issuesUnder, embedSnippet }: Po
         {t('copySnippet')}
       </button>{' '}
       <span role="status">{copied ? t('copied') : ''}</span>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,6 +1,7 @@
 // Portal settings → general: slug, brand, addresses, the return window and approval.
 import { t } from '../i18n.ts';
-import { describedBy, Field, FieldError } from '../ui.tsx';
+import { CheckboxField, FieldGroup, RadioField, SelectField } from '../form-kit.tsx';
+import { Field } from '../ui.tsx';
 import type { Address } from '@retour/contracts/config';
 import type { Brand } from '@retour/contracts/config';
 import type { PortalSectionProps } from './settings-portal-model.ts';
@@ -8,44 +9,26 @@ import type { PortalSectionProps } from './settings-portal-model.ts';
 export function PortalGeneralSection({ draft, set, f, brands, addresses }: PortalSectionProps & { brands: Brand[]; addresses: Address[] }) {
   return (
     <>
-      <fieldset class="card">
-        <legend>{t('general')}</legend>
+      <FieldGroup legend={t('general')}>
         <div class="row">
           <Field id="p-slug" label={t('slug')} value={draft.slug} error={f.slug} onInput={(e) => set('slug', e.currentTarget.value)} />
-          <div class="field">
-            <label for="p-brand">{t('brand')}</label>
-            <select id="p-brand" value={draft.brandId} onChange={(e) => set('brandId', e.currentTarget.value)}>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="p-return-address">{t('returnAddress')}</label>
-            <select
-              id="p-return-address"
-              value={draft.returnAddressId ?? ''}
-              {...describedBy('p-return-address', f.returnAddressId)}
-              onChange={(e) => set('returnAddressId', e.currentTarget.value || null)}
-            >
-              <option value="">{t('none')}</option>
-              {addresses
-                .filter((a) => a.kind === 'return')
-                .map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}, {a.city}
-                  </option>
-                ))}
-            </select>
-            <FieldError id="p-return-address" error={f.returnAddressId} />
-          </div>
+          <SelectField
+            id="p-brand"
+            label={t('brand')}
+            value={draft.brandId}
+            options={brands.map((b) => [b.id, b.name] as const)}
+            onChange={(brandId) => set('brandId', brandId)}
+          />
+          <SelectField
+            id="p-return-address"
+            label={t('returnAddress')}
+            value={draft.returnAddressId ?? ''}
+            error={f.returnAddressId}
+            options={[['', t('none')], ...addresses.filter((a) => a.kind === 'return').map((a) => [a.id, `${a.name}, ${a.city}`] as const)]}
+            onChange={(id) => set('returnAddressId', id || null)}
+          />
         </div>
-        <label class="check-label">
-          <input id="p-enabled" type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />{' '}
-          {t('portalEnabled')}
-        </label>
+        <CheckboxField id="p-enabled" label={t('portalEnabled')} checked={draft.enabled} onChange={(on) => set('enabled', on)} />
         <div class="row">
           <Field
             id="p-notification"
@@ -63,10 +46,9 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
             onInput={(e) => set('policyUrl', e.currentTarget.value.trim() || null)}
           />
         </div>
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset class="card">
-        <legend>{t('returnWindow')}</legend>
+      <FieldGroup legend={t('returnWindow')}>
         <div class="row">
           <Field
             id="p-window"
@@ -94,29 +76,30 @@ export function PortalGeneralSection({ draft, set, f, brands, addresses }: Porta
             onInput={(e) => set('timezone', e.currentTarget.value)}
           />
         </div>
-        <label class="check-label">
-          <input
-            type="checkbox"
-            checked={draft.allowReturnsWithoutOutboundShipment}
-            onChange={(e) => set('allowReturnsWithoutOutboundShipment', e.currentTarget.checked)}
-          />{' '}
-          {t('allowWithoutShipment')}
-        </label>
-        <label class="check-label">
-          <input type="checkbox" checked={draft.withdrawalFunction} onChange={(e) => set('withdrawalFunction', e.currentTarget.checked)} />{' '}
-          {t('withdrawalFunction')}
-        </label>
-      </fieldset>
+        <CheckboxField
+          label={t('allowWithoutShipment')}
+          checked={draft.allowReturnsWithoutOutboundShipment}
+          onChange={(on) => set('allowReturnsWithoutOutboundShipment', on)}
+        />
+        <CheckboxField
+          label={t('withdrawalFunction')}
+          checked={draft.withdrawalFunction}
+          onChange={(on) => set('withdrawalFunction', on)}
+        />
+      </FieldGroup>
 
-      <fieldset class="card">
-        <legend>{t('approval')}</legend>
+      <FieldGroup legend={t('approval')}>
         {(['automatic', 'manual'] as const).map((a) => (
-          <label key={a} class="check-label">
-            <input type="radio" name="approval" value={a} checked={draft.approval === a} onChange={() => set('approval', a)} />{' '}
-            {a === 'automatic' ? t('approveAutomatically') : t('staffApprove')}
-          </label>
+          <RadioField
+            key={a}
+            name="approval"
+            value={a}
+            label={a === 'automatic' ? t('approveAutomatically') : t('staffApprove')}
+            checked={draft.approval === a}
+            onSelect={() => set('approval', a)}
+          />
         ))}
-      </fieldset>
+      </FieldGroup>
     </>
   );
 }

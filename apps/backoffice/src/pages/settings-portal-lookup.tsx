@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import { type Answer, call } from '../api.ts';
 import { t } from '../i18n.ts';
-import { Alert, errorText, Field, FieldError } from '../ui.tsx';
+import { CheckboxField, FieldGroup } from '../form-kit.tsx';
+import { Alert, errorText, Field } from '../ui.tsx';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 
 const FIELDS = ['order_number', 'email', 'postal_code', 'tracking_number'] as const;
@@ -43,35 +44,29 @@ export function PortalLookupSection({
     }
   };
   return (
-    <fieldset class="card">
-      <legend>{t('findingOrders')}</legend>
-      <fieldset class="field" aria-describedby="p-lookup-hint">
-        <legend>{t('lookupFields')}</legend>
-        <p class="hint" id="p-lookup-hint">
-          {t('lookupFieldsHint')}
-        </p>
+    <FieldGroup legend={t('findingOrders')}>
+      <FieldGroup id="p-lookup" class="field" legend={t('lookupFields')} hint={t('lookupFieldsHint')} error={issuesUnder('lookupFields')}>
         {FIELDS.map((field) => (
-          <label key={field} class="check-label">
-            <input
-              type="checkbox"
-              checked={fields.includes(field)}
-              onChange={(e) =>
-                set(
-                  'lookupFields',
-                  FIELDS.filter((f) => (f === field ? e.currentTarget.checked : fields.includes(f))),
-                )
-              }
-            />{' '}
-            {t(LABEL[field])}
-          </label>
+          <CheckboxField
+            key={field}
+            label={t(LABEL[field])}
+            checked={fields.includes(field)}
+            onChange={(on) =>
+              set(
+                'lookupFields',
+                FIELDS.filter((f) => (f === field ? on : fields.includes(f))),
+              )
+            }
+          />
         ))}
-        <FieldError id="p-lookup" error={issuesUnder('lookupFields')} />
-      </fieldset>
-      <label class="check-label">
-        <input type="checkbox" checked={draft.giftReturns === true} onChange={(e) => set('giftReturns', e.currentTarget.checked)} />{' '}
-        {t('giftReturns')}
-      </label>
-      <FieldError id="p-gift" error={issuesUnder('giftReturns')} />
+      </FieldGroup>
+      <CheckboxField
+        id="p-gift"
+        label={t('giftReturns')}
+        checked={draft.giftReturns === true}
+        error={issuesUnder('giftReturns')}
+        onChange={(on) => set('giftReturns', on)}
+      />
       <Field
         id="p-reminder-days"
         label={t('labelReminderDays')}
@@ -141,6 +136,6 @@ export function PortalLookupSection({
           <img src={link.qrPng} alt={t('deepLinkQr')} width={160} height={160} />
         </div>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Answer } from '../api.ts';
 import { t } from '../i18n.ts';
 import { METHODS, methodName } from '../labels.ts';
-import { describedBy, Field, FieldError } from '../ui.tsx';
+import { CheckboxField, FieldGroup } from '../form-kit.tsx';
+import { Field } from '../ui.tsx';
 import { type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
 export type Carrier = Answer<'GET /api/v1/carriers'>['data'][number];
@@ -13,24 +14,18 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
   const countries = Object.keys(draft.carriers);
   return (
     <>
-      <fieldset class="card" {...describedBy('p-methods', issuesUnder('methods'))}>
-        <legend>{t('returnMethods')}</legend>
-        {METHODS.map((k) => [k, methodName(k)] as const).map(([k, v]) => (
-          <label key={k} class="check-label">
-            <input
-              type="checkbox"
-              checked={draft.methods.includes(k)}
-              onChange={(e) => set('methods', toggleIn(draft.methods, k, e.currentTarget.checked))}
-            />{' '}
-            {v}
-          </label>
+      <FieldGroup id="p-methods" legend={t('returnMethods')} error={issuesUnder('methods')}>
+        {METHODS.map((k) => (
+          <CheckboxField
+            key={k}
+            label={methodName(k)}
+            checked={draft.methods.includes(k)}
+            onChange={(on) => set('methods', toggleIn(draft.methods, k, on))}
+          />
         ))}
-        <FieldError id="p-methods" error={issuesUnder('methods')} />
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset class="card" {...describedBy('p-carriers', issuesUnder('carriers'))}>
-        <legend>{t('carriersPerCountry')}</legend>
-        <p class="hint">{t('starCountry')}</p>
+      <FieldGroup id="p-carriers" legend={t('carriersPerCountry')} hint={t('starCountry')} error={issuesUnder('carriers')}>
         <table class="compact">
           <thead>
             <tr>
@@ -51,15 +46,12 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
                 <th scope="row">{country}</th>
                 {carriers.map((c) => (
                   <td key={c.code}>
-                    <input
-                      type="checkbox"
-                      aria-label={t('carrierInCountry', { carrier: c.name, country })}
+                    <CheckboxField
+                      labelHidden
+                      label={t('carrierInCountry', { carrier: c.name, country })}
                       checked={(draft.carriers[country] ?? []).includes(c.code)}
-                      onChange={(e) =>
-                        set('carriers', {
-                          ...draft.carriers,
-                          [country]: toggleIn(draft.carriers[country] ?? [], c.code, e.currentTarget.checked),
-                        })
+                      onChange={(on) =>
+                        set('carriers', { ...draft.carriers, [country]: toggleIn(draft.carriers[country] ?? [], c.code, on) })
                       }
                     />
                   </td>
@@ -103,8 +95,7 @@ export function PortalMethodsSection({ draft, set, issuesUnder, carriers }: Port
             </button>
           </div>
         </div>
-        <FieldError id="p-carriers" error={issuesUnder('carriers')} />
-      </fieldset>
+      </FieldGroup>
     </>
   );
 }

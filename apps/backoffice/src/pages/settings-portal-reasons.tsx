@@ -1,6 +1,6 @@
 // Portal settings → return reasons (translated per language) and the portal languages.
 import { languageName, t } from '../i18n.ts';
-import { oneOf } from '../labels.ts';
+import { CheckboxField, FieldGroup, SelectField } from '../form-kit.tsx';
 import { Alert, describedBy, FieldError } from '../ui.tsx';
 import { LANGUAGES, type PortalSectionProps, toggleIn } from './settings-portal-model.ts';
 
@@ -49,8 +49,7 @@ function ReasonPhotosCell(props: { index: number; photos: ReasonPhotos; onChange
 export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSectionProps) {
   return (
     <>
-      <fieldset class="card">
-        <legend>{t('returnReasons')}</legend>
+      <FieldGroup legend={t('returnReasons')}>
         {draft.reasons.length > REASON_WARNING && (
           <Alert kind="info">{t('tooManyReasons', { count: draft.reasons.length, max: REASON_WARNING })}</Alert>
         )}
@@ -131,38 +130,27 @@ export function PortalReasonsSection({ draft, set, f, issuesUnder }: PortalSecti
         <button type="button" onClick={() => set('reasons', [...draft.reasons, { code: '', labels: {} }])}>
           {t('addReason')}
         </button>
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset class="card">
-        <legend>{t('languages')}</legend>
+      <FieldGroup legend={t('languages')}>
         {LANGUAGES.map((l) => (
-          <label key={l} class="check-label">
-            <input
-              type="checkbox"
-              checked={draft.languages.includes(l)}
-              onChange={(e) => set('languages', toggleIn(draft.languages, l, e.currentTarget.checked))}
-            />{' '}
-            {languageName(l)}
-          </label>
+          <CheckboxField
+            key={l}
+            label={languageName(l)}
+            checked={draft.languages.includes(l)}
+            onChange={(on) => set('languages', toggleIn(draft.languages, l, on))}
+          />
         ))}
         <FieldError id="p-languages" error={issuesUnder('languages')} />
-        <div class="field">
-          <label for="p-default-language">{t('defaultLanguage')}</label>
-          <select
-            id="p-default-language"
-            value={draft.defaultLanguage}
-            {...describedBy('p-default-language', f.defaultLanguage)}
-            onChange={(e) => set('defaultLanguage', oneOf(LANGUAGES, e.currentTarget.value) ?? draft.defaultLanguage)}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="p-default-language" error={f.defaultLanguage} />
-        </div>
-      </fieldset>
+        <SelectField
+          id="p-default-language"
+          label={t('defaultLanguage')}
+          value={draft.defaultLanguage}
+          error={f.defaultLanguage}
+          options={LANGUAGES.map((l) => [l, languageName(l)] as const)}
+          onChange={(l) => set('defaultLanguage', l)}
+        />
+      </FieldGroup>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import { languageName, t } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import { SaveBar, SelectField } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors, Link } from '../ui.tsx';
 import type { Address } from '@retour/contracts/config';
 import type { Brand } from '@retour/contracts/config';
@@ -73,19 +74,14 @@ export function PortalList() {
           error={f.slug}
           onInput={(e) => setSlug(e.currentTarget.value)}
         />
-        <div class="field">
-          <label for="new-portal-brand">{t('brand')}</label>
-          <select id="new-portal-brand" value={brandId} onChange={(e) => setBrandId(e.currentTarget.value)}>
-            {brands.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="primary">
-          {t('addPortal')}
-        </button>
+        <SelectField
+          id="new-portal-brand"
+          label={t('brand')}
+          value={brandId}
+          options={brands.map((b) => [b.id, b.name] as const)}
+          onChange={setBrandId}
+        />
+        <SaveBar saveLabel={t('addPortal')} />
       </form>
     </div>
   );
@@ -161,7 +157,6 @@ export function PortalEditor(props: { id: string }) {
         </Alert>
       ))}
       {error !== null && <Alert>{errorText(error)}</Alert>}
-      <div aria-live="polite">{notice && <Alert kind="success">{notice}</Alert>}</div>
 
       <PortalGeneralSection {...section} brands={brands} addresses={addresses} />
       <PortalMethodsSection {...section} carriers={carriers} />
@@ -171,21 +166,15 @@ export function PortalEditor(props: { id: string }) {
       <PortalEmbedSection {...section} embedSnippet={portal.embedSnippet} />
       <PortalLookupSection {...section} portalId={portal.id} deepLinks={portal.deepLinks.enabled} />
 
-      <div class="sticky-actions">
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setDraft(portal);
-            setResets((n) => n + 1);
-            setError(null);
-          }}
-        >
-          {t('cancel')}
-        </button>
-      </div>
+      <SaveBar
+        class="sticky-actions"
+        status={notice}
+        onCancel={() => {
+          setDraft(portal);
+          setResets((n) => n + 1);
+          setError(null);
+        }}
+      />
     </form>
   );
 }

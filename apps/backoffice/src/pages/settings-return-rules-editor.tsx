@@ -2,6 +2,8 @@
 // discovery endpoints; the value field follows the type they name (text, list, number, amount).
 import type { Answer, BodyOf } from '../api.ts';
 import { t } from '../i18n.ts';
+import { CheckboxField, FieldGroup, InlineField, SelectField } from '../form-kit.tsx';
+import { Field } from '../ui.tsx';
 
 export type ReturnRule = BodyOf<'PUT /api/v1/return-rules'>['rules'][number] & { active: boolean };
 export type Condition = ReturnRule['criteria']['conditions'][number];
@@ -69,16 +71,19 @@ const splitList = (s: string) =>
     .filter(Boolean);
 const obj = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
-/** An input (or a small group of inputs) for a value of `type`. */
-function ValueInput(props: { id: string; type: string; isList: boolean; value: unknown; onChange: (v: unknown) => void }) {
-  const { id, type, isList, value, onChange } = props;
+/** An input (or a small group of inputs) for a value of `type`, named `label` ("Value"). */
+function ValueInput(props: { id: string; label: string; type: string; isList: boolean; value: unknown; onChange: (v: unknown) => void }) {
+  const { id, label, type, isList, value, onChange } = props;
   if (isList || type === 'text_list')
-    return <input id={id} class="input" value={list(value)} onInput={(e) => onChange(splitList(e.currentTarget.value))} />;
+    return (
+      <input id={id} class="input" aria-label={label} value={list(value)} onInput={(e) => onChange(splitList(e.currentTarget.value))} />
+    );
   if (type === 'integer')
     return (
       <input
         id={id}
         class="input narrow"
+        aria-label={label}
         inputMode="numeric"
         value={value === undefined ? '' : String(value)}
         onInput={(e) => onChange(Number(e.currentTarget.value))}
@@ -90,46 +95,51 @@ function ValueInput(props: { id: string; type: string; isList: boolean; value: u
     return (
       <span class="inline-fields">
         {type !== 'money' && (
-          <label>
-            {t('rrDays')}{' '}
-            <input
-              class="input narrow"
-              inputMode="numeric"
-              value={o.days === undefined ? '' : String(o.days)}
-              onInput={(e) => set('days', Number(e.currentTarget.value))}
-            />
-          </label>
+          <InlineField
+            label={t('rrDays')}
+            class="input narrow"
+            inputMode="numeric"
+            value={o.days === undefined ? '' : String(o.days)}
+            onInput={(e) => set('days', Number(e.currentTarget.value))}
+          />
         )}
         {type === 'window' ? (
-          <label>
-            {t('rrCount')}{' '}
-            <input
-              class="input narrow"
-              inputMode="numeric"
-              value={o.count === undefined ? '' : String(o.count)}
-              onInput={(e) => set('count', Number(e.currentTarget.value))}
-            />
-          </label>
+          <InlineField
+            label={t('rrCount')}
+            class="input narrow"
+            inputMode="numeric"
+            value={o.count === undefined ? '' : String(o.count)}
+            onInput={(e) => set('count', Number(e.currentTarget.value))}
+          />
         ) : (
           <>
-            <label>
-              {t('rrAmount')}{' '}
-              <input id={id} class="input narrow" value={String(o.value ?? '')} onInput={(e) => set('value', e.currentTarget.value)} />
-            </label>
-            <label>
-              {t('rrCurrency')}{' '}
-              <input
-                class="input narrow"
-                value={String(o.currency ?? 'EUR')}
-                onInput={(e) => set('currency', e.currentTarget.value.toUpperCase())}
-              />
-            </label>
+            <InlineField
+              label={t('rrAmount')}
+              id={id}
+              class="input narrow"
+              value={String(o.value ?? '')}
+              onInput={(e) => set('value', e.currentTarget.value)}
+            />
+            <InlineField
+              label={t('rrCurrency')}
+              class="input narrow"
+              value={String(o.currency ?? 'EUR')}
+              onInput={(e) => set('currency', e.currentTarget.value.toUpperCase())}
+            />
           </>
         )}
       </span>
     );
   }
-  return <input id={id} class="input" value={typeof value === 'string' ? value : ''} onInput={(e) => onChange(e.currentTarget.value)} />;
+  return (
+    <input
+      id={id}
+      class="input"
+      aria-label={label}
+      value={typeof value === 'string' ? value : ''}
+      onInput={(e) => onChange(e.currentTarget.value)}
+    />
+  );
 }
 
 export function RuleEditor(props: { rule: ReturnRule; index: number; catalogue: Catalogue; onChange: (rule: ReturnRule) => void }) {
@@ -141,38 +151,35 @@ export function RuleEditor(props: { rule: ReturnRule; index: number; catalogue: 
   const op = (name: string) => catalogue.operators.find((o) => o.name === name);
   const act = (name: string) => catalogue.actions.find((a) => a.identifier === name);
   return (
-    <fieldset class="card rule-editor">
-      <legend>{t('rrEditRule', { number: index + 1 })}</legend>
-      <div class="field">
-        <label for={`${id}-name`}>{t('name')}</label>
-        <input id={`${id}-name`} class="input" value={rule.name} onInput={(e) => onChange({ ...rule, name: e.currentTarget.value })} />
-      </div>
-      <label class="check">
-        <input type="checkbox" checked={rule.active} onChange={(e) => onChange({ ...rule, active: e.currentTarget.checked })} />{' '}
-        {t('rrActive')}
-      </label>
-      <div class="field">
-        <label for={`${id}-scope`}>{t('rrScope')}</label>
-        <select
-          id={`${id}-scope`}
-          value={rule.scope}
-          onChange={(e) => onChange({ ...rule, scope: e.currentTarget.value as ReturnRule['scope'] })}
-        >
-          <option value="item">{t('rrScopeItem')}</option>
-          <option value="return">{t('rrScopeReturn')}</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for={`${id}-match`}>{t('rrMatch')}</label>
-        <select
-          id={`${id}-match`}
-          value={rule.criteria.match}
-          onChange={(e) => onChange({ ...rule, criteria: { ...rule.criteria, match: e.currentTarget.value as 'all' | 'any' } })}
-        >
-          <option value="all">{t('rrMatchAll')}</option>
-          <option value="any">{t('rrMatchAny')}</option>
-        </select>
-      </div>
+    <FieldGroup class="card rule-editor" legend={t('rrEditRule', { number: index + 1 })}>
+      <Field
+        id={`${id}-name`}
+        label={t('name')}
+        class="input"
+        value={rule.name}
+        onInput={(e) => onChange({ ...rule, name: e.currentTarget.value })}
+      />
+      <CheckboxField label={t('rrActive')} checked={rule.active} onChange={(active) => onChange({ ...rule, active })} />
+      <SelectField
+        id={`${id}-scope`}
+        label={t('rrScope')}
+        value={rule.scope}
+        options={[
+          ['item', t('rrScopeItem')],
+          ['return', t('rrScopeReturn')],
+        ]}
+        onChange={(scope) => onChange({ ...rule, scope })}
+      />
+      <SelectField
+        id={`${id}-match`}
+        label={t('rrMatch')}
+        value={rule.criteria.match}
+        options={[
+          ['all', t('rrMatchAll')],
+          ['any', t('rrMatchAny')],
+        ]}
+        onChange={(match) => onChange({ ...rule, criteria: { ...rule.criteria, match } })}
+      />
       <h4>{t('rrConditions')}</h4>
       {rule.criteria.conditions.length === 0 && <p class="muted small">{t('always')}</p>}
       <ol class="plain">
@@ -183,42 +190,25 @@ export function RuleEditor(props: { rule: ReturnRule; index: number; catalogue: 
             setConditions(rule.criteria.conditions.map((x, k) => (k === i ? { ...x, ...next } : x)));
           return (
             <li key={cid} class="row">
-              <label class="sr-only" for={`${cid}-property`}>
-                {t('rrProperty')}
-              </label>
-              <select
+              <SelectField
                 id={`${cid}-property`}
+                label={t('rrProperty')}
+                labelHidden
                 value={c.property}
-                onChange={(e) => {
-                  const next = prop(e.currentTarget.value);
-                  replace({ property: e.currentTarget.value, operator: next?.operators[0] ?? 'eq', value: undefined });
-                }}
-              >
-                {catalogue.properties.map((x) => (
-                  <option key={x.name} value={x.name}>
-                    {propertyLabel(x.name)}
-                  </option>
-                ))}
-              </select>
-              <label class="sr-only" for={`${cid}-operator`}>
-                {t('rrOperator')}
-              </label>
-              <select
+                options={catalogue.properties.map((x) => [x.name, propertyLabel(x.name)] as const)}
+                onChange={(property) => replace({ property, operator: prop(property)?.operators[0] ?? 'eq', value: undefined })}
+              />
+              <SelectField
                 id={`${cid}-operator`}
+                label={t('rrOperator')}
+                labelHidden
                 value={c.operator}
-                onChange={(e) => replace({ operator: e.currentTarget.value, value: undefined })}
-              >
-                {(p?.operators ?? []).map((o) => (
-                  <option key={o} value={o}>
-                    {operatorLabel(o)}
-                  </option>
-                ))}
-              </select>
-              <label class="sr-only" for={`${cid}-value`}>
-                {t('rrValue')}
-              </label>
+                options={(p?.operators ?? []).map((o) => [o, operatorLabel(o)] as const)}
+                onChange={(operator) => replace({ operator, value: undefined })}
+              />
               <ValueInput
                 id={`${cid}-value`}
+                label={t('rrValue')}
                 type={p?.type ?? 'text'}
                 isList={op(c.operator)?.valueList ?? false}
                 value={c.value}
@@ -251,33 +241,23 @@ export function RuleEditor(props: { rule: ReturnRule; index: number; catalogue: 
           const replace = (next: Partial<Action>) => setActions(rule.actions.map((x, k) => (k === i ? { ...x, ...next } : x)));
           return (
             <li key={aid} class="row">
-              <label class="sr-only" for={`${aid}-identifier`}>
-                {t('rrAction')}
-              </label>
-              <select
+              <SelectField
                 id={`${aid}-identifier`}
+                label={t('rrAction')}
+                labelHidden
                 value={a.identifier}
-                onChange={(e) => replace({ identifier: e.currentTarget.value, value: undefined })}
-              >
-                {catalogue.actions.map((x) => (
-                  <option key={x.identifier} value={x.identifier}>
-                    {actionLabel(x.identifier)}
-                  </option>
-                ))}
-              </select>
+                options={catalogue.actions.map((x) => [x.identifier, actionLabel(x.identifier)] as const)}
+                onChange={(identifier) => replace({ identifier, value: undefined })}
+              />
               {info && info.type !== 'none' && (
-                <>
-                  <label class="sr-only" for={`${aid}-value`}>
-                    {t('rrValue')}
-                  </label>
-                  <ValueInput
-                    id={`${aid}-value`}
-                    type={info.type}
-                    isList={false}
-                    value={a.value}
-                    onChange={(value) => replace({ value })}
-                  />
-                </>
+                <ValueInput
+                  id={`${aid}-value`}
+                  label={t('rrValue')}
+                  type={info.type}
+                  isList={false}
+                  value={a.value}
+                  onChange={(value) => replace({ value })}
+                />
               )}
               <button type="button" onClick={() => setActions(rule.actions.filter((_, k) => k !== i))}>
                 {t('rrRemove')}
@@ -289,6 +269,6 @@ export function RuleEditor(props: { rule: ReturnRule; index: number; catalogue: 
       <button type="button" onClick={() => setActions([...rule.actions, { identifier: catalogue.actions[0]?.identifier ?? 'block' }])}>
         {t('rrAddAction')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -3,8 +3,8 @@
 // Field names and the condition shape come from the shipping-rule contract.
 import type { BodyOf } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
-import { oneOf } from '../labels.ts';
-import { describedBy, FieldError } from '../ui.tsx';
+import { FieldGroup, SelectField } from '../form-kit.tsx';
+import { Field, FieldError } from '../ui.tsx';
 
 export type Condition = BodyOf<'POST /api/v1/shipping-rules'>['conditions'][number];
 type ConditionField = Condition['field'];
@@ -48,39 +48,29 @@ export function ConditionsEditor(props: {
   const { conditions, onChange, errors } = props;
   const set = (index: number, patch: Partial<DraftCondition>) => onChange(conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   return (
-    <fieldset class="conditions">
-      <legend>{t('conditionsLabel')}</legend>
+    <FieldGroup class="conditions" legend={t('conditionsLabel')}>
       <p class="hint">{t('conditionsHint')}</p>
-      {errors.conditions && <FieldError id="rule-conditions" error={errors.conditions} />}
+      <FieldError id="rule-conditions" error={errors.conditions} />
       {conditions.map((c, index) => {
         const n = index + 1;
         const error = Object.entries(errors).find(([k]) => k.startsWith(`conditions.${index}`))?.[1];
         return (
           <div class="row condition" key={index}>
-            <div class="field">
-              <label for={`cond-field-${index}`}>{t('conditionFieldOf', { n })}</label>
-              <select
-                id={`cond-field-${index}`}
-                value={c.field}
-                onChange={(e) => set(index, { field: oneOf(FIELDS, e.currentTarget.value) ?? c.field })}
-              >
-                {FIELDS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(FIELD_LABELS[f])}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field grow">
-              <label for={`cond-values-${index}`}>{t('conditionValuesOf', { n })}</label>
-              <input
-                id={`cond-values-${index}`}
-                value={c.values}
-                {...describedBy(`cond-values-${index}`, error)}
-                onInput={(e) => set(index, { values: e.currentTarget.value })}
-              />
-              <FieldError id={`cond-values-${index}`} error={error} />
-            </div>
+            <SelectField
+              id={`cond-field-${index}`}
+              label={t('conditionFieldOf', { n })}
+              value={c.field}
+              options={FIELDS.map((f) => [f, t(FIELD_LABELS[f])] as const)}
+              onChange={(field) => set(index, { field })}
+            />
+            <Field
+              id={`cond-values-${index}`}
+              fieldClass="grow"
+              label={t('conditionValuesOf', { n })}
+              value={c.values}
+              error={error}
+              onInput={(e) => set(index, { values: e.currentTarget.value })}
+            />
             <button type="button" class="danger" onClick={() => onChange(conditions.filter((_, i) => i !== index))}>
               {t('removeConditionOf', { n })}
             </button>
@@ -90,6 +80,6 @@ export function ConditionsEditor(props: {
       <button type="button" onClick={() => onChange([...conditions, { field: 'country', values: '' }])}>
         {t('addCondition')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

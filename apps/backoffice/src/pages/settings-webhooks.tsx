@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Answer, call, formatDate } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
+import { CheckboxField, FieldGroup, SaveBar } from '../form-kit.tsx';
 import { Alert, Field, errorText, fieldErrors, StatusBadge } from '../ui.tsx';
 
 type Webhook = Answer<'POST /api/v1/webhooks'>;
@@ -185,17 +186,12 @@ export function Webhooks() {
               </td>
               <td>{w.events.join(', ')}</td>
               <td>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={w.enabled}
-                    aria-label={t('enabledFor', { url: w.url })}
-                    onChange={(e) =>
-                      run(() => call('PATCH /api/v1/webhooks/:id', { params: { id: w.id }, body: { enabled: e.currentTarget.checked } }))
-                    }
-                  />{' '}
-                  {w.enabled ? t('on') : t('off')}
-                </label>
+                <CheckboxField
+                  label={w.enabled ? t('on') : t('off')}
+                  ariaLabel={t('enabledFor', { url: w.url })}
+                  checked={w.enabled}
+                  onChange={(enabled) => run(() => call('PATCH /api/v1/webhooks/:id', { params: { id: w.id }, body: { enabled } }))}
+                />
               </td>
               <td class="actions">
                 <button type="button" aria-expanded={logOf === w.id} onClick={() => setLogOf(logOf === w.id ? null : w.id)}>
@@ -271,19 +267,21 @@ export function Webhooks() {
           error={fields.description}
           onInput={(e) => setForm({ ...form, description: e.currentTarget.value })}
         />
-        <fieldset class={`field${fields.events ? ' has-error' : ''}`}>
-          <legend>{t('events')}</legend>
+        <FieldGroup id="webhook-events" class={`field${fields.events ? ' has-error' : ''}`} legend={t('events')} error={fields.events}>
           {EVENT_TYPES.map(([type, label]) => (
-            <label key={type}>
-              <input type="checkbox" checked={form.events.includes(type)} onChange={(e) => toggleEvent(type, e.currentTarget.checked)} />{' '}
-              {t(label)} <code>{type}</code>
-            </label>
+            <CheckboxField
+              key={type}
+              label={
+                <>
+                  {t(label)} <code>{type}</code>
+                </>
+              }
+              checked={form.events.includes(type)}
+              onChange={(on) => toggleEvent(type, on)}
+            />
           ))}
-          {fields.events && <p class="error">{fields.events}</p>}
-        </fieldset>
-        <button type="submit" class="primary">
-          {t('addEndpoint')}
-        </button>
+        </FieldGroup>
+        <SaveBar saveLabel={t('addEndpoint')} />
       </form>
     </div>
   );
