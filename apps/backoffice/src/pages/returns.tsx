@@ -280,7 +280,7 @@ export function ReturnsPage() {
           id="f-photos"
           label={t('photosFilter')}
           value={draft.hasPhotos}
-          onChange={set('hasPhotos')}
+          onChange={choose('hasPhotos')}
           options={[
             ['true', t('photosWith')],
             ['false', t('photosWithout')],

@@ -15,19 +15,20 @@ function ReasonPhotosCell(props: { index: number; photos: ReasonPhotos; onChange
   const n = props.index + 1;
   return (
     <div class="inline-fields">
-      <select
+      <SelectField
         id={`reason-${props.index}-photos`}
-        aria-label={t('reasonPhotosFor', { index: n })}
+        label={t('reasonPhotosFor', { index: n })}
+        labelHidden
         value={mode}
-        onChange={(e) => {
-          const next = e.currentTarget.value;
-          props.onChange(next === 'required' ? { mode: 'required', min } : next === 'optional' ? { mode: 'optional' } : undefined);
-        }}
-      >
-        <option value="off">{t('reasonPhotosOff')}</option>
-        <option value="optional">{t('reasonPhotosOptional')}</option>
-        <option value="required">{t('reasonPhotosRequired')}</option>
-      </select>
+        options={[
+          ['off', t('reasonPhotosOff')],
+          ['optional', t('reasonPhotosOptional')],
+          ['required', t('reasonPhotosRequired')],
+        ]}
+        onChange={(next) =>
+          props.onChange(next === 'required' ? { mode: 'required', min } : next === 'optional' ? { mode: 'optional' } : undefined)
+        }
+      />
       {mode === 'required' && (
         <input
           type="number"
