@@ -29,6 +29,8 @@ import { refreshDatabaseStatistics } from './use-cases/maintenance/refresh-datab
 import { REPLACEMENT_TOPIC } from './use-cases/exchanges/replacement-topic.ts';
 import { SHOP_CREDIT_TOPIC } from './use-cases/exchanges/shop-credit-topic.ts';
 import { DB_OPTIMIZE_TOPIC, RETENTION_TOPIC } from './use-cases/shared/system-jobs.ts';
+import { expireReturn } from './use-cases/returns/expire-return.ts';
+import { EXPIRE_TOPIC } from './use-cases/shared/reminder-jobs.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
 export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
@@ -59,6 +61,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     await anonymiseExpiredData(ctx);
   },
   [DB_OPTIMIZE_TOPIC]: (ctx) => refreshDatabaseStatistics(ctx),
+  [EXPIRE_TOPIC]: async (ctx, merchantId, payload) => {
+    await expireReturn(ctx, merchantId, String(payload.returnId));
+  },
 };
 
 /** Email topics, run only by a process with a mail transport (ctx.mail). */

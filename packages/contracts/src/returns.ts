@@ -79,6 +79,12 @@ export const ReturnViewSchema = z.object({
   accessCode: z.string().optional(),
   storeCredits: z.array(StoreCreditViewSchema),
   timeline: z.array(TimelineEntrySchema),
+  dropOffBy: z
+    .object({ expiresAt: InstantSchema, timezone: z.string() })
+    .optional()
+    .describe(
+      "While the label is unused and the portal lets returns expire: the instant the return expires (the last day to hand the parcel in ends then) and the shop's time zone to count it in.",
+    ),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
 

@@ -16,6 +16,7 @@ import * as configVersions from './migrations/0013-config-versions.ts';
 import * as catalogue from './migrations/0014-catalogue.ts';
 import * as returnRules from './migrations/0016-return-rules.ts';
 import * as orderLookups from './migrations/0017-order-lookups.ts';
+import * as returnExpiry from './migrations/0019-return-expiry.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0014-catalogue': catalogue,
   '0016-return-rules': returnRules,
   '0017-order-lookups': orderLookups,
+  '0019-return-expiry': returnExpiry,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

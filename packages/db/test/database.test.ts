@@ -46,6 +46,7 @@ describe('openDatabase', () => {
       '0014-catalogue',
       '0016-return-rules',
       '0017-order-lookups',
+      '0019-return-expiry',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();

@@ -117,6 +117,7 @@ describe('migrations', () => {
       '0014-catalogue',
       '0016-return-rules',
       '0017-order-lookups',
+      '0019-return-expiry',
     ]);
   });
 

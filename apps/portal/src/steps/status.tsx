@@ -4,6 +4,7 @@ import type { ReturnView } from '@retour/contracts/returns';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
+import { DropOffCountdown } from '../components/drop-off-countdown.tsx';
 import { PayFee } from '../components/payment.tsx';
 import { StoreCredits } from '../components/store-credits.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
@@ -66,6 +67,7 @@ export function StatusPage({ slug, id, access, lang }: Props) {
           <li key={item.orderItemId}>{t('quantityTimes', { count: item.quantity, name: item.name })}</li>
         ))}
       </ul>
+      <DropOffCountdown ret={ret} />
       <PayFee slug={slug} ret={ret} access={access} onUpdate={setRet} />
       <ReturnDocuments slug={slug} ret={ret} access={access} />
       <StoreCredits credits={ret.storeCredits} />

@@ -48,7 +48,13 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
-type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[] };
+type Extra = {
+  portalSlug: string | null;
+  orderNumber: string;
+  exchanges?: ReturnExchangeRow[];
+  /** The portal's time zone, for the drop-off countdown (issue #15 item 5). */
+  timezone?: string;
+};
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
   const { ret } = agg;
@@ -104,6 +110,9 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
     ...(accessCode ? { accessCode } : {}),
     storeCredits: shopperStoreCredits(agg),
     timeline,
+    ...(ret.status === 'open' && ret.expiresAt && extra.timezone
+      ? { dropOffBy: { expiresAt: ret.expiresAt, timezone: extra.timezone } }
+      : {}),
   };
 }
 
@@ -166,7 +175,8 @@ export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Ex
     getOrderNumber(db, agg.ret.merchantId, agg.ret.orderId),
     listReturnExchanges(db, agg.ret.merchantId, agg.ret.id),
   ]);
-  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges };
+  const timezone = portal ? (JSON.parse(portal.settings) as { timezone?: string }).timezone : undefined;
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges, ...(timezone ? { timezone } : {}) };
 }
 
 export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { enqueueMany } from '@retour/db/repos/outbox';
 import { insertFirstEvents, insertReturn, type NewReturnEvent, type ReturnAggregate, type ReturnRecord } from '@retour/db/repos/returns';
-import { labelReminderJob } from './reminder-jobs.ts';
+import { expiryPlan, labelReminderJob } from './reminder-jobs.ts';
 import type { AddressesTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { newAccessCode } from '../../secrets.ts';
@@ -106,7 +106,11 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
             now,
           })
         : null;
+      // Expiry (issue #15 item 5): only a return that gets a label; its instant is stored for the countdown.
+      const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
+      const expiry = submitted.status === 'open' && checked.carrier ? expiryPlan(input.merchantId, recipient, now, input.settings) : null;
       const ret: ReturnRecord = {
+        ...(expiry ? { expiresAt: expiry.expiresAt } : {}),
         merchantId: input.merchantId,
         id: returnId,
         reference,
@@ -247,9 +251,9 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
       }
       // A return that gets a label now or from the carrier shortly: remind the shopper if it stays unused.
       if (submitted.status === 'open' && checked.carrier) {
-        const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
         const reminder = labelReminderJob(input.merchantId, recipient, now, input.settings);
         if (reminder) jobs.push(reminder);
+        if (expiry) jobs.push(...expiry.jobs);
       }
       const announcement = returnEventJob(input.merchantId, {
         returnId,
