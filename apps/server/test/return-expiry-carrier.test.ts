@@ -45,14 +45,9 @@ describe('expiring a booked return', () => {
     expect((await shipmentsOf(a))[0]?.cancelled).toBe(true);
     expect((await shipmentsOf(b))[0]?.cancelled).toBe(false);
     const notes = async (id: string) =>
-      (
-        await h.ctx.db
-          .selectFrom('returnEvents')
-          .select('data')
-          .where('returnId', '=', id)
-          .where('type', '=', 'note')
-          .execute()
-      ).map((e) => JSON.parse(e.data as string).carrierLabel);
+      (await h.ctx.db.selectFrom('returnEvents').select('data').where('returnId', '=', id).where('type', '=', 'note').execute()).map(
+        (e) => JSON.parse(e.data as string).carrierLabel,
+      );
     expect(await notes(a)).toEqual(['voided']);
     expect(await notes(b)).toEqual(['carrier_not_cancellable']);
   });

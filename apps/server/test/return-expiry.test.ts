@@ -9,7 +9,6 @@ import type { ParsedMail } from 'mailparser';
 import { createSmtpTransport } from '@retour/integrations/email/smtp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_HANDLERS } from '../src/composition.ts';
-import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { sendEmailJob } from '../src/jobs/send-email.ts';
 import { createPortalReturn, orderPayload, type Shop, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
@@ -95,7 +94,9 @@ describe('return expiry', () => {
     expect(after.status).toBe('expired');
     expect(after.dropOffBy).toBeUndefined();
     expect(after.timeline.filter((e: { status?: string }) => e.status === 'expired')).toHaveLength(1);
-    expect(after.timeline.filter((e: { type: string; message: string }) => e.type === 'email_sent' && e.message.startsWith('expired'))).toHaveLength(1);
+    expect(
+      after.timeline.filter((e: { type: string; message: string }) => e.type === 'email_sent' && e.message.startsWith('expired')),
+    ).toHaveLength(1);
     expect(await subjects(/verfallen/)).toEqual([`Ihre Rücksendung ${ret.reference} ist verfallen`]);
     const expiredMail = (await smtp.parsed()).find((m) => m.subject?.includes('verfallen'));
     expect(expiredMail?.text).toContain('nicht bis 25. Juni 2026 abgegeben');

@@ -187,7 +187,11 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
     ctx.addIssue({ code: 'custom', path: ['labelReminderDays'], message: 'Send the label reminder before the return expires.' });
   }
   if (s.expiryDays != null && s.dropOffReminderDays != null && s.dropOffReminderDays >= s.expiryDays) {
-    ctx.addIssue({ code: 'custom', path: ['dropOffReminderDays'], message: 'Send the drop-off reminder fewer days before the last day than the return lasts.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dropOffReminderDays'],
+      message: 'Send the drop-off reminder fewer days before the last day than the return lasts.',
+    });
   }
   if (s.lookupFields && new Set(s.lookupFields).size !== s.lookupFields.length) {
     ctx.addIssue({ code: 'custom', path: ['lookupFields'], message: 'List each lookup field once.' });

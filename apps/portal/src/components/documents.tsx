@@ -51,7 +51,13 @@ export function useLabelPolling(slug: string, ret: ReturnView | null, access: st
 
 export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: ReturnView; access: string }) {
   const { label } = ret;
-  if (label.status === 'none' || ret.status === 'requested' || ret.status === 'rejected' || ret.status === 'cancelled' || ret.status === 'expired')
+  if (
+    label.status === 'none' ||
+    ret.status === 'requested' ||
+    ret.status === 'rejected' ||
+    ret.status === 'cancelled' ||
+    ret.status === 'expired'
+  )
     return null;
   if (label.status === 'pending') {
     // A carrier that was down or slow: the return is accepted and the label follows by email.

@@ -86,7 +86,13 @@ async function load(ctx: Ctx, merchantId: string, returnId: string): Promise<Loa
 
 const itemsLine = (agg: ReturnAggregate) => agg.items.map((i) => `${i.quantity}× ${i.name}`).join(', ');
 
-function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string, unknown>, template: EmailTemplate): Record<string, string> {
+function values(
+  ctx: Ctx,
+  l: Loaded,
+  language: Language,
+  payload: Record<string, unknown>,
+  template: EmailTemplate,
+): Record<string, string> {
   const { ret } = l.agg;
   const timezone = l.settings?.timezone ?? 'Europe/Amsterdam';
   const lang = language as DocLanguage;

@@ -297,7 +297,8 @@ const settings: SettingsCatalogue = {
   unusedLabels: 'Étiquettes non utilisées',
   expiryOn: 'Faire expirer les retours dont l’étiquette n’est pas utilisée',
   expiryDays: 'Expire après (jours depuis l’étiquette)',
-  expiryDaysHint: 'Le client peut déposer le colis jusqu’à la fin de ce jour (heure de la boutique). Ensuite le retour expire et son étiquette est annulée chez le transporteur s’il le permet.',
+  expiryDaysHint:
+    'Le client peut déposer le colis jusqu’à la fin de ce jour (heure de la boutique). Ensuite le retour expire et son étiquette est annulée chez le transporteur s’il le permet.',
   dropOffReminderDays: 'Rappel de dépôt (jours avant le dernier jour)',
   dropOffReminderDaysHint: 'Envoyé avec l’étiquette si le colis n’a pas encore été déposé. Vide : pas de rappel.',
 };

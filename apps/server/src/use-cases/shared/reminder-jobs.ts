@@ -4,14 +4,7 @@
 // still unused (compose.ts: the return is still open, i.e. no carrier scan, not cancelled).
 import type { PortalSettings } from '@retour/contracts/config';
 import { newId } from '@retour/db/ids';
-import {
-  dropOffReminderAt,
-  dropOffReminderDays,
-  expiryAt,
-  expiryDays,
-  labelReminderAt,
-  labelReminderDays,
-} from '@retour/domain/reminders';
+import { dropOffReminderAt, dropOffReminderDays, expiryAt, expiryDays, labelReminderAt, labelReminderDays } from '@retour/domain/reminders';
 
 type Recipient = { id: string; contactEmail: string; language: string };
 
