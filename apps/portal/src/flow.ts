@@ -12,7 +12,8 @@ export type Resolution = PortalReturnBody['resolution'];
 export type OrderItem = LookupResult['order']['items'][number];
 export type CarrierOption = LookupResult['options']['methods'][number]['carriers'][number];
 
-export type Line = { quantity: number; reason: string; comment: string };
+/** `condition`: what the shopper states about the item (issue #15 item 1); unset: not stated. */
+export type Line = { quantity: number; reason: string; comment: string; condition?: 'as_new' | 'used' | 'damaged' };
 
 export type Draft = {
   mode: Mode;
@@ -193,6 +194,7 @@ export function returnBody(draft: Draft, lang: Lang, portal?: PublicPortal): Por
       quantity: line.quantity,
       reason: line.reason,
       ...(line.comment.trim() ? { comment: line.comment.trim() } : {}),
+      ...(line.condition ? { condition: line.condition } : {}),
       ...(resolution === 'exchange' && exchanges[item.id] ? { exchange: { variantId: exchanges[item.id] as string } } : {}),
     })),
     method: option?.method ?? 'drop_off',

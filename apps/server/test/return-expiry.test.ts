@@ -45,8 +45,11 @@ describe('return expiry', () => {
   };
   const jobsOf = (shop: Shop, topic: string) =>
     h.ctx.db.selectFrom('outbox').selectAll().where('merchantId', '=', shop.merchant.id).where('topic', '=', topic).execute();
-  const shopperView = async (slug: string, ret: { id: string; accessCode: string }) => {
-    const res = await h.app.inject({ method: 'GET', url: `/api/portal/${slug}/returns/${ret.id}?access=${ret.accessCode}` });
+  const shopperView = async (slug: string, ret: Record<string, unknown>) => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/portal/${slug}/returns/${String(ret.id)}?access=${String(ret.accessCode)}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return json(res);
   };
@@ -114,7 +117,9 @@ describe('return expiry', () => {
     // Sending the expiry email job again sends nothing more (the sent-once marker).
     const [emailJob] = await jobsOf(shop, 'email.expired');
     if (!emailJob) throw new Error('no expired email job');
-    await sendEmailJob(h.ctx, emailJob);
+    const payload = JSON.parse(emailJob.payload) as Record<string, unknown>;
+    expect(payload.returnId).toBe(ret.id);
+    await sendEmailJob(h.ctx, { ...emailJob, payload });
     expect(await subjects(/verfallen/)).toHaveLength(1);
 
     // Terminal: staff can neither cancel nor receive it.

@@ -28,6 +28,7 @@ export const ReturnItemViewSchema = z.object({
   quantity: z.number().int(),
   reason: z.string(),
   comment: z.string().nullable(),
+  condition: z.enum(ITEM_CONDITIONS).nullable().describe('The condition the shopper stated (null: not asked).'),
 });
 
 /** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */

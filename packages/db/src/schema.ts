@@ -256,6 +256,8 @@ export interface ReturnItemsTable {
   sku: string;
   name: string;
   unitPrice: number;
+  /** Migration 0019: the condition the shopper stated (as_new, used, damaged; null: not asked). */
+  condition?: string | null;
 }
 export interface ReturnEventsTable {
   merchantId: string;

@@ -245,6 +245,7 @@ const app: AppCatalogue = {
   statusCompleted: 'Abgeschlossen',
   statusCancelled: 'Storniert',
   statusExpired: 'Verfallen',
+  statedCondition: 'Laut Kunde: {condition}',
   methodDropOff: 'Abgabe mit Etikett',
   methodDropOffLabelless: 'Abgabe ohne Etikett (QR)',
   methodPickup: 'Abholung',

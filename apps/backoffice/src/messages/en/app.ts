@@ -255,6 +255,7 @@ const app = {
   statusCompleted: 'Completed',
   statusCancelled: 'Cancelled',
   statusExpired: 'Expired',
+  statedCondition: 'Shopper says: {condition}',
   // methods
   methodDropOff: 'Drop-off with label',
   methodDropOffLabelless: 'Drop-off without label (QR)',

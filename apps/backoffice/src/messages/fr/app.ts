@@ -245,6 +245,7 @@ const app: AppCatalogue = {
   statusCompleted: 'Terminé',
   statusCancelled: 'Annulé',
   statusExpired: 'Expiré',
+  statedCondition: 'Selon le client : {condition}',
   methodDropOff: 'Dépôt avec étiquette',
   methodDropOffLabelless: 'Dépôt sans étiquette (QR)',
   methodPickup: 'Enlèvement',

@@ -245,6 +245,7 @@ const app: AppCatalogue = {
   statusCompleted: 'Completato',
   statusCancelled: 'Annullato',
   statusExpired: 'Scaduto',
+  statedCondition: 'Secondo il cliente: {condition}',
   methodDropOff: 'Consegna con etichetta',
   methodDropOffLabelless: 'Consegna senza etichetta (QR)',
   methodPickup: 'Ritiro a domicilio',

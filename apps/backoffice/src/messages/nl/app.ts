@@ -245,6 +245,7 @@ const app: AppCatalogue = {
   statusCompleted: 'Afgerond',
   statusCancelled: 'Geannuleerd',
   statusExpired: 'Vervallen',
+  statedCondition: 'Volgens de klant: {condition}',
   methodDropOff: 'Afgeven met label',
   methodDropOffLabelless: 'Afgeven zonder label (QR)',
   methodPickup: 'Ophalen',

@@ -167,6 +167,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         sku: l.item.sku,
         name: l.item.name,
         unitPrice: l.item.unitPrice,
+        condition: l.condition,
       }));
       await insertReturn(tx, ret, items);
       await insertReturnExchanges(tx, exchangeRows(input.merchantId, returnId, itemIds, exchanges, at));
