@@ -106,9 +106,12 @@ describe('return expiry', () => {
     expect(await subjects(/Letzte Tage/)).toHaveLength(1);
 
     const changes = rx.to('/hooks').map((r) => JSON.parse(r.body));
-    const expiredHooks = changes.filter((b) => JSON.stringify(b).includes('"expired"'));
+    const expiredHooks = changes.filter((b) => b.data?.status === 'expired');
     expect(expiredHooks).toHaveLength(1);
-    expect(expiredHooks[0]).toMatchObject({ type: 'return.status_changed' });
+    expect(expiredHooks[0]).toMatchObject({
+      type: 'return.status_changed',
+      data: { previousStatus: 'open', return: { id: ret.id, status: 'expired' } },
+    });
 
     const shopper = await shopperView(shop.slug, ret);
     expect(shopper.status).toBe('expired');
