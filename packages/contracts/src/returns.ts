@@ -29,6 +29,7 @@ export const ReturnItemViewSchema = z.object({
   reason: z.string(),
   comment: z.string().nullable(),
   condition: z.enum(ITEM_CONDITIONS).nullable().describe('The condition the shopper stated (null: not asked).'),
+  kept: z.boolean().describe('A return rule lets the shopper keep it: refunded without a shipment, not in the parcel.'),
 });
 
 /** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */

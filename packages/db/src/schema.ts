@@ -258,6 +258,8 @@ export interface ReturnItemsTable {
   unitPrice: number;
   /** Migration 0019: the condition the shopper stated (as_new, used, damaged; null: not asked). */
   condition?: string | null;
+  /** Migration 0019: 1 when a return rule let the shopper keep it (no shipment). */
+  kept?: Bool;
 }
 export interface ReturnEventsTable {
   merchantId: string;

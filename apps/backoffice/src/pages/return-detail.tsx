@@ -114,6 +114,7 @@ export function ReturnDetailPage(props: { id: string }) {
                       <br />
                       <span class="muted">{i.sku}</span>
                       {i.comment && <p class="comment">“{i.comment}”</p>}
+                      {i.kept && <p class="muted">{t('rrKept')}</p>}
                     </td>
                     <td>{i.quantity}</td>
                     <td>{i.receivedQuantity}</td>

@@ -242,6 +242,8 @@ const de: Catalogue = {
   conditionAsNew: 'Ungeöffnet oder wie neu',
   conditionUsed: 'Gebraucht',
   conditionDamaged: 'Beschädigt',
+  itemKept: 'Behalten: nicht zurücksenden',
+  itemSendBack: 'Bitte zurücksenden',
   payTitle: 'Rücksendegebühr bezahlen',
   payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
   payButton: '{amount} bezahlen',

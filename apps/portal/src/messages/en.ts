@@ -235,6 +235,8 @@ const en = {
   conditionAsNew: 'Unopened or as new',
   conditionUsed: 'Used',
   conditionDamaged: 'Damaged',
+  itemKept: 'Keep it: no need to send it back',
+  itemSendBack: 'Send this back',
   payTitle: 'Pay the return fee',
   payText: 'This return costs {amount}. Pay it to get your return label.',
   payButton: 'Pay {amount}',

@@ -242,6 +242,8 @@ const fr: Catalogue = {
   conditionAsNew: 'Non ouvert ou comme neuf',
   conditionUsed: 'Utilisé',
   conditionDamaged: 'Endommagé',
+  itemKept: 'À garder : inutile de le renvoyer',
+  itemSendBack: 'À renvoyer',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

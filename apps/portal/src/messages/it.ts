@@ -240,6 +240,8 @@ const it: Catalogue = {
   conditionAsNew: 'Non aperto o come nuovo',
   conditionUsed: 'Usato',
   conditionDamaged: 'Danneggiato',
+  itemKept: 'Puoi tenerlo: non serve rispedirlo',
+  itemSendBack: 'Da rispedire',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

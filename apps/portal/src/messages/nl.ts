@@ -236,6 +236,8 @@ const nl: Catalogue = {
   conditionAsNew: 'Ongeopend of als nieuw',
   conditionUsed: 'Gebruikt',
   conditionDamaged: 'Beschadigd',
+  itemKept: 'Mag je houden: niet terugsturen',
+  itemSendBack: 'Stuur dit terug',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

@@ -64,7 +64,10 @@ export function StatusPage({ slug, id, access, lang }: Props) {
       </p>
       <ul class="summary-list">
         {ret.items.map((item) => (
-          <li key={item.orderItemId}>{t('quantityTimes', { count: item.quantity, name: item.name })}</li>
+          <li key={item.orderItemId} data-kept={item.kept ? 'true' : undefined}>
+            {t('quantityTimes', { count: item.quantity, name: item.name })}
+            {ret.items.some((i) => i.kept) && <span class="muted"> · {item.kept ? t('itemKept') : t('itemSendBack')}</span>}
+          </li>
         ))}
       </ul>
       <DropOffCountdown ret={ret} />

@@ -21,7 +21,7 @@ import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from 
 import { bookLocally, type LocalBooking } from './book-local.ts';
 import { insertReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { exchangeEvent, exchangeRows } from '../catalogue/plan-exchanges.ts';
-import { keptEvent, ruleFields } from '../rules/enforce-rules.ts';
+import { keptEvent, keptOrderItemIds, ruleFields, shippedLines } from '../rules/enforce-rules.ts';
 import { loadRules } from '../rules/rule-facts.ts';
 import { type NewReturnInput, prepareReturn } from './prepare-return.ts';
 export type { NewReturnInput } from './prepare-return.ts';
@@ -99,7 +99,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
             method: input.choice.method,
             from: { ...order.order.shippingAddress, email, phone },
             to: returnAddress ? (addressSnapshot(returnAddress) as never) : null,
-            lines: checked.lines.map((l) => ({ weightGrams: l.item.weightGrams, quantity: l.quantity })),
+            lines: shippedLines(checked.lines, rules).map((l) => ({ weightGrams: l.item.weightGrams, quantity: l.quantity })),
             servicePointId: input.choice.servicePointId ?? null,
             pickupDate: input.choice.pickup?.date ?? null,
             recipient: { contactEmail: email, language },
@@ -168,6 +168,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         name: l.item.name,
         unitPrice: l.item.unitPrice,
         condition: l.condition,
+        kept: keptOrderItemIds(rules).has(l.item.id) ? 1 : 0,
       }));
       await insertReturn(tx, ret, items);
       await insertReturnExchanges(tx, exchangeRows(input.merchantId, returnId, itemIds, exchanges, at));
