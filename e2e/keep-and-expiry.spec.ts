@@ -116,6 +116,8 @@ test('a rule keeps one of two items: the shopper sends back the other and sees t
   const items = page.locator('.summary-list li');
   await expect(items.filter({ hasText: 'Wool socks, grey' })).toContainText(en.itemKept);
   await expect(items.filter({ hasText: 'Hiking boots, brown' })).toContainText(en.itemSendBack);
+  await expect(page.locator('.timeline')).toContainText(en.timelineKept);
+  await expect(page.locator('.timeline')).not.toContainText('Keep socks');
   await expect(page.getByTestId('drop-off-countdown')).toHaveText(`Drop off by ${lastDay(EXPIRY_DAYS)} (${EXPIRY_DAYS} days left)`);
   await checkStep(page, info, 'keep-status-countdown', { heading: en.statusTitle.replace('{reference}', '') });
 

@@ -64,6 +64,8 @@ describe('keep some items', () => {
       method: 'GET',
       url: `/api/portal/${shop.slug}/returns/${created.id}?access=${created.accessCode}`,
     });
+    const keptEntry = json(shopper).timeline.find((e: { type: string }) => e.type === 'kept');
+    expect(keptEntry).toEqual({ at: expect.any(String), type: 'kept' }); // worded by the page; no rule names
     expect(json(shopper).items.map((i: Record<string, unknown>) => [i.sku, i.kept])).toEqual([
       ['TS-M', true],
       ['JN-32', false],

@@ -244,6 +244,7 @@ const de: Catalogue = {
   conditionDamaged: 'Beschädigt',
   itemKept: 'Behalten: nicht zurücksenden',
   itemSendBack: 'Bitte zurücksenden',
+  timelineKept: 'Artikel, die Sie behalten, werden ohne Rücksendung erstattet',
   payTitle: 'Rücksendegebühr bezahlen',
   payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
   payButton: '{amount} bezahlen',

@@ -237,6 +237,7 @@ const en = {
   conditionDamaged: 'Damaged',
   itemKept: 'Keep it: no need to send it back',
   itemSendBack: 'Send this back',
+  timelineKept: 'Items you keep are refunded without being sent back',
   payTitle: 'Pay the return fee',
   payText: 'This return costs {amount}. Pay it to get your return label.',
   payButton: 'Pay {amount}',

@@ -244,6 +244,7 @@ const fr: Catalogue = {
   conditionDamaged: 'Endommagé',
   itemKept: 'À garder : inutile de le renvoyer',
   itemSendBack: 'À renvoyer',
+  timelineKept: 'Les articles que vous gardez sont remboursés sans être renvoyés',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

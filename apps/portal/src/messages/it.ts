@@ -242,6 +242,7 @@ const it: Catalogue = {
   conditionDamaged: 'Danneggiato',
   itemKept: 'Puoi tenerlo: non serve rispedirlo',
   itemSendBack: 'Da rispedire',
+  timelineKept: 'Gli articoli che tieni vengono rimborsati senza essere rispediti',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

@@ -238,6 +238,7 @@ const nl: Catalogue = {
   conditionDamaged: 'Beschadigd',
   itemKept: 'Mag je houden: niet terugsturen',
   itemSendBack: 'Stuur dit terug',
+  timelineKept: 'Artikelen die je mag houden worden terugbetaald zonder dat je ze terugstuurt',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

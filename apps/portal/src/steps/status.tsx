@@ -19,6 +19,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   replacement: 'timelineReplacement',
   label_resent: 'timelineLabelResent',
   fee_refunded: 'timelineFeeRefunded',
+  kept: 'timelineKept',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {

@@ -62,12 +62,16 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
   const timeline = [...agg.events]
     .filter((e) => !PRIVATE_TYPES.has(e.type))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
-    .map((e) => ({
-      at: e.at,
-      type: e.type,
-      ...(e.status ? { status: e.status as ReturnStatus } : {}),
-      ...(e.message && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
-    }));
+    .map((e) => {
+      // Some items kept at creation (a receipt without a status change): the shopper's page words it; the text names rules.
+      const keptSome = e.type === 'received' && !e.status && e.data?.kept === true;
+      return {
+        at: e.at,
+        type: keptSome ? 'kept' : e.type,
+        ...(e.status ? { status: e.status as ReturnStatus } : {}),
+        ...(e.message && !keptSome && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
+      };
+    });
   const documents = documentFormats(ret);
   return {
     id: ret.id,
