@@ -18,6 +18,7 @@ const STATUS: Record<ReturnStatus, MessageKey> = {
   received: 'statusReceived',
   completed: 'statusCompleted',
   cancelled: 'statusCancelled',
+  expired: 'statusExpired',
 };
 const METHOD: Record<ReturnMethod, MessageKey> = {
   drop_off: 'methodDropOff',
@@ -80,6 +81,8 @@ const TEMPLATE: Record<string, MessageKey> = {
   store_credit_issued: 'templateStoreCreditIssued',
   exchange_created: 'templateExchangeCreated',
   label_reminder: 'templateLabelReminder',
+  drop_off_reminder: 'templateDropOffReminder',
+  expired: 'templateExpired',
 };
 
 /** Error codes whose meaning is the same wherever they come from: shown in the user's language. */

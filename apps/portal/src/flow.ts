@@ -15,7 +15,14 @@ export type CarrierOption = LookupResult['options']['methods'][number]['carriers
 
 /** A photo the shopper added to a line: uploaded (its id goes with the return), shown from the local file. */
 export type LinePhoto = { id: string; preview: string };
-export type Line = { quantity: number; reason: string; comment: string; photos?: LinePhoto[] };
+/** `condition`: what the shopper states about the item (issue #15 item 1); unset: not stated. */
+export type Line = {
+  quantity: number;
+  reason: string;
+  comment: string;
+  photos?: LinePhoto[];
+  condition?: 'as_new' | 'used' | 'damaged';
+};
 
 export type Draft = {
   mode: Mode;
@@ -209,6 +216,7 @@ export function returnBody(draft: Draft, lang: Lang, portal?: PublicPortal): Por
       reason: line.reason,
       ...(line.comment.trim() ? { comment: line.comment.trim() } : {}),
       ...(line.photos?.length ? { photoIds: line.photos.map((p) => p.id) } : {}),
+      ...(line.condition ? { condition: line.condition } : {}),
       ...(resolution === 'exchange' && exchanges[item.id] ? { exchange: { variantId: exchanges[item.id] as string } } : {}),
     })),
     method: option?.method ?? 'drop_off',

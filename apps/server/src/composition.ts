@@ -34,6 +34,8 @@ import { SHOP_CREDIT_TOPIC } from './use-cases/exchanges/shop-credit-topic.ts';
 import { DB_OPTIMIZE_TOPIC, RETENTION_TOPIC } from './use-cases/shared/system-jobs.ts';
 import { UNUSED_PHOTOS_TOPIC } from './use-cases/shared/system-jobs.ts';
 import { removeUnusedPhotos } from './use-cases/maintenance/remove-unused-photos.ts';
+import { expireReturn } from './use-cases/returns/expire-return.ts';
+import { EXPIRE_TOPIC } from './use-cases/shared/reminder-jobs.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
 export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
@@ -69,6 +71,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [DB_OPTIMIZE_TOPIC]: (ctx) => refreshDatabaseStatistics(ctx),
   [UNUSED_PHOTOS_TOPIC]: async (ctx) => {
     await removeUnusedPhotos(ctx);
+  },
+  [EXPIRE_TOPIC]: async (ctx, merchantId, payload) => {
+    await expireReturn(ctx, merchantId, String(payload.returnId));
   },
 };
 

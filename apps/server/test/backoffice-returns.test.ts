@@ -119,6 +119,7 @@ describe('GET /api/v1/returns/counts', () => {
       completed: 0,
       rejected: 0,
       cancelled: 0,
+      expired: 0,
       awaiting_payment: 0,
       payment_failed: 0,
     };

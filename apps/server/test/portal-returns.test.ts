@@ -35,7 +35,16 @@ describe('approval', () => {
     expect(ret.label.trackingNumber).toMatch(/^RTR\d{17}$/);
     expect(ret.accessCode).toEqual(expect.any(String));
     expect(ret.items).toEqual([
-      { orderItemId: ids['TS-M'], sku: 'TS-M', name: 'T-shirt', quantity: 1, reason: 'too_small', comment: null },
+      {
+        orderItemId: ids['TS-M'],
+        sku: 'TS-M',
+        name: 'T-shirt',
+        quantity: 1,
+        reason: 'too_small',
+        comment: null,
+        condition: null,
+        kept: false,
+      },
     ]);
     expect(ret.fee).toEqual(eur('0.00'));
     expect(ret.timeline[0]).toMatchObject({ type: 'created', status: 'open' });

@@ -10,7 +10,14 @@ import {
 } from '@retour/domain/return-window';
 import { isValidTimezone } from '@retour/domain/calendar';
 import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
-import { LABEL_REMINDER_MAX_DAYS, LABEL_REMINDER_MIN_DAYS } from '@retour/domain/reminders';
+import {
+  DROP_OFF_REMINDER_MAX_DAYS,
+  DROP_OFF_REMINDER_MIN_DAYS,
+  EXPIRY_MAX_DAYS,
+  EXPIRY_MIN_DAYS,
+  LABEL_REMINDER_MAX_DAYS,
+  LABEL_REMINDER_MIN_DAYS,
+} from '@retour/domain/reminders';
 import { z } from 'zod';
 import { ExchangeSettingsSchema } from './catalogue.ts';
 import { AddressFieldsSchema, EmailSchema, IdSchema, InstantSchema, LanguageSchema, MoneySchema, PhoneSchema } from './common.ts';
@@ -137,6 +144,24 @@ export const PortalSettingsInputSchema = z
       .nullable()
       .optional()
       .describe('Email the shopper when the label is still unused this many days after it was made (default 15; null: never).'),
+    expiryDays: z
+      .number()
+      .int()
+      .min(EXPIRY_MIN_DAYS)
+      .max(EXPIRY_MAX_DAYS)
+      .nullable()
+      .optional()
+      .describe(
+        'A return whose label is still unused at the end of this many days after it was made expires, and its label is voided with the carrier where it allows it (absent or null: never).',
+      ),
+    dropOffReminderDays: z
+      .number()
+      .int()
+      .min(DROP_OFF_REMINDER_MIN_DAYS)
+      .max(DROP_OFF_REMINDER_MAX_DAYS)
+      .nullable()
+      .optional()
+      .describe('With expiry on: email the shopper this many days before the last day to hand the parcel in (default 3; null: never).'),
     giftReturns: z
       .boolean()
       .optional()
@@ -159,6 +184,16 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
   }
   if (s.giftReturns && !s.resolutions.some((r) => r === 'store_credit' || r === 'exchange')) {
     ctx.addIssue({ code: 'custom', path: ['giftReturns'], message: 'Gift returns need store credit or exchange among the resolutions.' });
+  }
+  if (s.expiryDays != null && s.labelReminderDays != null && s.labelReminderDays >= s.expiryDays) {
+    ctx.addIssue({ code: 'custom', path: ['labelReminderDays'], message: 'Send the label reminder before the return expires.' });
+  }
+  if (s.expiryDays != null && s.dropOffReminderDays != null && s.dropOffReminderDays >= s.expiryDays) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dropOffReminderDays'],
+      message: 'Send the drop-off reminder fewer days before the last day than the return lasts.',
+    });
   }
   if (s.lookupFields && new Set(s.lookupFields).size !== s.lookupFields.length) {
     ctx.addIssue({ code: 'custom', path: ['lookupFields'], message: 'List each lookup field once.' });

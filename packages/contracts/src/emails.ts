@@ -15,6 +15,8 @@ export const EMAIL_TEMPLATES = [
   'store_credit_issued',
   'exchange_created',
   'label_reminder',
+  'drop_off_reminder',
+  'expired',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

@@ -29,6 +29,8 @@ export const ReturnItemViewSchema = z.object({
   quantity: z.number().int(),
   reason: z.string(),
   comment: z.string().nullable(),
+  condition: z.enum(ITEM_CONDITIONS).nullable().describe('The condition the shopper stated (null: not asked).'),
+  kept: z.boolean().describe('A return rule lets the shopper keep it: refunded without a shipment, not in the parcel.'),
 });
 
 /** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */
@@ -80,6 +82,12 @@ export const ReturnViewSchema = z.object({
   accessCode: z.string().optional(),
   storeCredits: z.array(StoreCreditViewSchema),
   timeline: z.array(TimelineEntrySchema),
+  dropOffBy: z
+    .object({ expiresAt: InstantSchema, timezone: z.string() })
+    .optional()
+    .describe(
+      "While the label is unused and the portal lets returns expire: the instant the return expires (the last day to hand the parcel in ends then) and the shop's time zone to count it in.",
+    ),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
 

@@ -17,6 +17,7 @@ import * as catalogue from './migrations/0014-catalogue.ts';
 import * as returnRules from './migrations/0016-return-rules.ts';
 import * as orderLookups from './migrations/0017-order-lookups.ts';
 import * as returnPhotos from './migrations/0018-return-photos.ts';
+import * as returnExpiry from './migrations/0019-return-expiry.ts';
 import * as stockReservations from './migrations/0020-stock-reservations.ts';
 
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0016-return-rules': returnRules,
   '0017-order-lookups': orderLookups,
   '0018-return-photos': returnPhotos,
+  '0019-return-expiry': returnExpiry,
   '0020-stock-reservations': stockReservations,
 };
 

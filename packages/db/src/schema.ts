@@ -234,6 +234,8 @@ export interface ReturnsTable {
   /** Migration 0016: the return-rule-set version in force when it was made, and what the rules decided (JSON). */
   ruleSetVersion?: number | null;
   ruleOutcome?: Json | null;
+  /** Migration 0019: when the return expires if its label stays unused (null: never). */
+  expiresAt?: string | null;
 }
 /** Migration 0016: one saved version of a merchant's return rules (the highest version is in force). */
 export interface ReturnRuleSetsTable {
@@ -255,6 +257,10 @@ export interface ReturnItemsTable {
   sku: string;
   name: string;
   unitPrice: number;
+  /** Migration 0019: the condition the shopper stated (as_new, used, damaged; null: not asked). */
+  condition?: string | null;
+  /** Migration 0019: 1 when a return rule let the shopper keep it (no shipment). */
+  kept?: Bool;
 }
 export interface ReturnEventsTable {
   merchantId: string;

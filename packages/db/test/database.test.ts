@@ -47,6 +47,7 @@ describe('openDatabase', () => {
       '0016-return-rules',
       '0017-order-lookups',
       '0018-return-photos',
+      '0019-return-expiry',
       '0020-stock-reservations',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();

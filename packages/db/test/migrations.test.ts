@@ -119,6 +119,7 @@ describe('migrations', () => {
       '0016-return-rules',
       '0017-order-lookups',
       '0018-return-photos',
+      '0019-return-expiry',
       '0020-stock-reservations',
     ]);
   });

@@ -7,7 +7,7 @@ import type { ShipmentFacts, WindowSettings } from './return-window.ts';
 import type { ReturnStatus } from './state-machine.ts';
 
 /** Returns in these statuses never took items away from the shopper's returnable quantity. */
-export const NOT_COUNTED_STATUSES: readonly ReturnStatus[] = ['cancelled', 'rejected', 'payment_failed'];
+export const NOT_COUNTED_STATUSES: readonly ReturnStatus[] = ['cancelled', 'rejected', 'payment_failed', 'expired'];
 
 export type ItemFacts = {
   id: string;

@@ -53,3 +53,57 @@ export function labelReminderAt(labelCreatedAt: Date, days: number, timezone: st
 export function labelReminderDays(setting: number | null | undefined): number | null {
   return setting === undefined ? DEFAULT_LABEL_REMINDER_DAYS : setting;
 }
+
+/**
+ * Expiry (issue #15 item 5): a return whose label is still unused `days` calendar days after it was
+ * made lapses. The shopper may hand the parcel in all through that last local day; the return
+ * expires at the start of the next one (local midnight). Off unless the portal sets it.
+ */
+export const DEFAULT_EXPIRY_DAYS = 30;
+export const EXPIRY_MIN_DAYS = 2;
+export const EXPIRY_MAX_DAYS = 365;
+/** The drop-off reminder goes out this many days before the last day (09:00 local). */
+export const DEFAULT_DROP_OFF_REMINDER_DAYS = 3;
+export const DROP_OFF_REMINDER_MIN_DAYS = 1;
+export const DROP_OFF_REMINDER_MAX_DAYS = 60;
+
+/** The last local day to hand the parcel in: `days` calendar days after the label's local date. */
+export function lastDropOffDay(labelCreatedAt: Date, days: number, timezone: string): string {
+  return addDays(localDate(labelCreatedAt, timezone), days);
+}
+
+/** The instant the return expires: local midnight at the end of its last drop-off day. */
+export function expiryAt(labelCreatedAt: Date, days: number, timezone: string): Date {
+  return wallClockInstant(addDays(lastDropOffDay(labelCreatedAt, days, timezone), 1), 0, timezone);
+}
+
+/**
+ * The drop-off reminder: 09:00 local, `daysBefore` days before the last drop-off day. None (null)
+ * when that would not fall after the label was made (a reminder in the past is no reminder).
+ */
+export function dropOffReminderAt(labelCreatedAt: Date, expiryDays: number, daysBefore: number, timezone: string): Date | null {
+  const at = wallClockInstant(addDays(lastDropOffDay(labelCreatedAt, expiryDays, timezone), -daysBefore), REMINDER_HOUR, timezone);
+  return at.getTime() > labelCreatedAt.getTime() ? at : null;
+}
+
+/** The days until expiry a portal uses: none (null) unless set. */
+export function expiryDays(setting: number | null | undefined): number | null {
+  return setting ?? null;
+}
+
+/** The drop-off reminder's days before the last day: none without expiry or when switched off (null). */
+export function dropOffReminderDays(expiry: number | null | undefined, setting: number | null | undefined): number | null {
+  if (expiryDays(expiry) === null) return null;
+  return setting === undefined ? DEFAULT_DROP_OFF_REMINDER_DAYS : setting;
+}
+
+/**
+ * What the shopper's status page counts down: the last drop-off day (YYYY-MM-DD, shop time) and
+ * the whole local days left from `now` until that day (0 on the last day itself).
+ */
+export function dropOffCountdown(expiresAt: Date, now: Date, timezone: string): { lastDay: string; daysLeft: number } {
+  const lastDay = localDate(new Date(expiresAt.getTime() - 1), timezone);
+  const today = localDate(now, timezone);
+  const daysLeft = Math.max(0, Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000));
+  return { lastDay, daysLeft };
+}

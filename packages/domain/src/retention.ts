@@ -10,7 +10,7 @@ export const PERSONAL_DATA_RETENTION_DAYS = 365;
 /** Webhook deliveries carry a copy of the return (contact data): their log is kept 30 days. */
 export const WEBHOOK_LOG_RETENTION_DAYS = 30;
 /** Returns in these statuses are finished: nothing more will be sent to the shopper. */
-export const FINISHED_STATUSES = ['completed', 'cancelled', 'rejected'] as const;
+export const FINISHED_STATUSES = ['completed', 'cancelled', 'rejected', 'expired'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -9,6 +9,7 @@
  *   open | in_transit | delivered ──receive──▶ received ──resolve──▶ completed
  *   requested | awaiting_payment | payment_failed | open ──cancel──▶ cancelled
  *   open ──keep──▶ received   (a return rule lets the shopper keep every item: refunded without a shipment)
+ *   open ──expire──▶ expired  (the label stayed unused: no carrier scan by the portal's expiry instant; terminal)
  */
 
 export const RETURN_STATUSES = [
@@ -22,6 +23,7 @@ export const RETURN_STATUSES = [
   'received',
   'completed',
   'cancelled',
+  'expired',
 ] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
@@ -42,7 +44,9 @@ export type ReturnEvent =
   | { type: 'replacement' }
   | { type: 'resend_label' }
   /** Only at creation, when a return rule lets the shopper keep every item; not a staff action (not in PROBES). */
-  | { type: 'keep' };
+  | { type: 'keep' }
+  /** Only from the scheduled expiry job, when the label stayed unused; not a staff action (not in PROBES). */
+  | { type: 'expire' };
 
 export type TransitionResult =
   | { ok: true; status: ReturnStatus; changed: boolean }
@@ -135,6 +139,8 @@ export function transition(state: ReturnStatus | null, event: ReturnEvent): Tran
       return RESEND_LABEL_STATES.includes(state) ? stay(state) : invalid(state, event);
     case 'keep':
       return state === 'open' ? move('received') : invalid(state, event);
+    case 'expire':
+      return state === 'open' ? move('expired') : invalid(state, event);
     default: {
       const unknown: never = event;
       return invalid(state, unknown);

@@ -25,6 +25,7 @@ const EVENTS = {
   store_credit: { type: 'store_credit' },
   replacement: { type: 'replacement' },
   resend_label: { type: 'resend_label' },
+  expire: { type: 'expire' },
 } as const satisfies Record<string, ReturnEvent>;
 type Label = keyof typeof EVENTS;
 const LABELS = Object.keys(EVENTS) as Label[];
@@ -35,18 +36,19 @@ const LABELS = Object.keys(EVENTS) as Label[];
  */
 // biome-ignore format: the table is aligned by hand
 const TABLE: Record<string, string> = {
-  //                   sub:man   sub:man+pay sub:auto sub:auto+pay     approve approve+pay      reject   paid pay_failed     retry            cancel    tr:in_transit tr:delivered receive  resolve   note refund store_cr repl resend
-  'null':             'requested requested   open     awaiting_payment x       x                x        x    x              x                x         x             x            x        x         x    x      x        x    x',
-  requested:          'x         x           x        x                open    awaiting_payment rejected x    x              x                cancelled =             =            x        x         =    x      x        x    x',
-  rejected:           'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    x      x        x    x',
-  awaiting_payment:   'x         x           x        x                x       x                x        open payment_failed x                cancelled =             =            x        x         =    x      x        x    x',
-  payment_failed:     'x         x           x        x                x       x                x        x    x              awaiting_payment cancelled =             =            x        x         =    x      x        x    x',
-  open:               'x         x           x        x                x       x                x        x    x              x                cancelled in_transit    delivered    received x         =    x      x        x    =',
-  in_transit:         'x         x           x        x                x       x                x        x    x              x                x         =             delivered    received x         =    x      x        x    =',
-  delivered:          'x         x           x        x                x       x                x        x    x              x                x         =             =            received x         =    x      x        x    x',
-  received:           'x         x           x        x                x       x                x        x    x              x                x         =             =            x        completed =    =      =        =    x',
-  completed:          'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    =      =        =    x',
-  cancelled:          'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    x      x        x    x',
+  //                   sub:man   sub:man+pay sub:auto sub:auto+pay     approve approve+pay      reject   paid pay_failed     retry            cancel    tr:in_transit tr:delivered receive  resolve   note refund store_cr repl resend expire
+  'null':             'requested requested   open     awaiting_payment x       x                x        x    x              x                x         x             x            x        x         x    x      x        x    x      x',
+  requested:          'x         x           x        x                open    awaiting_payment rejected x    x              x                cancelled =             =            x        x         =    x      x        x    x      x',
+  rejected:           'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    x      x        x    x      x',
+  awaiting_payment:   'x         x           x        x                x       x                x        open payment_failed x                cancelled =             =            x        x         =    x      x        x    x      x',
+  payment_failed:     'x         x           x        x                x       x                x        x    x              awaiting_payment cancelled =             =            x        x         =    x      x        x    x      x',
+  open:               'x         x           x        x                x       x                x        x    x              x                cancelled in_transit    delivered    received x         =    x      x        x    =      expired',
+  in_transit:         'x         x           x        x                x       x                x        x    x              x                x         =             delivered    received x         =    x      x        x    =      x',
+  delivered:          'x         x           x        x                x       x                x        x    x              x                x         =             =            received x         =    x      x        x    x      x',
+  received:           'x         x           x        x                x       x                x        x    x              x                x         =             =            x        completed =    =      =        =    x      x',
+  completed:          'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    =      =        =    x      x',
+  cancelled:          'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    x      x        x    x      x',
+  expired:            'x         x           x        x                x       x                x        x    x              x                x         =             =            x        x         =    x      x        x    x      x',
 };
 
 const STATES: (ReturnStatus | null)[] = [null, ...RETURN_STATUSES];
@@ -79,7 +81,8 @@ describe('transition: every (state, event) pair', () => {
 describe('allowedEvents', () => {
   it.each(RETURN_STATUSES)('%s: exactly the event types the table accepts', (state) => {
     const row = (TABLE[state] ?? '').trim().split(/\s+/);
-    const expected = new Set(LABELS.filter((_, i) => row[i] !== 'x').map((l) => EVENTS[l].type));
+    // `expire` comes only from the scheduled expiry job, never offered to staff.
+    const expected = new Set(LABELS.filter((l, i) => row[i] !== 'x' && l !== 'expire').map((l) => EVENTS[l].type));
     expect(new Set(allowedEvents(state))).toEqual(expected);
   });
 
@@ -111,6 +114,7 @@ const EDGES = new Set([
   'open>delivered',
   'open>received',
   'open>cancelled',
+  'open>expired',
   'in_transit>delivered',
   'in_transit>received',
   'delivered>received',
@@ -128,8 +132,9 @@ const RANK: Record<ReturnStatus, number> = {
   completed: 6,
   rejected: 9,
   cancelled: 9,
+  expired: 9,
 };
-const TERMINAL: ReturnStatus[] = ['rejected', 'cancelled', 'completed'];
+const TERMINAL: ReturnStatus[] = ['rejected', 'cancelled', 'completed', 'expired'];
 
 const anyEvent = fc.constantFrom(...(Object.values(EVENTS) as ReturnEvent[]));
 const trackingEvent = fc.constantFrom<ReturnEvent>(EVENTS['tracking:in_transit'], EVENTS['tracking:delivered']);

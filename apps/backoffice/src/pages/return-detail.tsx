@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, formatDate, formatMoney } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
-import { methodName, reasonName, resolutionName, statusName } from '../labels.ts';
+import { conditionName, methodName, reasonName, resolutionName, statusName } from '../labels.ts';
 import { Alert, errorText, fieldErrors, Link, PageTitle, StatusBadge } from '../ui.tsx';
 import { ReturnActions } from './return-actions.tsx';
 import type { ActionRoute, Email, MerchantReturn, Run } from './return-model.ts';
@@ -115,10 +115,19 @@ export function ReturnDetailPage(props: { id: string }) {
                       <br />
                       <span class="muted">{i.sku}</span>
                       {i.comment && <p class="comment">“{i.comment}”</p>}
+                      {i.kept && <p class="muted">{t('rrKept')}</p>}
                     </td>
                     <td>{i.quantity}</td>
                     <td>{i.receivedQuantity}</td>
-                    <td>{reasonName(i.reason)}</td>
+                    <td>
+                      {reasonName(i.reason)}
+                      {i.condition && (
+                        <>
+                          <br />
+                          <span class="muted">{t('statedCondition', { condition: conditionName(i.condition) })}</span>
+                        </>
+                      )}
+                    </td>
                     <td>{formatMoney(i.unitPrice)}</td>
                   </tr>
                 ))}

@@ -35,7 +35,7 @@ const TABS: { key: string; label: MessageKey; statuses: string; count: string[] 
   { key: 'delivered', label: 'tabDelivered', statuses: 'delivered', count: ['delivered'] },
   { key: 'received', label: 'tabReceived', statuses: 'received', count: ['received'] },
   { key: 'completed', label: 'tabCompleted', statuses: 'completed', count: ['completed'] },
-  { key: 'closed', label: 'tabClosed', statuses: 'rejected,cancelled', count: ['rejected', 'cancelled'] },
+  { key: 'closed', label: 'tabClosed', statuses: 'rejected,cancelled,expired', count: ['rejected', 'cancelled', 'expired'] },
   { key: 'all', label: 'tabAll', statuses: '', count: [] },
 ];
 

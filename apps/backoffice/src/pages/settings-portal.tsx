@@ -13,6 +13,7 @@ import { PortalEmbedSection } from './settings-portal-embed.tsx';
 import { PortalFeeSection } from './settings-portal-fee.tsx';
 import { PortalGeneralSection } from './settings-portal-general.tsx';
 import { PortalLookupSection } from './settings-portal-lookup.tsx';
+import { PortalExpirySection } from './settings-portal-expiry.tsx';
 import { type Carrier, PortalMethodsSection } from './settings-portal-methods.tsx';
 import type { Portal, PortalSectionProps } from './settings-portal-model.ts';
 import { PortalReasonsSection } from './settings-portal-reasons.tsx';
@@ -165,6 +166,7 @@ export function PortalEditor(props: { id: string }) {
       <PortalAppearanceSection {...section} brand={brand} resets={resets} setError={setError} />
       <PortalEmbedSection {...section} embedSnippet={portal.embedSnippet} />
       <PortalLookupSection {...section} portalId={portal.id} deepLinks={portal.deepLinks.enabled} />
+      <PortalExpirySection {...section} />
 
       <SaveBar
         class="sticky-actions"

@@ -17,6 +17,7 @@ const STATUS_KEYS: Record<ReturnView['status'], MessageKey> = {
   received: 'statusReceived',
   completed: 'statusCompleted',
   cancelled: 'statusCancelled',
+  expired: 'statusExpired',
 };
 
 export function statusText(status: ReturnView['status']): string {
@@ -50,7 +51,14 @@ export function useLabelPolling(slug: string, ret: ReturnView | null, access: st
 
 export function ReturnDocuments({ slug, ret, access }: { slug: string; ret: ReturnView; access: string }) {
   const { label } = ret;
-  if (label.status === 'none' || ret.status === 'requested' || ret.status === 'rejected' || ret.status === 'cancelled') return null;
+  if (
+    label.status === 'none' ||
+    ret.status === 'requested' ||
+    ret.status === 'rejected' ||
+    ret.status === 'cancelled' ||
+    ret.status === 'expired'
+  )
+    return null;
   if (label.status === 'pending') {
     // A carrier that was down or slow: the return is accepted and the label follows by email.
     if (label.reason) return <p class="notice">{t('labelFollows')}</p>;

@@ -25,6 +25,10 @@ function Thumbnail({ item }: { item: OrderItem }) {
   );
 }
 
+/** The conditions a shopper may state: the values the return rules' `item_condition` accepts. */
+const CONDITIONS = ['as_new', 'used', 'damaged'] as const;
+const CONDITION_KEYS = { as_new: 'conditionAsNew', used: 'conditionUsed', damaged: 'conditionDamaged' } as const;
+
 type LineProps = { item: OrderItem; line: Line; portal: PublicPortal; draft: Draft; errors: Errors; set: (line: Line) => void };
 
 function LineDetails({ item, line, portal, draft, errors, set }: LineProps) {
@@ -72,6 +76,26 @@ function LineDetails({ item, line, portal, draft, errors, set }: LineProps) {
           ))}
         </select>
         <FieldError field={`reason:${id}`} errors={errors} />
+      </div>
+      <div class="field">
+        <label for={`condition-${id}`}>{t('itemCondition')}</label>
+        <select
+          id={`condition-${id}`}
+          class="input"
+          value={line.condition ?? ''}
+          onChange={(e) => {
+            const { condition: _dropped, ...rest } = line;
+            const chosen = CONDITIONS.find((c) => c === e.currentTarget.value);
+            set(chosen ? { ...rest, condition: chosen } : rest);
+          }}
+        >
+          <option value="">{t('conditionNotStated')}</option>
+          {CONDITIONS.map((c) => (
+            <option key={c} value={c}>
+              {t(CONDITION_KEYS[c])}
+            </option>
+          ))}
+        </select>
       </div>
       {needsComment && (
         <div class="field">

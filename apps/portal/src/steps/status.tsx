@@ -4,6 +4,7 @@ import type { ReturnView } from '@retour/contracts/returns';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
+import { DropOffCountdown } from '../components/drop-off-countdown.tsx';
 import { PayFee } from '../components/payment.tsx';
 import { StoreCredits } from '../components/store-credits.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
@@ -18,6 +19,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   replacement: 'timelineReplacement',
   label_resent: 'timelineLabelResent',
   fee_refunded: 'timelineFeeRefunded',
+  kept: 'timelineKept',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {
@@ -63,9 +65,13 @@ export function StatusPage({ slug, id, access, lang }: Props) {
       </p>
       <ul class="summary-list">
         {ret.items.map((item) => (
-          <li key={item.orderItemId}>{t('quantityTimes', { count: item.quantity, name: item.name })}</li>
+          <li key={item.orderItemId} data-kept={item.kept ? 'true' : undefined}>
+            {t('quantityTimes', { count: item.quantity, name: item.name })}
+            {ret.items.some((i) => i.kept) && <span class="muted"> · {item.kept ? t('itemKept') : t('itemSendBack')}</span>}
+          </li>
         ))}
       </ul>
+      <DropOffCountdown ret={ret} />
       <PayFee slug={slug} ret={ret} access={access} onUpdate={setRet} />
       <ReturnDocuments slug={slug} ret={ret} access={access} />
       <StoreCredits credits={ret.storeCredits} />

@@ -19,6 +19,8 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   store_credit_issued: [...SHOPPER, 'amount', 'code', 'expiresOn', 'shopUrl'],
   exchange_created: [...SHOPPER, 'replacementOrder'],
   label_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
+  drop_off_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
+  expired: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -265,6 +267,50 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Promemoria: la tua etichetta di reso per l’ordine {{orderNumber}} non è ancora stata usata',
       body: 'Ciao {{customerName}},\n\nHai registrato il reso {{reference}} ma non hai ancora consegnato il pacco. La tua etichetta {{carrier}} (numero di tracciamento {{trackingNumber}}) è di nuovo in allegato. Consegna il pacco entro il {{deadline}}.\n\nHai cambiato idea? Non devi fare nulla: il reso decade se non spedisci nulla.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  drop_off_reminder: {
+    en: {
+      subject: 'Last days to send back your return for order {{orderNumber}}',
+      body: 'Hello {{customerName}},\n\nYour return {{reference}} has not been handed in yet. Hand in your parcel at {{carrier}} by {{deadline}}; after that day the return expires and the label (tracking number {{trackingNumber}}) no longer works. The label is attached again.\n\nChanged your mind? Nothing to do.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Laatste dagen om je retour voor bestelling {{orderNumber}} op te sturen',
+      body: 'Hallo {{customerName}},\n\nJe retour {{reference}} is nog niet ingeleverd. Lever je pakket uiterlijk {{deadline}} in bij {{carrier}}; daarna vervalt de retour en werkt het label (trackingnummer {{trackingNumber}}) niet meer. Het label zit opnieuw in de bijlage.\n\nToch niet retourneren? Dan hoef je niets te doen.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Derniers jours pour renvoyer votre retour de la commande {{orderNumber}}',
+      body: 'Bonjour {{customerName}},\n\nVotre retour {{reference}} n’a pas encore été déposé. Déposez votre colis chez {{carrier}} au plus tard le {{deadline}} ; passé ce jour, le retour expire et l’étiquette (numéro de suivi {{trackingNumber}}) n’est plus valable. L’étiquette est à nouveau jointe.\n\nVous avez changé d’avis ? Rien à faire.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Letzte Tage für Ihre Rücksendung zu Bestellung {{orderNumber}}',
+      body: 'Hallo {{customerName}},\n\nIhre Rücksendung {{reference}} wurde noch nicht abgegeben. Bitte geben Sie das Paket bis spätestens {{deadline}} bei {{carrier}} ab; danach verfällt die Rücksendung und das Etikett (Sendungsnummer {{trackingNumber}}) gilt nicht mehr. Das Etikett ist erneut angehängt.\n\nDoch nicht zurücksenden? Dann müssen Sie nichts tun.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Ultimi giorni per spedire il reso dell’ordine {{orderNumber}}',
+      body: 'Ciao {{customerName}},\n\nIl tuo reso {{reference}} non è ancora stato consegnato. Consegna il pacco a {{carrier}} entro il {{deadline}}; dopo quel giorno il reso scade e l’etichetta (numero di tracciamento {{trackingNumber}}) non è più valida. L’etichetta è di nuovo in allegato.\n\nHai cambiato idea? Non devi fare nulla.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  expired: {
+    en: {
+      subject: 'Your return {{reference}} has expired',
+      body: 'Hello {{customerName}},\n\nThe parcel for return {{reference}} (order {{orderNumber}}) was not handed in by {{deadline}}, so the return has expired and its label ({{carrier}}, tracking number {{trackingNumber}}) is no longer valid. Please do not send the parcel with it.\n\nStill want to return something? Contact us or start a new return while your return window is open.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je retour {{reference}} is vervallen',
+      body: 'Hallo {{customerName}},\n\nHet pakket voor retour {{reference}} (bestelling {{orderNumber}}) is niet vóór of op {{deadline}} ingeleverd. De retour is daarom vervallen en het label ({{carrier}}, trackingnummer {{trackingNumber}}) is niet meer geldig. Stuur het pakket er niet meer mee op.\n\nWil je toch iets retourneren? Neem contact met ons op of start een nieuwe retour zolang je retourtermijn loopt.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre retour {{reference}} a expiré',
+      body: 'Bonjour {{customerName}},\n\nLe colis du retour {{reference}} (commande {{orderNumber}}) n’a pas été déposé au plus tard le {{deadline}} : le retour a expiré et son étiquette ({{carrier}}, numéro de suivi {{trackingNumber}}) n’est plus valable. Merci de ne plus l’utiliser.\n\nVous souhaitez toujours retourner un article ? Contactez-nous ou créez un nouveau retour tant que votre délai de retour court.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihre Rücksendung {{reference}} ist verfallen',
+      body: 'Hallo {{customerName}},\n\nDas Paket zur Rücksendung {{reference}} (Bestellung {{orderNumber}}) wurde nicht bis {{deadline}} abgegeben. Die Rücksendung ist daher verfallen und ihr Etikett ({{carrier}}, Sendungsnummer {{trackingNumber}}) gilt nicht mehr. Bitte verwenden Sie es nicht mehr.\n\nSie möchten doch etwas zurücksenden? Kontaktieren Sie uns oder melden Sie eine neue Rücksendung an, solange Ihre Rückgabefrist läuft.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo reso {{reference}} è scaduto',
+      body: 'Ciao {{customerName}},\n\nIl pacco del reso {{reference}} (ordine {{orderNumber}}) non è stato consegnato entro il {{deadline}}: il reso è scaduto e la sua etichetta ({{carrier}}, numero di tracciamento {{trackingNumber}}) non è più valida. Non usarla più.\n\nVuoi ancora restituire qualcosa? Contattaci o avvia un nuovo reso finché il periodo di reso è aperto.\n\n{{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

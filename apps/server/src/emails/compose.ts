@@ -22,7 +22,7 @@ import { documentFormats } from '../presenters/document-formats.ts';
 import { getCarrierAccount } from '@retour/db/repos/carrier-accounts';
 import { renderReturnDocument } from '../use-cases/returns/render-return-document.ts';
 import { labelStillUnused } from '../use-cases/shared/reminder-jobs.ts';
-import { labelReminderDays } from '@retour/domain/reminders';
+import { dropOffReminderDays, labelReminderDays } from '@retour/domain/reminders';
 import { DEFAULT_TEMPLATES, type EmailTemplate, type TemplateText } from './catalogue.ts';
 import { type Brand, renderEmail } from './render.ts';
 import { statusUrl } from './status-link.ts';
@@ -86,7 +86,13 @@ async function load(ctx: Ctx, merchantId: string, returnId: string): Promise<Loa
 
 const itemsLine = (agg: ReturnAggregate) => agg.items.map((i) => `${i.quantity}× ${i.name}`).join(', ');
 
-function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string, unknown>): Record<string, string> {
+function values(
+  ctx: Ctx,
+  l: Loaded,
+  language: Language,
+  payload: Record<string, unknown>,
+  template: EmailTemplate,
+): Record<string, string> {
   const { ret } = l.agg;
   const timezone = l.settings?.timezone ?? 'Europe/Amsterdam';
   const lang = language as DocLanguage;
@@ -102,7 +108,13 @@ function values(ctx: Ctx, l: Loaded, language: Language, payload: Record<string,
     statusUrl: l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
     carrier: l.accountName ?? ((ret.carrier && ctx.carriers.get(ret.carrier)?.info.name) || ret.carrier || ''),
     trackingNumber: ret.trackingNumber ?? '',
-    deadline: formatDate(handInDeadline(booked), lang),
+    // An expiring return's last day once it counts down (reminder, expiry); otherwise the legal hand-in day.
+    deadline: formatDate(
+      ret.expiresAt && (template === 'drop_off_reminder' || template === 'expired')
+        ? localDate(new Date(Date.parse(ret.expiresAt) - 1), timezone)
+        : handInDeadline(booked),
+      lang,
+    ),
     amount: typeof payload.amount === 'number' ? formatMoney(payload.amount, ret.currency) : '',
     reason: typeof payload.reason === 'string' ? payload.reason : '',
     withdrawnAt: `${at.date} ${at.time} (${timezone})`,
@@ -130,7 +142,7 @@ async function attachments(ctx: Ctx, template: EmailTemplate, l: Loaded, languag
   const files: MailAttachment[] = [];
   let inline: { cid: string; alt: string } | undefined;
   // The reminder carries the label again.
-  if (template === 'label_created' || template === 'label_reminder') {
+  if (template === 'label_created' || template === 'label_reminder' || template === 'drop_off_reminder') {
     if (ret.method === 'drop_off_labelless') {
       const qr = await renderReturnDocument(ctx, l.agg, { kind: 'qr' });
       inline = { cid: `qr-${ret.id}@retour`, alt: ret.reference };
@@ -186,10 +198,16 @@ export async function composeEmail(
   // A label reminder only while the label is unused and the portal still sends reminders.
   if (template === 'label_reminder' && (!labelStillUnused(l.agg.ret) || labelReminderDays(l.settings?.labelReminderDays) === null))
     return null;
+  // A drop-off reminder likewise, and only while the portal still counts down.
+  if (
+    template === 'drop_off_reminder' &&
+    (!labelStillUnused(l.agg.ret) || dropOffReminderDays(l.settings?.expiryDays, l.settings?.dropOffReminderDays) === null)
+  )
+    return null;
   const language = emailLanguage(job.payload.language);
   const text = await templateText(ctx, job.merchantId, template, language);
   const { files, inline } = await attachments(ctx, template, l, language, job.payload);
-  const rendered = renderEmail(text, values(ctx, l, language, job.payload), l.brand, inline);
+  const rendered = renderEmail(text, values(ctx, l, language, job.payload, template), l.brand, inline);
   const to = typeof job.payload.to === 'string' ? job.payload.to : l.agg.ret.contactEmail;
   return {
     template,

@@ -130,7 +130,7 @@ export async function bookOnAccount(ctx: Ctx, merchantId: string, agg: ReturnAgg
         from,
         to,
         order,
-        lines: agg.items,
+        lines: agg.items.filter((i) => i.kept !== 1), // kept items are not in the parcel
         currency: ret.currency,
         servicePointId: ret.servicePointId,
         pickupDate: ret.pickup ? (JSON.parse(ret.pickup) as { date: string }).date : null,

@@ -1,4 +1,4 @@
-// A cancelled return booked on a carrier account gets its unused label voided: a `return.event`
+// A cancelled or expired return booked on a carrier account gets its unused label voided: a `return.event`
 // listener enqueues one `carrier.cancel` job per return; the job asks the carrier and notes the
 // answer on the timeline (staff only). A label the carrier says is used (`carrier_not_cancellable`)
 // or that it refuses to void is noted and not retried; a carrier that is down is retried.
@@ -14,8 +14,11 @@ import { RetryLater } from './retry-later.ts';
 
 export const CARRIER_CANCEL_TOPIC = 'carrier.cancel';
 
+/** The ends of a return that leave its label unused: void it with the carrier. */
+const VOIDED_WHEN = new Set(['cancelled', 'expired']);
+
 export const voidLabelOnCancel: ReturnEventListener = async (ctx, merchantId, event) => {
-  if (event.to !== 'cancelled' || event.from === 'cancelled') return;
+  if (!VOIDED_WHEN.has(event.to) || event.from === event.to) return;
   const ret = await getReturnRow(ctx.db, merchantId, event.returnId);
   if (!ret?.carrierAccountId || !ret.carrierShipmentId) return;
   await enqueue(ctx.db, {
@@ -49,7 +52,7 @@ async function note(ctx: Ctx, merchantId: string, returnId: string, outcome: str
 
 export async function voidCarrierLabel(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
   const ret = await getReturnRow(ctx.db, merchantId, String(payload.returnId));
-  if (!ret?.carrierAccountId || !ret.carrierShipmentId || ret.status !== 'cancelled') return;
+  if (!ret?.carrierAccountId || !ret.carrierShipmentId || !VOIDED_WHEN.has(ret.status)) return;
   const account = await getCarrierAccount(ctx.db, merchantId, ret.carrierAccountId);
   if (!account) {
     await note(

@@ -50,7 +50,14 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
-type Extra = { portalSlug: string | null; orderNumber: string; exchanges?: ReturnExchangeRow[]; photos?: PhotoRow[] };
+type Extra = {
+  portalSlug: string | null;
+  orderNumber: string;
+  exchanges?: ReturnExchangeRow[];
+  photos?: PhotoRow[];
+  /** The portal's time zone, for the drop-off countdown (issue #15 item 5). */
+  timezone?: string;
+};
 
 export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: string): ReturnView {
   const { ret } = agg;
@@ -58,12 +65,16 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
   const timeline = [...agg.events]
     .filter((e) => !PRIVATE_TYPES.has(e.type))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
-    .map((e) => ({
-      at: e.at,
-      type: e.type,
-      ...(e.status ? { status: e.status as ReturnStatus } : {}),
-      ...(e.message && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
-    }));
+    .map((e) => {
+      // Some items kept at creation (a receipt without a status change): the shopper's page words it; the text names rules.
+      const keptSome = e.type === 'received' && !e.status && e.data?.kept === true;
+      return {
+        at: e.at,
+        type: keptSome ? 'kept' : e.type,
+        ...(e.status ? { status: e.status as ReturnStatus } : {}),
+        ...(e.message && !keptSome && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
+      };
+    });
   const documents = documentFormats(ret);
   return {
     id: ret.id,
@@ -79,6 +90,8 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       quantity: i.quantity,
       reason: i.reason,
       comment: i.comment,
+      condition: (i.condition ?? null) as ReturnView['items'][number]['condition'],
+      kept: i.kept === 1,
     })),
     method: ret.method as ReturnView['method'],
     carrier: ret.carrier,
@@ -106,6 +119,9 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
     ...(accessCode ? { accessCode } : {}),
     storeCredits: shopperStoreCredits(agg),
     timeline,
+    ...(ret.status === 'open' && ret.expiresAt && extra.timezone
+      ? { dropOffBy: { expiresAt: ret.expiresAt, timezone: extra.timezone } }
+      : {}),
   };
 }
 
@@ -128,6 +144,8 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
       quantity: i.quantity,
       reason: i.reason,
       comment: i.comment,
+      condition: (i.condition ?? null) as ReturnView['items'][number]['condition'],
+      kept: i.kept === 1,
       unitPrice: moneyOut(i.unitPrice, ret.currency),
       receivedQuantity: money.ledger.receivedByItem.get(i.id) ?? 0,
     })),
@@ -179,7 +197,8 @@ export async function viewExtras(db: Executor, agg: ReturnAggregate): Promise<Ex
     listReturnExchanges(db, agg.ret.merchantId, agg.ret.id),
     listReturnPhotos(db, agg.ret.merchantId, agg.ret.id),
   ]);
-  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges, photos };
+  const timezone = portal ? (JSON.parse(portal.settings) as { timezone?: string }).timezone : undefined;
+  return { portalSlug: portal?.slug ?? null, orderNumber: orderNumber ?? '', exchanges, photos, ...(timezone ? { timezone } : {}) };
 }
 
 export async function loadMerchantReturn(db: Executor, merchantId: string, id: string): Promise<MerchantReturn> {

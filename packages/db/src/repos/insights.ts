@@ -6,7 +6,7 @@ import type { Executor } from '../database.ts';
 /** A half-open range of ISO instants: from ≤ at < to. */
 export type InstantRange = { from: string; to: string };
 
-const EXCLUDED = ['cancelled', 'rejected'];
+const EXCLUDED = ['cancelled', 'rejected', 'expired'];
 
 export async function returnsPerDay(db: Executor, merchantId: string, r: InstantRange): Promise<{ date: string; count: number }[]> {
   const day = sql<string>`substr(created_at, 1, 10)`;

@@ -69,7 +69,7 @@ export async function customerReturnsSince(
     .where('r.merchantId', '=', merchantId)
     .where('r.contactEmailNorm', '=', emailNorm)
     .where('r.createdAt', '>=', since)
-    .where('r.status', 'not in', ['cancelled', 'rejected', 'payment_failed'])
+    .where('r.status', 'not in', ['cancelled', 'rejected', 'payment_failed', 'expired'])
     .groupBy(['r.id', 'r.createdAt', 'r.currency'])
     .execute();
   return rows.map((r) => ({ createdAt: r.createdAt, amount: Number(r.amount), currency: r.currency }));

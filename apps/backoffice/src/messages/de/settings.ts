@@ -293,6 +293,14 @@ const settings: SettingsCatalogue = {
   createDeepLink: 'Link und QR-Code erstellen',
   deepLinkUrl: 'Link',
   deepLinkQr: 'QR-Code des Links',
+  // settings: portal, unused labels (issue #15 item 5)
+  unusedLabels: 'Unbenutzte Etiketten',
+  expiryOn: 'Rücksendungen mit unbenutztem Etikett verfallen lassen',
+  expiryDays: 'Verfällt nach (Tagen ab dem Etikett)',
+  expiryDaysHint:
+    'Die Kundin oder der Kunde kann das Paket bis zum Ende dieses Tages (Zeit des Shops) abgeben. Danach verfällt die Rücksendung und das Etikett wird beim Versanddienstleister storniert, wo er das erlaubt.',
+  dropOffReminderDays: 'Abgabe-Erinnerung (Tage vor dem letzten Tag)',
+  dropOffReminderDaysHint: 'Mit dem Etikett gesendet, wenn das Paket bis dahin nicht abgegeben wurde. Leer: keine Erinnerung.',
 };
 
 export default settings;

@@ -50,7 +50,7 @@ const app = {
   tabDelivered: 'Delivered',
   tabReceived: 'Received',
   tabCompleted: 'Completed',
-  tabClosed: 'Rejected / cancelled',
+  tabClosed: 'Rejected / cancelled / expired',
   tabAll: 'All',
   search: 'Search',
   searchHint: 'Reference, order number, email or tracking number',
@@ -254,6 +254,8 @@ const app = {
   statusReceived: 'Received',
   statusCompleted: 'Completed',
   statusCancelled: 'Cancelled',
+  statusExpired: 'Expired',
+  statedCondition: 'Shopper says: {condition}',
   // methods
   methodDropOff: 'Drop-off with label',
   methodDropOffLabelless: 'Drop-off without label (QR)',
@@ -307,6 +309,8 @@ const app = {
   templateRequestRejected: 'Request rejected',
   templateWithdrawalAcknowledged: 'Withdrawal acknowledged',
   templateLabelReminder: 'Label still unused (reminder)',
+  templateDropOffReminder: 'Drop-off reminder (before expiry)',
+  templateExpired: 'Return expired',
   templateNewReturn: 'New return (to the team)',
   emailRecipient: '{recipient} ({status})',
   // friendly validation messages

@@ -300,6 +300,14 @@ const settings = {
   createDeepLink: 'Create link and QR code',
   deepLinkUrl: 'Link',
   deepLinkQr: 'QR code of the link',
+  // settings: portal, unused labels (issue #15 item 5)
+  unusedLabels: 'Unused labels',
+  expiryOn: 'Let returns with an unused label expire',
+  expiryDays: 'Expires after (days from the label)',
+  expiryDaysHint:
+    'The shopper can hand in the parcel until the end of this day (shop time). Then the return expires and its label is voided with the carrier where it allows that.',
+  dropOffReminderDays: 'Drop-off reminder (days before the last day)',
+  dropOffReminderDaysHint: 'Emailed with the label when the parcel has not been handed in by then. Empty: no reminder.',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

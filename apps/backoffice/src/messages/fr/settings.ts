@@ -293,6 +293,14 @@ const settings: SettingsCatalogue = {
   createDeepLink: 'Créer le lien et le code QR',
   deepLinkUrl: 'Lien',
   deepLinkQr: 'Code QR du lien',
+  // settings: portal, unused labels (issue #15 item 5)
+  unusedLabels: 'Étiquettes non utilisées',
+  expiryOn: 'Faire expirer les retours dont l’étiquette n’est pas utilisée',
+  expiryDays: 'Expire après (jours depuis l’étiquette)',
+  expiryDaysHint:
+    'Le client peut déposer le colis jusqu’à la fin de ce jour (heure de la boutique). Ensuite le retour expire et son étiquette est annulée chez le transporteur s’il le permet.',
+  dropOffReminderDays: 'Rappel de dépôt (jours avant le dernier jour)',
+  dropOffReminderDaysHint: 'Envoyé avec l’étiquette si le colis n’a pas encore été déposé. Vide : pas de rappel.',
 };
 
 export default settings;

@@ -290,6 +290,14 @@ const settings: SettingsCatalogue = {
   createDeepLink: 'Crea link e codice QR',
   deepLinkUrl: 'Link',
   deepLinkQr: 'Codice QR del link',
+  // settings: portal, unused labels (issue #15 item 5)
+  unusedLabels: 'Etichette non usate',
+  expiryOn: 'Fai scadere i resi con l’etichetta non usata',
+  expiryDays: 'Scade dopo (giorni dall’etichetta)',
+  expiryDaysHint:
+    'Il cliente può consegnare il pacco fino alla fine di questo giorno (ora del negozio). Poi il reso scade e l’etichetta viene annullata presso il corriere, se lo consente.',
+  dropOffReminderDays: 'Promemoria di consegna (giorni prima dell’ultimo giorno)',
+  dropOffReminderDaysHint: 'Inviato con l’etichetta se il pacco non è ancora stato consegnato. Vuoto: nessun promemoria.',
 };
 
 export default settings;

@@ -291,6 +291,14 @@ const settings: SettingsCatalogue = {
   createDeepLink: 'Link en QR-code maken',
   deepLinkUrl: 'Link',
   deepLinkQr: 'QR-code van de link',
+  // settings: portal, unused labels (issue #15 item 5)
+  unusedLabels: 'Ongebruikte labels',
+  expiryOn: 'Retouren met een ongebruikt label laten vervallen',
+  expiryDays: 'Vervalt na (dagen na het label)',
+  expiryDaysHint:
+    'De klant kan het pakket inleveren tot het einde van deze dag (tijd van de winkel). Daarna vervalt de retour en wordt het label bij de vervoerder ingetrokken als die dat toestaat.',
+  dropOffReminderDays: 'Inleverherinnering (dagen vóór de laatste dag)',
+  dropOffReminderDaysHint: 'Met het label gemaild als het pakket dan nog niet is ingeleverd. Leeg: geen herinnering.',
 };
 
 export default settings;

@@ -148,17 +148,19 @@ async function renderCn23(ctx: Ctx, agg: ReturnAggregate): Promise<RenderedDocum
       currency: ret.currency,
       sender: from,
       addressee: to,
-      items: agg.items.map((line) => {
-        const item = order.items.find((i) => i.id === line.orderItemId);
-        return {
-          description: line.name,
-          quantity: line.quantity,
-          netWeightGrams: (item?.weightGrams ?? 0) * line.quantity,
-          value: line.unitPrice * line.quantity,
-          hsCode: item?.hsCode ?? '',
-          originCountry: item?.originCountry ?? '',
-        };
-      }),
+      items: agg.items
+        .filter((line) => line.kept !== 1) // kept items do not travel
+        .map((line) => {
+          const item = order.items.find((i) => i.id === line.orderItemId);
+          return {
+            description: line.name,
+            quantity: line.quantity,
+            netWeightGrams: (item?.weightGrams ?? 0) * line.quantity,
+            value: line.unitPrice * line.quantity,
+            hsCode: item?.hsCode ?? '',
+            originCountry: item?.originCountry ?? '',
+          };
+        }),
       outboundTrackingNumber: outbound?.trackingNumber ?? null,
       outboundDate: outbound?.shippedAt ? localDate(new Date(outbound.shippedAt), timezone) : null,
       language: ret.language as DocLanguage,

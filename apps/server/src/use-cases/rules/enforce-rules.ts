@@ -3,6 +3,7 @@
 // with (methods, carriers, resolutions, fee, approval, return address, windows) and what the
 // return records (the rule-set version and the outcome staff see).
 import type { PortalSettings } from '@retour/contracts/config';
+import { splitKept } from '@retour/domain/keep-items';
 import type { RuleOutcome } from '@retour/domain/return-rules';
 import type { ReturnStatus } from '@retour/domain/state-machine';
 import type { Executor } from '@retour/db/database';
@@ -54,7 +55,22 @@ export function ruleFields(loaded: LoadedRules, decision: RuleDecision): { ruleS
   return { ruleSetVersion: loaded.version, ruleOutcome: JSON.stringify(outcomeView(loaded.version, decision.outcome)) };
 }
 
-/** Every item kept by the shopper: the timeline records them as received (so staff refund them), marked as kept. */
+/** The order items a return rule lets the shopper keep (keep-the-item). */
+export function keptOrderItemIds(decision: RuleDecision): Set<string> {
+  return new Set((decision.outcome?.items ?? []).filter((i) => i.keepItem).map((i) => i.id));
+}
+
+/** The chosen lines that go in the parcel: all but the kept ones (the label, weight and customs are for these). */
+export function shippedLines<T extends { item: { id: string } }>(lines: readonly T[], decision: RuleDecision): T[] {
+  const keep = keptOrderItemIds(decision);
+  return splitKept(lines, (l) => keep.has(l.item.id)).shipped;
+}
+
+/**
+ * The items kept by the shopper: the timeline records them as received (so staff refund them),
+ * marked as kept. Every item kept: the `keep` change to received. Some kept: a receipt of those
+ * items only (no status change); the others travel in the parcel as usual.
+ */
 export function keptEvent(
   merchantId: string,
   returnId: string,
@@ -64,21 +80,28 @@ export function keptEvent(
   at: string,
   actor: string,
 ): Omit<NewReturnEvent, 'id'> | null {
-  if (!decision.outcome?.keepAll || status !== 'received') return null;
+  if (!decision.outcome) return null;
+  const keepIds = keptOrderItemIds(decision);
+  const all = decision.outcome.keepAll && status === 'received';
+  const some = !decision.outcome.keepAll && items.some((i) => keepIds.has(i.orderItemId));
+  if (!all && !some) return null;
   const rules = decision.outcome.fired.filter((f) => f.itemIds.length > 0).map((f) => f.name);
+  const keptItems = all ? items : items.filter((i) => keepIds.has(i.orderItemId));
   return {
     merchantId,
     returnId,
     at,
     recordedAt: at,
     type: 'received',
-    status: 'received',
-    message: `Kept by the shopper (return rule ${rules.join(', ')}): refund without a return shipment`,
+    status: all ? 'received' : null,
+    message: all
+      ? `Kept by the shopper (return rule ${rules.join(', ')}): refund without a return shipment`
+      : `${keptItems.length} of ${items.length} items kept by the shopper (return rule ${rules.join(', ')}): refunded without a shipment; the others are sent back`,
     actor,
     dedupeKey: null,
     data: {
       kept: true,
-      items: items.map((i) => ({
+      items: keptItems.map((i) => ({
         returnItemId: i.id,
         orderItemId: i.orderItemId,
         quantity: i.quantity,

@@ -62,7 +62,7 @@ export async function simulateReturnRules(ctx: Ctx, merchantId: string, body: Si
         (o) =>
           o.contactEmailNorm === r.contactEmailNorm &&
           o.createdAt < r.createdAt &&
-          !['cancelled', 'rejected', 'payment_failed'].includes(o.status),
+          !['cancelled', 'rejected', 'payment_failed', 'expired'].includes(o.status),
       )
       .map((o) => ({
         createdAt: new Date(o.createdAt),

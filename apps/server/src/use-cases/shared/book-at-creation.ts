@@ -17,6 +17,7 @@ import type { Ctx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { type AccountCarrier, adapterOf, markAuthFailed, PROVIDER_NAMES } from './carrier-accounts.ts';
 import { bookAndFetch, bookRequestOf } from './carrier-booking.ts';
+import { type RuleDecision, shippedLines } from '../rules/enforce-rules.ts';
 import type { CheckedReturn, ReturnChoice } from './validate-return.ts';
 
 export type PendingReason = { code: string; message: string; retryAfterMs?: number };
@@ -38,6 +39,8 @@ type Prepared = {
   submitted: { status: string };
   account: AccountCarrier | undefined;
   service: ChosenService | undefined;
+  /** The return rules' decision: items it lets the shopper keep are not booked. */
+  rules: RuleDecision;
 };
 
 type Input = { merchantId: string; choice: ReturnChoice };
@@ -74,7 +77,7 @@ export async function bookBeforeCommit(
     from: { ...p.order.order.shippingAddress, email: p.email, phone: p.phone },
     to: snapshot(p.returnAddress) as PartyAddress,
     order: p.order,
-    lines: p.checked.lines.map((l) => ({
+    lines: shippedLines(p.checked.lines, p.rules).map((l) => ({
       orderItemId: l.item.id,
       name: l.item.name,
       quantity: l.quantity,

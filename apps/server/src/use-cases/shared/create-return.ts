@@ -9,7 +9,7 @@ import { isUniqueViolation } from '@retour/db/errors';
 import { newId } from '@retour/db/ids';
 import { enqueueMany } from '@retour/db/repos/outbox';
 import { insertFirstEvents, insertReturn, type NewReturnEvent, type ReturnAggregate, type ReturnRecord } from '@retour/db/repos/returns';
-import { labelReminderJob } from './reminder-jobs.ts';
+import { expiryPlan, labelReminderJob } from './reminder-jobs.ts';
 import type { AddressesTable } from '@retour/db/schema';
 import type { Ctx } from '../../context.ts';
 import { newAccessCode } from '../../secrets.ts';
@@ -21,7 +21,7 @@ import { bookedEvent, bookedFields, labelEmailJob, storeCarrierDocuments } from 
 import { bookLocally, type LocalBooking } from './book-local.ts';
 import { insertReturnExchanges } from '@retour/db/repos/return-exchanges';
 import { exchangeEvent, exchangeRows } from '../catalogue/plan-exchanges.ts';
-import { keptEvent, ruleFields } from '../rules/enforce-rules.ts';
+import { keptEvent, keptOrderItemIds, ruleFields, shippedLines } from '../rules/enforce-rules.ts';
 import { loadRules } from '../rules/rule-facts.ts';
 import { type NewReturnInput, prepareReturn } from './prepare-return.ts';
 import { attachChosenPhotos } from './return-photos.ts';
@@ -114,14 +114,18 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
             method: input.choice.method,
             from: { ...order.order.shippingAddress, email, phone },
             to: returnAddress ? (addressSnapshot(returnAddress) as never) : null,
-            lines: checked.lines.map((l) => ({ weightGrams: l.item.weightGrams, quantity: l.quantity })),
+            lines: shippedLines(checked.lines, rules).map((l) => ({ weightGrams: l.item.weightGrams, quantity: l.quantity })),
             servicePointId: input.choice.servicePointId ?? null,
             pickupDate: input.choice.pickup?.date ?? null,
             recipient: { contactEmail: email, language },
             now,
           })
         : null;
+      // Expiry (issue #15 item 5): only a return that gets a label; its instant is stored for the countdown.
+      const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
+      const expiry = submitted.status === 'open' && checked.carrier ? expiryPlan(input.merchantId, recipient, now, input.settings) : null;
       const ret: ReturnRecord = {
+        ...(expiry ? { expiresAt: expiry.expiresAt } : {}),
         merchantId: input.merchantId,
         id: returnId,
         reference,
@@ -178,6 +182,8 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         sku: l.item.sku,
         name: l.item.name,
         unitPrice: l.item.unitPrice,
+        condition: l.condition,
+        kept: keptOrderItemIds(rules).has(l.item.id) ? 1 : 0,
       }));
       await insertReturn(tx, ret, items);
       await attachChosenPhotos(tx, input.merchantId, returnId, photos, itemIds, at);
@@ -263,9 +269,9 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
       }
       // A return that gets a label now or from the carrier shortly: remind the shopper if it stays unused.
       if (submitted.status === 'open' && checked.carrier) {
-        const recipient = { id: returnId, contactEmail: email, language: input.language ?? input.settings.defaultLanguage };
         const reminder = labelReminderJob(input.merchantId, recipient, now, input.settings);
         if (reminder) jobs.push(reminder);
+        if (expiry) jobs.push(...expiry.jobs);
       }
       const announcement = returnEventJob(input.merchantId, {
         returnId,
