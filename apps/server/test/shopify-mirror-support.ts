@@ -37,9 +37,9 @@ export function mirrorSteps(env: () => { h: Harness; fake: FakeShopify }) {
   };
   const mutationCalls = () => env().fake.received.filter((r) => r.field && MUTATIONS.includes(r.field));
   /** A shop connected to Shopify, with Shopify order 7001 and a portal return of one unit of its first line. */
-  const shopifyReturn = async (approval: 'manual' | 'automatic') => {
+  const shopifyReturn = async (approval: 'manual' | 'automatic', portal: Record<string, unknown> = {}) => {
     const { h, fake } = env();
-    const shop = await setupShop(h, { approval });
+    const shop = await setupShop(h, { approval, ...portal });
     const { integration } = await connectShop(h, fake, shop.merchant, `shop-${Math.random().toString(36).slice(2, 8)}.myshopify.com`);
     const payload = orderPayload(h, {
       integration: integration.name,

@@ -172,6 +172,18 @@ describe('other steps', () => {
     expect(shopify.returns.map((r) => r.status)).toEqual(['CANCELED']);
   });
 
+  it('an expired return (label never used) cancels its open Shopify return', async () => {
+    const { m, id } = await shopifyReturn('automatic', { expiryDays: 10 });
+    await settle();
+    expect(shopify.returns.map((r) => r.status)).toEqual(['OPEN']);
+    fake.received.length = 0;
+    h.clock.advance(12 * 24 * 3_600_000);
+    await settle();
+    expect((await getReturn(m, id)).status).toBe('expired');
+    expect(mutationCalls().map((c) => [c.field, c.variables])).toEqual([['returnCancel', { id: shopify.returns[0]?.id }]]);
+    expect(shopify.returns.map((r) => r.status)).toEqual(['CANCELED']);
+  });
+
   it('keeps retrying when Shopify refuses (userErrors) and records nothing', async () => {
     fake.handle('returnRequest', () => ({
       returnRequest: {

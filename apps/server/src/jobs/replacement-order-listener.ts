@@ -22,7 +22,7 @@ export function progressOf(status: string): ReturnProgress {
     approved: APPROVED.includes(status),
     droppedOff: DROPPED_OFF.includes(status),
     received: RECEIVED.includes(status),
-    cancelled: status === 'cancelled' || status === 'rejected',
+    cancelled: status === 'cancelled' || status === 'rejected' || status === 'expired',
   };
 }
 

@@ -20,6 +20,7 @@ export function mirrorStepOf(event: ReturnDomainEvent): MirrorStep | null {
     case 'reject':
       return 'decline';
     case 'cancel':
+    case 'expire': // the label was never used: the Shopify return ends as a cancelled one
       return 'cancel';
     case 'tracking':
       return 'label';

@@ -220,12 +220,14 @@ async function reconcileShopifyReturn(ctx: Ctx, merchantId: string, returnId: st
   const client = shopifyClientFor(ctx, row);
   const status = agg.ret.status;
   const wantsOpen = OPEN_STATUSES.has(status);
-  if (!wantsOpen && !['requested', 'rejected', 'cancelled'].includes(status)) return; // awaiting payment: nothing yet
+  // An expired return (its label never used) ends in Shopify as a cancelled one does.
+  const ended = status === 'cancelled' || status === 'expired';
+  if (!wantsOpen && !['requested', 'rejected', 'cancelled', 'expired'].includes(status)) return; // awaiting payment: nothing yet
 
   let remote = await findShopifyReturn(ctx, client, agg, link.orderExternalId);
   if (!remote) {
     // Never reached Shopify: nothing to decline or cancel there.
-    if (status === 'rejected' || status === 'cancelled') return;
+    if (status === 'rejected' || ended) return;
     // A return with exchanges is created by the replacement job (shopify-replacement.ts) with its
     // exchange lines, which Shopify takes only at creation; this job adopts it afterwards.
     if ((await listReturnExchanges(ctx.db, merchantId, returnId)).length > 0) return;
@@ -240,10 +242,7 @@ async function reconcileShopifyReturn(ctx: Ctx, merchantId: string, returnId: st
     await record(ctx, agg, 'decline', `Shopify return ${remote.id} declined`, {});
     return;
   }
-  if (
-    (status === 'cancelled' && remote.status === 'REQUESTED') ||
-    ((status === 'cancelled' || status === 'rejected') && remote.status === 'OPEN')
-  ) {
+  if ((ended && remote.status === 'REQUESTED') || ((ended || status === 'rejected') && remote.status === 'OPEN')) {
     const data = await client.request<Payload<'returnCancel'>>(RETURN_CANCEL, { id: remote.id });
     checkUserErrors('returnCancel', data.returnCancel);
     await record(ctx, agg, 'cancel', `Shopify return ${remote.id} cancelled`, {});
