@@ -3,7 +3,7 @@
 // goes through the Mollie payment before the label, one to refund is recorded for the resolve.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
-import { getReturn, importOrder } from './merchant-helpers.ts';
+import { getReturn, importOrder, receiveAll } from './merchant-helpers.ts';
 import { paymentIdOf, putMollieKey, startMollie, TEST_KEY, webhook } from './mollie-helpers.ts';
 import { expectError, type Found, found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, setupShop, type Shop } from './support/fixtures.ts';
@@ -217,6 +217,47 @@ describe('exchange quote and return', () => {
       .where('id', '=', ret.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ exchangeBalance: -1000, bonusCredit: 599 });
+  });
+
+  it('a cheaper size: the difference is refunded once when the return is resolved, and emailed', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const xl = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-XL');
+    const items = [{ orderItemId: tee, quantity: 2, reason: 'too_small', exchange: { variantId: xl } }];
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })));
+    expectError(await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {}), 409, 'invalid_transition');
+    await receiveAll(shop.merchant, ret);
+    const resolved = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {});
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await drainJobs(h.ctx);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    const refunds = after.timeline.filter((e: any) => e.type === 'refund');
+    expect(refunds.map((e: any) => e.message)).toEqual(['10.00 EUR (exchange price difference)']);
+    expect(after.timeline.at(-1).type).toBe('completed');
+    expectError(await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {}), 409, 'invalid_transition');
+    const again = await getReturn(shop.merchant, ret.id);
+    expect(again.timeline.filter((e: any) => e.type === 'refund')).toHaveLength(1);
+    const mails = await h.ctx.db
+      .selectFrom('outbox')
+      .select(['topic', 'payload'])
+      .where('merchantId', '=', shop.merchant.id)
+      .where('topic', '=', 'email.refund_issued')
+      .execute();
+    expect(mails.map((m) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload).amount)).toEqual([1000]);
+  });
+
+  it('a same-price exchange refunds nothing on resolve', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const large = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-L');
+    const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })));
+    await receiveAll(shop.merchant, ret);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {})).statusCode).toBe(200);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    expect(after.timeline.filter((e: any) => e.type === 'refund')).toEqual([]);
   });
 
   it('refuses what the portal or the stock does not allow, and stores nothing', async () => {

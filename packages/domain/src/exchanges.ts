@@ -119,3 +119,15 @@ export function allocateBonusCredit(
 export function amountDueUpfront(input: { fee: number; feePayment: string | null; exchangeBalance: number }): number {
   return (input.feePayment === 'upfront' ? input.fee : 0) + Math.max(0, input.exchangeBalance);
 }
+
+/** The timeline dedupe key of a return's exchange-difference refund: one per return, ever. */
+export const EXCHANGE_REFUND_KEY = 'exchange_difference_refund';
+
+/**
+ * What is refunded when a return whose exchanges cost less is resolved: the negative balance
+ * (minor units), capped by what may still be refunded, and nothing once it was refunded.
+ */
+export function exchangeRefundDue(input: { exchangeBalance: number | null; alreadyRefunded: boolean; refundable: number }): number {
+  if (input.alreadyRefunded || input.exchangeBalance === null || input.exchangeBalance >= 0) return 0;
+  return Math.min(-input.exchangeBalance, Math.max(0, input.refundable));
+}

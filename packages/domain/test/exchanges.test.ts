@@ -9,6 +9,7 @@ import {
   type ExchangeSettings,
   exchangeBalance,
   exchangeOffered,
+  exchangeRefundDue,
   priceDifference,
   totalAvailable,
   variantSelectable,
@@ -180,5 +181,32 @@ describe('amountDueUpfront', () => {
     [0, null, -1000, 0],
   ] as [number, string | null, number, number][])('fee %i (%s), balance %i → %i', (fee, feePayment, exchangeBalance, due) => {
     expect(amountDueUpfront({ fee, feePayment, exchangeBalance })).toBe(due);
+  });
+});
+
+describe('exchangeRefundDue', () => {
+  it.each([
+    ['cheaper exchange, not yet refunded', -1000, false, 5990, 1000],
+    ['cheaper exchange, already refunded', -1000, true, 5990, 0],
+    ['dearer exchange: paid before, nothing back', 2000, false, 5990, 0],
+    ['no difference', 0, false, 5990, 0],
+    ['no exchanges', null, false, 5990, 0],
+    ['capped by what may still be refunded', -1000, false, 400, 400],
+    ['nothing refundable left', -1000, false, 0, 0],
+  ] as [string, number | null, boolean, number, number][])('%s', (_name, exchangeBalance, alreadyRefunded, refundable, expected) => {
+    expect(exchangeRefundDue({ exchangeBalance, alreadyRefunded, refundable })).toBe(expected);
+  });
+
+  it('never negative, never above the difference or the refundable amount, nothing twice', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.boolean(), fc.integer({ min: -10, max: 1_000_000 }), (b, done, r) => {
+        const due = exchangeRefundDue({ exchangeBalance: b, alreadyRefunded: done, refundable: r });
+        expect(Number.isInteger(due)).toBe(true);
+        expect(due).toBeGreaterThanOrEqual(0);
+        expect(due).toBeLessThanOrEqual(Math.max(0, -b));
+        expect(due).toBeLessThanOrEqual(Math.max(0, r));
+        if (done) expect(due).toBe(0);
+      }),
+    );
   });
 });
