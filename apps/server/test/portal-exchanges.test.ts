@@ -233,7 +233,8 @@ describe('exchange quote and return', () => {
     const after = await getReturn(shop.merchant, ret.id);
     expect(after.status).toBe('completed');
     const refunds = after.timeline.filter((e: any) => e.type === 'refund');
-    expect(refunds.map((e: any) => e.message)).toEqual(['10.00 EUR (exchange price difference)']);
+    expect(refunds.map((e: any) => e.message)).toEqual(['10.00 EUR']);
+    expect(after.refunds).toMatchObject([{ amount: eur('10.00'), note: 'Exchange price difference' }]);
     expect(after.timeline.at(-1).type).toBe('completed');
     expectError(await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {}), 409, 'invalid_transition');
     const again = await getReturn(shop.merchant, ret.id);
@@ -245,9 +246,11 @@ describe('exchange quote and return', () => {
       .where('topic', '=', 'email.refund_issued')
       .execute();
     expect(mails.map((m) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload).amount)).toEqual([1000]);
+    // The bonus (10% of 2 × 29.95, rounded down) comes alongside the exchange as store credit, once.
+    expect(again.storeCredits).toMatchObject([{ amount: eur('5.99'), state: 'recorded', shop: null }]);
   });
 
-  it('a same-price exchange refunds nothing on resolve', async () => {
+  it('a same-price exchange refunds nothing on resolve; its bonus comes as store credit, emailed', async () => {
     const shop = await exchangeShop();
     const { found: f, tee } = await lookedUp(shop);
     const large = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-L');
@@ -258,6 +261,46 @@ describe('exchange quote and return', () => {
     const after = await getReturn(shop.merchant, ret.id);
     expect(after.status).toBe('completed');
     expect(after.timeline.filter((e: any) => e.type === 'refund')).toEqual([]);
+    expect(after.storeCredits).toMatchObject([{ amount: eur('2.99'), state: 'recorded' }]);
+    expect(after.proposedCredit).toEqual(after.proposedRefund);
+    const mails = await h.ctx.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('merchantId', '=', shop.merchant.id)
+      .where('topic', '=', 'email.store_credit_issued')
+      .execute();
+    const payloads = mails.map((m) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload));
+    expect(payloads).toMatchObject([{ returnId: ret.id, amount: 299, code: after.storeCredits[0].code }]);
+  });
+
+  it('store credit: the proposal includes the bonus, given once; resolving adds no second bonus', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { resolution: 'store_credit' })));
+    await receiveAll(shop.merchant, ret);
+    const before = await getReturn(shop.merchant, ret.id);
+    expect(before.proposedRefund).toEqual(eur('29.95'));
+    expect(before.proposedCredit).toEqual(eur('32.94'));
+    const given = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/store-credits`, {});
+    expect(given.statusCode, given.body).toBe(201);
+    const mid = await getReturn(shop.merchant, ret.id);
+    expect(mid.storeCredits).toMatchObject([{ amount: eur('32.94') }]);
+    // The bonus is given: what is offered now is the refund value alone (store credit does not count as refunded).
+    expect(mid.proposedCredit).toEqual(mid.proposedRefund);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {})).statusCode).toBe(200);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    expect(after.storeCredits).toHaveLength(1);
+  });
+
+  it('store credit of another amount than proposed carries no bonus, so the bonus stays on offer', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { resolution: 'store_credit' })));
+    await receiveAll(shop.merchant, ret);
+    const given = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/store-credits`, { amount: eur('10.00') });
+    expect(given.statusCode, given.body).toBe(201);
+    expect((await getReturn(shop.merchant, ret.id)).proposedCredit).toEqual(eur('32.94'));
   });
 
   it('refuses what the portal or the stock does not allow, and stores nothing', async () => {

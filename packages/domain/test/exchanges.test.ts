@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   allocateBonusCredit,
   amountDueUpfront,
+  bonusAlongsideExchange,
+  bonusOutstanding,
   type BonusCredit,
   bonusCreditFor,
   EXCHANGES_OFF,
@@ -11,6 +13,7 @@ import {
   exchangeOffered,
   exchangeRefundDue,
   priceDifference,
+  storeCreditProposal,
   totalAvailable,
   variantSelectable,
   withinPriceBand,
@@ -207,6 +210,54 @@ describe('exchangeRefundDue', () => {
         expect(due).toBeLessThanOrEqual(Math.max(0, r));
         if (done) expect(due).toBe(0);
       }),
+    );
+  });
+});
+
+describe('bonus credit given with store credit', () => {
+  it.each([
+    ['nothing earned', null, [], 0],
+    ['earned, none given', 599, [], 599],
+    ['earned, given with a credit', 599, [599], 0],
+    ['earned, partly given', 599, [0, 200], 399],
+    ['more given than earned stays at zero', 599, [1000], 0],
+  ] as [string, number | null, number[], number][])('outstanding: %s', (_name, earned, carried, expected) => {
+    expect(bonusOutstanding(earned, carried)).toBe(expected);
+  });
+
+  it.each([
+    ['refund value plus the bonus', 5990, 599, { amount: 6589, bonus: 599 }],
+    ['no bonus left', 5990, 0, { amount: 5990, bonus: 0 }],
+    ['nothing received yet: the bonus only', 0, 299, { amount: 299, bonus: 299 }],
+  ] as [string, number, number, { amount: number; bonus: number }][])('proposal: %s', (_name, proposedRefund, outstanding, expected) => {
+    expect(storeCreditProposal({ proposedRefund, bonusOutstanding: outstanding })).toEqual(expected);
+  });
+
+  it.each([
+    ['exchange', 299, 299],
+    ['store_credit', 299, 0],
+    ['refund', 299, 0],
+    ['exchange', 0, 0],
+  ] as [string, number, number][])('alongside a %s with %i outstanding: %i', (resolution, outstanding, expected) => {
+    expect(bonusAlongsideExchange({ resolution, bonusOutstanding: outstanding })).toBe(expected);
+  });
+
+  it('the proposal is the refund plus exactly the outstanding bonus, in whole minor units', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 4 }),
+        (refund, earned, carried) => {
+          const left = bonusOutstanding(earned, carried);
+          expect(left).toBeGreaterThanOrEqual(0);
+          expect(left).toBeLessThanOrEqual(earned);
+          const p = storeCreditProposal({ proposedRefund: refund, bonusOutstanding: left });
+          expect(Number.isInteger(p.amount)).toBe(true);
+          expect(p.amount - p.bonus).toBe(refund);
+          expect(bonusOutstanding(earned, [...carried, p.bonus])).toBe(0);
+        },
+      ),
     );
   });
 });
