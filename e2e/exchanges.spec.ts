@@ -45,7 +45,11 @@ const LINEN = {
   ],
 };
 
-async function exchangePortal(request: APIRequestContext, exchanges: Record<string, unknown>): Promise<string> {
+async function exchangePortal(
+  request: APIRequestContext,
+  exchanges: Record<string, unknown>,
+  resolutions: string[] = ['refund', 'exchange'],
+): Promise<string> {
   const demo = (await merchant(request, 'GET', '/portals')).data.find((p: { slug: string }) => p.slug === 'demo');
   const slug = `swap-${Math.random().toString(36).slice(2, 10)}`;
   await merchant(request, 'POST', '/portals', {
@@ -55,7 +59,7 @@ async function exchangePortal(request: APIRequestContext, exchanges: Record<stri
     returnAddressId: demo.returnAddressId,
     methods: ['drop_off'],
     carriers: { '*': ['sandbox'] },
-    resolutions: ['refund', 'exchange'],
+    resolutions,
     exchanges: {
       offered: true,
       reasons: [],
@@ -204,5 +208,14 @@ test.describe('the money side of exchanges (issue #14)', () => {
     await expect(page.locator('main')).toContainText(m.creditAmount.replace('{amount}', '€4.95'));
     await expect(page.locator('.credit-code')).toHaveText(code);
     await checkStep(page, info, 'exchange-bonus-credit');
+  });
+
+  test('store credit shows the bonus the shopper gets for choosing it', async ({ page, request }, info) => {
+    await putProducts(request, [LINEN]);
+    const slug = await exchangePortal(request, { bonusCredit: { kind: 'percent', percent: 10 } }, ['refund', 'store_credit', 'exchange']);
+    await toExchange(page, request, slug);
+    await expect(page.locator('.store-credit-bonus')).toHaveText(m.storeCreditBonus.replace('{amount}', '€4.95'));
+    await page.locator('input[name="resolution"][value="store_credit"]').check();
+    await checkStep(page, info, 'store-credit-bonus', { heading: m.resolutionTitle });
   });
 });

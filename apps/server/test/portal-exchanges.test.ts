@@ -109,6 +109,23 @@ const variantId = (opts: any, sku: string): string => {
   throw new Error(`no variant ${sku}`);
 };
 
+describe('GET /api/portal/{slug}', () => {
+  it('names the bonus credit for choosing an exchange or store credit; a portal without exchanges names none', async () => {
+    const shop = await exchangeShop();
+    const pub = json(await h.app.inject({ method: 'GET', url: `/api/portal/${shop.slug}` }));
+    expect(pub.exchanges).toEqual({
+      reasons: ['too_small', 'too_large'],
+      otherProducts: true,
+      bonusCredit: { kind: 'percent', percent: 10 },
+    });
+    const fixed = await exchangeShop(undefined, { ...EXCHANGES, bonusCredit: { kind: 'fixed', amount: eur('5.00') } });
+    const pubFixed = json(await h.app.inject({ method: 'GET', url: `/api/portal/${fixed.slug}` }));
+    expect(pubFixed.exchanges.bonusCredit).toEqual({ kind: 'fixed', amount: eur('5.00') });
+    const plain = await setupShop(h);
+    expect(json(await h.app.inject({ method: 'GET', url: `/api/portal/${plain.slug}` })).exchanges).toBeUndefined();
+  });
+});
+
 describe('GET /api/portal/{slug}/exchange-options', () => {
   it("lists the item's product with every size and its stock; out of stock is listed but not selectable", async () => {
     const shop = await exchangeShop();
