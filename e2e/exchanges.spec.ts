@@ -45,7 +45,11 @@ const LINEN = {
   ],
 };
 
-async function exchangePortal(request: APIRequestContext, exchanges: Record<string, unknown>): Promise<string> {
+async function exchangePortal(
+  request: APIRequestContext,
+  exchanges: Record<string, unknown>,
+  resolutions: string[] = ['refund', 'exchange'],
+): Promise<string> {
   const demo = (await merchant(request, 'GET', '/portals')).data.find((p: { slug: string }) => p.slug === 'demo');
   const slug = `swap-${Math.random().toString(36).slice(2, 10)}`;
   await merchant(request, 'POST', '/portals', {
@@ -55,7 +59,7 @@ async function exchangePortal(request: APIRequestContext, exchanges: Record<stri
     returnAddressId: demo.returnAddressId,
     methods: ['drop_off'],
     carriers: { '*': ['sandbox'] },
-    resolutions: ['refund', 'exchange'],
+    resolutions,
     exchanges: {
       offered: true,
       reasons: [],
@@ -164,4 +168,54 @@ test('an exchange for a dearer product: the difference is paid at Mollie, then t
   await expect(page.locator('a', { hasText: m.downloadA4 })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('#pay-heading')).toHaveCount(0);
   await checkStep(page, info, 'exchange-paid');
+});
+
+test.describe('the money side of exchanges (issue #14)', () => {
+  test('a same-size exchange earns bonus credit; on resolve it reaches the status page as store credit', async ({
+    page,
+    request,
+  }, info) => {
+    await putProducts(request, [LINEN]);
+    const slug = await exchangePortal(request, { bonusCredit: { kind: 'percent', percent: 10 } });
+    await toExchange(page, request, slug);
+    const size = (title: string) => page.locator('fieldset.exchange label.option', { hasText: new RegExp(`^${title}`) });
+    await size('L').locator('input').check();
+    // 10% of €49.50, rounded down to the cent.
+    await expect(page.locator('.exchange-quote')).toContainText(m.exchangeQuoteBonus.replace('{amount}', '€4.95'));
+    await finish(page);
+    await submitStep(page);
+    await expect(page.locator('h1')).toHaveText(m.doneTitle);
+    await page.locator('a', { hasText: m.statusLink }).click();
+    await expect(page).toHaveURL(/\/returns\/ret_[a-z0-9]+\?access=/);
+    const id = /\/returns\/(ret_[a-z0-9]+)/.exec(page.url())?.[1] as string;
+    const ret = await merchant(request, 'GET', `/returns/${id}`);
+    expect(ret.bonusCredit).toEqual(eur('4.95'));
+    await merchant(request, 'POST', `/returns/${id}/receive`, {
+      items: ret.items.map((i: { orderItemId: string; quantity: number }) => ({
+        orderItemId: i.orderItemId,
+        quantity: i.quantity,
+        condition: 'as_new',
+        restocked: true,
+      })),
+    });
+    await merchant(request, 'POST', `/returns/${id}/resolve`, {});
+    const resolved = await merchant(request, 'GET', `/returns/${id}`);
+    expect(resolved.status).toBe('completed');
+    expect(resolved.storeCredits).toHaveLength(1);
+    const code = resolved.storeCredits[0].code as string;
+    await page.reload();
+    await expect(page.locator('#credit-heading')).toHaveText(m.creditTitle);
+    await expect(page.locator('main')).toContainText(m.creditAmount.replace('{amount}', '€4.95'));
+    await expect(page.locator('.credit-code')).toHaveText(code);
+    await checkStep(page, info, 'exchange-bonus-credit');
+  });
+
+  test('store credit shows the bonus the shopper gets for choosing it', async ({ page, request }, info) => {
+    await putProducts(request, [LINEN]);
+    const slug = await exchangePortal(request, { bonusCredit: { kind: 'percent', percent: 10 } }, ['refund', 'store_credit', 'exchange']);
+    await toExchange(page, request, slug);
+    await expect(page.locator('.store-credit-bonus')).toHaveText(m.storeCreditBonus.replace('{amount}', '€4.95'));
+    await page.locator('input[name="resolution"][value="store_credit"]').check();
+    await checkStep(page, info, 'store-credit-bonus', { heading: m.resolutionTitle });
+  });
 });

@@ -1,6 +1,8 @@
 // The return journey as data: which steps a shopper goes through, what they have chosen so far
 // (the draft), what each step needs before moving on, and the request it all becomes.
 import type { PublicPortal } from '@retour/contracts/portal';
+import { allocateBonusCredit, type BonusCredit } from '@retour/domain/exchanges';
+import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
 import type { LookupResult, PortalReturnBody, ReturnView } from '@retour/contracts/returns';
 import type { ServicePointView } from '@retour/contracts/service-points';
 import type { Lang } from './i18n.ts';
@@ -187,6 +189,25 @@ export function estimatedRefund(draft: Draft, portal: PublicPortal): { value: st
   if (!total) return null;
   const deducted = fee && portal.fee?.payment === 'deduct_from_refund' ? minor(fee.value) : 0;
   return fromMinor(Math.max(0, minor(total.value) - deducted), total.currency);
+}
+
+/**
+ * The bonus credit for choosing store credit, as the server gives it (the domain rule: a percentage
+ * of each item's value rounded down to the currency's minor unit, or a fixed amount in its own
+ * currency), or null when there is none.
+ */
+export function estimatedBonus(draft: Draft, portal: PublicPortal): { value: string; currency: string } | null {
+  const setting = portal.exchanges?.bonusCredit;
+  const selected = selectedItems(draft);
+  const currency = selected[0]?.item.unitPrice?.currency;
+  if (!setting || !currency || selected.some(({ item }) => item.unitPrice === null)) return null;
+  const bonus: BonusCredit =
+    setting.kind === 'percent'
+      ? setting
+      : { kind: 'fixed', amount: parseMoneyValue(setting.amount.value, setting.amount.currency) ?? 0, currency: setting.amount.currency };
+  const lineValues = selected.map(({ item, line }) => (parseMoneyValue(item.unitPrice?.value ?? '0', currency) ?? 0) * line.quantity);
+  const { total } = allocateBonusCredit(bonus, { resolution: 'store_credit', lineValues, currency });
+  return total > 0 ? { value: formatMoneyValue(total, currency), currency } : null;
 }
 
 export function isFree(money: { value: string }): boolean {

@@ -3,7 +3,7 @@
 import type { PublicPortal } from '@retour/contracts/portal';
 import type { LookupResult } from '@retour/contracts/returns';
 import { describe, expect, it } from 'vitest';
-import { type Draft, emptyDraft, estimatedRefund, itemsTotal, pickupDates, returnBody, stepsFor } from '../src/flow.ts';
+import { type Draft, emptyDraft, estimatedBonus, estimatedRefund, itemsTotal, pickupDates, returnBody, stepsFor } from '../src/flow.ts';
 
 const eur = (value: string) => ({ value, currency: 'EUR' });
 const portal = {
@@ -159,5 +159,24 @@ describe('pickup dates', () => {
     expect(days).toHaveLength(10);
     expect(days[0]).toBe('2026-11-23');
     expect(days).not.toContain('2026-11-29');
+  });
+});
+
+describe('bonus for store credit', () => {
+  const lines = { a: { quantity: 1, reason: 'x', comment: '' }, b: { quantity: 3, reason: 'x', comment: '' } };
+  const withBonus = (bonusCredit: unknown) =>
+    ({ ...portal, exchanges: { reasons: [], otherProducts: false, bonusCredit } }) as unknown as PublicPortal;
+  it.each([
+    ['10% of each item, rounded down to the cent (29.95 → 2.99, 3 × 0.10 → 0.03)', { kind: 'percent', percent: 10 }, '3.02'],
+    ['a fixed amount in the order currency', { kind: 'fixed', amount: { value: '5.00', currency: 'EUR' } }, '5.00'],
+  ])('%s', (_name, bonusCredit, expected) => {
+    const d = draft({ lookup: lookup(['refund', 'store_credit']), lines });
+    expect(estimatedBonus(d, withBonus(bonusCredit))).toEqual({ value: expected, currency: 'EUR' });
+  });
+  it('none without a bonus, for a fixed amount in another currency, or without exchanges offered', () => {
+    const d = draft({ lookup: lookup(['refund', 'store_credit']), lines });
+    expect(estimatedBonus(d, withBonus(null))).toBeNull();
+    expect(estimatedBonus(d, withBonus({ kind: 'fixed', amount: { value: '5.00', currency: 'USD' } }))).toBeNull();
+    expect(estimatedBonus(d, portal)).toBeNull();
   });
 });

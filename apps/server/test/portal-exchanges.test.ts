@@ -3,7 +3,7 @@
 // goes through the Mollie payment before the label, one to refund is recorded for the resolve.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
-import { getReturn, importOrder } from './merchant-helpers.ts';
+import { getReturn, importOrder, receiveAll } from './merchant-helpers.ts';
 import { paymentIdOf, putMollieKey, startMollie, TEST_KEY, webhook } from './mollie-helpers.ts';
 import { expectError, type Found, found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, setupShop, type Shop } from './support/fixtures.ts';
@@ -108,6 +108,23 @@ const variantId = (opts: any, sku: string): string => {
   for (const p of opts.products) for (const v of p.variants) if (v.sku === sku) return v.id;
   throw new Error(`no variant ${sku}`);
 };
+
+describe('GET /api/portal/{slug}', () => {
+  it('names the bonus credit for choosing an exchange or store credit; a portal without exchanges names none', async () => {
+    const shop = await exchangeShop();
+    const pub = json(await h.app.inject({ method: 'GET', url: `/api/portal/${shop.slug}` }));
+    expect(pub.exchanges).toEqual({
+      reasons: ['too_small', 'too_large'],
+      otherProducts: true,
+      bonusCredit: { kind: 'percent', percent: 10 },
+    });
+    const fixed = await exchangeShop(undefined, { ...EXCHANGES, bonusCredit: { kind: 'fixed', amount: eur('5.00') } });
+    const pubFixed = json(await h.app.inject({ method: 'GET', url: `/api/portal/${fixed.slug}` }));
+    expect(pubFixed.exchanges.bonusCredit).toEqual({ kind: 'fixed', amount: eur('5.00') });
+    const plain = await setupShop(h);
+    expect(json(await h.app.inject({ method: 'GET', url: `/api/portal/${plain.slug}` })).exchanges).toBeUndefined();
+  });
+});
 
 describe('GET /api/portal/{slug}/exchange-options', () => {
   it("lists the item's product with every size and its stock; out of stock is listed but not selectable", async () => {
@@ -217,6 +234,90 @@ describe('exchange quote and return', () => {
       .where('id', '=', ret.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ exchangeBalance: -1000, bonusCredit: 599 });
+  });
+
+  it('a cheaper size: the difference is refunded once when the return is resolved, and emailed', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const xl = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-XL');
+    const items = [{ orderItemId: tee, quantity: 2, reason: 'too_small', exchange: { variantId: xl } }];
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })));
+    expectError(await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {}), 409, 'invalid_transition');
+    await receiveAll(shop.merchant, ret);
+    const resolved = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {});
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await drainJobs(h.ctx);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    const refunds = after.timeline.filter((e: any) => e.type === 'refund');
+    expect(refunds.map((e: any) => e.message)).toEqual(['10.00 EUR']);
+    expect(after.refunds).toMatchObject([{ amount: eur('10.00'), note: 'Exchange price difference' }]);
+    expect(after.timeline.at(-1).type).toBe('completed');
+    expectError(await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {}), 409, 'invalid_transition');
+    const again = await getReturn(shop.merchant, ret.id);
+    expect(again.timeline.filter((e: any) => e.type === 'refund')).toHaveLength(1);
+    const mails = await h.ctx.db
+      .selectFrom('outbox')
+      .select(['topic', 'payload'])
+      .where('merchantId', '=', shop.merchant.id)
+      .where('topic', '=', 'email.refund_issued')
+      .execute();
+    expect(mails.map((m) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload).amount)).toEqual([1000]);
+    // The bonus (10% of 2 × 29.95, rounded down) comes alongside the exchange as store credit, once.
+    expect(again.storeCredits).toMatchObject([{ amount: eur('5.99'), state: 'recorded', shop: null }]);
+  });
+
+  it('a same-price exchange refunds nothing on resolve; its bonus comes as store credit, emailed', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const large = variantId(json(await options(shop, f.token, `item=${tee}`)), 'TS-L');
+    const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })));
+    await receiveAll(shop.merchant, ret);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {})).statusCode).toBe(200);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    expect(after.timeline.filter((e: any) => e.type === 'refund')).toEqual([]);
+    expect(after.storeCredits).toMatchObject([{ amount: eur('2.99'), state: 'recorded' }]);
+    expect(after.proposedCredit).toEqual(after.proposedRefund);
+    const mails = await h.ctx.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('merchantId', '=', shop.merchant.id)
+      .where('topic', '=', 'email.store_credit_issued')
+      .execute();
+    const payloads = mails.map((m) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload));
+    expect(payloads).toMatchObject([{ returnId: ret.id, amount: 299, code: after.storeCredits[0].code }]);
+  });
+
+  it('store credit: the proposal includes the bonus, given once; resolving adds no second bonus', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { resolution: 'store_credit' })));
+    await receiveAll(shop.merchant, ret);
+    const before = await getReturn(shop.merchant, ret.id);
+    expect(before.proposedRefund).toEqual(eur('29.95'));
+    expect(before.proposedCredit).toEqual(eur('32.94'));
+    const given = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/store-credits`, {});
+    expect(given.statusCode, given.body).toBe(201);
+    const mid = await getReturn(shop.merchant, ret.id);
+    expect(mid.storeCredits).toMatchObject([{ amount: eur('32.94') }]);
+    // The bonus is given: what is offered now is the refund value alone (store credit does not count as refunded).
+    expect(mid.proposedCredit).toEqual(mid.proposedRefund);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/resolve`, {})).statusCode).toBe(200);
+    const after = await getReturn(shop.merchant, ret.id);
+    expect(after.status).toBe('completed');
+    expect(after.storeCredits).toHaveLength(1);
+  });
+
+  it('store credit of another amount than proposed carries no bonus, so the bonus stays on offer', async () => {
+    const shop = await exchangeShop();
+    const { found: f, tee } = await lookedUp(shop);
+    const ret = json(await postReturn(h, shop.slug, f.token, returnBody(tee, { resolution: 'store_credit' })));
+    await receiveAll(shop.merchant, ret);
+    const given = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/store-credits`, { amount: eur('10.00') });
+    expect(given.statusCode, given.body).toBe(201);
+    expect((await getReturn(shop.merchant, ret.id)).proposedCredit).toEqual(eur('32.94'));
   });
 
   it('refuses what the portal or the stock does not allow, and stores nothing', async () => {

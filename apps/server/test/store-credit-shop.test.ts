@@ -208,8 +208,8 @@ describe('WooCommerce coupon', () => {
     await woo.close();
   });
 
-  async function receivedWooReturn(orderId: number) {
-    const shop = await setupShop(h);
+  async function receivedWooReturn(orderId: number, portal: Record<string, unknown> = {}, body: Record<string, unknown> = {}) {
+    const shop = await setupShop(h, portal);
     const conn = await shop.merchant.call('POST', '/api/v1/integrations/woocommerce', { name: 'Woo', siteUrl: woo.siteUrl, ...keys });
     expect(conn.statusCode, conn.body).toBe(201);
     const order = wooOrder(orderId);
@@ -227,7 +227,12 @@ describe('WooCommerce coupon', () => {
       },
     });
     expect(json(hook)).toEqual({ outcome: 'stored' });
-    const created = await createPortalReturn(h, shop.slug, { orderNumber: String(orderId), shippingAddress: { postalCode: '1015 CV' } });
+    const created = await createPortalReturn(
+      h,
+      shop.slug,
+      { orderNumber: String(orderId), shippingAddress: { postalCode: '1015 CV' } },
+      body,
+    );
     expect(created.statusCode, created.body).toBe(201);
     const ret = await getReturn(shop.merchant, json(created).id);
     await receiveAll(shop.merchant, ret);
@@ -277,6 +282,34 @@ describe('WooCommerce coupon', () => {
       adminUrl: `${woo.siteUrl}/wp-admin/post.php?post=${woo.state.coupons[0].id}&action=edit`,
     });
     expect(await emailJobOf(m.id, ret.id)).toHaveLength(1);
+  });
+
+  it('store credit chosen for a bonus: the coupon holds the refund value plus the bonus (issue #14)', async () => {
+    const exchanges = {
+      offered: true,
+      reasons: [],
+      priceBand: { lowerPercent: 100, upperPercent: 100 },
+      otherProducts: false,
+      bonusCredit: { kind: 'fixed', amount: { value: '5.00', currency: 'EUR' } },
+    };
+    const { m, ret } = await receivedWooReturn(302, { exchanges }, { resolution: 'store_credit' });
+    expect(ret.bonusCredit).toEqual({ value: '5.00', currency: 'EUR' });
+    const received = await getReturn(m, ret.id);
+    const item = received.items[0];
+    const refundValue = Math.round(Number(item.unitPrice.value) * 100) * item.receivedQuantity;
+    const expected = ((refundValue + 500) / 100).toFixed(2);
+    expect(received.proposedCredit).toEqual({ value: expected, currency: 'EUR' });
+    const res = await m.call('POST', `/api/v1/returns/${ret.id}/store-credits`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    await settle();
+    const posted = woo.requests.filter((r) => r.method === 'POST' && r.path === '/wp-json/wc/v3/coupons');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.body).toMatchObject({ amount: expected, discount_type: 'fixed_cart', email_restrictions: [received.contact.email] });
+    const view = await getReturn(m, ret.id);
+    const inShop = woo.state.coupons.filter((c: any) => c.code === view.storeCredits[0].code.toLowerCase());
+    expect(inShop).toMatchObject([{ amount: expected }]);
+    expect(view.storeCredits).toMatchObject([{ amount: { value: expected, currency: 'EUR' }, state: 'issued', shop: 'woocommerce' }]);
+    expect(view.proposedCredit).toEqual(view.proposedRefund);
   });
 
   it('does not adopt a coupon with the same code that Retour did not make', async () => {

@@ -1,6 +1,7 @@
 // The public face of a portal, as the shopper's browser (or a merchant's own front end) sees it.
 import { LOOKUP_FIELDS } from '@retour/domain/order-lookup';
 import { z } from 'zod';
+import { BonusCreditSettingSchema } from './catalogue.ts';
 import { LanguageSchema, MoneySchema } from './common.ts';
 import { PhotoRequirementSchema } from './photos.ts';
 import { ResolutionSchema, ReturnMethodSchema } from './returns.ts';
@@ -48,10 +49,16 @@ export const PublicPortalSchema = z.object({
   }),
   withdrawalFunction: z.boolean(),
   exchanges: z
-    .object({ reasons: z.array(z.string()), otherProducts: z.boolean() })
+    .object({
+      reasons: z.array(z.string()),
+      otherProducts: z.boolean(),
+      bonusCredit: BonusCreditSettingSchema.nullable().describe(
+        'Extra credit for choosing an exchange or store credit instead of a refund.',
+      ),
+    })
     .optional()
     .describe(
-      'Present when the portal offers exchanges: for which reasons (empty = every reason), and whether other products may be chosen.',
+      'Present when the portal offers exchanges: for which reasons (empty = every reason), whether other products may be chosen, and the bonus credit.',
     ),
 });
 export type PublicPortal = z.infer<typeof PublicPortalSchema>;

@@ -142,6 +142,7 @@ export const MerchantReturnSchema = ReturnViewSchema.extend({
     })
     .describe('What the shopper asked to exchange and the replacement order made in the shop.'),
   proposedRefund: MoneySchema,
+  proposedCredit: MoneySchema.describe('Store credit offered: the proposed refund plus the bonus credit still owed (issue #14).'),
   refundableRemaining: MoneySchema,
   allowedActions: z.array(z.string()),
   timeline: z.array(TimelineEntrySchema.extend({ actor: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
@@ -309,7 +310,9 @@ export const NoteBodySchema = z.object({ message: z.string().trim().min(1).max(5
 export const RefundBodySchema = z.object({ amount: MoneySchema.optional(), note: z.string().trim().max(2000).nullish() }).strict();
 export const StoreCreditBodySchema = z
   .object({
-    amount: MoneySchema,
+    amount: MoneySchema.optional().describe(
+      'Without one: proposedCredit (what a refund would be plus the bonus credit still owed). The proposed amount carries the bonus.',
+    ),
     code: z
       .string()
       .trim()

@@ -127,3 +127,36 @@ export function allocateBonusCredit(
 export function amountDueUpfront(input: { fee: number; feePayment: string | null; exchangeBalance: number }): number {
   return (input.feePayment === 'upfront' ? input.fee : 0) + Math.max(0, input.exchangeBalance);
 }
+
+/** The timeline dedupe key of a return's exchange-difference refund: one per return, ever. */
+export const EXCHANGE_REFUND_KEY = 'exchange_difference_refund';
+
+/**
+ * What is refunded when a return whose exchanges cost less is resolved: the negative balance
+ * (minor units), capped by what may still be refunded, and nothing once it was refunded.
+ */
+export function exchangeRefundDue(input: { exchangeBalance: number | null; alreadyRefunded: boolean; refundable: number }): number {
+  if (input.alreadyRefunded || input.exchangeBalance === null || input.exchangeBalance >= 0) return 0;
+  return Math.min(-input.exchangeBalance, Math.max(0, input.refundable));
+}
+
+/** The bonus credit (minor units) still to give: what the return earned less what store credits already carried. */
+export function bonusOutstanding(bonusCredit: number | null, carried: readonly number[]): number {
+  let given = 0;
+  for (const c of carried) given += Math.max(0, c);
+  return Math.max(0, (bonusCredit ?? 0) - given);
+}
+
+/**
+ * The store credit staff are offered for a return: what a refund would be plus the bonus still to
+ * give (the gift card or coupon includes it). `bonus` is the part of `amount` that is bonus.
+ */
+export function storeCreditProposal(input: { proposedRefund: number; bonusOutstanding: number }): { amount: number; bonus: number } {
+  const bonus = Math.max(0, input.bonusOutstanding);
+  return { amount: Math.max(0, input.proposedRefund) + bonus, bonus };
+}
+
+/** The bonus given alongside an exchange when the return is resolved (none for other resolutions). */
+export function bonusAlongsideExchange(input: { resolution: string; bonusOutstanding: number }): number {
+  return input.resolution === 'exchange' ? Math.max(0, input.bonusOutstanding) : 0;
+}

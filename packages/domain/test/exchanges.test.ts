@@ -4,13 +4,17 @@ import {
   availableToExchange,
   allocateBonusCredit,
   amountDueUpfront,
+  bonusAlongsideExchange,
+  bonusOutstanding,
   type BonusCredit,
   bonusCreditFor,
   EXCHANGES_OFF,
   type ExchangeSettings,
   exchangeBalance,
   exchangeOffered,
+  exchangeRefundDue,
   priceDifference,
+  storeCreditProposal,
   totalAvailable,
   variantSelectable,
   withinPriceBand,
@@ -200,6 +204,81 @@ describe('stock reservations', () => {
       fc.property(fc.nat(50), fc.nat(50), fc.integer({ min: 1, max: 50 }), (stock, reserved, quantity) => {
         expect(variantSelectable([{ available: stock }], quantity, reserved)).toBe(stock - reserved >= quantity);
       }),
+    );
+  });
+});
+
+describe('exchangeRefundDue', () => {
+  it.each([
+    ['cheaper exchange, not yet refunded', -1000, false, 5990, 1000],
+    ['cheaper exchange, already refunded', -1000, true, 5990, 0],
+    ['dearer exchange: paid before, nothing back', 2000, false, 5990, 0],
+    ['no difference', 0, false, 5990, 0],
+    ['no exchanges', null, false, 5990, 0],
+    ['capped by what may still be refunded', -1000, false, 400, 400],
+    ['nothing refundable left', -1000, false, 0, 0],
+  ] as [string, number | null, boolean, number, number][])('%s', (_name, exchangeBalance, alreadyRefunded, refundable, expected) => {
+    expect(exchangeRefundDue({ exchangeBalance, alreadyRefunded, refundable })).toBe(expected);
+  });
+
+  it('never negative, never above the difference or the refundable amount, nothing twice', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.boolean(), fc.integer({ min: -10, max: 1_000_000 }), (b, done, r) => {
+        const due = exchangeRefundDue({ exchangeBalance: b, alreadyRefunded: done, refundable: r });
+        expect(Number.isInteger(due)).toBe(true);
+        expect(due).toBeGreaterThanOrEqual(0);
+        expect(due).toBeLessThanOrEqual(Math.max(0, -b));
+        expect(due).toBeLessThanOrEqual(Math.max(0, r));
+        if (done) expect(due).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('bonus credit given with store credit', () => {
+  it.each([
+    ['nothing earned', null, [], 0],
+    ['earned, none given', 599, [], 599],
+    ['earned, given with a credit', 599, [599], 0],
+    ['earned, partly given', 599, [0, 200], 399],
+    ['more given than earned stays at zero', 599, [1000], 0],
+  ] as [string, number | null, number[], number][])('outstanding: %s', (_name, earned, carried, expected) => {
+    expect(bonusOutstanding(earned, carried)).toBe(expected);
+  });
+
+  it.each([
+    ['refund value plus the bonus', 5990, 599, { amount: 6589, bonus: 599 }],
+    ['no bonus left', 5990, 0, { amount: 5990, bonus: 0 }],
+    ['nothing received yet: the bonus only', 0, 299, { amount: 299, bonus: 299 }],
+  ] as [string, number, number, { amount: number; bonus: number }][])('proposal: %s', (_name, proposedRefund, outstanding, expected) => {
+    expect(storeCreditProposal({ proposedRefund, bonusOutstanding: outstanding })).toEqual(expected);
+  });
+
+  it.each([
+    ['exchange', 299, 299],
+    ['store_credit', 299, 0],
+    ['refund', 299, 0],
+    ['exchange', 0, 0],
+  ] as [string, number, number][])('alongside a %s with %i outstanding: %i', (resolution, outstanding, expected) => {
+    expect(bonusAlongsideExchange({ resolution, bonusOutstanding: outstanding })).toBe(expected);
+  });
+
+  it('the proposal is the refund plus exactly the outstanding bonus, in whole minor units', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 4 }),
+        (refund, earned, carried) => {
+          const left = bonusOutstanding(earned, carried);
+          expect(left).toBeGreaterThanOrEqual(0);
+          expect(left).toBeLessThanOrEqual(earned);
+          const p = storeCreditProposal({ proposedRefund: refund, bonusOutstanding: left });
+          expect(Number.isInteger(p.amount)).toBe(true);
+          expect(p.amount - p.bonus).toBe(refund);
+          expect(bonusOutstanding(earned, [...carried, p.bonus])).toBe(0);
+        },
+      ),
     );
   });
 });

@@ -177,7 +177,7 @@ function RefundAction(props: { ret: MerchantReturn; run: Run; errors: Record<str
 }
 
 function StoreCreditAction(props: { ret: MerchantReturn; run: Run; errors: Record<string, string> }) {
-  const [amount, setAmount] = useState(props.ret.proposedRefund.value);
+  const [amount, setAmount] = useState(props.ret.proposedCredit.value);
   const [code, setCode] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const currency = props.ret.proposedRefund.currency;

@@ -124,6 +124,7 @@ const de: Catalogue = {
   resolutionExchange: 'Umtausch',
   resolutionExchangeText: 'Eine andere Größe, Farbe oder ein anderes Produkt.',
   estimatedRefund: 'Voraussichtliche Erstattung: {amount}',
+  storeCreditBonus: 'Bonus, wenn Sie Guthaben wählen: {amount} zusätzlich.',
   exchangeNote: 'Was möchten Sie stattdessen?',
   exchangeNoteHint: 'Zum Beispiel: dasselbe T-Shirt in Größe L.',
   exchangeFor: '„{item}“ umtauschen gegen',

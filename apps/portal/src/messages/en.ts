@@ -119,6 +119,7 @@ const en = {
   resolutionExchange: 'Exchange',
   resolutionExchangeText: 'Another size, colour or product instead.',
   estimatedRefund: 'Estimated refund: {amount}',
+  storeCreditBonus: 'Bonus for choosing store credit: {amount} extra.',
   exchangeNote: 'What would you like instead?',
   exchangeNoteHint: 'For example: the same T-shirt in size L.',
   exchangeFor: 'Exchange “{item}” for',

@@ -124,6 +124,7 @@ const fr: Catalogue = {
   resolutionExchange: 'Échange',
   resolutionExchangeText: 'Une autre taille, une autre couleur ou un autre produit.',
   estimatedRefund: 'Remboursement estimé : {amount}',
+  storeCreditBonus: 'Bonus si vous choisissez un avoir : {amount} en plus.',
   exchangeNote: 'Que souhaitez-vous à la place ?',
   exchangeNoteHint: 'Par exemple : le même T-shirt en taille L.',
   exchangeFor: 'Échanger « {item} » contre',

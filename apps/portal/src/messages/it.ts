@@ -123,6 +123,7 @@ const it: Catalogue = {
   resolutionExchange: 'Cambio',
   resolutionExchangeText: 'Un’altra taglia, un altro colore o un altro prodotto.',
   estimatedRefund: 'Rimborso stimato: {amount}',
+  storeCreditBonus: 'Bonus se scegli un credito: {amount} in più.',
   exchangeNote: 'Cosa vorresti al suo posto?',
   exchangeNoteHint: 'Per esempio: la stessa T-shirt in taglia L.',
   exchangeFor: 'Cambia «{item}» con',

@@ -120,6 +120,7 @@ const nl: Catalogue = {
   resolutionExchange: 'Ruilen',
   resolutionExchangeText: 'Een andere maat, kleur of een ander product.',
   estimatedRefund: 'Verwachte terugbetaling: {amount}',
+  storeCreditBonus: 'Bonus als u voor tegoed kiest: {amount} extra.',
   exchangeNote: 'Wat wil je ervoor in de plaats?',
   exchangeNoteHint: 'Bijvoorbeeld: hetzelfde T-shirt in maat L.',
   exchangeFor: '“{item}” ruilen voor',

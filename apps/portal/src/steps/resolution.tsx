@@ -2,7 +2,7 @@
 // (saying what they would like), as the portal offers.
 import { ExchangePicker } from '../components/exchange-picker.tsx';
 import { Actions, BackButton, Button, described, ErrorSummary, FieldError, focusFirstInvalid, StepHeading } from '../components/ui.tsx';
-import { estimatedRefund, type Resolution } from '../flow.ts';
+import { estimatedBonus, estimatedRefund, type Resolution } from '../flow.ts';
 import { formatMoney, type MessageKey, t } from '../i18n.ts';
 import { checkResolution } from '../validate.ts';
 import type { StepProps } from './types.ts';
@@ -21,6 +21,7 @@ const TEXTS: Record<Resolution, MessageKey> = {
 export function ResolutionStep({ slug, portal, draft, update, errors, setErrors, next, back }: StepProps) {
   const offered = draft.lookup?.options.resolutions ?? [];
   const refund = estimatedRefund(draft, portal);
+  const bonus = estimatedBonus(draft, portal);
   const submit = (event: Event) => {
     event.preventDefault();
     const problems = checkResolution(draft);
@@ -48,6 +49,9 @@ export function ResolutionStep({ slug, portal, draft, update, errors, setErrors,
               <span class="option-text">{t(TEXTS[resolution])}</span>
               {resolution === 'refund' && refund && (
                 <span class="option-text">{t('estimatedRefund', { amount: formatMoney(refund) })}</span>
+              )}
+              {resolution === 'store_credit' && bonus && (
+                <span class="option-text store-credit-bonus">{t('storeCreditBonus', { amount: formatMoney(bonus) })}</span>
               )}
             </span>
           </label>

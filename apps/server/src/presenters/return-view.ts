@@ -1,7 +1,8 @@
 // Builds the return object of api.md from what is stored. Money and quantities are folds over
 // the recorded actions on the timeline, never separately kept totals.
+import { outstandingBonusOf } from '../use-cases/shared/store-credit-change.ts';
 import type { MerchantReturn, ReturnView } from '@retour/contracts/returns';
-import { amountDueUpfront } from '@retour/domain/exchanges';
+import { amountDueUpfront, storeCreditProposal } from '@retour/domain/exchanges';
 import { proposeRefund, refundCap, type FeePayment } from '@retour/domain/fees';
 import { foldLedger, type LedgerAction } from '@retour/domain/return-ledger';
 import { allowedEvents, type ReturnStatus } from '@retour/domain/state-machine';
@@ -164,6 +165,10 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
       actor: e.actor,
     })),
     proposedRefund: moneyOut(money.proposed, ret.currency),
+    proposedCredit: moneyOut(
+      storeCreditProposal({ proposedRefund: money.proposed, bonusOutstanding: outstandingBonusOf(agg) }).amount,
+      ret.currency,
+    ),
     refundableRemaining: moneyOut(money.remaining, ret.currency),
     allowedActions: allowedEvents(ret.status as ReturnStatus),
     rules: ret.ruleOutcome ? (JSON.parse(ret.ruleOutcome) as MerchantReturn['rules']) : null,

@@ -47,7 +47,13 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
     },
     withdrawalFunction: settings.withdrawalFunction,
     ...(settings.exchanges?.offered
-      ? { exchanges: { reasons: settings.exchanges.reasons, otherProducts: settings.exchanges.otherProducts } }
+      ? {
+          exchanges: {
+            reasons: settings.exchanges.reasons,
+            otherProducts: settings.exchanges.otherProducts,
+            bonusCredit: settings.exchanges.bonusCredit ?? null,
+          },
+        }
       : {}),
   };
 }

@@ -1,20 +1,22 @@
 // Staff give store credit: a code and an amount, recorded on the return. When the order came from
 // a connected Shopify or WooCommerce shop, the `shop.store_credit` job (jobs/issue-shop-credit.ts)
 // makes it real money there (gift card / coupon) and then emails the shopper; otherwise the code
-// is recorded and the shopper is emailed at once.
+// is recorded and the shopper is emailed at once. Without an amount, the proposal is given: what a
+// refund would be plus the bonus credit still owed (issue #14); the proposed amount, given
+// explicitly, carries the bonus too.
+import { storeCreditProposal } from '@retour/domain/exchanges';
 import { parseMoneyValue } from '@retour/domain/money';
 import { localDate } from '@retour/domain/calendar';
-import { checkCreditExpiry, SHOP_CODE_ALPHABET, shopCreditCode } from '@retour/domain/store-credit';
+import { checkCreditExpiry, shopCreditCode } from '@retour/domain/store-credit';
 import type { Money } from '@retour/contracts/common';
 import { getRow } from '@retour/db/repos/config';
 import { shopIntegrationOfReturn } from '@retour/db/repos/shop-connections';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import { randomCode } from '../../secrets.ts';
-import { moneyOut } from '../shared/return-options.ts';
+import { moneyFacts } from '../../presenters/return-view.ts';
 import { changeReturn } from '../shared/change-return.ts';
 import { portalSettingsOf } from '../shared/load-portal.ts';
-import { SHOP_CREDIT_TOPIC } from '../exchanges/shop-credit-topic.ts';
+import { newCreditCode, outstandingBonusOf, storeCreditChange } from '../shared/store-credit-change.ts';
 
 const invalid = (path: string, message: string): never => fail('validation_error', message, { issues: [{ path: [path], message }] });
 
@@ -23,7 +25,7 @@ export async function issueStoreCredit(
   merchantId: string,
   returnId: string,
   actor: string,
-  body: { amount: Money; code?: string | undefined; expiresOn?: string | undefined },
+  body: { amount?: Money | undefined; code?: string | undefined; expiresOn?: string | undefined },
 ): Promise<void> {
   const shop = await shopIntegrationOfReturn(ctx.db, merchantId, returnId);
   const kind = shop ? (shop.kind as 'shopify' | 'woocommerce') : null;
@@ -33,14 +35,15 @@ export async function issueStoreCredit(
     returnId,
     actor,
     async (agg, tx) => {
-      if (body.amount.currency !== agg.ret.currency)
+      if (body.amount && body.amount.currency !== agg.ret.currency)
         fail('currency_mismatch', `Give store credit in the order currency, ${agg.ret.currency}.`);
-      const amount = parseMoneyValue(body.amount.value, agg.ret.currency) as number;
+      const proposal = storeCreditProposal({ proposedRefund: moneyFacts(agg).proposed, bonusOutstanding: outstandingBonusOf(agg) });
+      const amount = body.amount ? (parseMoneyValue(body.amount.value, agg.ret.currency) as number) : proposal.amount;
       if (amount <= 0)
         fail('validation_error', 'The store credit must be more than zero.', {
           issues: [{ path: ['amount', 'value'], message: 'Use an amount above zero.' }],
         });
-      let code = kind ? `RTR${randomCode(13, SHOP_CODE_ALPHABET)}` : `CREDIT-${randomCode(10, '23456789ABCDEFGHJKMNPQRSTVWXYZ')}`;
+      let code = newCreditCode(kind);
       if (body.code) {
         const checked = shopCreditCode(body.code, kind);
         if (!checked.ok) invalid('code', 'A code for a gift card or coupon in the shop must be 8 to 20 letters and digits, nothing else.');
@@ -55,15 +58,8 @@ export async function issueStoreCredit(
         const check = checkCreditExpiry(expiresOn, today);
         if (check !== 'ok') invalid('expiresOn', 'Choose an expiry date after today and at most ten years ahead, or leave it out.');
       }
-      const data = { amount, code, expiresOn, shop: kind };
-      const email = { returnId, to: agg.ret.contactEmail, language: agg.ret.language, amount, code, expiresOn };
-      return {
-        event: { type: 'store_credit' },
-        timeline: [{ type: 'store_credit', message: `${moneyOut(amount, agg.ret.currency).value} ${agg.ret.currency} (${code})`, data }],
-        jobs: kind
-          ? [{ topic: SHOP_CREDIT_TOPIC, payload: { returnId, code }, dedupeKey: `${SHOP_CREDIT_TOPIC}:${returnId}:${code}` }]
-          : [{ topic: 'email.store_credit_issued', payload: email }],
-      };
+      const bonus = amount === proposal.amount ? proposal.bonus : 0;
+      return storeCreditChange(agg, kind, { amount, code, expiresOn, bonus });
     },
     { type: 'store_credit' },
   );
