@@ -64,7 +64,9 @@ describe('the better-sqlite3 addon', () => {
     writeFileSync(join(dir, 'not-an-addon.node'), 'not a shared library');
     process.env.RETOUR_SQLITE_ADDON = join(dir, 'not-an-addon.node');
     expect(() => openSqlite(':memory:')).toThrow(
-      new RegExp(`not-an-addon\\.node, which Node\\.js ${process.version} \\(NODE_MODULE_VERSION ${process.versions.modules}\\) cannot load`),
+      new RegExp(
+        `not-an-addon\\.node, which Node\\.js ${process.version} \\(NODE_MODULE_VERSION ${process.versions.modules}\\) cannot load`,
+      ),
     );
   });
 });
