@@ -6,7 +6,8 @@
 // after 3 s idle the RSS (the server; its children apart). Runtimes take turns, so load from other
 // work on the machine spreads over all of them. Plain JavaScript: no transpiler in this process.
 // Usage: npm run build:server && node bench/startup.mjs        (Node 24: bash scripts/with-node24.sh node bench/startup.mjs)
-//        BENCH_RUNS (default 7), BENCH_RUNTIMES (default "build,native,tsx").
+//        BENCH_RUNS (default 7), BENCH_RUNTIMES (default "build,native,tsx,tsx-cold"; tsx-cold is tsx with
+//        TSX_DISABLE_CACHE=1, as on a first start: tsx otherwise keeps its transforms in the temp folder).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'apps/server/bin/retour.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUNTIMES = (process.env.BENCH_RUNTIMES ?? 'build,native,tsx').split(',');
+const RUNTIMES = (process.env.BENCH_RUNTIMES ?? 'build,native,tsx,tsx-cold').split(',');
 const SECRET_KEY = 'bench-secret-key-bench-secret-key-0123456789';
 const TICK_MS = 1000 / 100; // USER_HZ on Linux
 const dir = mkdtempSync(join(tmpdir(), 'retour-startup-'));
@@ -76,7 +77,7 @@ async function run(runtime, n) {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: {
       ...process.env,
-      RETOUR_RUNTIME: runtime,
+      ...(runtime === 'tsx-cold' ? { RETOUR_RUNTIME: 'tsx', TSX_DISABLE_CACHE: '1' } : { RETOUR_RUNTIME: runtime }),
       DATABASE_URL: `file:${db}`,
       PORT: String(port),
       RETOUR_DEMO: '0',
