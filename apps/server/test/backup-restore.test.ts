@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { openDatabase } from '@retour/db/database';
 import { migrateTo, migrationNames } from '@retour/db/migrate';
+import { openSqlite } from '@retour/db/sqlite-addon';
 import { testDialect } from '@retour/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,12 +104,12 @@ if (testDialect() === 'sqlite') {
       const notSqlite = join(dir, 'notes.txt');
       writeFileSync(notSqlite, 'not a database\n');
       const other = join(dir, 'other.sqlite');
-      const otherDb = new SqliteDatabase(other);
+      const otherDb = openSqlite(other);
       otherDb.exec('create table notes (body text)');
       otherDb.close();
       const future = join(dir, 'future.sqlite');
       copyFileSync(backupFile, future);
-      const futureDb = new SqliteDatabase(future);
+      const futureDb = openSqlite(future);
       futureDb
         .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
         .run('9999-from-the-future', new Date().toISOString());
@@ -137,7 +137,7 @@ if (testDialect() === 'sqlite') {
       const r = await runRetour(['restore', old], fresh('upgraded'), dir);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`migrated up through ${LATEST}`);
-      const db = new SqliteDatabase(join(dir, 'upgraded', 'retour.sqlite'), { readonly: true });
+      const db = openSqlite(join(dir, 'upgraded', 'retour.sqlite'), { readonly: true });
       expect(db.prepare('select name from kysely_migration order by name').pluck().all()).toEqual([...migrationNames]);
       db.close();
     });
@@ -150,7 +150,7 @@ if (testDialect() === 'sqlite') {
       const kept = /kept as (\S+);/.exec(r.stdout)?.[1] as string;
       expect(kept).toMatch(/data\/retour\.sqlite\.before-restore-\d{8}T\d{6}Z$/);
       expect(readdirSync(join(dir, 'data')).sort()).toEqual(['retour.sqlite', resolve(kept).split('/').at(-1)]);
-      const keptDb = new SqliteDatabase(kept, { readonly: true });
+      const keptDb = openSqlite(kept, { readonly: true });
       expect(keptDb.prepare('select id from returns where id = ?').pluck().get(later)).toBe(later);
       keptDb.close();
       server = await serveRetour(liveUrl, dir);

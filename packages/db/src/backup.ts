@@ -6,9 +6,10 @@
 import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { openDatabase } from './database.ts';
 import { migrateToLatest, migrationNames } from './migrate.ts';
+import { openSqlite } from './sqlite-addon.ts';
 
 export type BackupErrorCode =
   | 'usage'
@@ -80,7 +81,7 @@ interface Inspection {
 
 /** integrity_check and the applied migrations of a database file no one else uses. */
 function inspect(path: string): Inspection {
-  const db = new SqliteDatabase(path, { fileMustExist: true });
+  const db = openSqlite(path, { fileMustExist: true });
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const table = db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
@@ -93,7 +94,7 @@ function inspect(path: string): Inspection {
 
 /** Makes a file self-contained: its WAL folded in and the journal mode back to rollback (servers switch to WAL when they open it). */
 function settle(path: string): void {
-  const db = new SqliteDatabase(path, { fileMustExist: true });
+  const db = openSqlite(path, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
   } finally {
@@ -113,7 +114,7 @@ function errorCode(error: unknown): string {
 function assertNotInUse(path: string): void {
   let db: SqliteDatabase.Database | null = null;
   try {
-    db = new SqliteDatabase(path, { fileMustExist: true, timeout: 0 });
+    db = openSqlite(path, { fileMustExist: true, timeout: 0 });
     db.pragma('locking_mode = EXCLUSIVE');
     const mode = db.pragma('journal_mode = DELETE', { simple: true });
     if (mode !== 'delete') throw Object.assign(new Error(`journal mode stayed ${String(mode)}`), { code: 'SQLITE_BUSY' });
@@ -153,7 +154,7 @@ export async function backupSqlite(databasePath: string, file: string, options: 
   const started = performance.now();
   try {
     try {
-      const source = new SqliteDatabase(databasePath, { fileMustExist: true, timeout: 5000 });
+      const source = openSqlite(databasePath, { fileMustExist: true, timeout: 5000 });
       try {
         await source.backup(partial, { progress: () => ALL_PAGES });
       } finally {
@@ -216,7 +217,7 @@ export async function restoreSqlite(file: string, databasePath: string, options:
   removeWithCompanions(incoming);
   try {
     try {
-      const backup = new SqliteDatabase(source, { fileMustExist: true, readonly: true });
+      const backup = openSqlite(source, { fileMustExist: true, readonly: true });
       try {
         await backup.backup(incoming, { progress: () => ALL_PAGES });
       } finally {

@@ -10,8 +10,9 @@
 //   work again by themselves once it is writable.
 // - After SQLITE_FULL or SQLITE_IOERR SQLite has rolled the transaction back already; the
 //   original error goes up (a 503), not "cannot rollback - no transaction is active".
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect, type TransactionSettings } from 'kysely';
+import { openSqlite } from './sqlite-addon.ts';
 
 /** SQLite's own wait for a lock, per attempt (blocks the process while it waits). */
 export const SQLITE_BUSY_TIMEOUT_MS = 2_000;
@@ -26,7 +27,7 @@ const codeOf = (error: unknown) => {
 const isBusy = (error: unknown) => codeOf(error).startsWith('SQLITE_BUSY') || codeOf(error).startsWith('SQLITE_LOCKED');
 
 function open(path: string): SqliteDatabase.Database {
-  const sqlite = new SqliteDatabase(path);
+  const sqlite = openSqlite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
