@@ -130,6 +130,30 @@ describe('return expiry', () => {
     expect(cancel.statusCode).toBe(409);
   });
 
+  it('a return approved by staff later gets its reminders and expiry counted from the approval, once', async () => {
+    const shop = await setupShop(h, { expiryDays: 10, approval: 'manual' });
+    const { ret } = await newReturn(shop);
+    expect(ret.status).toBe('requested');
+    expect(await jobsOf(shop, 'return.expire')).toHaveLength(0);
+    expect(await jobsOf(shop, 'email.label_reminder')).toHaveLength(0);
+    h.clock.advance(3 * DAY);
+    const approved = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    const [expire] = await jobsOf(shop, 'return.expire');
+    expect(await jobsOf(shop, 'email.label_reminder')).toHaveLength(1);
+    expect(await jobsOf(shop, 'email.drop_off_reminder')).toHaveLength(1);
+    // Counted from the approval (ten days from 18 June, Amsterdam): not from the request three days before.
+    expect(Date.parse(String(expire?.availableAt))).toBeGreaterThan(Date.parse(ret.createdAt) + 12 * DAY);
+    expect((await shopperView(shop.slug, ret)).dropOffBy?.expiresAt).toBe(expire?.availableAt);
+    h.clock.advance(9 * DAY);
+    await drainAll(h);
+    expect(json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`)).status).toBe('open');
+    h.clock.advance(2 * DAY);
+    await drainAll(h);
+    expect(json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`)).status).toBe('expired');
+    expect(await jobsOf(shop, 'return.expire')).toHaveLength(1);
+  });
+
   it('does not remind or expire once the carrier has scanned the parcel', async () => {
     const shop = await setupShop(h, { expiryDays: 10 });
     const { ret } = await newReturn(shop);

@@ -17,6 +17,7 @@ import type { ProviderPayment } from '@retour/integrations/payments/port';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { changeReturn, type ReturnChange } from '../shared/change-return.ts';
+import { openingReminders } from '../shared/opening-reminders.ts';
 import { syncFeeRefund } from './fee-refund-status.ts';
 import { findMollie, providerFailure } from './payment-provider.ts';
 
@@ -90,9 +91,10 @@ async function recordPaid(ctx: Ctx, row: PaymentRow, payment: ProviderPayment): 
       return null;
     }
     const base = { returnId };
+    const opening = agg.ret.carrier ? await openingReminders(tx, agg.ret, ctx.now()) : { fields: {}, jobs: [] };
     return {
       event: { type: 'paid' },
-      fields: agg.ret.carrier ? { labelStatus: 'pending' } : {},
+      fields: agg.ret.carrier ? { labelStatus: 'pending', ...opening.fields } : {},
       timeline: [
         {
           type: 'paid',
@@ -106,7 +108,7 @@ async function recordPaid(ctx: Ctx, row: PaymentRow, payment: ProviderPayment): 
           dedupeKey: `paid:${row.id}`,
         },
       ],
-      jobs: agg.ret.carrier ? [{ topic: 'carrier.announce', payload: base, dedupeKey: `announce:${returnId}` }] : [],
+      jobs: agg.ret.carrier ? [{ topic: 'carrier.announce', payload: base, dedupeKey: `announce:${returnId}` }, ...opening.jobs] : [],
     };
   });
 }

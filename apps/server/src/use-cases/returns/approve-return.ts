@@ -2,20 +2,23 @@
 import { amountDueUpfront } from '@retour/domain/exchanges';
 import type { Ctx } from '../../context.ts';
 import { changeReturn } from '../shared/change-return.ts';
+import { openingReminders } from '../shared/opening-reminders.ts';
 
 export async function approveReturn(ctx: Ctx, merchantId: string, returnId: string, actor: string): Promise<void> {
-  await changeReturn(ctx, merchantId, returnId, actor, (agg) => {
+  await changeReturn(ctx, merchantId, returnId, actor, async (agg, tx) => {
     const { feeAmount: fee, feePayment, exchangeBalance = 0 } = agg.ret;
     const paymentRequired = amountDueUpfront({ fee, feePayment, exchangeBalance }) > 0;
     const opens = !paymentRequired;
     const base = { to: agg.ret.contactEmail, language: agg.ret.language, returnId };
+    const opening = opens && agg.ret.carrier ? await openingReminders(tx, agg.ret, ctx.now()) : { fields: {}, jobs: [] };
     return {
       event: { type: 'approve', paymentRequired },
-      fields: opens && agg.ret.carrier ? { labelStatus: 'pending' } : {},
+      fields: opens && agg.ret.carrier ? { labelStatus: 'pending', ...opening.fields } : {},
       timeline: [{ type: 'approved' }],
       jobs: [
         { topic: 'email.request_approved', payload: base, dedupeKey: `email:request_approved:${returnId}` },
         ...(opens && agg.ret.carrier ? [{ topic: 'carrier.announce', payload: { returnId }, dedupeKey: `announce:${returnId}` }] : []),
+        ...opening.jobs,
       ],
     };
   });

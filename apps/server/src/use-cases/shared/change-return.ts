@@ -20,7 +20,8 @@ export type ReturnChange = {
   event: ReturnEvent;
   fields?: Partial<Omit<ReturnRecord, 'merchantId' | 'id' | 'version' | 'status'>>;
   timeline: TimelineEntry[];
-  jobs?: { topic: string; payload: Record<string, unknown>; dedupeKey?: string }[];
+  /** Side effects, due now unless `at` (ISO instant) says later (reminders, expiry). */
+  jobs?: { topic: string; payload: Record<string, unknown>; dedupeKey?: string; at?: string }[];
 };
 export type ChangeOutcome = { changed: boolean; status: ReturnStatus; stored: boolean[] };
 
@@ -79,8 +80,9 @@ export async function changeReturn(
     );
     for (const job of change.jobs ?? []) {
       const id = newId('job');
-      jobIds.push(id);
-      await enqueue(tx, { merchantId, id, topic: job.topic, payload: job.payload, dedupeKey: job.dedupeKey ?? null, at });
+      const due = job.at && job.at > at ? job.at : at;
+      if (due === at) jobIds.push(id);
+      await enqueue(tx, { merchantId, id, topic: job.topic, payload: job.payload, dedupeKey: job.dedupeKey ?? null, at: due });
     }
     // Left to the worker (not run after the commit): listeners must not slow the request.
     await enqueueReturnEvent(tx, merchantId, {
