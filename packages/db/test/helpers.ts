@@ -115,6 +115,7 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
     bonusCredit: 0,
     exchangeBalance: 0,
     ruleOutcome: null,
+    expiresAt: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',
     status: 'open',
@@ -157,6 +158,8 @@ export function makeReturnItem(
     sku: 'SKU',
     name: 'Item',
     unitPrice: 1995,
+    condition: null,
+    kept: 0,
     ...r,
   };
 }

@@ -3,7 +3,8 @@
 // The label-unused reminder itself sits with the other shopper emails in the lookup section.
 import { DEFAULT_DROP_OFF_REMINDER_DAYS, DEFAULT_EXPIRY_DAYS } from '@retour/domain/reminders';
 import { t } from '../i18n.ts';
-import { Field, FieldError } from '../ui.tsx';
+import { CheckboxField } from '../form-kit.tsx';
+import { Field } from '../ui.tsx';
 import type { PortalSectionProps } from './settings-portal-model.ts';
 
 export function PortalExpirySection({ draft, set, issuesUnder }: PortalSectionProps) {
@@ -11,16 +12,13 @@ export function PortalExpirySection({ draft, set, issuesUnder }: PortalSectionPr
   return (
     <fieldset class="card">
       <legend>{t('unusedLabels')}</legend>
-      <label class="check-label">
-        <input
-          id="p-expiry-on"
-          type="checkbox"
-          checked={expires}
-          onChange={(e) => set('expiryDays', e.currentTarget.checked ? DEFAULT_EXPIRY_DAYS : null)}
-        />{' '}
-        {t('expiryOn')}
-      </label>
-      <FieldError id="p-expiry-on" error={expires ? undefined : issuesUnder('expiryDays')} />
+      <CheckboxField
+        id="p-expiry-on"
+        label={t('expiryOn')}
+        checked={expires}
+        error={expires ? undefined : issuesUnder('expiryDays')}
+        onChange={(checked) => set('expiryDays', checked ? DEFAULT_EXPIRY_DAYS : null)}
+      />
       {expires && (
         <>
           <Field
