@@ -83,6 +83,7 @@ export const ERROR_STATUS = {
   photos_not_accepted: 422,
   photo_not_usable: 422,
   photo_not_found: 404,
+  storage_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -32,6 +32,18 @@ export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyR
   return send(request, reply, 503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE);
 }
 
+/** 503 `storage_unavailable` with Retry-After: the photo storage (RETOUR_STORAGE) does not answer. */
+export function sendStorageUnavailable(request: FastifyRequest, reply: FastifyReply) {
+  void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  return send(
+    request,
+    reply,
+    503,
+    'storage_unavailable',
+    'The photo storage (RETOUR_STORAGE) does not answer; check that it is reachable and its settings, then try again.',
+  );
+}
+
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large.'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json.'],
