@@ -149,7 +149,8 @@ if (testDialect() === 'sqlite') {
       expect(r.code, r.stderr).toBe(0);
       const kept = /kept as (\S+);/.exec(r.stdout)?.[1] as string;
       expect(kept).toMatch(/data\/retour\.sqlite\.before-restore-\d{8}T\d{6}Z$/);
-      expect(readdirSync(join(dir, 'data')).sort()).toEqual(['retour.sqlite', resolve(kept).split('/').at(-1)]);
+      // `files` is the photo folder (RETOUR_STORAGE_DIR's default, made by the readiness check): not the database's, untouched.
+      expect(readdirSync(join(dir, 'data')).sort()).toEqual(['files', 'retour.sqlite', resolve(kept).split('/').at(-1)]);
       const keptDb = openSqlite(kept, { readonly: true });
       expect(keptDb.prepare('select id from returns where id = ?').pluck().get(later)).toBe(later);
       keptDb.close();
