@@ -6,6 +6,7 @@ import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { getReturn, importOrder, receiveAll } from './merchant-helpers.ts';
 import { paymentIdOf, putMollieKey, startMollie, TEST_KEY, webhook } from './mollie-helpers.ts';
 import { expectError, type Found, found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { CATALOGUE } from './support/exchange-catalogue.ts';
 import { eur, setupShop, type Shop } from './support/fixtures.ts';
 import { type Harness, json, type Merchant, newMerchant, startHarness } from './support/harness.ts';
 import type { MollieServer } from './support/mollie-server.ts';
@@ -27,59 +28,6 @@ const EXCHANGES = {
   priceBand: { lowerPercent: 100, upperPercent: 100 },
   otherProducts: true,
   bonusCredit: { kind: 'percent', percent: 10 },
-};
-
-/** The T-shirt of the order fixture (TS-M at €29.95) in four sizes, and a dearer hoodie. */
-const CATALOGUE = {
-  products: [
-    {
-      id: 'tee',
-      title: 'T-shirt',
-      variants: [
-        {
-          id: 'tee-s',
-          sku: 'TS-S',
-          options: [{ name: 'Size', value: 'S' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 0 }],
-        },
-        {
-          id: 'tee-m',
-          sku: 'TS-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 4 }],
-        },
-        {
-          id: 'tee-l',
-          sku: 'TS-L',
-          options: [{ name: 'Size', value: 'L' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 1 }],
-        },
-        {
-          id: 'tee-xl',
-          sku: 'TS-XL',
-          options: [{ name: 'Size', value: 'XL' }],
-          price: eur('24.95'),
-          stock: [{ locationId: 'wh', available: 5 }],
-        },
-      ],
-    },
-    {
-      id: 'hoodie',
-      title: 'Hoodie',
-      variants: [
-        {
-          id: 'hoodie-m',
-          sku: 'HD-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('49.95'),
-          stock: [{ locationId: 'wh', available: 3 }],
-        },
-      ],
-    },
-  ],
 };
 
 async function exchangeShop(merchant?: Merchant, exchanges: Record<string, unknown> = EXCHANGES): Promise<Shop> {
