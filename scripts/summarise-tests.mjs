@@ -1,11 +1,38 @@
 // Adds up the test reports (Vitest JSON and Playwright JSON; a missing report counts as one
 // failure) plus failed checks, and prints "N passed, N failed" as the last line. A skipped test
-// counts as failed: nothing here may be skipped silently.
+// counts as failed: nothing here may be skipped silently. Failing tests are named just above the
+// last line, so the tail of a CI log says which ones they were.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [checksFailed, ...reports] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(checksFailed) || 0;
+const failures = [];
+
+function vitestFailures(r, label) {
+  for (const file of r.testResults ?? []) {
+    const name = file.name.replace(`${process.cwd()}/`, '');
+    const bad = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (file.status === 'failed' && bad.length === 0) failures.push(`${label}: ${name}: ${(file.message ?? 'did not run').split('\n')[0]}`);
+    for (const a of bad) failures.push(`${label}: ${name} > ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]}`);
+  }
+}
+
+function playwrightFailures(r, label) {
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected' || test.status === 'skipped') {
+          const error = test.results?.at(-1)?.error?.message ?? test.status;
+          failures.push(`${label}: ${[...path, spec.title].join(' > ')}: ${error.split('\n')[0]}`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of r.suites ?? []) walk(suite, [suite.title]);
+  for (const e of r.errors ?? []) failures.push(`${label}: ${(e.message ?? '').split('\n')[0]}`);
+}
 
 function countVitest(r) {
   const notRun = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
@@ -35,10 +62,19 @@ for (const file of reports) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const c = report.stats && 'expected' in report.stats ? countPlaywright(report) : countVitest(report);
+  const isPlaywright = report.stats && 'expected' in report.stats;
+  const c = isPlaywright ? countPlaywright(report) : countVitest(report);
+  const label = file.split('/').at(-1).replace('.json', '');
+  if (isPlaywright) playwrightFailures(report, label);
+  else vitestFailures(report, label);
   console.log(`${file}: ${c.passed} passed, ${c.failed} failed (${c.note})`);
   passed += c.passed;
   failed += c.failed;
+}
+if (failures.length > 0) {
+  console.log('Failed:');
+  for (const f of failures.slice(0, 30)) console.log(`  ${f.slice(0, 300)}`);
+  if (failures.length > 30) console.log(`  … and ${failures.length - 30} more (see .test-output/*.json)`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -29,7 +29,8 @@ bash scripts/lint-openapi.sh || checks_failed=$((checks_failed + 1))
 echo "== import circles"
 bash scripts/check-circles.sh || checks_failed=$((checks_failed + 1))
 echo "== build (web apps)"
-npm run --silent build || checks_failed=$((checks_failed + 1))
+# The journeys below use this build (RETOUR_E2E_BUILT); when it fails they build again themselves.
+if npm run --silent build; then export RETOUR_E2E_BUILT=1; else checks_failed=$((checks_failed + 1)); fi
 
 echo "== tests on SQLite"
 # Engine-specific fault suites run only on their engine (a skipped test counts as failed).
