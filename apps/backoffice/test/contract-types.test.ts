@@ -64,7 +64,7 @@ const RENAMES: [Edit, string][] = [
   },
 ].map((edit, i) => [edit, ['settings-addresses.tsx', 'settings-access.tsx', 'settings-rules-conditions.tsx'][i] ?? '']);
 
-describe('back-office types come from the contracts', () => {
+describe('back-office types come from the contracts', { timeout: 120_000 }, () => {
   it('compiles against an unchanged copy of the contracts', { timeout: 300_000 }, () => {
     const result = tsc(copy('unchanged'));
     expect(result.output).toBe('');
@@ -83,7 +83,7 @@ describe('back-office types come from the contracts', () => {
   });
 });
 
-describe('one typed client', () => {
+describe('one typed client', { timeout: 120_000 }, () => {
   const sources = (dir: string): [string, string][] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry): [string, string][] => {
       const path = join(dir, entry.name);

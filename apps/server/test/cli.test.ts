@@ -61,7 +61,7 @@ async function serve(port: number): Promise<{ child: ChildProcess; output: () =>
   };
 }
 
-describe('retour CLI', () => {
+describe('retour CLI', { timeout: 120_000 }, () => {
   it('migrate brings the database up to date, twice without harm', async () => {
     const first = await run(['migrate']);
     expect(first.code, first.stderr).toBe(0);

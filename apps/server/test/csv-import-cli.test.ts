@@ -46,7 +46,7 @@ async function merchant(name: string): Promise<string> {
   return JSON.parse(res.stdout).merchant.id;
 }
 
-describe('retour import', () => {
+describe('retour import', { timeout: 120_000 }, () => {
   let first: string;
 
   it('needs a merchant in the database, and a readable file', async () => {

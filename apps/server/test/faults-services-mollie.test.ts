@@ -21,7 +21,7 @@ afterAll(async () => {
   await mollie.close();
 });
 
-describe('Mollie down while a fee is refunded', () => {
+describe('Mollie down while a fee is refunded', { timeout: 120_000 }, () => {
   it('waits with backoff through a 500 and a hang, then refunds once', async () => {
     const shop = await paidShop(h);
     const r = await awaitingReturn(h, shop);

@@ -18,7 +18,7 @@ afterAll(async () => {
   await env.remove();
 });
 
-describe('shutdown and start of retour serve', () => {
+describe('shutdown and start of retour serve', { timeout: 120_000 }, () => {
   it('SIGTERM: the request in flight gets its answer, new connections are refused, the process exits 0', async () => {
     served = await env.serve({ SHUTDOWN_TIMEOUT_MS: '10000' });
     const body = JSON.stringify({ orderNumber: '#1001', postalCode: '1016 GV' });

@@ -22,7 +22,7 @@ afterAll(async () => {
 type EmailJob = { id: string; template: string; status: string; attempts: number; lastError: string | null };
 type Job = { id: string; topic: string; attempts: number; lastError: string | null; nextAttemptAt: string | null };
 
-describe('SMTP relay stopped and started', () => {
+describe('SMTP relay stopped and started', { timeout: 120_000 }, () => {
   it('emails wait with backoff while the relay is down and are each sent once when it is back', { timeout: 180_000 }, async () => {
     // Find a port for the relay, then stop it: Retour starts with its relay down.
     const first = await startSmtp();

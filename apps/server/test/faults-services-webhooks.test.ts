@@ -21,7 +21,7 @@ afterAll(async () => {
 
 type Job = { id: string; topic: string; attempts: number; lastError: string | null; running: boolean; nextAttemptAt: string | null };
 
-describe("a merchant's webhook endpoint failing, then hanging, then recovering", () => {
+describe("a merchant's webhook endpoint failing, then hanging, then recovering", { timeout: 120_000 }, () => {
   it('keeps the delivery waiting with its error and delivers it once when the endpoint answers', { timeout: 180_000 }, async () => {
     const answers: ('500' | 'hang' | '200')[] = ['500', 'hang', '200'];
     const got: { delivery: string; event: string }[] = [];

@@ -35,7 +35,7 @@ async function drainAll() {
   for (let i = 0; i < 10; i++) if ((await drainJobs(h.ctx)) === 0) return;
 }
 
-describe('WooCommerce down while a refund is mirrored', () => {
+describe('WooCommerce down while a refund is mirrored', { timeout: 120_000 }, () => {
   it('waits with backoff through a 500 and a hang, then refunds once', async () => {
     // An order arrives by webhook; the shopper returns a T-shirt; staff receive it.
     const order = wooOrder(301);

@@ -21,7 +21,7 @@ export async function startMollie(h: Harness): Promise<MollieServer> {
       })
     ).statusCode;
   const mollie = await startMollieServer({ apiKeys: [TEST_KEY, LIVE_KEY], postWebhook });
-  h.ctx.providers = { ...h.ctx.providers, mollieApiUrl: mollie.apiUrl, timeoutMs: 1000 };
+  h.ctx.providers = { ...h.ctx.providers, mollieApiUrl: mollie.apiUrl, timeoutMs: 3000 };
   return mollie;
 }
 

@@ -41,7 +41,7 @@ async function database(prefix: string) {
   return db;
 }
 
-describe('the production build of the server', () => {
+describe('the production build of the server', { timeout: 120_000 }, () => {
   it('serves the API description of the sources and draws a label PDF', { timeout: 120_000 }, async () => {
     const db = await database('build');
     const port = await freePort();
@@ -87,7 +87,7 @@ describe('the production build of the server', () => {
   });
 });
 
-describe('the CLI on the TypeScript sources', () => {
+describe('the CLI on the TypeScript sources', { timeout: 120_000 }, () => {
   // process.features.typescript: Node 22.10+ ('strip' by default from 22.18; @types/node 20 lacks it).
   const stripsTypes = Boolean((process.features as { typescript?: string | false }).typescript);
   const runtimes = ['tsx', ...(stripsTypes ? ['native'] : [])];

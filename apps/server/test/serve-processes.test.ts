@@ -72,7 +72,7 @@ async function expectEveryJobRunOnce(): Promise<void> {
   expect(smtp.received.length).toBe(emailJobs.length);
 }
 
-describe('retour serve with WEB_CONCURRENCY=2', () => {
+describe('retour serve with WEB_CONCURRENCY=2', { timeout: 120_000 }, () => {
   it('serves from both processes, runs every job once, restarts a crashed process and drains both on SIGTERM', {
     timeout: 240_000,
   }, async () => {

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const insecure = (allow: boolean) => {
-  h.ctx.providers = { ...h.ctx.providers, allowInsecureHttp: allow, timeoutMs: 1000 };
+  h.ctx.providers = { ...h.ctx.providers, allowInsecureHttp: allow, timeoutMs: 3000 };
 };
 
 describe('webhook endpoints', () => {

@@ -29,6 +29,8 @@ export interface OpenOptions {
    * one line on stderr. Without a listener node-postgres would crash the process.
    */
   onConnectionError?: (error: Error) => void;
+  /** SQLite `:memory:` only: start from a copy of this serialized database (the test suite's migrated image). */
+  sqliteImage?: Buffer;
 }
 
 /** Bounds on PostgreSQL so no request waits on a dead or stuck database for ever. */
@@ -58,7 +60,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(new SqliteFile(path)), plugins });
+    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(new SqliteFile(path, undefined, options.sqliteImage)), plugins });
     return { db, dialect, close: () => db.destroy() };
   }
   const settings = [`-c statement_timeout=${PG_TIMEOUTS.statementMs}`, ...(options.schema ? [`-c search_path=${options.schema}`] : [])];

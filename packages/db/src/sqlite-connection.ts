@@ -26,8 +26,8 @@ const codeOf = (error: unknown) => {
 };
 const isBusy = (error: unknown) => codeOf(error).startsWith('SQLITE_BUSY') || codeOf(error).startsWith('SQLITE_LOCKED');
 
-function open(path: string): SqliteDatabase.Database {
-  const sqlite = openSqlite(path);
+function open(path: string, image?: Buffer): SqliteDatabase.Database {
+  const sqlite = openSqlite(image ?? path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -40,6 +40,9 @@ function open(path: string): SqliteDatabase.Database {
   // (test/query-plans.test.ts); the rest may. A file that cannot be written now (read-only, full
   // disk, busy) still opens: the statistics wait for the next open or refresh.
   sqlite.pragma('analysis_limit = 1000');
+  // An image stands for a database created and migrated in this very open (the tests' copies of one
+  // migrated database): like a new file, it has nothing worth analysing yet.
+  if (image) return sqlite;
   try {
     sqlite.pragma('optimize = 0x10002');
   } catch {
@@ -60,10 +63,17 @@ export class SqliteFile {
   private readonly path: string;
   private readonly cacheSize: number;
 
-  constructor(path: string, cacheSize = 500) {
+  /** `image` (in memory only): start from a copy of a serialized database (tests start from one migrated image). */
+  constructor(path: string, cacheSize = 500, image?: Buffer) {
+    if (image && path !== ':memory:') throw new Error('a database image can only be opened in memory');
     this.path = path;
     this.cacheSize = cacheSize;
-    this.sqlite = open(path);
+    this.sqlite = open(path, image);
+  }
+
+  /** The whole database as one buffer (SQLite's serialization format). */
+  serialize(): Buffer {
+    return this.sqlite.serialize();
   }
 
   get inTransaction(): boolean {

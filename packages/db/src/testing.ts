@@ -1,9 +1,12 @@
-// Test databases: in-memory SQLite, or a fresh schema in the PostgreSQL named by
-// TEST_DATABASE_URL when TEST_DB=postgres. Each call is isolated; close() removes it.
+// Test databases: in-memory SQLite, or a fresh database (with the schema the code runs in) in the
+// PostgreSQL named by TEST_DATABASE_URL when TEST_DB=postgres. Each call is isolated; close() removes it.
 import { randomBytes } from 'node:crypto';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+import { RetryingSqliteDialect, SqliteFile } from './sqlite-connection.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -20,10 +23,58 @@ export interface TestDatabaseHandle extends DatabaseHandle {
   reopen(): DatabaseHandle;
 }
 
+// Migrating a database costs 0.1 s on SQLite and 0.5 s on PostgreSQL, and the suite opens well over a
+// thousand. So each test process migrates once: SQLite into an image that every test database is a
+// copy of; PostgreSQL into a template database that every test database is created from (~0.07 s).
+let sqliteImage: Promise<Buffer> | null = null;
+let postgresTemplate: Promise<{ name: string; schema: string }> | null = null;
+
+function migratedSqliteImage(): Promise<Buffer> {
+  sqliteImage ??= (async () => {
+    const file = new SqliteFile(':memory:');
+    const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(file), plugins: [new CamelCasePlugin()] });
+    await migrateToLatest(db);
+    const image = file.serialize();
+    await db.destroy();
+    return image;
+  })();
+  return sqliteImage;
+}
+
+function withDatabase(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+function migratedPostgresTemplate(url: string): Promise<{ name: string; schema: string }> {
+  postgresTemplate ??= (async () => {
+    const name = `retour_template_${randomBytes(6).toString('hex')}`;
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `create database ${name}`);
+    await adminQuery(withDatabase(url, name), `create schema ${schema}`);
+    // Closed before use: a database with open connections cannot serve as a template.
+    const handle = openDatabase(withDatabase(url, name), { schema, poolSize: 1 });
+    await migrateToLatest(handle.db);
+    await handle.close();
+    return { name, schema };
+  })();
+  return postgresTemplate;
+}
+
 export async function openTestDatabase(): Promise<TestDatabaseHandle> {
   if (testDialect() === 'sqlite') {
-    const handle = openDatabase(':memory:');
-    await migrateToLatest(handle.db);
+    const handle = openDatabase(':memory:', { sqliteImage: await migratedSqliteImage() });
     return {
       ...handle,
       schema: null,
@@ -34,23 +85,18 @@ export async function openTestDatabase(): Promise<TestDatabaseHandle> {
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (npm test starts a PostgreSQL and sets it).');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = openDatabase(url, { schema, poolSize: 4 });
-  await migrateToLatest(handle.db);
+  const template = await migratedPostgresTemplate(url);
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `create database ${name} template ${template.name}`);
+  const own = withDatabase(url, name);
+  const handle = openDatabase(own, { schema: template.schema, poolSize: 4 });
   return {
     ...handle,
-    schema,
-    reopen: () => openDatabase(url, { schema, poolSize: 4 }),
+    schema: template.schema,
+    reopen: () => openDatabase(own, { schema: template.schema, poolSize: 4 }),
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };
 }
