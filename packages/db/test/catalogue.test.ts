@@ -8,6 +8,7 @@ import {
   getVariant,
   type ProductInput,
   replaceStock,
+  retireProductsNotImportedSince,
   saveProduct,
   searchProductIds,
   setStockByInventoryRef,
@@ -128,6 +129,66 @@ describe('catalogue repository', () => {
     expect(await countRows(h.db, 'products')).toBe(1);
     expect(await countRows(h.db, 'productVariants')).toBe(3);
     expect(await countRows(h.db, 'variantStock')).toBe(3);
+  });
+
+  it('after a full import, retires what it did not see: exchanged variants stay without stock, the rest goes', async () => {
+    const shop = (externalId: string, title: string) =>
+      tee({
+        source: 'shopify',
+        externalId,
+        title,
+        variants: tee().variants.map((v) => ({ ...v, externalId: `${externalId}-${v.title}`, sku: `${externalId}-${v.title}` })),
+      });
+    const kept = await saveProduct(h.db, M, shop('tee', 'Tee'), at(0));
+    await saveProduct(h.db, M, shop('mug', 'Mug'), at(0));
+    await saveProduct(h.db, M, shop('scarf', 'Scarf'), at(0));
+    await saveProduct(h.db, M, tee({ source: 'woocommerce' }), at(0));
+    await saveProduct(h.db, M, tee(), at(0)); // source api
+    await saveProduct(h.db, OTHER, shop('mug', 'Mug'), at(0));
+    const exchanged = (await getProduct(h.db, M, kept.id))?.variants.find((v) => v.title === 'M');
+    await insertReturnExchanges(h.db, [
+      {
+        merchantId: M,
+        id: 'rex_1',
+        returnId: 'ret_1',
+        returnItemId: 'rit_1',
+        variantId: exchanged?.id as string,
+        quantity: 1,
+        unitPriceMinor: 2600,
+        currency: 'EUR',
+        kind: 'variant',
+        priceDifferenceMinor: 0,
+        bonusCreditMinor: 0,
+        productTitle: 'Tee',
+        variantTitle: 'M',
+        sku: 'tee-M',
+        createdAt: at(0),
+      },
+    ]);
+    // The import started at 1 s and saw only the scarf.
+    await saveProduct(h.db, M, shop('scarf', 'Scarf'), at(2000));
+
+    const retired = await retireProductsNotImportedSince(h.db, M, 'shopify', at(1000));
+    expect(retired).toEqual({ deletedProducts: 1, deletedVariants: 5, unavailableVariants: 1 });
+    const left = await h.db.selectFrom('products').select(['source', 'externalId']).where('merchantId', '=', M).execute();
+    expect(left.map((p) => `${p.source}:${p.externalId}`).sort()).toEqual([
+      'api:tee-1',
+      'shopify:scarf',
+      'shopify:tee',
+      'woocommerce:tee-1',
+    ]);
+    const tee1 = await getProduct(h.db, M, kept.id);
+    expect(tee1?.variants.map((v) => [v.id, v.stock])).toEqual([[exchanged?.id, []]]);
+    expect((await getVariant(h.db, M, exchanged?.id as string))?.productTitle).toBe('Tee');
+    expect((await getProduct(h.db, M, (await findProductIdBySku(h.db, M, 'scarf-S')) as string))?.variants).toHaveLength(3);
+    // Other merchants and other sources are untouched; a second run changes nothing more.
+    expect(await h.db.selectFrom('productVariants').select('id').where('merchantId', '=', OTHER).execute()).toHaveLength(3);
+    expect(await retireProductsNotImportedSince(h.db, M, 'shopify', at(1000))).toEqual({
+      deletedProducts: 0,
+      deletedVariants: 0,
+      unavailableVariants: 1,
+    });
+    expect(await countRows(h.db, 'variantStock')).toBe(3 + 3 + 3 + 3);
   });
 
   it('records return exchanges, one per returned item', async () => {
