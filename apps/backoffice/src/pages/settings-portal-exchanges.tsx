@@ -2,6 +2,7 @@
 // of its reasons, the price band exchanged free, other products, the bonus credit for keeping the
 // value with the shop, and when the replacement order is made. Saved with the rest of the portal
 // (PATCH /api/v1/portals/:id, field `exchanges`); the server's errors show at their fields.
+import { reasonLabel } from '@retour/domain/reasons';
 import { REPLACEMENT_TIMINGS } from '@retour/domain/replacement-order';
 import { currentLanguage, t } from '../i18n.ts';
 import { CheckboxField, FieldGroup, RadioField } from '../form-kit.tsx';
@@ -24,12 +25,6 @@ function timingText(timing: Timing): { label: string; hint: string } {
     default:
       return { label: t('exchReplacementOnReceipt'), hint: t('exchReplacementOnReceiptHint') };
   }
-}
-
-/** The reason as the staff member reads it: its label in the back office's language, else the portal's. */
-function reasonName(reason: Reason, portalLanguage: string): string {
-  const labels = reason.labels as Record<string, string | undefined>;
-  return labels[currentLanguage()] ?? labels[portalLanguage] ?? Object.values(labels).find(Boolean) ?? reason.code;
 }
 
 /** A number typed in a field: empty stays NaN, so the server names the field instead of saving 0. */
@@ -71,7 +66,7 @@ export function PortalExchangesSection({ draft, set, f, issuesUnder }: PortalSec
         {[...draft.reasons, ...orphans].map((r) => (
           <CheckboxField
             key={r.code}
-            label={reasonName(r, draft.defaultLanguage)}
+            label={reasonLabel(r, currentLanguage(), draft.defaultLanguage)}
             checked={ex.reasons.includes(r.code)}
             onChange={(on) => put({ reasons: toggleIn(ex.reasons, r.code, on) })}
           />
