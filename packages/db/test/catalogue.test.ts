@@ -8,11 +8,11 @@ import {
   getVariant,
   type ProductInput,
   replaceStock,
-  retireProductsNotImportedSince,
   saveProduct,
   searchProductIds,
   setStockByInventoryRef,
 } from '../src/repos/catalogue.ts';
+import { retireProductsNotImportedSince } from '../src/repos/catalogue-sweep.ts';
 import { insertReturnExchanges, listReturnExchanges } from '../src/repos/return-exchanges.ts';
 import { openTestDatabase, type TestDatabaseHandle } from '../src/testing.ts';
 import { at, countRows } from './helpers.ts';
@@ -41,6 +41,27 @@ function tee(overrides: Partial<ProductInput> = {}): ProductInput {
       stock: [{ locationId: 'loc-1', locationName: 'Warehouse', available: n }],
     })),
     ...overrides,
+  };
+}
+
+/** A shopper's exchange for this variant (all the catalogue cares about: that it names the variant). */
+function exchangeOf(variantId: string, id: string) {
+  return {
+    merchantId: M,
+    id,
+    returnId: `ret_${id}`,
+    returnItemId: `rit_${id}`,
+    variantId,
+    quantity: 1,
+    unitPriceMinor: 2600,
+    currency: 'EUR',
+    kind: 'variant',
+    priceDifferenceMinor: 0,
+    bonusCreditMinor: 0,
+    productTitle: 'Tee',
+    variantTitle: 'M',
+    sku: 'tee-M',
+    createdAt: at(0),
   };
 }
 
@@ -146,25 +167,7 @@ describe('catalogue repository', () => {
     await saveProduct(h.db, M, tee(), at(0)); // source api
     await saveProduct(h.db, OTHER, shop('mug', 'Mug'), at(0));
     const exchanged = (await getProduct(h.db, M, kept.id))?.variants.find((v) => v.title === 'M');
-    await insertReturnExchanges(h.db, [
-      {
-        merchantId: M,
-        id: 'rex_1',
-        returnId: 'ret_1',
-        returnItemId: 'rit_1',
-        variantId: exchanged?.id as string,
-        quantity: 1,
-        unitPriceMinor: 2600,
-        currency: 'EUR',
-        kind: 'variant',
-        priceDifferenceMinor: 0,
-        bonusCreditMinor: 0,
-        productTitle: 'Tee',
-        variantTitle: 'M',
-        sku: 'tee-M',
-        createdAt: at(0),
-      },
-    ]);
+    await insertReturnExchanges(h.db, [exchangeOf(exchanged?.id as string, 'rex_1')]);
     // The import started at 1 s and saw only the scarf.
     await saveProduct(h.db, M, shop('scarf', 'Scarf'), at(2000));
 
@@ -189,6 +192,24 @@ describe('catalogue repository', () => {
       unavailableVariants: 1,
     });
     expect(await countRows(h.db, 'variantStock')).toBe(3 + 3 + 3 + 3);
+  });
+
+  it('a variant a shopper exchanged for outlives its removal from the shop, without stock', async () => {
+    const { id } = await saveProduct(h.db, M, tee(), at(0));
+    const [s, m] = (await getProduct(h.db, M, id))?.variants ?? [];
+    await insertReturnExchanges(h.db, [exchangeOf(m?.id as string, 'rex_m')]);
+    // The shop drops S and M: S goes, M stays without stock.
+    await saveProduct(h.db, M, tee({ variants: tee().variants.slice(2) }), at(1));
+    expect((await getProduct(h.db, M, id))?.variants.map((v) => [v.title, v.stock.length])).toEqual([
+      ['L', 1],
+      ['M', 0],
+    ]);
+    expect(await getVariant(h.db, M, s?.id as string)).toBeUndefined();
+    // The product is deleted in the shop: L goes, M and the product stay for the exchange.
+    expect(await deleteProduct(h.db, M, 'api', 'tee-1')).toBe(true);
+    expect((await getVariant(h.db, M, m?.id as string))?.productTitle).toBe('Crème Tee');
+    expect(await countRows(h.db, 'productVariants')).toBe(1);
+    expect(await countRows(h.db, 'variantStock')).toBe(0);
   });
 
   it('records return exchanges, one per returned item', async () => {

@@ -5,11 +5,12 @@
 // Shopify works, then its JSONL streamed and every product saved (one transaction each, so a job
 // cut short saves again what it saved: saving is an upsert by Shopify's ids). Once the whole file
 // is saved, the products not saved since the operation started are gone from the shop: retired in
-// one transaction (repos/catalogue.ts); a failed or unfinished import retires nothing. The webhooks
+// one transaction (repos/catalogue-sweep.ts); a failed or unfinished import retires nothing. The webhooks
 // keep the catalogue current afterwards.
 import { toJson } from '@retour/db/json';
 import { newId } from '@retour/db/ids';
-import { retireProductsNotImportedSince, saveProduct } from '@retour/db/repos/catalogue';
+import { saveProduct } from '@retour/db/repos/catalogue';
+import { retireProductsNotImportedSince } from '@retour/db/repos/catalogue-sweep';
 import { getIntegration, updateIntegration } from '@retour/db/repos/integrations';
 import { enqueue } from '@retour/db/repos/outbox';
 import { readBulkProducts } from '@retour/integrations/shops/shopify/bulk-products';

@@ -12,7 +12,8 @@
 // Saving is an upsert by WooCommerce's ids (one transaction per product), so a retried job is harmless.
 import { newId } from '@retour/db/ids';
 import { toJson } from '@retour/db/json';
-import { deleteProduct, retireProductsNotImportedSince, saveProduct } from '@retour/db/repos/catalogue';
+import { deleteProduct, saveProduct } from '@retour/db/repos/catalogue';
+import { retireProductsNotImportedSince } from '@retour/db/repos/catalogue-sweep';
 import { getIntegration, updateIntegration } from '@retour/db/repos/integrations';
 import { enqueue } from '@retour/db/repos/outbox';
 import { isKnownCurrency } from '@retour/domain/money';
