@@ -1,7 +1,8 @@
 // Exchange settings made in the back office (issue #14 item 2): staff switch exchanges on for one
 // reason with a price band, a percentage bonus and a replacement timing on Settings → Portal (axe on
 // the page, a wrong band explained at its fields), the settings survive a reload, and the portal then
-// offers the exchange for that reason with the bonus. The portal is this spec's own (made through
+// offers the exchange for that reason with the bonus, and the returns overview finds the return by
+// its resolution (issue #14 item 6). The portal is this spec's own (made through
 // the API, like the other settings journeys), so the journeys on the demo portals stay as seeded.
 import { expect, test } from '@playwright/test';
 import { admin, checkPage, signIn } from './backoffice-support.ts';
@@ -119,4 +120,25 @@ test('exchanges set on the portal settings page are offered in the portal for th
   const size = page.locator('fieldset.exchange label.option', { hasText: /^L/ });
   await size.locator('input').check();
   await expect(page.locator('.exchange-quote')).toContainText(m.exchangeQuoteBonus.replace('{amount}', '€4.95'));
+
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.contactTitle);
+  await page.locator('#contact-email').fill('shopper@example.com');
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.reviewTitle);
+  await submitStep(page);
+  await expect(page.locator('h1')).toHaveText(m.doneTitle);
+  const reference = /Return reference: (\S+)/.exec(await page.locator('main').innerText())?.[1] as string;
+  expect(reference).toBeTruthy();
+
+  // The returns overview: the resolution filter finds it among exchanges, not among refunds.
+  await page.goto(admin(`/returns?tab=all&portal=${slug}`));
+  await page.getByLabel('Resolution').selectOption('exchange');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/resolution=exchange/);
+  await expect(page.getByRole('link', { name: reference })).toBeVisible();
+  await page.getByLabel('Resolution').selectOption('refund');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('No returns match.')).toBeVisible();
+  await expect(page.getByRole('link', { name: reference })).toHaveCount(0);
 });
