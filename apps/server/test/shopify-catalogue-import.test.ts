@@ -2,6 +2,7 @@
 // one bulk operation reads every product with its variants and available stock per location
 // (JSONL rows re-assembled from __parentId, streamed from the local Shopify); a retried job polls
 // the same operation; products are saved by Shopify's ids, so the webhooks update the same rows.
+// A later complete import removes the products the shop no longer has; a failed one removes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProducts } from '@retour/db/repos/catalogue';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
@@ -93,19 +94,22 @@ describe('Shopify catalogue import', () => {
       ops.set(id, { query: v.query, polls: 0 });
       return { bulkOperationRunQuery: { bulkOperation: { id, status: 'CREATED' }, userErrors: [] } };
     });
+    let productsOutcome: 'COMPLETED' | 'FAILED' = 'COMPLETED';
     fake.handle('bulkOperation', (v) => {
       const op = ops.get(v.id) as { query: string; polls: number };
       op.polls++;
       const done = op.polls >= 2;
-      const file = /\bproducts\b/.test(op.query) ? 'products.jsonl' : 'orders.jsonl';
+      const isProducts = /\bproducts\b/.test(op.query);
+      const failed = done && isProducts && productsOutcome === 'FAILED';
+      const file = isProducts ? 'products.jsonl' : 'orders.jsonl';
       return {
         bulkOperation: {
           id: v.id,
-          status: done ? 'COMPLETED' : 'RUNNING',
-          errorCode: null,
+          status: failed ? 'FAILED' : done ? 'COMPLETED' : 'RUNNING',
+          errorCode: failed ? 'INTERNAL_SERVER_ERROR' : null,
           objectCount: '0',
           rootObjectCount: '0',
-          url: done ? `${fake.origin}/bulk/${file}` : null,
+          url: done && !failed ? `${fake.origin}/bulk/${file}` : null,
           partialDataUrl: null,
         },
       };
@@ -178,5 +182,33 @@ describe('Shopify catalogue import', () => {
     expect(hook.statusCode, hook.body).toBe(200);
     const [again] = await getProducts(h.ctx.db, m.id, [products[1]?.id as string]);
     expect(again?.variants[0]?.stock).toEqual([{ locationId: 'gid://shopify/Location/1', locationName: 'Warehouse', available: 5 }]);
+
+    // The scarf leaves the shop. A failed export removes nothing; the next complete import removes it.
+    fake.files.set(
+      'products.jsonl',
+      catalogueJsonl()
+        .split('\n')
+        .filter((line) => !/\/(8002|8201)"/.test(line))
+        .join('\n'),
+    );
+    const importAgain = async () => {
+      const again = await m.call('POST', `/api/v1/integrations/shopify/${integration.id}/backfill`);
+      expect(again.statusCode, again.body).toBe(202);
+      for (let i = 0; i < 8; i++) {
+        await drainJobs(h.ctx);
+        h.clock.advance(BULK_POLL_DELAY_MS);
+      }
+    };
+    const titles = async () =>
+      (await h.ctx.db.selectFrom('products').select('title').where('merchantId', '=', m.id).orderBy('title').execute()).map((p) => p.title);
+    productsOutcome = 'FAILED';
+    await importAgain();
+    expect(await titles()).toEqual(['Scarf', 'T-shirt']);
+    productsOutcome = 'COMPLETED';
+    await importAgain();
+    expect(fake.graphqlCalls('bulkOperationRunQuery')).toHaveLength(6);
+    expect(await titles()).toEqual(['T-shirt']);
+    const [tee2] = await getProducts(h.ctx.db, m.id, [products[1]?.id as string]);
+    expect(tee2?.variants.map((v) => v.sku)).toEqual(['TS-M', 'TS-L']);
   });
 });

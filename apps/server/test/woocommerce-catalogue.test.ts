@@ -2,7 +2,8 @@
 // product is read page by page (50 a page, the fake enforcing per_page ≤ 100 and answering with
 // X-WP-TotalPages), a variable product with all its variations (size options, prices, stock);
 // then the product.created / product.updated / product.deleted webhooks, signed like the order ones,
-// keep it current (a repeated delivery does nothing, a wrong signature changes nothing).
+// keep it current (a repeated delivery does nothing, a wrong signature changes nothing). A later
+// complete full import removes what the shop no longer sells; a failed one removes nothing.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProducts } from '@retour/db/repos/catalogue';
@@ -10,6 +11,7 @@ import { getIntegration } from '@retour/db/repos/integrations';
 import { providerEndpoints } from '@retour/integrations/endpoints';
 import { UNTRACKED_STOCK } from '@retour/integrations/shops/woocommerce/products';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
+import { woocommerceCatalogue } from '../src/jobs/woocommerce-catalogue.ts';
 import { type Harness, json, type Merchant, newMerchant, startHarness } from './support/harness.ts';
 import { startWooServer, type WooServer } from './support/woocommerce-server.ts';
 
@@ -187,5 +189,29 @@ describe('WooCommerce catalogue', () => {
     expect(json(await deliver('product.deleted', { id: 500 }))).toEqual({ outcome: 'stored' });
     expect(await byExternal('500')).toBeUndefined();
     expect((await deliver('product.deleted', { name: 'no id' })).statusCode).toBe(400);
+  });
+
+  it('a complete full import removes the products the shop no longer has; a failed one removes nothing', async () => {
+    const gone = Array.from({ length: 10 }, (_, i) => 100 + i);
+    woo.state.catalogue.products = woo.state.catalogue.products.filter((p: any) => !gone.includes(p.id));
+    expect(await byExternal('100')).toBeDefined();
+
+    // The shop fails on page 2: the products of page 1 are saved again, nothing is removed.
+    h.clock.advance(1000);
+    woo.state.catalogue.failPage = 2;
+    await expect(woocommerceCatalogue(h.ctx, m.id, { integrationId, page: 1 })).rejects.toThrow();
+    expect((await catalogue()).map((p) => p.externalId)).toEqual(expect.arrayContaining(gone.map(String)));
+    expect(await catalogue()).toHaveLength(61);
+
+    // The next complete import (after the orders again) removes exactly the ten.
+    woo.state.catalogue.failPage = undefined;
+    h.clock.advance(1000);
+    const res = await m.call('POST', `/api/v1/integrations/woocommerce/${integrationId}/backfill`);
+    expect(res.statusCode, res.body).toBe(202);
+    await settle();
+    const left = (await catalogue()).map((p) => p.externalId);
+    expect(left).toHaveLength(52); // the T-shirt, posters 110–159 and 500 (still in the shop after its deleted webhook)
+    for (const id of gone) expect(left).not.toContain(String(id));
+    expect(left).toEqual(expect.arrayContaining(['31', '110', '159', '500']));
   });
 });

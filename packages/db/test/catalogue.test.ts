@@ -12,6 +12,7 @@ import {
   searchProductIds,
   setStockByInventoryRef,
 } from '../src/repos/catalogue.ts';
+import { retireProductsNotImportedSince } from '../src/repos/catalogue-sweep.ts';
 import { insertReturnExchanges, listReturnExchanges } from '../src/repos/return-exchanges.ts';
 import { openTestDatabase, type TestDatabaseHandle } from '../src/testing.ts';
 import { at, countRows } from './helpers.ts';
@@ -40,6 +41,27 @@ function tee(overrides: Partial<ProductInput> = {}): ProductInput {
       stock: [{ locationId: 'loc-1', locationName: 'Warehouse', available: n }],
     })),
     ...overrides,
+  };
+}
+
+/** A shopper's exchange for this variant (all the catalogue cares about: that it names the variant). */
+function exchangeOf(variantId: string, id: string) {
+  return {
+    merchantId: M,
+    id,
+    returnId: `ret_${id}`,
+    returnItemId: `rit_${id}`,
+    variantId,
+    quantity: 1,
+    unitPriceMinor: 2600,
+    currency: 'EUR',
+    kind: 'variant',
+    priceDifferenceMinor: 0,
+    bonusCreditMinor: 0,
+    productTitle: 'Tee',
+    variantTitle: 'M',
+    sku: 'tee-M',
+    createdAt: at(0),
   };
 }
 
@@ -128,6 +150,66 @@ describe('catalogue repository', () => {
     expect(await countRows(h.db, 'products')).toBe(1);
     expect(await countRows(h.db, 'productVariants')).toBe(3);
     expect(await countRows(h.db, 'variantStock')).toBe(3);
+  });
+
+  it('after a full import, retires what it did not see: exchanged variants stay without stock, the rest goes', async () => {
+    const shop = (externalId: string, title: string) =>
+      tee({
+        source: 'shopify',
+        externalId,
+        title,
+        variants: tee().variants.map((v) => ({ ...v, externalId: `${externalId}-${v.title}`, sku: `${externalId}-${v.title}` })),
+      });
+    const kept = await saveProduct(h.db, M, shop('tee', 'Tee'), at(0));
+    await saveProduct(h.db, M, shop('mug', 'Mug'), at(0));
+    await saveProduct(h.db, M, shop('scarf', 'Scarf'), at(0));
+    await saveProduct(h.db, M, tee({ source: 'woocommerce' }), at(0));
+    await saveProduct(h.db, M, tee(), at(0)); // source api
+    await saveProduct(h.db, OTHER, shop('mug', 'Mug'), at(0));
+    const exchanged = (await getProduct(h.db, M, kept.id))?.variants.find((v) => v.title === 'M');
+    await insertReturnExchanges(h.db, [exchangeOf(exchanged?.id as string, 'rex_1')]);
+    // The import started at 1 s and saw only the scarf.
+    await saveProduct(h.db, M, shop('scarf', 'Scarf'), at(2000));
+
+    const retired = await retireProductsNotImportedSince(h.db, M, 'shopify', at(1000));
+    expect(retired).toEqual({ deletedProducts: 1, deletedVariants: 5, unavailableVariants: 1 });
+    const left = await h.db.selectFrom('products').select(['source', 'externalId']).where('merchantId', '=', M).execute();
+    expect(left.map((p) => `${p.source}:${p.externalId}`).sort()).toEqual([
+      'api:tee-1',
+      'shopify:scarf',
+      'shopify:tee',
+      'woocommerce:tee-1',
+    ]);
+    const tee1 = await getProduct(h.db, M, kept.id);
+    expect(tee1?.variants.map((v) => [v.id, v.stock])).toEqual([[exchanged?.id, []]]);
+    expect((await getVariant(h.db, M, exchanged?.id as string))?.productTitle).toBe('Tee');
+    expect((await getProduct(h.db, M, (await findProductIdBySku(h.db, M, 'scarf-S')) as string))?.variants).toHaveLength(3);
+    // Other merchants and other sources are untouched; a second run changes nothing more.
+    expect(await h.db.selectFrom('productVariants').select('id').where('merchantId', '=', OTHER).execute()).toHaveLength(3);
+    expect(await retireProductsNotImportedSince(h.db, M, 'shopify', at(1000))).toEqual({
+      deletedProducts: 0,
+      deletedVariants: 0,
+      unavailableVariants: 1,
+    });
+    expect(await countRows(h.db, 'variantStock')).toBe(3 + 3 + 3 + 3);
+  });
+
+  it('a variant a shopper exchanged for outlives its removal from the shop, without stock', async () => {
+    const { id } = await saveProduct(h.db, M, tee(), at(0));
+    const [s, m] = (await getProduct(h.db, M, id))?.variants ?? [];
+    await insertReturnExchanges(h.db, [exchangeOf(m?.id as string, 'rex_m')]);
+    // The shop drops S and M: S goes, M stays without stock.
+    await saveProduct(h.db, M, tee({ variants: tee().variants.slice(2) }), at(1));
+    expect((await getProduct(h.db, M, id))?.variants.map((v) => [v.title, v.stock.length])).toEqual([
+      ['L', 1],
+      ['M', 0],
+    ]);
+    expect(await getVariant(h.db, M, s?.id as string)).toBeUndefined();
+    // The product is deleted in the shop: L goes, M and the product stay for the exchange.
+    expect(await deleteProduct(h.db, M, 'api', 'tee-1')).toBe(true);
+    expect((await getVariant(h.db, M, m?.id as string))?.productTitle).toBe('Crème Tee');
+    expect(await countRows(h.db, 'productVariants')).toBe(1);
+    expect(await countRows(h.db, 'variantStock')).toBe(0);
   });
 
   it('records return exchanges, one per returned item', async () => {

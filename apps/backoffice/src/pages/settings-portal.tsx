@@ -10,6 +10,7 @@ import type { Address } from '@retour/contracts/config';
 import type { Brand } from '@retour/contracts/config';
 import { PortalAppearanceSection } from './settings-portal-appearance.tsx';
 import { PortalEmbedSection } from './settings-portal-embed.tsx';
+import { PortalExchangesSection } from './settings-portal-exchanges.tsx';
 import { PortalFeeSection } from './settings-portal-fee.tsx';
 import { PortalGeneralSection } from './settings-portal-general.tsx';
 import { PortalLookupSection } from './settings-portal-lookup.tsx';
@@ -162,6 +163,7 @@ export function PortalEditor(props: { id: string }) {
       <PortalGeneralSection {...section} brands={brands} addresses={addresses} />
       <PortalMethodsSection {...section} carriers={carriers} />
       <PortalFeeSection {...section} />
+      <PortalExchangesSection {...section} />
       <PortalReasonsSection {...section} />
       <PortalAppearanceSection {...section} brand={brand} resets={resets} setError={setError} />
       <PortalEmbedSection {...section} embedSnippet={portal.embedSnippet} />

@@ -3,11 +3,14 @@
 // Like the orders backfill: one bulk operation (its id kept in the connection's settings, so a
 // retried job polls the same one instead of starting another), polled by re-enqueued jobs while
 // Shopify works, then its JSONL streamed and every product saved (one transaction each, so a job
-// cut short saves again what it saved: saving is an upsert by Shopify's ids). The webhooks keep
-// the catalogue current afterwards.
+// cut short saves again what it saved: saving is an upsert by Shopify's ids). Once the whole file
+// is saved, the products not saved since the operation started are gone from the shop: retired in
+// one transaction (repos/catalogue-sweep.ts); a failed or unfinished import retires nothing. The webhooks
+// keep the catalogue current afterwards.
 import { toJson } from '@retour/db/json';
 import { newId } from '@retour/db/ids';
 import { saveProduct } from '@retour/db/repos/catalogue';
+import { retireProductsNotImportedSince } from '@retour/db/repos/catalogue-sweep';
 import { getIntegration, updateIntegration } from '@retour/db/repos/integrations';
 import { enqueue } from '@retour/db/repos/outbox';
 import { readBulkProducts } from '@retour/integrations/shops/shopify/bulk-products';
@@ -23,7 +26,7 @@ export const SHOPIFY_CATALOGUE_TOPIC = 'shopify.catalogue';
 
 type BulkOperation = { id: string; status: string; errorCode: string | null; url: string | null };
 
-async function keepBulkId(ctx: Ctx, merchantId: string, integrationId: string, value: { bulkOperationId: string } | undefined) {
+async function keepBulkId(ctx: Ctx, merchantId: string, integrationId: string, value: ShopifySettings['catalogueImport']) {
   const fresh = await getIntegration(ctx.db, merchantId, integrationId);
   if (!fresh) return;
   const { catalogueImport: _old, ...rest } = settingsOf<ShopifySettings>(fresh);
@@ -47,7 +50,10 @@ export async function runShopifyCatalogueImport(ctx: Ctx, merchantId: string, pa
   }
   const client = shopifyClientFor(ctx, row);
   let bulkId = settings.catalogueImport?.bulkOperationId ?? null;
+  // Before the operation starts: a product saved by a webhook while it runs is newer than this.
+  let startedAt = settings.catalogueImport?.startedAt ?? null;
   if (!bulkId) {
+    startedAt = at();
     const data = await client.request<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: UserError[] } }>(
       BULK_OPERATION_RUN_QUERY,
       { query: BULK_PRODUCTS_QUERY },
@@ -55,7 +61,7 @@ export async function runShopifyCatalogueImport(ctx: Ctx, merchantId: string, pa
     checkUserErrors('bulkOperationRunQuery', data.bulkOperationRunQuery);
     bulkId = data.bulkOperationRunQuery.bulkOperation?.id ?? null;
     if (!bulkId) throw new Error('bulkOperationRunQuery returned no bulk operation.');
-    await keepBulkId(ctx, merchantId, integrationId, { bulkOperationId: bulkId });
+    await keepBulkId(ctx, merchantId, integrationId, { bulkOperationId: bulkId, startedAt });
   }
   const { bulkOperation: op } = await client.request<{ bulkOperation: BulkOperation | null }>(BULK_OPERATION_QUERY, { id: bulkId });
   if (!op) throw new Error(`Bulk operation ${bulkId} was not found.`);
@@ -80,6 +86,11 @@ export async function runShopifyCatalogueImport(ctx: Ctx, merchantId: string, pa
     for await (const product of readBulkProducts(op.url, ctx.providers.timeoutMs, settings.currency)) {
       await ctx.db.transaction().execute((tx) => saveProduct(tx, merchantId, { source: 'shopify', ...product }, at()));
     }
+  }
+  // Complete (no url: the shop has no products). An operation kept from before startedAt was recorded retires nothing.
+  if (startedAt) {
+    const since = startedAt;
+    await ctx.db.transaction().execute((tx) => retireProductsNotImportedSince(tx, merchantId, 'shopify', since));
   }
   await keepBulkId(ctx, merchantId, integrationId, undefined);
 }

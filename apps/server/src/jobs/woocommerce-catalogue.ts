@@ -1,7 +1,10 @@
 // The `woocommerce.catalogue` job (issue #14 item 1): the catalogue from a WooCommerce shop.
 // - full import (queued when the orders backfill completes): pages of published products, oldest
 //   id first, each variable product with all its variations; after a few pages a fresh job goes on
-//   from the next page, so no job runs into the time limit;
+//   from the next page, so no job runs into the time limit; when the last page is saved, the
+//   products not saved since the first page was asked for (`startedAt`, carried from job to job) are
+//   gone from the shop (or no longer published) and are retired in one transaction; a failed
+//   import never gets there, so it retires nothing;
 // - one product (`productId`, queued by the product.created / product.updated webhooks, whose body
 //   lacks the variations): read again with its variations; gone from the shop (404) → deleted here.
 // After the first full import the product webhooks are subscribed (the order ones are made when
@@ -10,6 +13,7 @@
 import { newId } from '@retour/db/ids';
 import { toJson } from '@retour/db/json';
 import { deleteProduct, saveProduct } from '@retour/db/repos/catalogue';
+import { retireProductsNotImportedSince } from '@retour/db/repos/catalogue-sweep';
 import { getIntegration, updateIntegration } from '@retour/db/repos/integrations';
 import { enqueue } from '@retour/db/repos/outbox';
 import { isKnownCurrency } from '@retour/domain/money';
@@ -86,10 +90,15 @@ export async function woocommerceCatalogue(ctx: Ctx, merchantId: string, payload
   }
 
   let page = Number(payload.page ?? 1);
+  // When the import began (before its first page was read); a job queued before this was recorded has none.
+  const startedAt = typeof payload.startedAt === 'string' ? payload.startedAt : page === 1 ? ctx.now().toISOString() : null;
   for (let done = 0; done < PAGES_PER_JOB; done++, page++) {
     const { products, totalPages } = await client.listProducts(page, WOO_PRODUCT_PAGE_SIZE);
     for (const product of products) await save(ctx, client, merchantId, product, currency);
     if (products.length < WOO_PRODUCT_PAGE_SIZE || (totalPages !== null && page >= totalPages)) {
+      if (startedAt) {
+        await ctx.db.transaction().execute((tx) => retireProductsNotImportedSince(tx, merchantId, 'woocommerce', startedAt));
+      }
       await subscribeProductWebhooks(ctx, merchantId, integrationId, client);
       return;
     }
@@ -98,7 +107,7 @@ export async function woocommerceCatalogue(ctx: Ctx, merchantId: string, payload
     merchantId,
     id: newId('job'),
     topic: WOO_CATALOGUE_TOPIC,
-    payload: { integrationId, page, run: payload.run ?? null },
+    payload: { integrationId, page, run: payload.run ?? null, ...(startedAt ? { startedAt } : {}) },
     dedupeKey: `${WOO_CATALOGUE_TOPIC}:${integrationId}:${String(payload.run ?? '')}:${page}`,
     at: ctx.now().toISOString(),
   });

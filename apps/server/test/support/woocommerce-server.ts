@@ -37,7 +37,13 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     /** Products the shop sells: product id → its variation ids (empty for a simple product). */
     products: new Map<number, number[]>(),
     /** The shop's catalogue as the REST API shows it: products, variations by product id, currency. */
-    catalogue: { currency: 'EUR', products: [] as any[], variations: new Map<number, any[]>() },
+    catalogue: {
+      currency: 'EUR',
+      products: [] as any[],
+      variations: new Map<number, any[]>(),
+      /** Answer this page of the product list with WordPress's 500 (the shop failing mid-import). */
+      failPage: undefined as number | undefined,
+    },
     /** Answer the next order POST with 502 after storing the order (a response lost on the way). */
     loseNextOrderResponse: false,
     /** Answer the next coupon POST with 502 after storing the coupon (a response lost on the way). */
@@ -74,6 +80,8 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
     if (path === 'settings/general/woocommerce_currency')
       return send(res, 200, { id: 'woocommerce_currency', label: 'Currency', type: 'select', default: 'USD', value: c.currency });
     if (path.startsWith('settings/')) return send(res, 404, wooError(404, 'rest_setting_setting_invalid', 'Invalid setting.'));
+    if (path === 'products' && c.failPage !== undefined && Number(req.query.page ?? 1) === c.failPage)
+      return send(res, 500, wooError(500, 'internal_server_error', 'There has been a critical error on this website.'));
     if (path === 'products')
       return pageOf(
         req,

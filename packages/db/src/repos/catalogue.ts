@@ -52,6 +52,31 @@ function toVariant(row: Selectable<ProductVariantsTable>, stock: StockLevel[]): 
   return { ...row, options: fromJson<VariantOption[]>(row.options) ?? [], stock };
 }
 
+/**
+ * Variants the shop no longer has: their stock goes, so no shopper can pick them; the variant goes
+ * too unless a shopper's exchange names it (the return and its replacement order still read it).
+ */
+async function removeVariants(db: Executor, merchantId: string, variantIds: string[]): Promise<void> {
+  if (variantIds.length === 0) return;
+  await db.deleteFrom('variantStock').where('merchantId', '=', merchantId).where('variantId', 'in', variantIds).execute();
+  await db
+    .deleteFrom('productVariants')
+    .where('merchantId', '=', merchantId)
+    .where('id', 'in', variantIds)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('returnExchanges as x')
+            .select('x.id')
+            .where('x.merchantId', '=', merchantId)
+            .whereRef('x.variantId', '=', 'productVariants.id'),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** Inserts or updates a product and its variants; returns its id and whether it was new. */
 export async function saveProduct(
   db: Executor,
@@ -97,11 +122,11 @@ async function saveVariants(db: Executor, merchantId: string, productId: string,
     .execute();
   const idByExternal = new Map(rows.map((r) => [r.externalId, r.id]));
   const keep = new Set(variants.map((v) => v.externalId));
-  const gone = rows.filter((r) => !keep.has(r.externalId)).map((r) => r.id);
-  if (gone.length > 0) {
-    await db.deleteFrom('variantStock').where('merchantId', '=', merchantId).where('variantId', 'in', gone).execute();
-    await db.deleteFrom('productVariants').where('merchantId', '=', merchantId).where('id', 'in', gone).execute();
-  }
+  await removeVariants(
+    db,
+    merchantId,
+    rows.filter((r) => !keep.has(r.externalId)).map((r) => r.id),
+  );
   for (const [position, v] of variants.entries()) {
     const fields = {
       sku: v.sku,
@@ -170,7 +195,10 @@ export async function setStockByInventoryRef(
   return variants.length > 0;
 }
 
-/** Deletes a product with its variants and their stock; false when there was none. */
+/**
+ * Deletes a product with its variants and their stock; false when there was none. Variants that a
+ * shopper's exchange names stay, without stock, and so does their product (see removeVariants).
+ */
 export async function deleteProduct(db: Executor, merchantId: string, source: ProductSource, externalId: string): Promise<boolean> {
   const product = await db
     .selectFrom('products')
@@ -180,10 +208,24 @@ export async function deleteProduct(db: Executor, merchantId: string, source: Pr
     .where('externalId', '=', externalId)
     .executeTakeFirst();
   if (!product) return false;
-  const variantIds = db.selectFrom('productVariants').select('id').where('merchantId', '=', merchantId).where('productId', '=', product.id);
-  await db.deleteFrom('variantStock').where('merchantId', '=', merchantId).where('variantId', 'in', variantIds).execute();
-  await db.deleteFrom('productVariants').where('merchantId', '=', merchantId).where('productId', '=', product.id).execute();
-  await db.deleteFrom('products').where('merchantId', '=', merchantId).where('id', '=', product.id).execute();
+  const variants = await db
+    .selectFrom('productVariants')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('productId', '=', product.id)
+    .execute();
+  await removeVariants(
+    db,
+    merchantId,
+    variants.map((v) => v.id),
+  );
+  const left = await db
+    .selectFrom('productVariants')
+    .select('id')
+    .where('merchantId', '=', merchantId)
+    .where('productId', '=', product.id)
+    .executeTakeFirst();
+  if (!left) await db.deleteFrom('products').where('merchantId', '=', merchantId).where('id', '=', product.id).execute();
   return true;
 }
 

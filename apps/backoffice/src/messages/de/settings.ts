@@ -301,6 +301,34 @@ const settings: SettingsCatalogue = {
     'Die Kundin oder der Kunde kann das Paket bis zum Ende dieses Tages (Zeit des Shops) abgeben. Danach verfällt die Rücksendung und das Etikett wird beim Versanddienstleister storniert, wo er das erlaubt.',
   dropOffReminderDays: 'Abgabe-Erinnerung (Tage vor dem letzten Tag)',
   dropOffReminderDaysHint: 'Mit dem Etikett gesendet, wenn das Paket bis dahin nicht abgegeben wurde. Leer: keine Erinnerung.',
+  // settings: portal, exchanges (issue #14 item 2)
+  exchSettings: 'Umtausch',
+  exchOffered: 'Im Portal den Umtausch gegen eine andere Größe oder Farbe anbieten',
+  exchOfferedHint: 'Erfordert „Umtausch“ unter den Lösungen oben.',
+  exchReasons: 'Gründe, die einen Umtausch erlauben',
+  exchReasonsHint: 'Nichts angehakt: Jeder Grund erlaubt einen Umtausch.',
+  exchReasonsNone: 'Dieses Portal hat noch keine Rücksendegründe, daher darf jede Rücksendung umgetauscht werden.',
+  exchPriceBand: 'Preisspanne für kostenlosen Umtausch',
+  exchPriceBandHint:
+    'Ein neuer Artikel, dessen Preis zwischen diesen Prozentsätzen des Preises des zurückgesendeten Artikels liegt, wird kostenlos umgetauscht; außerhalb zahlt der Kunde die ganze Differenz oder bekommt sie erstattet. 100 und 100 bedeutet: Nur derselbe Preis ist kostenlos.',
+  exchPriceBandLower: 'Von (% des zurückgesendeten Preises, höchstens 100)',
+  exchPriceBandUpper: 'Bis (% des zurückgesendeten Preises, mindestens 100)',
+  exchOtherProducts: 'Kunden im Katalog suchen und ein anderes Produkt wählen lassen',
+  exchBonus: 'Bonusguthaben',
+  exchBonusHint: 'Zusätzliches Guthaben für Kunden, die Umtausch oder Guthaben statt einer Erstattung wählen.',
+  exchBonusNone: 'Kein Bonus',
+  exchBonusFixed: 'Ein fester Betrag',
+  exchBonusPercent: 'Ein Prozentsatz des zurückgesendeten Werts',
+  exchBonusAmount: 'Bonusbetrag ({currency})',
+  exchBonusPercentValue: 'Bonus (% des zurückgesendeten Werts)',
+  exchReplacementTiming: 'Wann die Ersatzbestellung im Shop angelegt wird',
+  exchReplacementOnRequest: 'Sobald die Rücksendung genehmigt ist',
+  exchReplacementOnRequestHint:
+    'Am schnellsten für den Kunden: Der neue Artikel kann verschickt werden, bevor der zurückgesendete unterwegs ist.',
+  exchReplacementOnDropOff: 'Sobald das Paket abgegeben ist',
+  exchReplacementOnDropOffHint: 'Beim ersten Scan des Rücksendepakets durch den Versanddienstleister.',
+  exchReplacementOnReceipt: 'Sobald Sie das Paket erhalten (Standard)',
+  exchReplacementOnReceiptHint: 'Am sichersten: Der neue Artikel wird verschickt, sobald der zurückgesendete bei Ihnen ist.',
 };
 
 export default settings;

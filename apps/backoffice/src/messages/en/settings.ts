@@ -308,6 +308,33 @@ const settings = {
     'The shopper can hand in the parcel until the end of this day (shop time). Then the return expires and its label is voided with the carrier where it allows that.',
   dropOffReminderDays: 'Drop-off reminder (days before the last day)',
   dropOffReminderDaysHint: 'Emailed with the label when the parcel has not been handed in by then. Empty: no reminder.',
+  // settings: portal, exchanges (issue #14 item 2)
+  exchSettings: 'Exchanges',
+  exchOffered: 'Offer exchanges for another size or colour in the portal',
+  exchOfferedHint: 'Needs “Exchange” among the resolutions above.',
+  exchReasons: 'Reasons that allow an exchange',
+  exchReasonsHint: 'None ticked: every reason allows an exchange.',
+  exchReasonsNone: 'This portal has no return reasons yet, so every return may be exchanged.',
+  exchPriceBand: 'Price band exchanged free of charge',
+  exchPriceBandHint:
+    'A new item priced between these percentages of the returned item’s price is exchanged free of charge; outside them the shopper pays or gets back the whole difference. 100 and 100 means only the same price is free.',
+  exchPriceBandLower: 'From (% of the returned price, at most 100)',
+  exchPriceBandUpper: 'To (% of the returned price, at least 100)',
+  exchOtherProducts: 'Let shoppers search the catalogue and pick another product',
+  exchBonus: 'Bonus credit',
+  exchBonusHint: 'Extra credit for shoppers who choose an exchange or store credit instead of their money back.',
+  exchBonusNone: 'No bonus',
+  exchBonusFixed: 'A fixed amount',
+  exchBonusPercent: 'A percentage of the returned value',
+  exchBonusAmount: 'Bonus amount ({currency})',
+  exchBonusPercentValue: 'Bonus (% of the returned value)',
+  exchReplacementTiming: 'When the replacement order is made in the shop',
+  exchReplacementOnRequest: 'When the return is approved',
+  exchReplacementOnRequestHint: 'Fastest for the shopper: the new item can ship before the returned one is on its way.',
+  exchReplacementOnDropOff: 'When the parcel is handed in',
+  exchReplacementOnDropOffHint: 'At the carrier’s first scan of the return parcel.',
+  exchReplacementOnReceipt: 'When you receive the parcel (default)',
+  exchReplacementOnReceiptHint: 'Safest: the new item ships once the returned one has reached you.',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

@@ -301,6 +301,33 @@ const settings: SettingsCatalogue = {
     'Le client peut déposer le colis jusqu’à la fin de ce jour (heure de la boutique). Ensuite le retour expire et son étiquette est annulée chez le transporteur s’il le permet.',
   dropOffReminderDays: 'Rappel de dépôt (jours avant le dernier jour)',
   dropOffReminderDaysHint: 'Envoyé avec l’étiquette si le colis n’a pas encore été déposé. Vide : pas de rappel.',
+  // settings: portal, exchanges (issue #14 item 2)
+  exchSettings: 'Échanges',
+  exchOffered: 'Proposer dans le portail l’échange contre une autre taille ou couleur',
+  exchOfferedHint: 'Nécessite « Échange » parmi les solutions ci-dessus.',
+  exchReasons: 'Motifs qui permettent un échange',
+  exchReasonsHint: 'Aucun coché : chaque motif permet un échange.',
+  exchReasonsNone: 'Ce portail n’a pas encore de motifs de retour : chaque retour peut donc être échangé.',
+  exchPriceBand: 'Fourchette de prix échangée gratuitement',
+  exchPriceBandHint:
+    'Un nouvel article dont le prix se situe entre ces pourcentages du prix de l’article retourné est échangé gratuitement ; en dehors, le client paie ou récupère toute la différence. 100 et 100 signifie que seul le même prix est gratuit.',
+  exchPriceBandLower: 'De (% du prix retourné, 100 au plus)',
+  exchPriceBandUpper: 'À (% du prix retourné, 100 au moins)',
+  exchOtherProducts: 'Permettre au client de chercher dans le catalogue et de choisir un autre produit',
+  exchBonus: 'Crédit bonus',
+  exchBonusHint: 'Un crédit supplémentaire pour les clients qui choisissent un échange ou un avoir plutôt qu’un remboursement.',
+  exchBonusNone: 'Pas de bonus',
+  exchBonusFixed: 'Un montant fixe',
+  exchBonusPercent: 'Un pourcentage de la valeur retournée',
+  exchBonusAmount: 'Montant du bonus ({currency})',
+  exchBonusPercentValue: 'Bonus (% de la valeur retournée)',
+  exchReplacementTiming: 'Quand la commande de remplacement est créée dans la boutique',
+  exchReplacementOnRequest: 'Dès que le retour est approuvé',
+  exchReplacementOnRequestHint: 'Le plus rapide pour le client : le nouvel article peut partir avant que l’article retourné soit en route.',
+  exchReplacementOnDropOff: 'Dès que le colis est déposé',
+  exchReplacementOnDropOffHint: 'Au premier scan du colis retour par le transporteur.',
+  exchReplacementOnReceipt: 'Dès que vous recevez le colis (par défaut)',
+  exchReplacementOnReceiptHint: 'Le plus sûr : le nouvel article part une fois l’article retourné arrivé chez vous.',
 };
 
 export default settings;

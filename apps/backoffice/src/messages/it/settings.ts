@@ -298,6 +298,33 @@ const settings: SettingsCatalogue = {
     'Il cliente può consegnare il pacco fino alla fine di questo giorno (ora del negozio). Poi il reso scade e l’etichetta viene annullata presso il corriere, se lo consente.',
   dropOffReminderDays: 'Promemoria di consegna (giorni prima dell’ultimo giorno)',
   dropOffReminderDaysHint: 'Inviato con l’etichetta se il pacco non è ancora stato consegnato. Vuoto: nessun promemoria.',
+  // settings: portal, exchanges (issue #14 item 2)
+  exchSettings: 'Cambi',
+  exchOffered: 'Offrire nel portale il cambio con un’altra taglia o colore',
+  exchOfferedHint: 'Richiede «Cambio» tra le soluzioni qui sopra.',
+  exchReasons: 'Motivi che consentono un cambio',
+  exchReasonsHint: 'Nessuno selezionato: ogni motivo consente un cambio.',
+  exchReasonsNone: 'Questo portale non ha ancora motivi di reso, quindi ogni reso può essere cambiato.',
+  exchPriceBand: 'Fascia di prezzo con cambio gratuito',
+  exchPriceBandHint:
+    'Un nuovo articolo con un prezzo tra queste percentuali del prezzo dell’articolo reso viene cambiato gratuitamente; al di fuori il cliente paga o riceve l’intera differenza. 100 e 100 significa che è gratuito solo lo stesso prezzo.',
+  exchPriceBandLower: 'Da (% del prezzo reso, al massimo 100)',
+  exchPriceBandUpper: 'A (% del prezzo reso, almeno 100)',
+  exchOtherProducts: 'Consentire al cliente di cercare nel catalogo e scegliere un altro prodotto',
+  exchBonus: 'Credito bonus',
+  exchBonusHint: 'Credito in più per i clienti che scelgono un cambio o un credito in negozio invece del rimborso.',
+  exchBonusNone: 'Nessun bonus',
+  exchBonusFixed: 'Un importo fisso',
+  exchBonusPercent: 'Una percentuale del valore reso',
+  exchBonusAmount: 'Importo del bonus ({currency})',
+  exchBonusPercentValue: 'Bonus (% del valore reso)',
+  exchReplacementTiming: 'Quando viene creato l’ordine sostitutivo nel negozio',
+  exchReplacementOnRequest: 'Appena il reso è approvato',
+  exchReplacementOnRequestHint: 'Il più rapido per il cliente: il nuovo articolo può partire prima che quello reso sia in viaggio.',
+  exchReplacementOnDropOff: 'Appena il pacco è consegnato al corriere',
+  exchReplacementOnDropOffHint: 'Alla prima scansione del pacco di reso da parte del corriere.',
+  exchReplacementOnReceipt: 'Appena ricevi il pacco (predefinito)',
+  exchReplacementOnReceiptHint: 'Il più sicuro: il nuovo articolo parte quando quello reso è arrivato da te.',
 };
 
 export default settings;

@@ -299,6 +299,33 @@ const settings: SettingsCatalogue = {
     'De klant kan het pakket inleveren tot het einde van deze dag (tijd van de winkel). Daarna vervalt de retour en wordt het label bij de vervoerder ingetrokken als die dat toestaat.',
   dropOffReminderDays: 'Inleverherinnering (dagen vóór de laatste dag)',
   dropOffReminderDaysHint: 'Met het label gemaild als het pakket dan nog niet is ingeleverd. Leeg: geen herinnering.',
+  // settings: portal, exchanges (issue #14 item 2)
+  exchSettings: 'Omruilen',
+  exchOffered: 'Omruilen voor een andere maat of kleur aanbieden in het portaal',
+  exchOfferedHint: 'Vereist “Omruilen” bij de afhandelingen hierboven.',
+  exchReasons: 'Redenen waarvoor omruilen mag',
+  exchReasonsHint: 'Niets aangevinkt: omruilen mag bij elke reden.',
+  exchReasonsNone: 'Dit portaal heeft nog geen retourredenen, dus elke retour mag worden omgeruild.',
+  exchPriceBand: 'Prijsmarge waarbinnen omruilen gratis is',
+  exchPriceBandHint:
+    'Een nieuw artikel dat tussen deze percentages van de prijs van het geretourneerde artikel kost, wordt gratis omgeruild; daarbuiten betaalt de klant het hele verschil bij of krijgt het terug. 100 en 100 betekent: alleen dezelfde prijs is gratis.',
+  exchPriceBandLower: 'Vanaf (% van de geretourneerde prijs, hoogstens 100)',
+  exchPriceBandUpper: 'Tot (% van de geretourneerde prijs, minstens 100)',
+  exchOtherProducts: 'Klanten laten zoeken in de catalogus en een ander product kiezen',
+  exchBonus: 'Bonustegoed',
+  exchBonusHint: 'Extra tegoed voor klanten die voor omruilen of winkeltegoed kiezen in plaats van hun geld terug.',
+  exchBonusNone: 'Geen bonus',
+  exchBonusFixed: 'Een vast bedrag',
+  exchBonusPercent: 'Een percentage van de geretourneerde waarde',
+  exchBonusAmount: 'Bonusbedrag ({currency})',
+  exchBonusPercentValue: 'Bonus (% van de geretourneerde waarde)',
+  exchReplacementTiming: 'Wanneer de vervangende bestelling in de winkel wordt aangemaakt',
+  exchReplacementOnRequest: 'Zodra de retour is goedgekeurd',
+  exchReplacementOnRequestHint: 'Het snelst voor de klant: het nieuwe artikel kan worden verzonden voordat het geretourneerde onderweg is.',
+  exchReplacementOnDropOff: 'Zodra het pakket is ingeleverd',
+  exchReplacementOnDropOffHint: 'Bij de eerste scan van het retourpakket door de vervoerder.',
+  exchReplacementOnReceipt: 'Zodra u het pakket ontvangt (standaard)',
+  exchReplacementOnReceiptHint: 'Het veiligst: het nieuwe artikel wordt verzonden zodra het geretourneerde bij u is.',
 };
 
 export default settings;

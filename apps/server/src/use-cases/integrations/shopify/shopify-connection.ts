@@ -27,7 +27,8 @@ export type ShopifySettings = {
   /** The bulk operation of the latest backfill, so a retried job polls it instead of starting another. */
   backfill?: { importRunId: string; bulkOperationId: string };
   /** The bulk operation of the running catalogue import (jobs/shopify-catalogue-import.ts). */
-  catalogueImport?: { bulkOperationId: string };
+  /** The running full catalogue import: its bulk operation, and when it was started (for the sweep after it). */
+  catalogueImport?: { bulkOperationId: string; startedAt?: string };
 };
 
 export function shopifyClientFor(ctx: Ctx, row: IntegrationRow): ShopifyClient {
