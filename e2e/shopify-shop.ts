@@ -3,10 +3,12 @@
 // webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
 // JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
 // all as new. The products query that follows (the catalogue import) gets a one-product file.
+// Returns with exchanges and gift cards (store credit) are kept as state, readable at the control URL.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
 import { FakeShopifyExchanges } from '../packages/integrations/test/support/fake-shopify-exchanges.ts';
+import { FakeShopifyGiftCards } from '../packages/integrations/test/support/fake-shopify-gift-cards.ts';
 import { FakeShopifyReturns } from '../packages/integrations/test/support/fake-shopify-returns.ts';
 
 export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
@@ -123,6 +125,9 @@ export async function startShopifyShop(): Promise<{ origin: string; controlUrl: 
     { [x.fulfillmentLineItemId]: x.price },
   ).install();
   fake.dropAnswer.add('returnCreate');
+  // Store credit as gift cards (store-credit-shop.spec.ts): giftCardCreate and the giftCards search.
+  const giftCards = new FakeShopifyGiftCards(fake).install();
+  giftCards.today = new Date().toISOString().slice(0, 10);
   // What the shop holds, for the journey to check (read-only).
   const control = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -132,6 +137,7 @@ export async function startShopifyShop(): Promise<{ origin: string; controlUrl: 
         returnCreates: fake.graphqlCalls('returnCreate').length,
         answerLost: !fake.dropAnswer.has('returnCreate'),
         fulfillmentOrders: exchanges.fulfillmentOrders,
+        giftCards: giftCards.cards,
       }),
     );
   });
