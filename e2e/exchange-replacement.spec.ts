@@ -7,7 +7,8 @@
 // ships it (Shipment Tracking on the child order, then order.updated), the parcel's carrier, number and
 // link show on the shopper's status page and in the back office timeline.
 // The same for a Shopify order: the exchange is a Shopify return with the L as exchange line (the
-// local Shopify of global-setup loses the answer of the session's first returnCreate).
+// local Shopify of global-setup loses the answer of the session's first returnCreate); Shopify's
+// fulfillments/create for the exchange's line item puts the parcel on the shopper's status page.
 import { expect, type Page, test } from '@playwright/test';
 import { deliverWooWebhook } from '../apps/server/test/support/woocommerce-deliver.ts';
 import { startWooServer, type WooServer } from '../apps/server/test/support/woocommerce-server.ts';
@@ -235,7 +236,7 @@ async function swapPortal(request: import('@playwright/test').APIRequestContext,
   });
 }
 
-test('Shopify: the exchange is one Shopify return with the L as exchange line, though the first answer is lost', async ({
+test('Shopify: the exchange is one Shopify return with the L as exchange line, though the first answer is lost; its fulfillment reaches the status page', async ({
   page,
   request,
 }) => {
@@ -321,4 +322,45 @@ test('Shopify: the exchange is one Shopify return with the L as exchange line, t
   expect(shop.answerLost).toBe(true);
   expect(shop.returnCreates).toBe(1); // the lost answer's return was found on the order, not made again
   expect(entry?.data).toMatchObject({ provider: 'shopify', shopifyReturnId: mine[0].id, orderNumber: mine[0].name, onHold: false });
+
+  // Shopify fulfils the exchange's line item and sends fulfillments/create (REST Fulfillment, signed):
+  // the parcel reaches the shopper's status page with Shopify's tracking link.
+  const [lineItem] = (entry?.data?.lineItemIds ?? []) as string[];
+  const tracking = `3SE2E${run.toUpperCase()}`;
+  const link = `https://jouw.postnl.nl/track-and-trace/${tracking}-NL-1012JS`;
+  const sent = await request.fetch(`${process.env.RETOUR_E2E_SHOPIFY_CONTROL}/deliver`, {
+    method: 'POST',
+    data: {
+      uri: integration.webhookUrl,
+      topic: 'fulfillments/create',
+      shopDomain: `swap-${run}.myshopify.com`,
+      payload: {
+        id: 4_400_001,
+        order_id: Number(orderId.split('/').pop()),
+        status: 'success',
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+        tracking_company: 'PostNL',
+        tracking_number: tracking,
+        tracking_numbers: [tracking],
+        tracking_url: link,
+        tracking_urls: [link],
+        shipment_status: null,
+        line_items: [{ id: Number(lineItem?.split('/').pop()), admin_graphql_api_id: lineItem, quantity: 1 }],
+      },
+    },
+  });
+  expect(await sent.json()).toEqual({ status: 200 });
+  await page.locator('a', { hasText: m.statusLink }).click();
+  const shipped = m.timelineExchangeShipped.replace('{carrier}', 'PostNL').replace('{number}', tracking);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await page.locator('ol.timeline').textContent({ timeout: 10_000 })) ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(shipped);
+  await expect(page.getByRole('link', { name: m.timelineTrackParcel })).toHaveAttribute('href', link);
 });
