@@ -3,11 +3,16 @@
 // request, so the `shop.replacement_order` job runs at once. WooCommerce (a local server answering
 // like its REST API, started by this spec) stores the first order but its answer is lost (502):
 // the retried job finds the order among the original's children and makes no second one. The
-// replacement carries the L at full price with one negative fee for what comes back.
+// replacement carries the L at full price with one negative fee for what comes back. When the shop
+// ships it (Shipment Tracking on the child order, then order.updated), the parcel's carrier, number and
+// link show on the shopper's status page and in the back office timeline.
 // The same for a Shopify order: the exchange is a Shopify return with the L as exchange line (the
-// local Shopify of global-setup loses the answer of the session's first returnCreate).
+// local Shopify of global-setup loses the answer of the session's first returnCreate); Shopify's
+// fulfillments/create for the exchange's line item puts the parcel on the shopper's status page.
 import { expect, type Page, test } from '@playwright/test';
+import { deliverWooWebhook } from '../apps/server/test/support/woocommerce-deliver.ts';
 import { startWooServer, type WooServer } from '../apps/server/test/support/woocommerce-server.ts';
+import { admin, checkPage, signIn } from './backoffice-support.ts';
 import { E2E_SHOPIFY, E2E_SHOPIFY_EXCHANGE } from './shopify-shop.ts';
 import { apiKey, baseUrl, chooseItem, findOrder, MESSAGES, merchant, submitStep } from './support.ts';
 
@@ -42,8 +47,9 @@ async function goThrough(page: Page, slug: string, orderNumber: string, itemName
   await expect(page.locator('h1')).toHaveText(m.doneTitle);
 }
 
-test('WooCommerce: the replacement order is made once, with the L at full price, though the first answer is lost', async ({
+test('WooCommerce: the replacement order is made once, with the L at full price, though the first answer is lost; its parcel reaches the timeline', async ({
   page,
+  context,
   request,
 }) => {
   const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
@@ -164,6 +170,47 @@ test('WooCommerce: the replacement order is made once, with the L at full price,
   expect(child.line_items).toEqual([expect.objectContaining({ product_id: productId, variation_id: lId, quantity: 1, total: '24.75' })]);
   expect(child.fee_lines).toEqual([expect.objectContaining({ total: '-24.75' })]);
   expect(child.total).toBe('0.00');
+
+  // The shop ships the replacement: Shipment Tracking adds a custom provider with its link to the child
+  // order and WooCommerce posts order.updated. Shopper and staff see the parcel on the return's timeline.
+  const link = `https://koerier.example/t/FK${run}`;
+  child.status = 'completed';
+  child.meta_data.push({
+    id: 9100,
+    key: '_wc_shipment_tracking_items',
+    value: [
+      {
+        tracking_provider: '',
+        custom_tracking_provider: 'Fietskoerier',
+        custom_tracking_link: link,
+        tracking_number: `FK${run}`,
+        date_shipped: String(Math.floor(now / 1000)),
+        tracking_id: `e2e${run}`,
+      },
+    ],
+  });
+  expect(await deliverWooWebhook(woo, 'order.updated', child)).toEqual([200]);
+  await page.locator('a', { hasText: m.statusLink }).click();
+  const shipped = m.timelineExchangeShipped.replace('{carrier}', 'Fietskoerier').replace('{number}', `FK${run}`);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await page.locator('ol.timeline').textContent({ timeout: 10_000 })) ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(shipped);
+  await expect(page.getByRole('link', { name: m.timelineTrackParcel })).toHaveAttribute('href', link);
+  const [ret] = await returns();
+  const staff = await context.newPage();
+  await signIn(staff);
+  await staff.goto(admin(`/returns/${ret?.id}`));
+  const entry = staff.locator('.timeline li.tl-exchange_shipped');
+  await expect(entry).toContainText(`Exchange shipped — Fietskoerier FK${run}`);
+  await expect(entry.getByRole('link', { name: 'Track shipment' })).toHaveAttribute('href', link);
+  await checkPage(staff, '61-exchange-shipped');
+  await staff.close();
 });
 
 /** A portal (demo brand) that offers same-price size exchanges and makes replacements on request. */
@@ -189,7 +236,7 @@ async function swapPortal(request: import('@playwright/test').APIRequestContext,
   });
 }
 
-test('Shopify: the exchange is one Shopify return with the L as exchange line, though the first answer is lost', async ({
+test('Shopify: the exchange is one Shopify return with the L as exchange line, though the first answer is lost; its fulfillment reaches the status page', async ({
   page,
   request,
 }) => {
@@ -275,4 +322,45 @@ test('Shopify: the exchange is one Shopify return with the L as exchange line, t
   expect(shop.answerLost).toBe(true);
   expect(shop.returnCreates).toBe(1); // the lost answer's return was found on the order, not made again
   expect(entry?.data).toMatchObject({ provider: 'shopify', shopifyReturnId: mine[0].id, orderNumber: mine[0].name, onHold: false });
+
+  // Shopify fulfils the exchange's line item and sends fulfillments/create (REST Fulfillment, signed):
+  // the parcel reaches the shopper's status page with Shopify's tracking link.
+  const [lineItem] = (entry?.data?.lineItemIds ?? []) as string[];
+  const tracking = `3SE2E${run.toUpperCase()}`;
+  const link = `https://jouw.postnl.nl/track-and-trace/${tracking}-NL-1012JS`;
+  const sent = await request.fetch(`${process.env.RETOUR_E2E_SHOPIFY_CONTROL}/deliver`, {
+    method: 'POST',
+    data: {
+      uri: integration.webhookUrl,
+      topic: 'fulfillments/create',
+      shopDomain: `swap-${run}.myshopify.com`,
+      payload: {
+        id: 4_400_001,
+        order_id: Number(orderId.split('/').pop()),
+        status: 'success',
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+        tracking_company: 'PostNL',
+        tracking_number: tracking,
+        tracking_numbers: [tracking],
+        tracking_url: link,
+        tracking_urls: [link],
+        shipment_status: null,
+        line_items: [{ id: Number(lineItem?.split('/').pop()), admin_graphql_api_id: lineItem, quantity: 1 }],
+      },
+    },
+  });
+  expect(await sent.json()).toEqual({ status: 200 });
+  await page.locator('a', { hasText: m.statusLink }).click();
+  const shipped = m.timelineExchangeShipped.replace('{carrier}', 'PostNL').replace('{number}', tracking);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await page.locator('ol.timeline').textContent({ timeout: 10_000 })) ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(shipped);
+  await expect(page.getByRole('link', { name: m.timelineTrackParcel })).toHaveAttribute('href', link);
 });

@@ -3,10 +3,13 @@
 // webhook subscriptions, and "Import all orders" — every bulk operation completes at once with a
 // JSONL file of fresh orders (each with two line items as child rows), so the journey sees them
 // all as new. The products query that follows (the catalogue import) gets a one-product file.
+// Returns with exchanges and gift cards (store credit) are kept as state, readable at the control URL.
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeShopify } from '../packages/integrations/test/support/fake-shopify.ts';
 import { FakeShopifyExchanges } from '../packages/integrations/test/support/fake-shopify-exchanges.ts';
+import { FakeShopifyGiftCards } from '../packages/integrations/test/support/fake-shopify-gift-cards.ts';
 import { FakeShopifyReturns } from '../packages/integrations/test/support/fake-shopify-returns.ts';
 
 export const E2E_SHOPIFY = { clientId: 'e2e-shopify-client', clientSecret: 'e2e-shopify-secret', orders: 120 };
@@ -83,6 +86,38 @@ function catalogueRows(): string {
   return `${JSON.stringify(product)}\n${JSON.stringify(variant)}\n`;
 }
 
+let deliveries = 0;
+
+/**
+ * A webhook as Shopify sends it to an HTTPS subscription (shopify.dev/docs/apps/build/webhooks/subscribe/https):
+ * only to a URI subscribed to the topic (webhookSubscriptionCreate, enum FULFILLMENTS_CREATE for
+ * fulfillments/create), the JSON body with X-Shopify-Topic, -Shop-Domain, -API-Version, -Webhook-Id,
+ * -Event-Id, -Triggered-At and X-Shopify-Hmac-Sha256, the base64 HMAC-SHA256 of the body keyed with
+ * the app's client secret. Only local (127.0.0.1) URIs.
+ */
+async function deliverWebhook(fake: FakeShopify, d: { uri: string; topic: string; shopDomain: string; payload: unknown }) {
+  const subscribed = [...fake.subscriptions.values()].some((w) => w.uri === d.uri && w.topic === d.topic.toUpperCase().replace('/', '_'));
+  if (!subscribed || new URL(d.uri).hostname !== '127.0.0.1') throw new Error(`no ${d.topic} subscription for ${d.uri}`);
+  const raw = JSON.stringify(d.payload);
+  deliveries += 1;
+  const res = await fetch(d.uri, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': d.topic,
+      'x-shopify-shop-domain': d.shopDomain,
+      'x-shopify-api-version': '2026-10',
+      'x-shopify-webhook-id': `e2e-webhook-${deliveries}`,
+      'x-shopify-event-id': `e2e-event-${deliveries}`,
+      'x-shopify-triggered-at': new Date().toISOString(),
+      'x-shopify-hmac-sha256': createHmac('sha256', E2E_SHOPIFY.clientSecret).update(raw).digest('base64'),
+    },
+    body: raw,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 export async function startShopifyShop(): Promise<{ origin: string; controlUrl: string; close: () => Promise<void> }> {
   const fake = new FakeShopify();
   fake.clientId = E2E_SHOPIFY.clientId;
@@ -123,8 +158,29 @@ export async function startShopifyShop(): Promise<{ origin: string; controlUrl: 
     { [x.fulfillmentLineItemId]: x.price },
   ).install();
   fake.dropAnswer.add('returnCreate');
-  // What the shop holds, for the journey to check (read-only).
-  const control = createServer((_req, res) => {
+  // Store credit as gift cards (store-credit-shop.spec.ts): giftCardCreate and the giftCards search.
+  const giftCards = new FakeShopifyGiftCards(fake).install();
+  giftCards.today = new Date().toISOString().slice(0, 10);
+  // What the shop holds, for the journey to check (GET); POST /deliver sends a webhook as Shopify does.
+  const control = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/deliver') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const { uri, topic, shopDomain, payload } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        deliverWebhook(fake, { uri, topic, shopDomain, payload }).then(
+          (status) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ status }));
+          },
+          (error: Error) => {
+            res.writeHead(404, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ error: error.message }));
+          },
+        );
+      });
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
@@ -132,6 +188,7 @@ export async function startShopifyShop(): Promise<{ origin: string; controlUrl: 
         returnCreates: fake.graphqlCalls('returnCreate').length,
         answerLost: !fake.dropAnswer.has('returnCreate'),
         fulfillmentOrders: exchanges.fulfillmentOrders,
+        giftCards: giftCards.cards,
       }),
     );
   });

@@ -68,6 +68,7 @@ const EVENT: Record<string, MessageKey> = {
   store_credit: 'eventStoreCredit',
   replacement: 'eventReplacement',
   resend_label: 'eventResendLabel',
+  exchange_shipped: 'eventExchangeShipped',
 };
 const TEMPLATE: Record<string, MessageKey> = {
   label_created: 'templateLabelCreated',

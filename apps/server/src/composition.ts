@@ -36,6 +36,8 @@ import { UNUSED_PHOTOS_TOPIC } from './use-cases/shared/system-jobs.ts';
 import { removeUnusedPhotos } from './use-cases/maintenance/remove-unused-photos.ts';
 import { expireReturn } from './use-cases/returns/expire-return.ts';
 import { EXPIRE_TOPIC } from './use-cases/shared/reminder-jobs.ts';
+import { noteExchangeShipment } from './jobs/note-exchange-shipment.ts';
+import { EXCHANGE_SHIPMENT_TOPIC } from './use-cases/exchanges/queue-exchange-shipments.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
 export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
@@ -75,6 +77,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [EXPIRE_TOPIC]: async (ctx, merchantId, payload) => {
     await expireReturn(ctx, merchantId, String(payload.returnId));
   },
+  [EXCHANGE_SHIPMENT_TOPIC]: (ctx, merchantId, payload) => noteExchangeShipment(ctx, merchantId, payload),
 };
 
 /** Email topics, run only by a process with a mail transport (ctx.mail). */

@@ -20,6 +20,10 @@ export const TimelineEntrySchema = z.object({
   type: z.string(),
   status: ReturnStatusSchema.optional(),
   message: z.string().optional(),
+  tracking: z
+    .object({ carrier: z.string(), trackingNumber: z.string(), trackingUrl: z.string().nullable() })
+    .optional()
+    .describe('On an `exchange_shipped` entry: the parcel that brings the exchange, with its tracking link when the shop gave one.'),
 });
 
 export const ReturnItemViewSchema = z.object({

@@ -6,7 +6,7 @@ import { actorName as namedActor, emailStatusName, eventName, statusName, templa
 import { useSession } from '../session.ts';
 import type { Email, MerchantReturn } from './return-model.ts';
 
-type Entry = { at: string; title: string; message?: string | undefined; who: string; kind: string };
+type Entry = { at: string; title: string; message?: string | undefined; who: string; kind: string; link?: string | null };
 
 function timelineText(entry: MerchantReturn['timeline'][number]): string {
   const event = eventName(entry.type);
@@ -48,6 +48,7 @@ export function ReturnTimeline(props: { ret: MerchantReturn; emails: Email[]; ac
               message: e.message,
               who: t('by', { who: actorName(e.actor) }),
               kind: e.type,
+              link: e.tracking?.trackingUrl ?? null,
             }),
           ),
           ...emails.map(
@@ -66,6 +67,14 @@ export function ReturnTimeline(props: { ret: MerchantReturn; emails: Email[]; ac
               <p>
                 <strong>{entry.title}</strong>
                 {entry.message && <span> — {entry.message}</span>}
+                {entry.link && (
+                  <>
+                    {' · '}
+                    <a href={entry.link} target="_blank" rel="noopener noreferrer">
+                      {t('trackShipment')}
+                    </a>
+                  </>
+                )}
               </p>
               <p class="muted small">
                 <time dateTime={entry.at}>{formatDate(entry.at)}</time> · {entry.who}

@@ -246,6 +246,8 @@ const de: Catalogue = {
   itemKept: 'Behalten: nicht zurücksenden',
   itemSendBack: 'Bitte zurücksenden',
   timelineKept: 'Artikel, die Sie behalten, werden ohne Rücksendung erstattet',
+  timelineExchangeShipped: 'Ihr Umtauschartikel ist unterwegs: {carrier}, Sendungsnummer {number}',
+  timelineTrackParcel: 'Sendung verfolgen',
   payTitle: 'Rücksendegebühr bezahlen',
   payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
   payButton: '{amount} bezahlen',

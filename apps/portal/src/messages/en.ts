@@ -239,6 +239,8 @@ const en = {
   itemKept: 'Keep it: no need to send it back',
   itemSendBack: 'Send this back',
   timelineKept: 'Items you keep are refunded without being sent back',
+  timelineExchangeShipped: 'Your exchange is on its way: {carrier}, tracking number {number}',
+  timelineTrackParcel: 'Track the parcel',
   payTitle: 'Pay the return fee',
   payText: 'This return costs {amount}. Pay it to get your return label.',
   payButton: 'Pay {amount}',

@@ -246,6 +246,8 @@ const fr: Catalogue = {
   itemKept: 'À garder : inutile de le renvoyer',
   itemSendBack: 'À renvoyer',
   timelineKept: 'Les articles que vous gardez sont remboursés sans être renvoyés',
+  timelineExchangeShipped: 'Votre article d’échange est en route : {carrier}, numéro de suivi {number}',
+  timelineTrackParcel: 'Suivre le colis',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

@@ -244,6 +244,8 @@ const it: Catalogue = {
   itemKept: 'Puoi tenerlo: non serve rispedirlo',
   itemSendBack: 'Da rispedire',
   timelineKept: 'Gli articoli che tieni vengono rimborsati senza essere rispediti',
+  timelineExchangeShipped: 'Il tuo articolo in cambio è in viaggio: {carrier}, numero di tracciamento {number}',
+  timelineTrackParcel: 'Traccia il pacco',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

@@ -240,6 +240,8 @@ const nl: Catalogue = {
   itemKept: 'Mag je houden: niet terugsturen',
   itemSendBack: 'Stuur dit terug',
   timelineKept: 'Artikelen die je mag houden worden terugbetaald zonder dat je ze terugstuurt',
+  timelineExchangeShipped: 'Je ruilartikel is onderweg: {carrier}, trackingnummer {number}',
+  timelineTrackParcel: 'Volg het pakket',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

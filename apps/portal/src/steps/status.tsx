@@ -25,6 +25,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
 function eventText(entry: ReturnView['timeline'][number]): string {
   const known = EVENT_KEYS[entry.type];
   if (entry.status) return statusText(entry.status);
+  if (entry.type === 'exchange_shipped' && entry.tracking)
+    return t('timelineExchangeShipped', { carrier: entry.tracking.carrier, number: entry.tracking.trackingNumber });
   if (known) return t(known);
   return entry.message ?? t('timelineUpdate');
 }
@@ -83,6 +85,11 @@ export function StatusPage({ slug, id, access, lang }: Props) {
             <li class="timeline-entry" key={`${entry.at}-${entry.type}`}>
               <span class="timeline-when">{formatInstant(entry.at)}</span>
               <span>{eventText(entry)}</span>
+              {entry.tracking?.trackingUrl && (
+                <a class="timeline-link" href={entry.tracking.trackingUrl} target="_blank" rel="noopener noreferrer">
+                  {t('timelineTrackParcel')}
+                </a>
+              )}
             </li>
           ))}
         </ol>

@@ -96,6 +96,8 @@ export type ShopifyReplacement = {
   balance: number;
   shopBalance: number;
   onHold: boolean;
+  /** The order line items Shopify made for the exchange: a fulfillment of one of them ships it (exchange_shipped). */
+  lineItemIds: string[];
 };
 
 export async function makeShopifyExchange(
@@ -184,5 +186,6 @@ async function exchangeInShopify(ctx: Ctx, row: IntegrationRow, agg: ReturnAggre
     balance: value.balance,
     shopBalance,
     onHold: !releasable && held.length > 0,
+    lineItemIds: [...exchangeLineItemIds],
   };
 }

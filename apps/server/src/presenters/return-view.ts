@@ -29,6 +29,19 @@ function ledgerOf(events: ReturnEventRecord[]): LedgerAction[] {
   return events.filter((e) => LEDGER_TYPES.has(e.type) && e.data).map((e) => ({ type: e.type, ...e.data }) as LedgerAction);
 }
 
+/** The parcel of an `exchange_shipped` entry (jobs/note-exchange-shipment.ts), for both views. */
+function trackingOf(e: ReturnEventRecord): { tracking?: { carrier: string; trackingNumber: string; trackingUrl: string | null } } {
+  if (e.type !== 'exchange_shipped' || !e.data) return {};
+  const d = e.data;
+  return {
+    tracking: {
+      carrier: String(d.carrier ?? ''),
+      trackingNumber: String(d.trackingNumber ?? ''),
+      trackingUrl: typeof d.trackingUrl === 'string' ? d.trackingUrl : null,
+    },
+  };
+}
+
 export function moneyFacts(agg: ReturnAggregate) {
   const ledger = foldLedger(ledgerOf(agg.events));
   const feePayment = agg.ret.feePayment as FeePayment | null;
@@ -74,6 +87,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
         type: keptSome ? 'kept' : e.type,
         ...(e.status ? { status: e.status as ReturnStatus } : {}),
         ...(e.message && !keptSome && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
+        ...trackingOf(e),
       };
     });
   const documents = documentFormats(ret);
@@ -191,6 +205,7 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
         data: e.data,
         ...(e.status ? { status: e.status as ReturnStatus } : {}),
         ...(e.message ? { message: e.message } : {}),
+        ...trackingOf(e),
       })),
   };
 }

@@ -282,6 +282,7 @@ const app: AppCatalogue = {
   eventStoreCredit: 'Guthaben',
   eventReplacement: 'Ersatzlieferung',
   eventResendLabel: 'Etikett erneut gesendet',
+  eventExchangeShipped: 'Umtauschartikel versandt',
   eventToStatus: '{event} → {status}',
   templateLabelCreated: 'Etikett erstellt',
   templateDroppedOff: 'Paket abgegeben',

@@ -297,6 +297,7 @@ const app = {
   eventStoreCredit: 'Store credit',
   eventReplacement: 'Replacement shipment',
   eventResendLabel: 'Label sent again',
+  eventExchangeShipped: 'Exchange shipped',
   eventToStatus: '{event} → {status}',
   // email templates
   templateLabelCreated: 'Label created',

@@ -282,6 +282,7 @@ const app: AppCatalogue = {
   eventStoreCredit: 'Avoir',
   eventReplacement: 'Envoi de remplacement',
   eventResendLabel: 'Étiquette renvoyée',
+  eventExchangeShipped: 'Article d’échange expédié',
   eventToStatus: '{event} → {status}',
   templateLabelCreated: 'Étiquette créée',
   templateDroppedOff: 'Colis déposé',

@@ -282,6 +282,7 @@ const app: AppCatalogue = {
   eventStoreCredit: 'Buono',
   eventReplacement: 'Spedizione sostitutiva',
   eventResendLabel: 'Etichetta inviata di nuovo',
+  eventExchangeShipped: 'Articolo in cambio spedito',
   eventToStatus: '{event} → {status}',
   templateLabelCreated: 'Etichetta creata',
   templateDroppedOff: 'Pacco consegnato al corriere',

@@ -282,6 +282,7 @@ const app: AppCatalogue = {
   eventStoreCredit: 'Tegoed',
   eventReplacement: 'Vervangende zending',
   eventResendLabel: 'Label opnieuw verstuurd',
+  eventExchangeShipped: 'Ruilartikel verzonden',
   eventToStatus: '{event} → {status}',
   templateLabelCreated: 'Label aangemaakt',
   templateDroppedOff: 'Pakket afgegeven',

@@ -59,6 +59,29 @@ export function shipmentsOfRestFulfillment(f: Json): Record<string, unknown>[] {
     }));
 }
 
+/**
+ * The tracking of a REST fulfillment (fulfillments/create and /update webhooks): each tracking
+ * number with its link (`tracking_urls` runs parallel to `tracking_numbers`; Shopify builds them
+ * for the carriers it knows, else the app that fulfilled gave them) and the order's line items it
+ * ships, as GIDs.
+ */
+export function trackingOfRestFulfillment(f: Json): {
+  lineItemIds: string[];
+  tracking: { carrier: string; trackingNumber: string; trackingUrl: string | null }[];
+} {
+  const many = Array.isArray(f.tracking_numbers) && f.tracking_numbers.length > 0;
+  const numbers: unknown[] = many ? f.tracking_numbers : [f.tracking_number];
+  const urls: unknown[] = many ? (Array.isArray(f.tracking_urls) ? f.tracking_urls : []) : [f.tracking_url];
+  const lineItemIds = Array.isArray(f.line_items)
+    ? f.line_items.filter((li: Json) => li && li.id !== undefined).map((li: Json) => gid('LineItem', li.id, li.admin_graphql_api_id))
+    : [];
+  const tracking = numbers.flatMap((n, i) => {
+    const trackingNumber = text(n);
+    return trackingNumber ? [{ carrier: text(f.tracking_company) ?? 'other', trackingNumber, trackingUrl: text(urls[i]) ?? null }] : [];
+  });
+  return { lineItemIds, tracking };
+}
+
 /** A webhook's REST order (orders/create, orders/updated) as an import item of `integration`. */
 export function orderFromRest(o: Json, integration: string): ShopOrderImport {
   const currency = text(o.currency, o.presentment_currency) ?? '';

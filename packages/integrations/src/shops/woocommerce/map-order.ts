@@ -12,6 +12,7 @@ export const SHIPMENT_TRACKING_META = '_wc_shipment_tracking_items';
 type TrackingItem = {
   tracking_provider?: string;
   custom_tracking_provider?: string;
+  custom_tracking_link?: string;
   tracking_number?: string;
   date_shipped?: string | number;
 };
@@ -86,6 +87,24 @@ function shipmentsOf(order: WooOrder) {
         shippedAt: Number.isFinite(shipped) && shipped > 0 ? new Date(shipped * 1000).toISOString() : null,
       };
     });
+}
+
+/**
+ * The Shipment Tracking extension's items on an order with their links: `custom_tracking_link` is
+ * stored only for a custom provider (wc_st_add_tracking_number in woocommerce-shipment-tracking.php,
+ * WooCommerce Shipment Tracking 1.6); for a predefined one the extension builds the link when it
+ * shows it, so none is known here.
+ */
+export function trackingOfWooOrder(order: WooOrder): { carrier: string; trackingNumber: string; trackingUrl: string | null }[] {
+  const meta = (order.meta_data ?? []).find((m) => m.key === SHIPMENT_TRACKING_META);
+  const items = Array.isArray(meta?.value) ? (meta.value as TrackingItem[]) : [];
+  return items
+    .filter((t) => text(t.tracking_number))
+    .map((t) => ({
+      carrier: text(t.custom_tracking_provider) || text(t.tracking_provider) || 'unknown',
+      trackingNumber: text(t.tracking_number),
+      trackingUrl: orNull(t.custom_tracking_link),
+    }));
 }
 
 export type MappedOrder = { skip: string } | { order: Record<string, unknown> };

@@ -10,11 +10,17 @@ import { newId } from '@retour/db/ids';
 import { recordInboundEvent } from '@retour/db/repos/inbound-events';
 import { findIntegrationByHookKey, type IntegrationRow, updateIntegration } from '@retour/db/repos/integrations';
 import { anonymiseShopOrders, findOrderIdByExternal, upsertShipmentsByTracking } from '@retour/db/repos/shop-connections';
-import { orderFromRest, type ProviderJson, shipmentsOfRestFulfillment } from '@retour/integrations/shops/shopify/orders';
+import {
+  orderFromRest,
+  type ProviderJson,
+  shipmentsOfRestFulfillment,
+  trackingOfRestFulfillment,
+} from '@retour/integrations/shops/shopify/orders';
 import { shopifySignatureMatches } from '@retour/integrations/shops/shopify/webhooks';
 import type { Ctx } from '../../../context.ts';
 import { AppError, fail } from '../../../errors.ts';
 import { applyShopifyCatalogueWebhook, SHOPIFY_CATALOGUE_TOPICS } from '../../catalogue/apply-shopify-catalogue-webhook.ts';
+import { queueShopifyExchangeShipments } from '../../exchanges/queue-exchange-shipments.ts';
 import { importOrderIn } from '../../orders/import-orders.ts';
 import { openConnectionCredentials } from '../connections.ts';
 import { SECRET_ROTATION_GRACE_MS, type ShopifyCredentials } from './shopify-connection.ts';
@@ -95,7 +101,8 @@ async function apply(ctx: Ctx, tx: Tx, row: IntegrationRow, topic: string, body:
       }
     case 'fulfillments/create':
     case 'fulfillments/update': {
-      const orderId = await findOrderIdByExternal(tx, row.merchantId, row.id, `gid://shopify/Order/${body.order_id}`);
+      const orderExternalId = `gid://shopify/Order/${body.order_id}`;
+      const orderId = await findOrderIdByExternal(tx, row.merchantId, row.id, orderExternalId);
       if (!orderId) return { outcome: 'order_unknown' };
       const shipments = shipmentsOfRestFulfillment(body).map((s) => ({
         id: newId('shp'),
@@ -107,6 +114,8 @@ async function apply(ctx: Ctx, tx: Tx, row: IntegrationRow, topic: string, body:
         items: (s.items as { externalId: string; quantity: number }[] | null) ?? null,
       }));
       await upsertShipmentsByTracking(tx, row.merchantId, orderId, shipments);
+      // A fulfillment of an exchange's lines also goes on the return's timeline (issue #14 item 4).
+      await queueShopifyExchangeShipments(tx, row.merchantId, orderId, { orderExternalId, ...trackingOfRestFulfillment(body), at });
       return { outcome: 'shipments_upserted' };
     }
     case 'customers/data_request':

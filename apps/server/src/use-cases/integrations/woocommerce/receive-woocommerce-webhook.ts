@@ -9,11 +9,13 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { WooHookResult } from '@retour/contracts/woocommerce';
 import { recordInboundEvent } from '@retour/db/repos/inbound-events';
 import { findIntegrationByHookKey, type IntegrationRow, updateIntegration } from '@retour/db/repos/integrations';
-import { mapWooOrder } from '@retour/integrations/shops/woocommerce/map-order';
+import { mapWooOrder, trackingOfWooOrder } from '@retour/integrations/shops/woocommerce/map-order';
 import type { WooOrder } from '@retour/integrations/shops/woocommerce/types';
 import type { Ctx } from '../../../context.ts';
 import { AppError, fail } from '../../../errors.ts';
 import { nulPath } from '../../../http/nul-guard.ts';
+import { WOO_REPLACEMENT_META } from '../../exchanges/replacement-topic.ts';
+import { queueWooExchangeShipments } from '../../exchanges/queue-exchange-shipments.ts';
 import { importOrderIn } from '../../orders/import-orders.ts';
 import { openConnectionCredentials } from '../connections.ts';
 import { applyWooProductWebhook, PRODUCT_TOPICS } from './apply-woocommerce-product-webhook.ts';
@@ -85,6 +87,15 @@ export async function receiveWoocommerceWebhook(ctx: Ctx, hookKey: string, deliv
       if (!fresh) return { outcome: 'duplicate' as const };
       if ('skip' in mapped) return { outcome: 'ignored' as const };
       await importOrderIn(ctx, tx, row.merchantId, mapped.order);
+      // A replacement order we made names its return: its tracking goes on that return's timeline (issue #14 item 4).
+      const returnId = (order.meta_data ?? []).find((m) => m.key === WOO_REPLACEMENT_META)?.value;
+      if (typeof returnId === 'string' && returnId !== '')
+        await queueWooExchangeShipments(tx, row.merchantId, {
+          externalId: String(order.id),
+          returnId,
+          tracking: trackingOfWooOrder(order),
+          at,
+        });
       await updateIntegration(tx, row.merchantId, row.id, { lastSyncAt: at, updatedAt: at });
       return { outcome: 'stored' as const };
     });
