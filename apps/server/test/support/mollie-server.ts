@@ -1,5 +1,13 @@
 // A local server that answers like Mollie's Payments API v2 (docs.mollie.com) for the calls Retour
-// makes — list methods, create payment, get payment, create and get refund — with Mollie's error shape
+// makes — list methods, create payment, get payment, create and get refund, and for holds
+// (docs.mollie.com/docs/place-a-hold-for-a-payment; reference "Create capture" and "Release payment
+// authorization"; mollie/mollie-api-node src/data/payments/captures/data.ts and
+// src/binders/payments/PaymentsBinder.ts releaseAuthorization): `captureMode` automatic|manual, a
+// manual payment becomes `authorized` (with `captureBefore`) instead of `paid`, POST
+// /v2/payments/{id}/captures (optional amount up to what remains authorised; the full amount makes
+// the payment `paid`), POST /v2/payments/{id}/release-authorization (202, empty body; `canceled`
+// without captures, else `paid`); both refused (422) unless the payment is `authorized`.
+// — with Mollie's error shape
 // { status, title, detail, field?, _links }, Bearer API keys, and Idempotency-Key replay. It also
 // serves a checkout page like Mollie's test mode (buttons "Paid" / "Failed"): choosing posts the
 // classic webhook (form body id=tr_…) to the payment's webhookUrl, then redirects the browser to
@@ -23,7 +31,11 @@ export type MolliePaymentState = {
   metadata: unknown;
   locale: string | null;
   refunds: MollieRefundState[];
+  captureMode: 'automatic' | 'manual';
+  captures: MollieCaptureState[];
+  captureBefore: string | null;
 };
+export type MollieCaptureState = { id: string; amount: { value: string; currency: string }; description: string; createdAt: string };
 export type MollieRefundState = {
   id: string;
   amount: { value: string; currency: string };
@@ -53,6 +65,9 @@ export const mollieError = (status: number, detail: string, field?: string) => (
 });
 const token = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex').slice(0, 10)}`;
 const AMOUNT = /^\d+\.\d{2}$/;
+const toCents = (value: string) => Math.round(Number(value) * 100);
+const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+const captured = (p: MolliePaymentState) => p.captures.reduce((sum, c) => sum + toCents(c.amount.value), 0);
 
 export type MollieServer = Awaited<ReturnType<typeof startMollieServer>>;
 
@@ -94,6 +109,9 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     sequenceType: 'oneoff',
     redirectUrl: p.redirectUrl,
     webhookUrl: p.webhookUrl,
+    ...(p.captureMode === 'manual' ? { captureMode: 'manual' } : {}),
+    ...(p.status === 'authorized' && p.captureBefore ? { captureBefore: p.captureBefore, authorizedAt: p.createdAt } : {}),
+    ...(p.captures.length ? { amountCaptured: { value: cents(captured(p)), currency: p.amount.currency } } : {}),
     ...(p.status === 'paid' ? { paidAt: new Date().toISOString() } : {}),
     _links: {
       self: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
@@ -111,6 +129,8 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     if (typeof body.description !== 'string' || !body.description)
       return { status: 422, body: mollieError(422, 'The description is invalid', 'description') };
     if (typeof body.redirectUrl !== 'string') return { status: 422, body: mollieError(422, 'The redirect URL is invalid', 'redirectUrl') };
+    if (body.captureMode !== undefined && body.captureMode !== 'automatic' && body.captureMode !== 'manual')
+      return { status: 422, body: mollieError(422, 'The capture mode is invalid', 'captureMode') };
     const p: MolliePaymentState = {
       resource: 'payment',
       id: token('tr'),
@@ -125,6 +145,9 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       metadata: body.metadata ?? null,
       locale: body.locale ?? null,
       refunds: [],
+      captureMode: body.captureMode ?? 'automatic',
+      captures: [],
+      captureBefore: null,
     };
     payments.set(p.id, p);
     return { status: 201, body: view(p) };
@@ -177,10 +200,66 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       : { status: 404, body: mollieError(404, `No refund exists with token ${refundId}.`) };
   }
 
+  /** "Create capture": only an authorised payment, at most what remains; the rest stays authorised. */
+  function createCapture(id: string, body: any, mode: 'test' | 'live'): { status: number; body: unknown } {
+    const p = payments.get(id);
+    if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
+    if (p.status !== 'authorized') return { status: 422, body: mollieError(422, 'The payment cannot be captured') };
+    const remaining = toCents(p.amount.value) - captured(p);
+    let amount = remaining;
+    if (body?.amount !== undefined) {
+      if (!AMOUNT.test(String(body.amount?.value)) || body.amount.currency !== p.amount.currency)
+        return { status: 422, body: mollieError(422, 'The amount is invalid', 'amount') };
+      amount = toCents(body.amount.value);
+      if (amount <= 0 || amount > remaining)
+        return { status: 422, body: mollieError(422, 'The amount is higher than the amount that can be captured', 'amount') };
+    }
+    const capture: MollieCaptureState = {
+      id: token('cpt'),
+      amount: { value: cents(amount), currency: p.amount.currency },
+      description: String(body?.description ?? ''),
+      createdAt: new Date().toISOString(),
+    };
+    p.captures.push(capture);
+    if (captured(p) === toCents(p.amount.value)) p.status = 'paid';
+    return {
+      status: 201,
+      body: {
+        resource: 'capture',
+        id: capture.id,
+        mode,
+        description: capture.description,
+        amount: capture.amount,
+        status: 'succeeded',
+        metadata: null,
+        paymentId: p.id,
+        createdAt: capture.createdAt,
+        _links: {
+          self: { href: `${base}/v2/payments/${p.id}/captures/${capture.id}`, type: 'application/hal+json' },
+          payment: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
+          documentation: { href: 'https://docs.mollie.com/reference/create-capture', type: 'text/html' },
+        },
+      },
+    };
+  }
+
+  /** "Release payment authorization": 202; canceled without captures, paid with one. */
+  function releaseAuthorization(id: string): { status: number; body: unknown } {
+    const p = payments.get(id);
+    if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
+    if (p.status !== 'authorized') return { status: 422, body: mollieError(422, 'The payment authorization cannot be released') };
+    p.status = p.captures.length ? 'paid' : 'canceled';
+    return { status: 202, body: null };
+  }
+
   /** Sets the payment's status and calls its webhook like Mollie does (form body id=tr_…). */
-  async function settle(id: string, status: 'paid' | 'failed' | 'canceled' | 'expired'): Promise<number | null> {
+  async function settle(id: string, status: 'paid' | 'authorized' | 'failed' | 'canceled' | 'expired'): Promise<number | null> {
     const p = payments.get(id);
     if (!p) throw new Error(`unknown payment ${id}`);
+    // A manual-capture payment is authorised, never paid, by the shopper's checkout.
+    if (status === 'paid' && p.captureMode === 'manual') status = 'authorized';
+    if (status === 'authorized' && p.captureMode !== 'manual') throw new Error('only a manual-capture payment is authorised');
+    if (status === 'authorized') p.captureBefore = new Date(Date.now() + 28 * 86_400_000).toISOString();
     p.status = status;
     return callWebhook(p);
   }
@@ -251,6 +330,8 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     const payment = /^\/v2\/payments\/(\w+)$/.exec(url.pathname);
     const refunds = /^\/v2\/payments\/(\w+)\/refunds$/.exec(url.pathname);
     const refund = /^\/v2\/payments\/(\w+)\/refunds\/(\w+)$/.exec(url.pathname);
+    const captures = /^\/v2\/payments\/(\w+)\/captures$/.exec(url.pathname);
+    const release = /^\/v2\/payments\/(\w+)\/release-authorization$/.exec(url.pathname);
     if (req.method === 'GET' && url.pathname === '/v2/methods') {
       result = {
         status: 200,
@@ -269,10 +350,18 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       result = createRefund(refunds[1] as string, body);
     } else if (req.method === 'GET' && refund) {
       result = getRefund(refund[1] as string, refund[2] as string);
+    } else if (req.method === 'POST' && captures) {
+      result = createCapture(captures[1] as string, body, mode);
+    } else if (req.method === 'POST' && release) {
+      result = releaseAuthorization(release[1] as string);
     } else {
       result = { status: 404, body: mollieError(404, 'The resource does not exist') };
     }
     if (req.method === 'POST' && typeof idemKey === 'string' && result.status < 500) idempotent.set(`${key}:${idemKey}`, result);
+    if (result.body === null) {
+      res.writeHead(result.status);
+      return res.end();
+    }
     send(res, result.status, result.body);
   }
 
