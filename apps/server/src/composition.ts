@@ -36,6 +36,9 @@ import { UNUSED_PHOTOS_TOPIC } from './use-cases/shared/system-jobs.ts';
 import { removeUnusedPhotos } from './use-cases/maintenance/remove-unused-photos.ts';
 import { expireReturn } from './use-cases/returns/expire-return.ts';
 import { EXPIRE_TOPIC } from './use-cases/shared/reminder-jobs.ts';
+import { settleHoldOnProgress } from './jobs/settle-hold.ts';
+import { SETTLE_HOLD_TOPIC } from './use-cases/payments/instant-hold.ts';
+import { settleInstantHold } from './use-cases/payments/settle-hold.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
 export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
@@ -46,6 +49,7 @@ export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
   voidLabelOnCancel,
   replacementOrderListener,
   stockReservationListener,
+  settleHoldOnProgress,
 ];
 
 /** Handlers by outbox topic, run by every process. */
@@ -75,6 +79,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [EXPIRE_TOPIC]: async (ctx, merchantId, payload) => {
     await expireReturn(ctx, merchantId, String(payload.returnId));
   },
+  [SETTLE_HOLD_TOPIC]: settleInstantHold,
 };
 
 /** Email topics, run only by a process with a mail transport (ctx.mail). */
