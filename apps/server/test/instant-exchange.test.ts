@@ -78,7 +78,8 @@ async function authorisedReturn(shop: Shop) {
   expect(await mollie.settle(tr, 'paid')).toBe(200);
   expect(mollie.payments.get(tr)?.status).toBe('authorized');
   await drainJobs(h.ctx);
-  const paymentId: string = (await h.ctx.db.selectFrom('payments').select('id').where('returnId', '=', ret.id).executeTakeFirstOrThrow()).id;
+  const paymentId: string = (await h.ctx.db.selectFrom('payments').select('id').where('returnId', '=', ret.id).executeTakeFirstOrThrow())
+    .id;
   const calls = (path: string) => mollie.requests.filter((r) => r.method === 'POST' && r.path === `/v2/payments/${tr}/${path}`);
   const settleTwice = async () => {
     await settleInstantHold(h.ctx, shop.merchant.id, { paymentId });
@@ -228,6 +229,10 @@ describe('instant exchange', () => {
     );
     const large = opts.products[0].variants.find((v: any) => v.sku === 'TS-L').id;
     const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
-    expectError(await postReturn(h, bare.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })), 422, 'payments_not_configured');
+    expectError(
+      await postReturn(h, bare.slug, f.token, returnBody(tee, { items, resolution: 'exchange' })),
+      422,
+      'payments_not_configured',
+    );
   });
 });

@@ -55,7 +55,9 @@ export const ExchangeSettingsSchema = z
       .min(1)
       .max(MAX_INSTANT_EXCHANGE_DAYS)
       .optional()
-      .describe('Instant exchange: days after the authorisation the shopper has to hand in the parcel (default 14; at most 21, as card holds lapse after 28).'),
+      .describe(
+        'Instant exchange: days after the authorisation the shopper has to hand in the parcel (default 14; at most 21, as card holds lapse after 28).',
+      ),
   })
   .strict();
 export type ExchangeSettingsInput = z.infer<typeof ExchangeSettingsSchema>;

@@ -49,7 +49,12 @@ export function holdSettlesAt(deadline: string, timezone: string, authorisedAt: 
  * What to do with the hold now. `scannedOn`: the local day the return was first scanned (null:
  * not yet); `cancelled`: the return was cancelled (or rejected, or expired) before any scan.
  */
-export function settleHold(input: { deadline: string; scannedOn: string | null; today: string; cancelled: boolean }): InstantExchangeOutcome {
+export function settleHold(input: {
+  deadline: string;
+  scannedOn: string | null;
+  today: string;
+  cancelled: boolean;
+}): InstantExchangeOutcome {
   if (input.scannedOn === null && input.cancelled) return 'release';
   return settleInstantExchange(input.deadline, input.scannedOn, input.today);
 }

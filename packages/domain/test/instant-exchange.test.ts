@@ -8,7 +8,14 @@ import { instant, timezone } from './arbitraries.ts';
 describe('instantHoldAmount', () => {
   it.each([
     [[{ unitPrice: 2995, quantity: 1 }], 0, 2995],
-    [[{ unitPrice: 2995, quantity: 2 }, { unitPrice: 1000, quantity: 1 }], 295, 6990],
+    [
+      [
+        { unitPrice: 2995, quantity: 2 },
+        { unitPrice: 1000, quantity: 1 },
+      ],
+      295,
+      6990,
+    ],
     [[{ unitPrice: 100, quantity: 1 }], 500, 500],
     [[], 0, 0],
   ])('%j owing %i → hold %i', (lines, owed, expected) => {

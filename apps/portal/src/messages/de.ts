@@ -246,8 +246,10 @@ const de: Catalogue = {
   itemKept: 'Behalten: nicht zurücksenden',
   itemSendBack: 'Bitte zurücksenden',
   timelineKept: 'Artikel, die Sie behalten, werden ohne Rücksendung erstattet',
-  instantHoldPending: 'Sofortumtausch: Damit wir Ihren neuen Artikel jetzt senden können, werden {amount} auf Ihrem Zahlungsmittel reserviert. Belastet wird nichts, wenn der Versanddienstleister Ihr Paket rechtzeitig scannt.',
-  instantHoldHeld: 'Sofortumtausch: {amount} sind auf Ihrem Zahlungsmittel reserviert, nicht belastet. Geben Sie Ihr Paket so ab, dass der Versanddienstleister es bis spätestens {date} scannt: Dann wird die Reservierung freigegeben; sonst werden {amount} belastet.',
+  instantHoldPending:
+    'Sofortumtausch: Damit wir Ihren neuen Artikel jetzt senden können, werden {amount} auf Ihrem Zahlungsmittel reserviert. Belastet wird nichts, wenn der Versanddienstleister Ihr Paket rechtzeitig scannt.',
+  instantHoldHeld:
+    'Sofortumtausch: {amount} sind auf Ihrem Zahlungsmittel reserviert, nicht belastet. Geben Sie Ihr Paket so ab, dass der Versanddienstleister es bis spätestens {date} scannt: Dann wird die Reservierung freigegeben; sonst werden {amount} belastet.',
   instantHoldReleased: 'Sofortumtausch: Ihr Paket wurde rechtzeitig gescannt und die Reservierung von {amount} ist freigegeben.',
   instantHoldCaptured: 'Sofortumtausch: Ihr Paket wurde nicht bis {date} gescannt, daher wurden {amount} belastet.',
   timelineHoldReleased: 'Reservierung für Ihren Sofortumtausch freigegeben',

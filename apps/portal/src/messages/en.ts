@@ -239,8 +239,10 @@ const en = {
   itemKept: 'Keep it: no need to send it back',
   itemSendBack: 'Send this back',
   timelineKept: 'Items you keep are refunded without being sent back',
-  instantHoldPending: 'Instant exchange: to send your new item now, {amount} is reserved on your payment method. Nothing is charged if the carrier scans your parcel in time.',
-  instantHoldHeld: 'Instant exchange: {amount} is reserved on your payment method, not charged. Hand in your parcel so the carrier scans it by {date}: the reservation is then released; otherwise {amount} is charged.',
+  instantHoldPending:
+    'Instant exchange: to send your new item now, {amount} is reserved on your payment method. Nothing is charged if the carrier scans your parcel in time.',
+  instantHoldHeld:
+    'Instant exchange: {amount} is reserved on your payment method, not charged. Hand in your parcel so the carrier scans it by {date}: the reservation is then released; otherwise {amount} is charged.',
   instantHoldReleased: 'Instant exchange: your parcel was scanned in time and the reservation of {amount} is released.',
   instantHoldCaptured: 'Instant exchange: your parcel was not scanned by {date}, so {amount} was charged.',
   timelineHoldReleased: 'Reservation for your instant exchange released',

@@ -246,8 +246,10 @@ const fr: Catalogue = {
   itemKept: 'À garder : inutile de le renvoyer',
   itemSendBack: 'À renvoyer',
   timelineKept: 'Les articles que vous gardez sont remboursés sans être renvoyés',
-  instantHoldPending: 'Échange immédiat : pour vous envoyer votre nouvel article dès maintenant, {amount} est réservé sur votre moyen de paiement. Rien n’est débité si le transporteur scanne votre colis à temps.',
-  instantHoldHeld: 'Échange immédiat : {amount} est réservé sur votre moyen de paiement, sans être débité. Déposez votre colis pour que le transporteur le scanne au plus tard le {date} : la réservation est alors levée ; sinon, {amount} est débité.',
+  instantHoldPending:
+    'Échange immédiat : pour vous envoyer votre nouvel article dès maintenant, {amount} est réservé sur votre moyen de paiement. Rien n’est débité si le transporteur scanne votre colis à temps.',
+  instantHoldHeld:
+    'Échange immédiat : {amount} est réservé sur votre moyen de paiement, sans être débité. Déposez votre colis pour que le transporteur le scanne au plus tard le {date} : la réservation est alors levée ; sinon, {amount} est débité.',
   instantHoldReleased: 'Échange immédiat : votre colis a été scanné à temps et la réservation de {amount} est levée.',
   instantHoldCaptured: 'Échange immédiat : votre colis n’a pas été scanné au plus tard le {date}, {amount} a donc été débité.',
   timelineHoldReleased: 'Réservation de votre échange immédiat levée',

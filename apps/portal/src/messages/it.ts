@@ -244,8 +244,10 @@ const it: Catalogue = {
   itemKept: 'Puoi tenerlo: non serve rispedirlo',
   itemSendBack: 'Da rispedire',
   timelineKept: 'Gli articoli che tieni vengono rimborsati senza essere rispediti',
-  instantHoldPending: 'Cambio immediato: per spedirti subito il nuovo articolo, {amount} vengono riservati sul tuo metodo di pagamento. Non viene addebitato nulla se il corriere scansiona il pacco in tempo.',
-  instantHoldHeld: 'Cambio immediato: {amount} sono riservati sul tuo metodo di pagamento, non addebitati. Consegna il pacco in modo che il corriere lo scansioni entro il {date}: la riserva viene allora annullata; altrimenti vengono addebitati {amount}.',
+  instantHoldPending:
+    'Cambio immediato: per spedirti subito il nuovo articolo, {amount} vengono riservati sul tuo metodo di pagamento. Non viene addebitato nulla se il corriere scansiona il pacco in tempo.',
+  instantHoldHeld:
+    'Cambio immediato: {amount} sono riservati sul tuo metodo di pagamento, non addebitati. Consegna il pacco in modo che il corriere lo scansioni entro il {date}: la riserva viene allora annullata; altrimenti vengono addebitati {amount}.',
   instantHoldReleased: 'Cambio immediato: il tuo pacco è stato scansionato in tempo e la riserva di {amount} è stata annullata.',
   instantHoldCaptured: 'Cambio immediato: il tuo pacco non è stato scansionato entro il {date}, quindi sono stati addebitati {amount}.',
   timelineHoldReleased: 'Riserva del tuo cambio immediato annullata',

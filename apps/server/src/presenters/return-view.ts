@@ -133,7 +133,13 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
 function instantExchangeView(agg: ReturnAggregate): NonNullable<ReturnView['instantExchange']> {
   const { ret } = agg;
   const settled = agg.events.find((e) => e.type === 'hold_captured' || e.type === 'hold_released');
-  const state = settled ? (settled.type === 'hold_captured' ? 'captured' : 'released') : ret.holdDeadline ? 'held' : 'awaiting_authorisation';
+  const state = settled
+    ? settled.type === 'hold_captured'
+      ? 'captured'
+      : 'released'
+    : ret.holdDeadline
+      ? 'held'
+      : 'awaiting_authorisation';
   return { amount: moneyOut(ret.holdAmount ?? 0, ret.currency), deadline: ret.holdDeadline ?? null, state };
 }
 

@@ -24,7 +24,6 @@ import { claim, FAILED, FINAL, isLatest } from './payment-rows.ts';
 import { recordAuthorised } from './record-hold.ts';
 import { findMollie, providerFailure } from './payment-provider.ts';
 
-
 export async function receiveMollieWebhook(ctx: Ctx, merchantId: string, providerPaymentId: string): Promise<{ received: true }> {
   const row = await findPaymentByProviderId(ctx.db, merchantId, 'mollie', providerPaymentId);
   if (row?.status === 'paid' && row.refundId && !isFinalRefundStatus(row.refundStatus)) return receiveRefundChange(ctx, row);
