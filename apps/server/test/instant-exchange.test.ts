@@ -30,7 +30,7 @@ const EXCHANGES = {
   offered: true,
   reasons: [],
   priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
+  otherProducts: true,
   bonusCredit: null,
   instant: true,
   instantHoldDays: 14,
@@ -45,27 +45,27 @@ async function instantShop(): Promise<Shop> {
   return shop;
 }
 
-/** A T-shirt M exchanged for an L (same price), authorised through Mollie's checkout. */
-async function authorisedReturn(shop: Shop) {
+/** A T-shirt M exchanged for an L (same price) or another product, authorised through Mollie's checkout. */
+async function authorisedReturn(shop: Shop, sku = 'TS-L', hold = '29.95', due = hold) {
   const { payload } = await importOrder(h, shop);
   const f = await found(h, shop.slug, payload);
   const tee = item(f, 'TS-M').id;
   const opts = json(
     await h.app.inject({
       method: 'GET',
-      url: `/api/portal/${shop.slug}/exchange-options?item=${tee}`,
+      url: `/api/portal/${shop.slug}/exchange-options?item=${tee}${sku.startsWith('HD') ? '&q=hoodie' : ''}`,
       headers: { authorization: `Bearer ${f.token}` },
     }),
   );
-  const large = opts.products[0].variants.find((v: any) => v.sku === 'TS-L').id;
-  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
+  const variant = opts.products.flatMap((p: any) => p.variants).find((v: any) => v.sku === sku).id;
+  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: variant } }];
   const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
   expect(created.statusCode, created.body).toBe(201);
   const ret = json(created);
   expect(ret).toMatchObject({
     status: 'awaiting_payment',
-    amountDue: eur('29.95'),
-    instantExchange: { amount: eur('29.95'), deadline: null, state: 'awaiting_authorisation' },
+    amountDue: eur(due),
+    instantExchange: { amount: eur(hold), deadline: null, state: 'awaiting_authorisation' },
   });
   const view = async () =>
     json(await h.app.inject({ method: 'GET', url: `/api/portal/${shop.slug}/returns/${ret.id}?access=${ret.accessCode}` }));
@@ -73,7 +73,7 @@ async function authorisedReturn(shop: Shop) {
   expect(pay.statusCode, pay.body).toBe(201);
   const tr = paymentIdOf(json(pay).checkoutUrl);
   const create = mollie.requests.find((r) => r.method === 'POST' && r.path === '/v2/payments' && r.body?.metadata?.returnId === ret.id);
-  expect(create?.body).toMatchObject({ amount: { value: '29.95', currency: 'EUR' }, captureMode: 'manual' });
+  expect(create?.body).toMatchObject({ amount: { value: hold, currency: 'EUR' }, captureMode: 'manual' });
   // The shopper completes the checkout: Mollie reports the payment authorised (its webhook).
   expect(await mollie.settle(tr, 'paid')).toBe(200);
   expect(mollie.payments.get(tr)?.status).toBe('authorized');
@@ -176,6 +176,29 @@ describe('instant exchange', () => {
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.body.amount).toEqual({ value: '29.95', currency: 'EUR' });
     expect(refunds[0]?.headers['idempotency-key']).toBe(paymentId);
+  });
+
+  it('a dearer exchange scanned in time: the difference is captured, the rest released, once', async () => {
+    h.clock.set('2026-06-15T10:00:00.000Z');
+    const shop = await instantShop();
+    const { ret, tr, view, calls, settleTwice, entries } = await authorisedReturn(shop, 'HD-M', '49.95');
+    h.clock.set('2026-06-29T20:00:00.000Z');
+    const scan = await shop.merchant.call('POST', `/api/v1/returns/${ret.id}/events`, {
+      at: '2026-06-29T19:00:00.000Z',
+      status: 'in_transit',
+    });
+    expect(scan.statusCode, scan.body).toBe(201);
+    await drainJobs(h.ctx);
+    await drainJobs(h.ctx);
+    await settleTwice();
+    expect(calls('captures')).toHaveLength(1);
+    expect(calls('captures')[0]?.body.amount).toEqual({ value: '20.00', currency: 'EUR' });
+    expect(calls('release-authorization')).toHaveLength(1);
+    expect(mollie.payments.get(tr)?.status).toBe('paid');
+    const [released, ...more] = await entries('hold_released');
+    expect(more).toHaveLength(0);
+    expect(released.data).toMatchObject({ captured: '20.00', released: '29.95', deadline: '2026-06-29', scannedOn: '2026-06-29' });
+    expect((await view()).instantExchange.state).toBe('released');
   });
 
   it('cancelled before the scan: the hold is released at once, nothing captured', async () => {
