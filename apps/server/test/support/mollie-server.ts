@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { type MollieCaptureState, captured, captureFor, cents, releaseFor } from './mollie-captures.ts';
 
 export type MollieRequest = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
 export type MolliePaymentState = {
@@ -35,7 +36,6 @@ export type MolliePaymentState = {
   captures: MollieCaptureState[];
   captureBefore: string | null;
 };
-export type MollieCaptureState = { id: string; amount: { value: string; currency: string }; description: string; createdAt: string };
 export type MollieRefundState = {
   id: string;
   amount: { value: string; currency: string };
@@ -65,9 +65,6 @@ export const mollieError = (status: number, detail: string, field?: string) => (
 });
 const token = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex').slice(0, 10)}`;
 const AMOUNT = /^\d+\.\d{2}$/;
-const toCents = (value: string) => Math.round(Number(value) * 100);
-const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
-const captured = (p: MolliePaymentState) => p.captures.reduce((sum, c) => sum + toCents(c.amount.value), 0);
 
 export type MollieServer = Awaited<ReturnType<typeof startMollieServer>>;
 
@@ -200,56 +197,16 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       : { status: 404, body: mollieError(404, `No refund exists with token ${refundId}.`) };
   }
 
-  /** "Create capture": only an authorised payment, at most what remains; the rest stays authorised. */
   function createCapture(id: string, body: any, mode: 'test' | 'live'): { status: number; body: unknown } {
     const p = payments.get(id);
     if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
-    if (p.status !== 'authorized') return { status: 422, body: mollieError(422, 'The payment cannot be captured') };
-    const remaining = toCents(p.amount.value) - captured(p);
-    let amount = remaining;
-    if (body?.amount !== undefined) {
-      if (!AMOUNT.test(String(body.amount?.value)) || body.amount.currency !== p.amount.currency)
-        return { status: 422, body: mollieError(422, 'The amount is invalid', 'amount') };
-      amount = toCents(body.amount.value);
-      if (amount <= 0 || amount > remaining)
-        return { status: 422, body: mollieError(422, 'The amount is higher than the amount that can be captured', 'amount') };
-    }
-    const capture: MollieCaptureState = {
-      id: token('cpt'),
-      amount: { value: cents(amount), currency: p.amount.currency },
-      description: String(body?.description ?? ''),
-      createdAt: new Date().toISOString(),
-    };
-    p.captures.push(capture);
-    if (captured(p) === toCents(p.amount.value)) p.status = 'paid';
-    return {
-      status: 201,
-      body: {
-        resource: 'capture',
-        id: capture.id,
-        mode,
-        description: capture.description,
-        amount: capture.amount,
-        status: 'succeeded',
-        metadata: null,
-        paymentId: p.id,
-        createdAt: capture.createdAt,
-        _links: {
-          self: { href: `${base}/v2/payments/${p.id}/captures/${capture.id}`, type: 'application/hal+json' },
-          payment: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
-          documentation: { href: 'https://docs.mollie.com/reference/create-capture', type: 'text/html' },
-        },
-      },
-    };
+    return captureFor(p, body, mode, base, token('cpt'), mollieError);
   }
 
-  /** "Release payment authorization": 202; canceled without captures, paid with one. */
   function releaseAuthorization(id: string): { status: number; body: unknown } {
     const p = payments.get(id);
     if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
-    if (p.status !== 'authorized') return { status: 422, body: mollieError(422, 'The payment authorization cannot be released') };
-    p.status = p.captures.length ? 'paid' : 'canceled';
-    return { status: 202, body: null };
+    return releaseFor(p, mollieError);
   }
 
   /** Sets the payment's status and calls its webhook like Mollie does (form body id=tr_…). */
