@@ -83,6 +83,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   exchange_created: 'templateExchangeCreated',
   label_reminder: 'templateLabelReminder',
   drop_off_reminder: 'templateDropOffReminder',
+  hold_authorised: 'templateHoldAuthorised',
   expired: 'templateExpired',
 };
 

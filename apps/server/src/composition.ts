@@ -38,6 +38,9 @@ import { expireReturn } from './use-cases/returns/expire-return.ts';
 import { EXPIRE_TOPIC } from './use-cases/shared/reminder-jobs.ts';
 import { noteExchangeShipment } from './jobs/note-exchange-shipment.ts';
 import { EXCHANGE_SHIPMENT_TOPIC } from './use-cases/exchanges/queue-exchange-shipments.ts';
+import { settleHoldOnProgress } from './jobs/settle-hold.ts';
+import { SETTLE_HOLD_TOPIC } from './use-cases/payments/instant-hold.ts';
+import { settleInstantHold } from './use-cases/payments/settle-hold.ts';
 
 /** Who hears about changes of returns, in this order (each runs inside the `return.event` job). */
 export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
@@ -48,6 +51,7 @@ export const RETURN_EVENT_LISTENERS: readonly ReturnEventListener[] = [
   voidLabelOnCancel,
   replacementOrderListener,
   stockReservationListener,
+  settleHoldOnProgress,
 ];
 
 /** Handlers by outbox topic, run by every process. */
@@ -78,6 +82,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     await expireReturn(ctx, merchantId, String(payload.returnId));
   },
   [EXCHANGE_SHIPMENT_TOPIC]: (ctx, merchantId, payload) => noteExchangeShipment(ctx, merchantId, payload),
+  [SETTLE_HOLD_TOPIC]: settleInstantHold,
 };
 
 /** Email topics, run only by a process with a mail transport (ctx.mail). */

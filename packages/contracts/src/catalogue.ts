@@ -1,7 +1,7 @@
 // The catalogue (products, variants, stock) and exchanges (issue #14): the merchant API's
 // PUT /api/v1/products, the portal's exchange settings, and what the portal shows and quotes.
 import { PRICE_BAND_MAX_PERCENT, PRICE_BAND_MIN_PERCENT } from '@retour/domain/exchanges';
-import { REPLACEMENT_TIMINGS } from '@retour/domain/replacement-order';
+import { MAX_INSTANT_EXCHANGE_DAYS, REPLACEMENT_TIMINGS } from '@retour/domain/replacement-order';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, MoneySchema } from './common.ts';
 
@@ -42,6 +42,21 @@ export const ExchangeSettingsSchema = z
       .optional()
       .describe(
         "When the replacement order is made in the connected shop: on_request (once the return is approved), on_drop_off (the carrier's first scan) or on_receipt (default: once you received the parcel).",
+      ),
+    instant: z
+      .boolean()
+      .optional()
+      .describe(
+        "Instant exchange: the shopper's payment method is authorised (Mollie, manual capture) for the new items' value, the replacement is made at once, and the hold is released when the carrier scans the parcel by the deadline, captured when not. Needs a connected Mollie account.",
+      ),
+    instantHoldDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_INSTANT_EXCHANGE_DAYS)
+      .optional()
+      .describe(
+        'Instant exchange: days after the authorisation the shopper has to hand in the parcel (default 14; at most 21, as card holds lapse after 28).',
       ),
   })
   .strict();

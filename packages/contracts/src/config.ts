@@ -206,6 +206,9 @@ export const PortalSettingsSchema = PortalSettingsInputSchema.superRefine((s, ct
     if (!reasonCodes.has(code))
       ctx.addIssue({ code: 'custom', path: ['exchanges', 'reasons', i], message: "Use one of the portal's reason codes." });
   });
+  if (s.exchanges?.instant && !s.exchanges.offered) {
+    ctx.addIssue({ code: 'custom', path: ['exchanges', 'instant'], message: 'Offer exchanges to offer instant exchanges.' });
+  }
   if (s.exchanges?.offered && !s.resolutions.includes('exchange')) {
     ctx.addIssue({ code: 'custom', path: ['exchanges', 'offered'], message: 'Offer the "exchange" resolution to offer exchanges.' });
   }

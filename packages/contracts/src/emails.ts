@@ -17,6 +17,7 @@ export const EMAIL_TEMPLATES = [
   'label_reminder',
   'drop_off_reminder',
   'expired',
+  'hold_authorised',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

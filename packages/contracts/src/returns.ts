@@ -92,6 +92,17 @@ export const ReturnViewSchema = z.object({
     .describe(
       "While the label is unused and the portal lets returns expire: the instant the return expires (the last day to hand the parcel in ends then) and the shop's time zone to count it in.",
     ),
+  instantExchange: z
+    .object({
+      amount: MoneySchema.describe("Authorised (reserved, not charged) on the shopper's payment method."),
+      deadline: z
+        .string()
+        .nullable()
+        .describe("The last local day (YYYY-MM-DD) on which the carrier's scan releases the hold; null until authorised."),
+      state: z.enum(['awaiting_authorisation', 'held', 'released', 'captured']),
+    })
+    .optional()
+    .describe('An instant exchange: the replacement ships before the return arrives, against a Mollie authorisation.'),
 });
 export type ReturnView = z.infer<typeof ReturnViewSchema>;
 

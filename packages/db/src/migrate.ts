@@ -19,6 +19,7 @@ import * as orderLookups from './migrations/0017-order-lookups.ts';
 import * as returnPhotos from './migrations/0018-return-photos.ts';
 import * as returnExpiry from './migrations/0019-return-expiry.ts';
 import * as stockReservations from './migrations/0020-stock-reservations.ts';
+import * as instantExchange from './migrations/0021-instant-exchange.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0018-return-photos': returnPhotos,
   '0019-return-expiry': returnExpiry,
   '0020-stock-reservations': stockReservations,
+  '0021-instant-exchange': instantExchange,
 };
 
 /** The migrations this build knows, oldest first: a database with any other name is newer than this build. */

@@ -236,6 +236,9 @@ export interface ReturnsTable {
   ruleOutcome?: Json | null;
   /** Migration 0019: when the return expires if its label stays unused (null: never). */
   expiresAt?: string | null;
+  /** Migration 0021: an instant exchange's authorised amount (minor units) and its scan deadline (local date). */
+  holdAmount?: number | null;
+  holdDeadline?: string | null;
 }
 /** Migration 0016: one saved version of a merchant's return rules (the highest version is in force). */
 export interface ReturnRuleSetsTable {

@@ -49,6 +49,7 @@ describe('openDatabase', () => {
       '0018-return-photos',
       '0019-return-expiry',
       '0020-stock-reservations',
+      '0021-instant-exchange',
     ]);
     await first.db.insertInto('merchants').values({ id: 'mer_1', name: 'Straße & Łódź', createdAt: '2026-01-01T00:00:00.000Z' }).execute();
     await first.close();

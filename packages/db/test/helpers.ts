@@ -116,6 +116,8 @@ export function makeReturn(r: Partial<ReturnRecord> & { merchantId: string; orde
     exchangeBalance: 0,
     ruleOutcome: null,
     expiresAt: null,
+    holdAmount: null,
+    holdDeadline: null,
     portalId: 'prt_1',
     orderNumberNorm: '1001',
     status: 'open',

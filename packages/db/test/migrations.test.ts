@@ -121,6 +121,7 @@ describe('migrations', () => {
       '0018-return-photos',
       '0019-return-expiry',
       '0020-stock-reservations',
+      '0021-instant-exchange',
     ]);
   });
 

@@ -16,6 +16,7 @@ const TOPICS: Record<string, MessageKey> = {
   'webhook.deliver': 'topicWebhookDeliver',
   'payment.refund': 'topicPaymentRefund',
   'payment.refund_check': 'topicPaymentRefundCheck',
+  'payment.settle_hold': 'topicPaymentSettleHold',
   'shopify.backfill': 'topicShopifyBackfill',
   'shopify.mirror': 'topicShopifyMirror',
   'woocommerce.backfill': 'topicWooBackfill',

@@ -248,6 +248,14 @@ const de: Catalogue = {
   timelineKept: 'Artikel, die Sie behalten, werden ohne Rücksendung erstattet',
   timelineExchangeShipped: 'Ihr Umtauschartikel ist unterwegs: {carrier}, Sendungsnummer {number}',
   timelineTrackParcel: 'Sendung verfolgen',
+  instantHoldPending:
+    'Sofortumtausch: Damit wir Ihren neuen Artikel jetzt senden können, werden {amount} auf Ihrem Zahlungsmittel reserviert. Belastet wird nichts, wenn der Versanddienstleister Ihr Paket rechtzeitig scannt.',
+  instantHoldHeld:
+    'Sofortumtausch: {amount} sind auf Ihrem Zahlungsmittel reserviert, nicht belastet. Geben Sie Ihr Paket so ab, dass der Versanddienstleister es bis spätestens {date} scannt: Dann wird die Reservierung freigegeben; sonst werden {amount} belastet.',
+  instantHoldReleased: 'Sofortumtausch: Ihr Paket wurde rechtzeitig gescannt und die Reservierung von {amount} ist freigegeben.',
+  instantHoldCaptured: 'Sofortumtausch: Ihr Paket wurde nicht bis {date} gescannt, daher wurden {amount} belastet.',
+  timelineHoldReleased: 'Reservierung für Ihren Sofortumtausch freigegeben',
+  timelineHoldCaptured: 'Reservierung für Ihren Sofortumtausch belastet',
   payTitle: 'Rücksendegebühr bezahlen',
   payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
   payButton: '{amount} bezahlen',

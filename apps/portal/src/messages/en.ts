@@ -241,6 +241,14 @@ const en = {
   timelineKept: 'Items you keep are refunded without being sent back',
   timelineExchangeShipped: 'Your exchange is on its way: {carrier}, tracking number {number}',
   timelineTrackParcel: 'Track the parcel',
+  instantHoldPending:
+    'Instant exchange: to send your new item now, {amount} is reserved on your payment method. Nothing is charged if the carrier scans your parcel in time.',
+  instantHoldHeld:
+    'Instant exchange: {amount} is reserved on your payment method, not charged. Hand in your parcel so the carrier scans it by {date}: the reservation is then released; otherwise {amount} is charged.',
+  instantHoldReleased: 'Instant exchange: your parcel was scanned in time and the reservation of {amount} is released.',
+  instantHoldCaptured: 'Instant exchange: your parcel was not scanned by {date}, so {amount} was charged.',
+  timelineHoldReleased: 'Reservation for your instant exchange released',
+  timelineHoldCaptured: 'Reservation for your instant exchange charged',
   payTitle: 'Pay the return fee',
   payText: 'This return costs {amount}. Pay it to get your return label.',
   payButton: 'Pay {amount}',

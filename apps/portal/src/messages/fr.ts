@@ -248,6 +248,14 @@ const fr: Catalogue = {
   timelineKept: 'Les articles que vous gardez sont remboursés sans être renvoyés',
   timelineExchangeShipped: 'Votre article d’échange est en route : {carrier}, numéro de suivi {number}',
   timelineTrackParcel: 'Suivre le colis',
+  instantHoldPending:
+    'Échange immédiat : pour vous envoyer votre nouvel article dès maintenant, {amount} est réservé sur votre moyen de paiement. Rien n’est débité si le transporteur scanne votre colis à temps.',
+  instantHoldHeld:
+    'Échange immédiat : {amount} est réservé sur votre moyen de paiement, sans être débité. Déposez votre colis pour que le transporteur le scanne au plus tard le {date} : la réservation est alors levée ; sinon, {amount} est débité.',
+  instantHoldReleased: 'Échange immédiat : votre colis a été scanné à temps et la réservation de {amount} est levée.',
+  instantHoldCaptured: 'Échange immédiat : votre colis n’a pas été scanné au plus tard le {date}, {amount} a donc été débité.',
+  timelineHoldReleased: 'Réservation de votre échange immédiat levée',
+  timelineHoldCaptured: 'Réservation de votre échange immédiat débitée',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

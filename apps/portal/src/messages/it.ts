@@ -246,6 +246,14 @@ const it: Catalogue = {
   timelineKept: 'Gli articoli che tieni vengono rimborsati senza essere rispediti',
   timelineExchangeShipped: 'Il tuo articolo in cambio è in viaggio: {carrier}, numero di tracciamento {number}',
   timelineTrackParcel: 'Traccia il pacco',
+  instantHoldPending:
+    'Cambio immediato: per spedirti subito il nuovo articolo, {amount} vengono riservati sul tuo metodo di pagamento. Non viene addebitato nulla se il corriere scansiona il pacco in tempo.',
+  instantHoldHeld:
+    'Cambio immediato: {amount} sono riservati sul tuo metodo di pagamento, non addebitati. Consegna il pacco in modo che il corriere lo scansioni entro il {date}: la riserva viene allora annullata; altrimenti vengono addebitati {amount}.',
+  instantHoldReleased: 'Cambio immediato: il tuo pacco è stato scansionato in tempo e la riserva di {amount} è stata annullata.',
+  instantHoldCaptured: 'Cambio immediato: il tuo pacco non è stato scansionato entro il {date}, quindi sono stati addebitati {amount}.',
+  timelineHoldReleased: 'Riserva del tuo cambio immediato annullata',
+  timelineHoldCaptured: 'Riserva del tuo cambio immediato addebitata',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

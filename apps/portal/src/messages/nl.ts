@@ -242,6 +242,14 @@ const nl: Catalogue = {
   timelineKept: 'Artikelen die je mag houden worden terugbetaald zonder dat je ze terugstuurt',
   timelineExchangeShipped: 'Je ruilartikel is onderweg: {carrier}, trackingnummer {number}',
   timelineTrackParcel: 'Volg het pakket',
+  instantHoldPending:
+    'Directe ruil: om je nieuwe artikel nu te versturen, wordt {amount} gereserveerd op je betaalmiddel. Er wordt niets afgeschreven als de vervoerder je pakket op tijd scant.',
+  instantHoldHeld:
+    'Directe ruil: {amount} is gereserveerd op je betaalmiddel, niet afgeschreven. Lever je pakket in zodat de vervoerder het uiterlijk {date} scant: dan vervalt de reservering; anders wordt {amount} afgeschreven.',
+  instantHoldReleased: 'Directe ruil: je pakket is op tijd gescand en de reservering van {amount} is vervallen.',
+  instantHoldCaptured: 'Directe ruil: je pakket is niet uiterlijk {date} gescand, daarom is {amount} afgeschreven.',
+  timelineHoldReleased: 'Reservering voor je directe ruil vervallen',
+  timelineHoldCaptured: 'Reservering voor je directe ruil afgeschreven',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
 import { DropOffCountdown } from '../components/drop-off-countdown.tsx';
+import { InstantExchangeNote } from '../components/instant-exchange.tsx';
 import { PayFee } from '../components/payment.tsx';
 import { StoreCredits } from '../components/store-credits.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
@@ -20,6 +21,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   label_resent: 'timelineLabelResent',
   fee_refunded: 'timelineFeeRefunded',
   kept: 'timelineKept',
+  hold_released: 'timelineHoldReleased',
+  hold_captured: 'timelineHoldCaptured',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {
@@ -74,6 +77,7 @@ export function StatusPage({ slug, id, access, lang }: Props) {
         ))}
       </ul>
       <DropOffCountdown ret={ret} />
+      <InstantExchangeNote ret={ret} />
       <PayFee slug={slug} ret={ret} access={access} onUpdate={setRet} />
       <ReturnDocuments slug={slug} ret={ret} access={access} />
       <StoreCredits credits={ret.storeCredits} />

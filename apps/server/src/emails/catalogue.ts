@@ -21,6 +21,7 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   label_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
   drop_off_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
   expired: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
+  hold_authorised: [...SHOPPER, 'amount', 'deadline'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -311,6 +312,28 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Il tuo reso {{reference}} è scaduto',
       body: 'Ciao {{customerName}},\n\nIl pacco del reso {{reference}} (ordine {{orderNumber}}) non è stato consegnato entro il {{deadline}}: il reso è scaduto e la sua etichetta ({{carrier}}, numero di tracciamento {{trackingNumber}}) non è più valida. Non usarla più.\n\nVuoi ancora restituire qualcosa? Contattaci o avvia un nuovo reso finché il periodo di reso è aperto.\n\n{{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  hold_authorised: {
+    en: {
+      subject: 'Your exchange for order {{orderNumber}} ships now',
+      body: 'Hello {{customerName}},\n\nWe are sending your exchange before your return {{reference}} arrives. For this, {{amount}} is reserved on your payment method; nothing is charged yet. Hand in your parcel so the carrier scans it by {{deadline}}: the reservation is then released. If it is not scanned by that day, the {{amount}} is charged.\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je ruil voor bestelling {{orderNumber}} wordt nu verzonden',
+      body: 'Hallo {{customerName}},\n\nWe versturen je ruilartikel al voordat je retour {{reference}} binnen is. Daarvoor is {{amount}} gereserveerd op je betaalmiddel; er is nog niets afgeschreven. Lever je pakket in zodat de vervoerder het uiterlijk {{deadline}} scant: dan vervalt de reservering. Is het pakket op die dag nog niet gescand, dan wordt {{amount}} afgeschreven.\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre échange pour la commande {{orderNumber}} part dès maintenant',
+      body: 'Bonjour {{customerName}},\n\nNous vous envoyons votre article d’échange avant l’arrivée de votre retour {{reference}}. Pour cela, {{amount}} est réservé sur votre moyen de paiement ; rien n’est encore débité. Déposez votre colis pour que le transporteur le scanne au plus tard le {{deadline}} : la réservation est alors levée. S’il n’est pas scanné à cette date, les {{amount}} sont débités.\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihr Umtausch zu Bestellung {{orderNumber}} wird jetzt versandt',
+      body: 'Hallo {{customerName}},\n\nWir senden Ihren Umtauschartikel, bevor Ihre Rücksendung {{reference}} bei uns ankommt. Dafür sind {{amount}} auf Ihrem Zahlungsmittel reserviert; belastet wird noch nichts. Geben Sie Ihr Paket so ab, dass der Versanddienstleister es bis spätestens {{deadline}} scannt: Dann wird die Reservierung freigegeben. Wird es bis dahin nicht gescannt, werden die {{amount}} belastet.\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo cambio per l’ordine {{orderNumber}} parte subito',
+      body: 'Ciao {{customerName}},\n\nTi spediamo l’articolo di cambio prima che arrivi il tuo reso {{reference}}. Per questo {{amount}} sono riservati sul tuo metodo di pagamento; non è ancora stato addebitato nulla. Consegna il pacco in modo che il corriere lo scansioni entro il {{deadline}}: la riserva viene allora annullata. Se non viene scansionato entro quel giorno, i {{amount}} vengono addebitati.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

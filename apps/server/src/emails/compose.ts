@@ -110,9 +110,11 @@ function values(
     trackingNumber: ret.trackingNumber ?? '',
     // An expiring return's last day once it counts down (reminder, expiry); otherwise the legal hand-in day.
     deadline: formatDate(
-      ret.expiresAt && (template === 'drop_off_reminder' || template === 'expired')
-        ? localDate(new Date(Date.parse(ret.expiresAt) - 1), timezone)
-        : handInDeadline(booked),
+      template === 'hold_authorised' && ret.holdDeadline
+        ? ret.holdDeadline
+        : ret.expiresAt && (template === 'drop_off_reminder' || template === 'expired')
+          ? localDate(new Date(Date.parse(ret.expiresAt) - 1), timezone)
+          : handInDeadline(booked),
       lang,
     ),
     amount: typeof payload.amount === 'number' ? formatMoney(payload.amount, ret.currency) : '',

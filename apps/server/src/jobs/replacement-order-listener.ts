@@ -1,6 +1,7 @@
 // Listens to changes of returns and queues the `shop.replacement_order` job (one per return) once
 // the return's exchanges should exist as an order in the shop: the portal's replacement timing
-// (on request / drop-off scan / receipt, domain/replacement-order.ts) decides when.
+// (on request / drop-off scan / receipt, domain/replacement-order.ts) decides when; an instant
+// exchange's replacement is due as soon as the shopper's payment method is authorised.
 import { newId } from '@retour/db/ids';
 import { getRow } from '@retour/db/repos/config';
 import { enqueue } from '@retour/db/repos/outbox';
@@ -31,7 +32,9 @@ export async function replacementOrderListener(ctx: Ctx, merchantId: string, eve
   if (!ret) return;
   const portal = ret.portalId ? await getRow(ctx.db, 'portals', merchantId, ret.portalId) : undefined;
   const timing = (portal && portalSettingsOf(portal).exchanges?.replacementTiming) || 'on_receipt';
-  if (!replacementDue(timing, progressOf(event.to), null)) return;
+  // An instant exchange (migration 0021) is made once its hold is authorised, whatever the timing.
+  const instant = ret.holdAmount ? { authorised: ret.holdDeadline != null } : null;
+  if (!replacementDue(timing, progressOf(event.to), instant)) return;
   if ((await listReturnExchanges(ctx.db, merchantId, event.returnId)).length === 0) return;
   if (!(await shopIntegrationOfReturn(ctx.db, merchantId, event.returnId))) return;
   await enqueue(ctx.db, {

@@ -113,10 +113,12 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
     resolution: ret.resolution as ReturnView['resolution'],
     fee: moneyOut(ret.feeAmount, ret.currency),
     // Only returns with exchanges or a bonus carry these (issue #14).
-    ...(ret.exchangeBalance || ret.bonusCredit
+    ...(ret.exchangeBalance || ret.bonusCredit || ret.holdAmount
       ? {
+          // An instant exchange authorises its hold instead (pay-return.ts).
           amountDue: moneyOut(
-            amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 }),
+            ret.holdAmount ??
+              amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 }),
             ret.currency,
           ),
           bonusCredit: moneyOut(ret.bonusCredit ?? 0, ret.currency),
@@ -137,7 +139,22 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
     ...(ret.status === 'open' && ret.expiresAt && extra.timezone
       ? { dropOffBy: { expiresAt: ret.expiresAt, timezone: extra.timezone } }
       : {}),
+    ...(ret.holdAmount ? { instantExchange: instantExchangeView(agg) } : {}),
   };
+}
+
+/** An instant exchange's hold as the shopper sees it (migration 0021; timeline from payments/settle-hold.ts). */
+function instantExchangeView(agg: ReturnAggregate): NonNullable<ReturnView['instantExchange']> {
+  const { ret } = agg;
+  const settled = agg.events.find((e) => e.type === 'hold_captured' || e.type === 'hold_released');
+  const state = settled
+    ? settled.type === 'hold_captured'
+      ? 'captured'
+      : 'released'
+    : ret.holdDeadline
+      ? 'held'
+      : 'awaiting_authorisation';
+  return { amount: moneyOut(ret.holdAmount ?? 0, ret.currency), deadline: ret.holdDeadline ?? null, state };
 }
 
 export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantReturn {

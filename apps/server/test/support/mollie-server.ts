@@ -1,5 +1,13 @@
 // A local server that answers like Mollie's Payments API v2 (docs.mollie.com) for the calls Retour
-// makes — list methods, create payment, get payment, create and get refund — with Mollie's error shape
+// makes — list methods, create payment, get payment, create and get refund, and for holds
+// (docs.mollie.com/docs/place-a-hold-for-a-payment; reference "Create capture" and "Release payment
+// authorization"; mollie/mollie-api-node src/data/payments/captures/data.ts and
+// src/binders/payments/PaymentsBinder.ts releaseAuthorization): `captureMode` automatic|manual, a
+// manual payment becomes `authorized` (with `captureBefore`) instead of `paid`, POST
+// /v2/payments/{id}/captures (optional amount up to what remains authorised; the full amount makes
+// the payment `paid`), POST /v2/payments/{id}/release-authorization (202, empty body; `canceled`
+// without captures, else `paid`); both refused (422) unless the payment is `authorized`.
+// — with Mollie's error shape
 // { status, title, detail, field?, _links }, Bearer API keys, and Idempotency-Key replay. It also
 // serves a checkout page like Mollie's test mode (buttons "Paid" / "Failed"): choosing posts the
 // classic webhook (form body id=tr_…) to the payment's webhookUrl, then redirects the browser to
@@ -7,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { type MollieCaptureState, captured, captureFor, cents, releaseFor } from './mollie-captures.ts';
 
 export type MollieRequest = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
 export type MolliePaymentState = {
@@ -23,6 +32,9 @@ export type MolliePaymentState = {
   metadata: unknown;
   locale: string | null;
   refunds: MollieRefundState[];
+  captureMode: 'automatic' | 'manual';
+  captures: MollieCaptureState[];
+  captureBefore: string | null;
 };
 export type MollieRefundState = {
   id: string;
@@ -94,6 +106,9 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     sequenceType: 'oneoff',
     redirectUrl: p.redirectUrl,
     webhookUrl: p.webhookUrl,
+    ...(p.captureMode === 'manual' ? { captureMode: 'manual' } : {}),
+    ...(p.status === 'authorized' && p.captureBefore ? { captureBefore: p.captureBefore, authorizedAt: p.createdAt } : {}),
+    ...(p.captures.length ? { amountCaptured: { value: cents(captured(p)), currency: p.amount.currency } } : {}),
     ...(p.status === 'paid' ? { paidAt: new Date().toISOString() } : {}),
     _links: {
       self: { href: `${base}/v2/payments/${p.id}`, type: 'application/hal+json' },
@@ -111,6 +126,8 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     if (typeof body.description !== 'string' || !body.description)
       return { status: 422, body: mollieError(422, 'The description is invalid', 'description') };
     if (typeof body.redirectUrl !== 'string') return { status: 422, body: mollieError(422, 'The redirect URL is invalid', 'redirectUrl') };
+    if (body.captureMode !== undefined && body.captureMode !== 'automatic' && body.captureMode !== 'manual')
+      return { status: 422, body: mollieError(422, 'The capture mode is invalid', 'captureMode') };
     const p: MolliePaymentState = {
       resource: 'payment',
       id: token('tr'),
@@ -125,6 +142,9 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       metadata: body.metadata ?? null,
       locale: body.locale ?? null,
       refunds: [],
+      captureMode: body.captureMode ?? 'automatic',
+      captures: [],
+      captureBefore: null,
     };
     payments.set(p.id, p);
     return { status: 201, body: view(p) };
@@ -177,10 +197,26 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       : { status: 404, body: mollieError(404, `No refund exists with token ${refundId}.`) };
   }
 
+  function createCapture(id: string, body: any, mode: 'test' | 'live'): { status: number; body: unknown } {
+    const p = payments.get(id);
+    if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
+    return captureFor(p, body, mode, base, token('cpt'), mollieError);
+  }
+
+  function releaseAuthorization(id: string): { status: number; body: unknown } {
+    const p = payments.get(id);
+    if (!p) return { status: 404, body: mollieError(404, `No payment exists with token ${id}.`) };
+    return releaseFor(p, mollieError);
+  }
+
   /** Sets the payment's status and calls its webhook like Mollie does (form body id=tr_…). */
-  async function settle(id: string, status: 'paid' | 'failed' | 'canceled' | 'expired'): Promise<number | null> {
+  async function settle(id: string, status: 'paid' | 'authorized' | 'failed' | 'canceled' | 'expired'): Promise<number | null> {
     const p = payments.get(id);
     if (!p) throw new Error(`unknown payment ${id}`);
+    // A manual-capture payment is authorised, never paid, by the shopper's checkout.
+    if (status === 'paid' && p.captureMode === 'manual') status = 'authorized';
+    if (status === 'authorized' && p.captureMode !== 'manual') throw new Error('only a manual-capture payment is authorised');
+    if (status === 'authorized') p.captureBefore = new Date(Date.now() + 28 * 86_400_000).toISOString();
     p.status = status;
     return callWebhook(p);
   }
@@ -251,6 +287,8 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
     const payment = /^\/v2\/payments\/(\w+)$/.exec(url.pathname);
     const refunds = /^\/v2\/payments\/(\w+)\/refunds$/.exec(url.pathname);
     const refund = /^\/v2\/payments\/(\w+)\/refunds\/(\w+)$/.exec(url.pathname);
+    const captures = /^\/v2\/payments\/(\w+)\/captures$/.exec(url.pathname);
+    const release = /^\/v2\/payments\/(\w+)\/release-authorization$/.exec(url.pathname);
     if (req.method === 'GET' && url.pathname === '/v2/methods') {
       result = {
         status: 200,
@@ -269,10 +307,18 @@ export async function startMollieServer(options: { apiKeys: string[]; postWebhoo
       result = createRefund(refunds[1] as string, body);
     } else if (req.method === 'GET' && refund) {
       result = getRefund(refund[1] as string, refund[2] as string);
+    } else if (req.method === 'POST' && captures) {
+      result = createCapture(captures[1] as string, body, mode);
+    } else if (req.method === 'POST' && release) {
+      result = releaseAuthorization(release[1] as string);
     } else {
       result = { status: 404, body: mollieError(404, 'The resource does not exist') };
     }
     if (req.method === 'POST' && typeof idemKey === 'string' && result.status < 500) idempotent.set(`${key}:${idemKey}`, result);
+    if (result.body === null) {
+      res.writeHead(result.status);
+      return res.end();
+    }
     send(res, result.status, result.body);
   }
 

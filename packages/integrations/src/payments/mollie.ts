@@ -1,5 +1,7 @@
-// Mollie Payments API v2 (docs.mollie.com): create payment, get payment, create and get refund, and a
-// list of methods to prove a key works. Plain fetch rather than @mollie/api-client: that client
+// Mollie Payments API v2 (docs.mollie.com): create payment (optionally `captureMode: "manual"`, an
+// authorisation only: docs.mollie.com/docs/place-a-hold-for-a-payment), get payment, create and get
+// refund, create capture (POST /v2/payments/{id}/captures) and release an authorisation (POST
+// /v2/payments/{id}/release-authorization, 202), and a list of methods to prove a key works. Plain fetch rather than @mollie/api-client: that client
 // pins its own CA bundle and an https agent (so it cannot talk to a local server, which is how
 // this adapter is tested), has no request timeout, and does not retry 429. Here: Bearer key,
 // JSON bodies with amounts as strings in the currency's decimals, Idempotency-Key on creates, a
@@ -8,10 +10,12 @@ import { formatMoneyValue, parseMoneyValue } from '@retour/domain/money';
 import { type ProviderEndpoints, requestSignal } from '../endpoints.ts';
 import { parseRetryAfterMs } from '../retry-after.ts';
 import {
+  type CreateCaptureInput,
   type CreatePaymentInput,
   type CreateRefundInput,
   type PaymentProvider,
   PaymentProviderError,
+  type ProviderCapture,
   type ProviderPayment,
   type ProviderPaymentStatus,
   type ProviderRefund,
@@ -28,9 +32,11 @@ type MolliePayment = {
   status: string;
   amount: MollieAmount;
   metadata?: unknown;
+  captureBefore?: string;
   _links?: { checkout?: { href?: string } };
 };
 type MollieRefund = { id: string; status: string; amount: MollieAmount };
+type MollieCapture = { id: string; status: string; amount: MollieAmount };
 /** Mollie's error body (application/hal+json). */
 type MollieError = { status?: number; title?: string; detail?: string; field?: string };
 
@@ -55,7 +61,15 @@ function toPayment(body: MolliePayment): ProviderPayment {
     ...fromMollieAmount(body.amount),
     checkoutUrl: body._links?.checkout?.href ?? null,
     metadata,
+    captureBefore: typeof body.captureBefore === 'string' ? body.captureBefore : null,
   };
+}
+
+function toCapture(body: MollieCapture): ProviderCapture {
+  if (typeof body?.id !== 'string' || typeof body.status !== 'string') {
+    throw new PaymentProviderError('unavailable', 'Mollie answered with a capture we cannot read.');
+  }
+  return { id: body.id, status: body.status, ...fromMollieAmount(body.amount) };
 }
 
 function toRefund(body: MollieRefund): ProviderRefund {
@@ -143,6 +157,7 @@ export function createMollieProvider(
           webhookUrl: input.webhookUrl,
           metadata: input.metadata,
           locale: LOCALES[input.language] ?? 'en_US',
+          ...(input.captureMode ? { captureMode: input.captureMode } : {}),
         },
         input.idempotencyKey,
       );
@@ -165,6 +180,18 @@ export function createMollieProvider(
         input.idempotencyKey,
       );
       return toRefund(body);
+    },
+    async createCapture(paymentId: string, input: CreateCaptureInput): Promise<ProviderCapture> {
+      const { body } = await call<MollieCapture>(
+        'POST',
+        `payments/${encodeURIComponent(paymentId)}/captures`,
+        { amount: toMollieAmount(input.amount, input.currency), description: input.description.slice(0, 255) },
+        input.idempotencyKey,
+      );
+      return toCapture(body);
+    },
+    async releaseAuthorization(paymentId: string): Promise<void> {
+      await call('POST', `payments/${encodeURIComponent(paymentId)}/release-authorization`, {});
     },
     async getRefund(paymentId: string, refundId: string): Promise<ProviderRefund | null> {
       try {

@@ -12,6 +12,8 @@ export type ProviderPayment = {
   /** Where the shopper pays (present while the payment is open). */
   checkoutUrl: string | null;
   metadata: Record<string, unknown> | null;
+  /** A manual-capture payment once authorised: the instant until which a capture is guaranteed. */
+  captureBefore?: string | null;
 };
 
 export type ProviderRefund = { id: string; status: string; amount: number; currency: string };
@@ -27,7 +29,13 @@ export type CreatePaymentInput = {
   language: string;
   /** Sent as Idempotency-Key: a repeated create returns the first payment. */
   idempotencyKey: string;
+  /** `manual`: only authorise (status `authorized`); the amount is captured or released later. */
+  captureMode?: 'manual';
 };
+
+/** A capture of an authorised payment (Mollie: pending, succeeded or failed). */
+export type ProviderCapture = { id: string; status: string; amount: number; currency: string };
+export type CreateCaptureInput = { amount: number; currency: string; description: string; idempotencyKey: string };
 
 export type CreateRefundInput = { amount: number; currency: string; description: string; idempotencyKey: string };
 
@@ -40,6 +48,10 @@ export interface PaymentProvider {
   createRefund(paymentId: string, input: CreateRefundInput): Promise<ProviderRefund>;
   /** The refund as it stands now; null when the provider does not know it. */
   getRefund(paymentId: string, refundId: string): Promise<ProviderRefund | null>;
+  /** Captures (part of) an authorised manual-capture payment. */
+  createCapture(paymentId: string, input: CreateCaptureInput): Promise<ProviderCapture>;
+  /** Releases what is left of an authorisation (accepted: the bank decides when the hold goes). */
+  releaseAuthorization(paymentId: string): Promise<void>;
 }
 
 /**

@@ -296,6 +296,7 @@ const app: AppCatalogue = {
   templateLabelReminder: 'Etikett noch unbenutzt (Erinnerung)',
   templateDropOffReminder: 'Abgabe-Erinnerung (vor Verfall)',
   templateExpired: 'Rücksendung verfallen',
+  templateHoldAuthorised: 'Sofortumtausch: Betrag reserviert',
   templateNewReturn: 'Neue Retoure (an das Team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dieses Feld ist ein Pflichtfeld.',

@@ -9,6 +9,7 @@ const carriers: CarriersCatalogue = {
   topicWebhookDeliver: 'Einen Webhook senden',
   topicPaymentRefund: 'Rücksendegebühr erstatten (Mollie)',
   topicPaymentRefundCheck: 'Erstattung einer Gebühr verfolgen (Mollie)',
+  topicPaymentSettleHold: 'Reservierung eines Sofortumtauschs freigeben oder belasten (Mollie)',
   topicShopifyBackfill: 'Bestellungen aus Shopify importieren',
   topicShopifyMirror: 'Eine Retoure in Shopify übernehmen',
   topicWooBackfill: 'Bestellungen aus WooCommerce importieren',

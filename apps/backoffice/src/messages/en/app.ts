@@ -312,6 +312,7 @@ const app = {
   templateLabelReminder: 'Label still unused (reminder)',
   templateDropOffReminder: 'Drop-off reminder (before expiry)',
   templateExpired: 'Return expired',
+  templateHoldAuthorised: 'Instant exchange: amount reserved',
   templateNewReturn: 'New return (to the team)',
   emailRecipient: '{recipient} ({status})',
   // friendly validation messages

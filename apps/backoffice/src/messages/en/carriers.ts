@@ -9,6 +9,7 @@ const carriers = {
   topicWebhookDeliver: 'Send a webhook',
   topicPaymentRefund: 'Refund a return fee (Mollie)',
   topicPaymentRefundCheck: 'Follow a fee refund (Mollie)',
+  topicPaymentSettleHold: 'Release or capture an instant exchange hold (Mollie)',
   topicShopifyBackfill: 'Import orders from Shopify',
   topicShopifyMirror: 'Mirror a return into Shopify',
   topicWooBackfill: 'Import orders from WooCommerce',

@@ -296,6 +296,7 @@ const app: AppCatalogue = {
   templateLabelReminder: 'Étiquette pas encore utilisée (rappel)',
   templateDropOffReminder: 'Rappel de dépôt (avant expiration)',
   templateExpired: 'Retour expiré',
+  templateHoldAuthorised: 'Échange immédiat : montant réservé',
   templateNewReturn: 'Nouveau retour (pour l’équipe)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Ce champ est obligatoire.',

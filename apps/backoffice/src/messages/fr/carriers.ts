@@ -9,6 +9,7 @@ const carriers: CarriersCatalogue = {
   topicWebhookDeliver: 'Envoyer un webhook',
   topicPaymentRefund: 'Rembourser des frais de retour (Mollie)',
   topicPaymentRefundCheck: 'Suivre le remboursement de frais (Mollie)',
+  topicPaymentSettleHold: 'Lever ou débiter la réservation d’un échange immédiat (Mollie)',
   topicShopifyBackfill: 'Importer des commandes depuis Shopify',
   topicShopifyMirror: 'Reporter un retour dans Shopify',
   topicWooBackfill: 'Importer des commandes depuis WooCommerce',

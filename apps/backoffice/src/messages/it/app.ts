@@ -296,6 +296,7 @@ const app: AppCatalogue = {
   templateLabelReminder: 'Etichetta non ancora usata (promemoria)',
   templateDropOffReminder: 'Promemoria di consegna (prima della scadenza)',
   templateExpired: 'Reso scaduto',
+  templateHoldAuthorised: 'Cambio immediato: importo riservato',
   templateNewReturn: 'Nuovo reso (al team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Questo campo è obbligatorio.',

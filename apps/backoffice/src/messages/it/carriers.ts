@@ -9,6 +9,7 @@ const carriers: CarriersCatalogue = {
   topicWebhookDeliver: 'Inviare un webhook',
   topicPaymentRefund: 'Rimborsare un costo di reso (Mollie)',
   topicPaymentRefundCheck: 'Seguire il rimborso di un costo (Mollie)',
+  topicPaymentSettleHold: 'Annullare o addebitare la riserva di un cambio immediato (Mollie)',
   topicShopifyBackfill: 'Importare ordini da Shopify',
   topicShopifyMirror: 'Riportare un reso in Shopify',
   topicWooBackfill: 'Importare ordini da WooCommerce',

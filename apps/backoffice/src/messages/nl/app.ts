@@ -296,6 +296,7 @@ const app: AppCatalogue = {
   templateLabelReminder: 'Label nog niet gebruikt (herinnering)',
   templateDropOffReminder: 'Inleverherinnering (vóór vervallen)',
   templateExpired: 'Retour vervallen',
+  templateHoldAuthorised: 'Directe ruil: bedrag gereserveerd',
   templateNewReturn: 'Nieuwe retour (aan het team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dit veld is verplicht.',

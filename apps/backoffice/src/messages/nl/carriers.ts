@@ -9,6 +9,7 @@ const carriers: CarriersCatalogue = {
   topicWebhookDeliver: 'Een webhook versturen',
   topicPaymentRefund: 'Retourkosten terugbetalen (Mollie)',
   topicPaymentRefundCheck: 'Terugbetaling van retourkosten volgen (Mollie)',
+  topicPaymentSettleHold: 'Reservering van een directe ruil vrijgeven of afschrijven (Mollie)',
   topicShopifyBackfill: 'Bestellingen uit Shopify importeren',
   topicShopifyMirror: 'Een retour in Shopify overnemen',
   topicWooBackfill: 'Bestellingen uit WooCommerce importeren',

@@ -51,7 +51,9 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
   const { merchantId } = ret;
   const status = ret.status as ReturnStatus;
   // The fee paid up front plus what the exchanges cost more (issue #14).
-  const due = amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 });
+  // An instant exchange authorises its hold instead (manual capture; settle-hold.ts captures or releases it).
+  const hold = ret.holdAmount ?? null;
+  const due = hold ?? amountDueUpfront({ fee: ret.feeAmount, feePayment: ret.feePayment, exchangeBalance: ret.exchangeBalance ?? 0 });
   if (!PAYABLE.includes(status) || due <= 0) {
     fail('invalid_transition', 'This return does not wait for a payment. Reload the page to see its status.', {
       status,
@@ -94,13 +96,14 @@ export async function payReturn(ctx: Ctx, slug: string, returnId: string, access
     const payment = await mollie.createPayment({
       amount: due,
       currency: ret.currency,
-      description: `Return ${ret.reference}: ${(ret.exchangeBalance ?? 0) > 0 ? 'exchange price difference' : 'return fee'}`,
+      description: `Return ${ret.reference}: ${hold !== null ? 'instant exchange hold' : (ret.exchangeBalance ?? 0) > 0 ? 'exchange price difference' : 'return fee'}`,
       redirectUrl: `${statusUrl(ctx.publicUrl, ctx.secret, slug, ret)}&payment=${id}`,
       webhookUrl: mollieWebhookUrl(ctx, merchantId),
       metadata: { returnId, paymentId: id },
       language: ret.language,
       // Mollie replays any request with a key it has seen: the refund of this payment uses the bare id.
       idempotencyKey: `checkout:${id}`,
+      ...(hold !== null ? { captureMode: 'manual' as const } : {}),
     });
     if (payment.amount !== due || payment.currency !== ret.currency || !payment.checkoutUrl) {
       fail(

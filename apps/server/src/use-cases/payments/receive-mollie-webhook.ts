@@ -7,10 +7,11 @@
 // Mollie calls again later (as is a merchant who disconnected Mollie meanwhile, 422).
 // A paid payment whose fee refund has not ended yet: the webhook is about the refund, which is
 // fetched and recorded by shared/fee-refund-status.ts.
-import type { Tx } from '@retour/db/database';
+// An instant exchange's manual-capture payment ends the checkout `authorized` (record-hold.ts): the
+// return opens like a paid one; what Mollie reports after our capture or release changes nothing.
 import { newId } from '@retour/db/ids';
 import { enqueue } from '@retour/db/repos/outbox';
-import { findPaymentByProviderId, getPayment, listReturnPayments, type PaymentRow, updatePayment } from '@retour/db/repos/payments';
+import { findPaymentByProviderId, type PaymentRow } from '@retour/db/repos/payments';
 import { formatMoneyValue } from '@retour/domain/money';
 import { isFinalRefundStatus } from '@retour/domain/refund-checks';
 import type { ProviderPayment } from '@retour/integrations/payments/port';
@@ -19,10 +20,9 @@ import { fail } from '../../errors.ts';
 import { changeReturn, type ReturnChange } from '../shared/change-return.ts';
 import { openingReminders } from '../shared/opening-reminders.ts';
 import { syncFeeRefund } from './fee-refund-status.ts';
+import { claim, FAILED, FINAL, isLatest } from './payment-rows.ts';
+import { recordAuthorised } from './record-hold.ts';
 import { findMollie, providerFailure } from './payment-provider.ts';
-
-const FAILED = new Set(['failed', 'expired', 'canceled']);
-const FINAL = new Set(['paid', ...FAILED]);
 
 export async function receiveMollieWebhook(ctx: Ctx, merchantId: string, providerPaymentId: string): Promise<{ received: true }> {
   const row = await findPaymentByProviderId(ctx.db, merchantId, 'mollie', providerPaymentId);
@@ -40,7 +40,8 @@ export async function receiveMollieWebhook(ctx: Ctx, merchantId: string, provide
   }
   // Not ours after all (another key's payment, or altered): leave everything as it is.
   if (!payment || payment.id !== providerPaymentId || payment.metadata?.returnId !== row.returnId) return { received: true };
-  if (payment.status === 'paid') await recordPaid(ctx, row, payment);
+  if (payment.status === 'authorized') await recordAuthorised(ctx, row, payment);
+  else if (payment.status === 'paid') await recordPaid(ctx, row, payment);
   else if (FAILED.has(payment.status)) await recordFailed(ctx, row, payment);
   return { received: true };
 }
@@ -58,19 +59,6 @@ async function receiveRefundChange(ctx: Ctx, row: PaymentRow): Promise<{ receive
 }
 
 const money = (p: { amount: number; currency: string }) => `${formatMoneyValue(p.amount, p.currency)} ${p.currency}`;
-
-/** Re-reads the row under the return's transaction: null when another delivery got there first. */
-async function claim(tx: Tx, row: PaymentRow, status: string, at: string): Promise<PaymentRow | null> {
-  const fresh = await getPayment(tx, row.merchantId, row.id);
-  if (!fresh || FINAL.has(fresh.status)) return null;
-  await updatePayment(tx, row.merchantId, row.id, { status, updatedAt: at });
-  return fresh;
-}
-
-async function isLatest(tx: Tx, row: PaymentRow): Promise<boolean> {
-  const [latest] = await listReturnPayments(tx, row.merchantId, row.returnId);
-  return latest?.id === row.id;
-}
 
 async function recordPaid(ctx: Ctx, row: PaymentRow, payment: ProviderPayment): Promise<void> {
   const { merchantId, returnId } = row;

@@ -7,7 +7,8 @@ import { openingReminders } from '../shared/opening-reminders.ts';
 export async function approveReturn(ctx: Ctx, merchantId: string, returnId: string, actor: string): Promise<void> {
   await changeReturn(ctx, merchantId, returnId, actor, async (agg, tx) => {
     const { feeAmount: fee, feePayment, exchangeBalance = 0 } = agg.ret;
-    const paymentRequired = amountDueUpfront({ fee, feePayment, exchangeBalance }) > 0;
+    // An instant exchange's hold is authorised before the label, like a payment (migration 0021).
+    const paymentRequired = amountDueUpfront({ fee, feePayment, exchangeBalance }) > 0 || (agg.ret.holdAmount ?? 0) > 0;
     const opens = !paymentRequired;
     const base = { to: agg.ret.contactEmail, language: agg.ret.language, returnId };
     const opening = opens && agg.ret.carrier ? await openingReminders(tx, agg.ret, ctx.now()) : { fields: {}, jobs: [] };

@@ -99,6 +99,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         settings,
         rules,
         photos,
+        holdAmount,
       } = await prepareReturn(ctx, tx, input, accounts, loaded, true);
       const booked = early?.booking && early.accountId === account?.accountId && submitted.status === 'open' ? early.booking : null;
       const at = now.toISOString();
@@ -167,6 +168,7 @@ async function createReturnOnce(ctx: Ctx, input: NewReturnInput): Promise<Create
         ...local?.fields,
         bonusCredit: exchanges.bonusCredit,
         exchangeBalance: exchanges.balance,
+        ...(holdAmount !== null ? { holdAmount } : {}),
         ...ruleFields(loaded, rules),
       };
       const itemIds = checked.lines.map(() => newId('rti'));

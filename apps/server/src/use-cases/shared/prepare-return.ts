@@ -17,6 +17,7 @@ import { type AccountCarrier, serviceFor } from './carrier-accounts.ts';
 import { checkConfigVersion, type PortalConfig } from './portal-config.ts';
 import type { Executor } from '@retour/db/database';
 import { assertPayable, planExchanges } from '../catalogue/plan-exchanges.ts';
+import { instantHold } from '../payments/instant-hold.ts';
 import { enforceRules, type RuleDecision } from '../rules/enforce-rules.ts';
 import type { LoadedRules } from '../rules/rule-facts.ts';
 import { checkChosenPhotos } from './return-photos.ts';
@@ -104,6 +105,8 @@ export async function prepareReturn(
     ...(lock ? { lock: ctx.dialect } : {}),
   });
   if (exchanges.toPay > 0) await assertPayable(db, input.merchantId);
+  // Instant exchange: the new items' value is authorised before the label (instant-hold.ts).
+  const holdAmount = settings.exchanges?.instant ? await instantHold(db, input.merchantId, checked, settings, exchanges) : null;
   const photos = await checkChosenPhotos(db, {
     merchantId: input.merchantId,
     portalId: input.portal.id,
@@ -113,7 +116,7 @@ export async function prepareReturn(
     outcome: rules.outcome,
     enforceRequirement: input.actor === 'shopper',
   });
-  const paymentRequired = checked.paymentRequired || exchanges.toPay > 0;
+  const paymentRequired = checked.paymentRequired || exchanges.toPay > 0 || holdAmount !== null;
   let submitted = transition(null, { type: 'submit', approval: settings.approval, paymentRequired });
   if (!submitted.ok) fail('invalid_transition', 'This return cannot be created in its current state.');
   // Every item stays with the shopper: the return is received at once (staff refund it), no shipment.
@@ -124,6 +127,22 @@ export async function prepareReturn(
   const email = input.contact.email ?? order.order.customerEmail;
   const account = accounts.find((a) => a.code === checked.carrier);
   const service = account ? serviceFor(account, order.order.shippingAddress.country, input.choice.method) : undefined;
-  return { order, now, assessment, returnAddress, phone, email, checked, exchanges, submitted, account, service, settings, rules, photos };
+  return {
+    order,
+    now,
+    assessment,
+    returnAddress,
+    phone,
+    email,
+    checked,
+    exchanges,
+    submitted,
+    account,
+    service,
+    settings,
+    rules,
+    photos,
+    holdAmount,
+  };
 }
 export type PreparedReturn = Awaited<ReturnType<typeof prepareReturn>>;

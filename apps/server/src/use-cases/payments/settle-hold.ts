@@ -1,0 +1,107 @@
+// Job `payment.settle_hold` (issue #14 item 4): an instant exchange's authorisation is released or
+// captured, once. Run after the deadline day (scheduled on authorisation), and at once when the
+// return moves on — the carrier's scan, or a cancellation — (settle-hold-listener in composition).
+// The decision is domain/instant-exchange.ts: scanned by the deadline → what the return owes
+// anyway (fee, a dearer exchange's difference) is captured and the rest released; not scanned →
+// all captured; cancelled before a scan, or a hold that backs no return → released. Too early to
+// tell → nothing now (the deadline's job decides). Mollie is called first, with our payment id in
+// the capture's Idempotency-Key, and the row claimed after: a second run finds it settled.
+import { getRow } from '@retour/db/repos/config';
+import { getPayment, type PaymentRow, updatePayment } from '@retour/db/repos/payments';
+import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
+import { localDate } from '@retour/domain/calendar';
+import { holdCapture, SCANNED_STATUSES, settleHold } from '@retour/domain/instant-exchange';
+import { formatMoneyValue } from '@retour/domain/money';
+import type { InstantExchangeOutcome } from '@retour/domain/replacement-order';
+import { type PaymentProvider, PaymentProviderError } from '@retour/integrations/payments/port';
+import type { Ctx } from '../../context.ts';
+import { changeReturn } from '../shared/change-return.ts';
+import { portalSettingsOf } from '../shared/load-portal.ts';
+import { holdOwed } from './instant-hold.ts';
+import { HELD, isLatest, RELEASED } from './payment-rows.ts';
+import { findMollie } from './payment-provider.ts';
+
+const ENDED = ['cancelled', 'rejected', 'expired'];
+
+/** The local day of the return's first scan (its first move into a scanned status), if any. */
+function scannedOn(agg: ReturnAggregate, timezone: string): string | null {
+  const first = agg.events.find((e) => e.status !== null && (SCANNED_STATUSES as readonly string[]).includes(e.status));
+  return first ? localDate(new Date(first.at), timezone) : null;
+}
+
+type Decision = { outcome: InstantExchangeOutcome; capture: number; deadline: string | null; scannedOn: string | null };
+
+async function decide(ctx: Ctx, row: PaymentRow, agg: ReturnAggregate): Promise<Decision> {
+  const { ret } = agg;
+  const portal = ret.portalId ? await getRow(ctx.db, 'portals', ret.merchantId, ret.portalId) : undefined;
+  const backs = ret.holdDeadline && ret.holdAmount === row.amount && portal && (await isLatest(ctx.db, row));
+  if (!backs || !ret.holdDeadline || !portal) return { outcome: 'release', capture: 0, deadline: null, scannedOn: null };
+  const timezone = portalSettingsOf(portal).timezone;
+  const scanned = scannedOn(agg, timezone);
+  const cancelled = ENDED.includes(ret.status);
+  const outcome = settleHold({ deadline: ret.holdDeadline, scannedOn: scanned, today: localDate(ctx.now(), timezone), cancelled });
+  // A cancelled return owes nothing: all of the hold goes back.
+  const owed = cancelled && scanned === null ? 0 : holdOwed(ret);
+  return { outcome, capture: holdCapture(outcome, row.amount, owed), deadline: ret.holdDeadline, scannedOn: scanned };
+}
+
+async function release(mollie: PaymentProvider, providerPaymentId: string): Promise<void> {
+  try {
+    await mollie.releaseAuthorization(providerPaymentId);
+  } catch (error) {
+    // Refused because it is no longer authorised (a run before us released it): fine once it is not.
+    if (!(error instanceof PaymentProviderError) || error.kind !== 'rejected') throw error;
+    const payment = await mollie.getPayment(providerPaymentId);
+    if (!payment || payment.status === 'authorized') throw error;
+  }
+}
+
+export async function settleInstantHold(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
+  const row = await getPayment(ctx.db, merchantId, String(payload.paymentId));
+  if (!row || row.status !== HELD || !row.providerPaymentId) return;
+  const agg = await getReturn(ctx.db, merchantId, row.returnId);
+  if (!agg) return;
+  const decision = await decide(ctx, row, agg);
+  if (decision.outcome === 'hold') return;
+  const mollie = await findMollie(ctx, merchantId);
+  if (!mollie) throw new Error('No Mollie account is connected, so the instant exchange hold cannot be settled. Connect Mollie again.');
+  const money = (minor: number) => `${formatMoneyValue(minor, row.currency)} ${row.currency}`;
+  if (decision.capture > 0) {
+    await mollie.createCapture(row.providerPaymentId, {
+      amount: decision.capture,
+      currency: row.currency,
+      description: `Return ${agg.ret.reference}: ${decision.outcome === 'capture' ? 'parcel not handed in by the deadline' : 'return fee and exchange difference'}`,
+      idempotencyKey: `capture:${row.id}`,
+    });
+  }
+  if (decision.outcome === 'release') await release(mollie, row.providerPaymentId);
+  await changeReturn(ctx, merchantId, row.returnId, 'system', async (_agg, tx) => {
+    const fresh = await getPayment(tx, merchantId, row.id);
+    if (fresh?.status !== HELD) return null;
+    const at = ctx.now().toISOString();
+    await updatePayment(tx, merchantId, row.id, { status: decision.outcome === 'capture' ? 'paid' : RELEASED, updatedAt: at });
+    const released = row.amount - decision.capture;
+    return {
+      event: { type: 'note' },
+      timeline: [
+        {
+          type: decision.outcome === 'capture' ? 'hold_captured' : 'hold_released',
+          message:
+            decision.outcome === 'capture'
+              ? `Instant exchange: the parcel was not scanned by ${decision.deadline}, so ${money(decision.capture)} was captured.`
+              : `Instant exchange: ${money(released)} released${decision.capture > 0 ? `, ${money(decision.capture)} owed for the return captured` : ''}.`,
+          data: {
+            paymentId: row.id,
+            providerPaymentId: row.providerPaymentId,
+            captured: formatMoneyValue(decision.capture, row.currency),
+            released: formatMoneyValue(released, row.currency),
+            currency: row.currency,
+            deadline: decision.deadline,
+            scannedOn: decision.scannedOn,
+          },
+          dedupeKey: `hold_settled:${row.id}`,
+        },
+      ],
+    };
+  });
+}
