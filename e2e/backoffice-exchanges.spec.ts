@@ -103,6 +103,24 @@ test('exchanges set on the portal settings page are offered in the portal for th
     replacementTiming: 'on_drop_off',
   });
 
+  // Instant exchange: the hold's days are checked at their field (at most 21), then saved; switched
+  // off again before the shopper's visit (this portal's merchant has no Mollie account for the hold).
+  await page.getByLabel('Instant exchange: ship the new item before the return arrives').check();
+  const holdDays = page.getByLabel('Days the shopper has to hand in the parcel');
+  await expect(holdDays).toHaveValue('14');
+  await holdDays.fill('30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#p-exch-instant-days-error')).toBeVisible();
+  await holdDays.fill('10');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.locator('#p-exch-instant-days-error')).toHaveCount(0);
+  await checkPage(page, '14b-settings-portal-exchanges-instant', 'Portal settings');
+  expect((await merchant(request, 'GET', `/portals/${portal.id}`)).exchanges).toMatchObject({ instant: true, instantHoldDays: 10 });
+  await page.getByLabel('Instant exchange: ship the new item before the return arrives').uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await merchant(request, 'GET', `/portals/${portal.id}`)).exchanges.instant).toBe(false);
+
   // The portal offers the exchange for "too small", with the bonus.
   const orderNumber = `BOSWAP-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
   await importOrder(request, orderNumber, '1012 JS');

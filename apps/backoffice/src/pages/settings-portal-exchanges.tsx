@@ -1,7 +1,8 @@
 // Portal settings → exchanges (issue #14 item 2): whether the portal offers exchanges and for which
 // of its reasons, the price band exchanged free, other products, the bonus credit for keeping the
-// value with the shop, and when the replacement order is made. Saved with the rest of the portal
+// value with the shop, when the replacement order is made, and instant exchange (a Mollie hold). Saved with the rest of the portal
 // (PATCH /api/v1/portals/:id, field `exchanges`); the server's errors show at their fields.
+import { DEFAULT_INSTANT_HOLD_DAYS, MAX_INSTANT_EXCHANGE_DAYS } from '@retour/domain/instant-exchange';
 import { reasonLabel } from '@retour/domain/reasons';
 import { REPLACEMENT_TIMINGS } from '@retour/domain/replacement-order';
 import { currentLanguage, t } from '../i18n.ts';
@@ -189,6 +190,29 @@ export function PortalExchangesSection({ draft, set, f, issuesUnder }: PortalSec
           );
         })}
       </FieldGroup>
+
+      <CheckboxField
+        id="p-exch-instant"
+        label={t('exchInstant')}
+        hint={t('exchInstantHint')}
+        checked={ex.instant ?? false}
+        error={issuesUnder('exchanges.instant')}
+        onChange={(instant) => put({ instant })}
+      />
+      {ex.instant && (
+        <Field
+          id="p-exch-instant-days"
+          label={t('exchInstantHoldDays')}
+          hint={t('exchInstantHoldDaysHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_INSTANT_EXCHANGE_DAYS}
+          value={Number.isNaN(ex.instantHoldDays) ? '' : String(ex.instantHoldDays ?? DEFAULT_INSTANT_HOLD_DAYS)}
+          error={issuesUnder('exchanges.instantHoldDays')}
+          onInput={(e) => put({ instantHoldDays: typed(e.currentTarget.value) })}
+        />
+      )}
     </fieldset>
   );
 }

@@ -329,6 +329,11 @@ const settings: SettingsCatalogue = {
   exchReplacementOnDropOffHint: 'Beim ersten Scan des Rücksendepakets durch den Versanddienstleister.',
   exchReplacementOnReceipt: 'Sobald Sie das Paket erhalten (Standard)',
   exchReplacementOnReceiptHint: 'Am sichersten: Der neue Artikel wird verschickt, sobald der zurückgesendete bei Ihnen ist.',
+  exchInstant: 'Sofortumtausch: den neuen Artikel versenden, bevor die Rücksendung ankommt',
+  exchInstantHint:
+    'Der Kunde autorisiert den Wert der neuen Artikel über Mollie (ein verbundenes Mollie-Konto ist nötig). Freigegeben, wenn der Versanddienstleister das Paket rechtzeitig scannt, sonst abgebucht. Der Ersatz wird erstellt, sobald die Reservierung besteht, unabhängig vom Zeitpunkt oben.',
+  exchInstantHoldDays: 'Tage, die der Kunde zur Abgabe des Pakets hat',
+  exchInstantHoldDaysHint: '1–21 Tage nach der Reservierung (Kartenreservierungen verfallen nach 28 Tagen).',
 };
 
 export default settings;

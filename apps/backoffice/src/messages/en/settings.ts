@@ -335,6 +335,11 @@ const settings = {
   exchReplacementOnDropOffHint: 'At the carrier’s first scan of the return parcel.',
   exchReplacementOnReceipt: 'When you receive the parcel (default)',
   exchReplacementOnReceiptHint: 'Safest: the new item ships once the returned one has reached you.',
+  exchInstant: 'Instant exchange: ship the new item before the return arrives',
+  exchInstantHint:
+    "The shopper authorises the new items' value through Mollie (needs a connected Mollie account). Released when the carrier scans the parcel in time, charged when it does not. The replacement is made once the hold is in place, whatever the timing above says.",
+  exchInstantHoldDays: 'Days the shopper has to hand in the parcel',
+  exchInstantHoldDaysHint: '1–21 days after the hold (card holds lapse after 28 days).',
 } as const;
 
 export type SettingsCatalogue = Record<keyof typeof settings, string>;

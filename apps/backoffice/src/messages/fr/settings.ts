@@ -328,6 +328,11 @@ const settings: SettingsCatalogue = {
   exchReplacementOnDropOffHint: 'Au premier scan du colis retour par le transporteur.',
   exchReplacementOnReceipt: 'Dès que vous recevez le colis (par défaut)',
   exchReplacementOnReceiptHint: 'Le plus sûr : le nouvel article part une fois l’article retourné arrivé chez vous.',
+  exchInstant: 'Échange instantané : expédier le nouvel article avant l’arrivée du retour',
+  exchInstantHint:
+    'Le client autorise la valeur des nouveaux articles via Mollie (un compte Mollie connecté est nécessaire). Libérée si le transporteur scanne le colis à temps, débitée sinon. Le remplacement est créé dès que l’autorisation est en place, quel que soit le moment choisi ci-dessus.',
+  exchInstantHoldDays: 'Jours dont le client dispose pour déposer le colis',
+  exchInstantHoldDaysHint: '1 à 21 jours après l’autorisation (les autorisations de carte expirent après 28 jours).',
 };
 
 export default settings;

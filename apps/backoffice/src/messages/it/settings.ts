@@ -325,6 +325,11 @@ const settings: SettingsCatalogue = {
   exchReplacementOnDropOffHint: 'Alla prima scansione del pacco di reso da parte del corriere.',
   exchReplacementOnReceipt: 'Appena ricevi il pacco (predefinito)',
   exchReplacementOnReceiptHint: 'Il più sicuro: il nuovo articolo parte quando quello reso è arrivato da te.',
+  exchInstant: 'Cambio immediato: spedire il nuovo articolo prima che arrivi il reso',
+  exchInstantHint:
+    'Il cliente autorizza il valore dei nuovi articoli tramite Mollie (serve un account Mollie collegato). Sbloccato se il corriere scansiona il pacco in tempo, addebitato altrimenti. La sostituzione viene creata appena l’autorizzazione è attiva, qualunque sia il momento scelto sopra.',
+  exchInstantHoldDays: 'Giorni che il cliente ha per consegnare il pacco',
+  exchInstantHoldDaysHint: 'Da 1 a 21 giorni dopo l’autorizzazione (le autorizzazioni su carta scadono dopo 28 giorni).',
 };
 
 export default settings;

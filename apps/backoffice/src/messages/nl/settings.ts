@@ -326,6 +326,11 @@ const settings: SettingsCatalogue = {
   exchReplacementOnDropOffHint: 'Bij de eerste scan van het retourpakket door de vervoerder.',
   exchReplacementOnReceipt: 'Zodra u het pakket ontvangt (standaard)',
   exchReplacementOnReceiptHint: 'Het veiligst: het nieuwe artikel wordt verzonden zodra het geretourneerde bij u is.',
+  exchInstant: 'Directe omruiling: het nieuwe artikel verzenden voordat de retour binnen is',
+  exchInstantHint:
+    'De klant laat de waarde van de nieuwe artikelen via Mollie reserveren (een gekoppeld Mollie-account is nodig). Vrijgegeven als de vervoerder het pakket op tijd scant, afgeschreven als dat niet gebeurt. De vervanging wordt gemaakt zodra de reservering staat, wat het moment hierboven ook zegt.',
+  exchInstantHoldDays: 'Dagen die de klant heeft om het pakket af te geven',
+  exchInstantHoldDaysHint: '1–21 dagen na de reservering (kaartreserveringen vervallen na 28 dagen).',
 };
 
 export default settings;
