@@ -74,6 +74,9 @@ const updateExcept = (columns: readonly string[], keep: string[]) => (query: any
       .columns(['merchantId', 'id'] as never)
       .doUpdateSet((eb) => Object.fromEntries(columns.filter((c) => !keep.includes(c)).map((c) => [c, eb.ref(`excluded.${c}` as never)]))),
   );
+/** The integer columns (bulkInsert casts them on PostgreSQL); every other column is text. */
+const ITEM_INTEGERS = ['position', 'quantity', 'unitPrice', 'weightGrams', 'returnable'] as const;
+const SHIPMENT_INTEGERS = ['position'] as const;
 export const insertOrderRows = bulkInsert('orders', ORDER_COLUMNS);
 // A known order keeps its id, creation time and anonymisation mark.
 export const upsertOrderRows = bulkInsert(
@@ -81,9 +84,14 @@ export const upsertOrderRows = bulkInsert(
   ORDER_COLUMNS,
   updateExcept(ORDER_COLUMNS, ['merchantId', 'id', 'createdAt', 'anonymisedAt']),
 );
-export const insertItemRows = bulkInsert('orderItems', ITEM_COLUMNS);
-export const upsertItemRows = bulkInsert('orderItems', ITEM_COLUMNS, updateExcept(ITEM_COLUMNS, ['merchantId', 'id', 'orderId']));
-export const insertShipmentRows = bulkInsert('shipments', SHIPMENT_COLUMNS);
+export const insertItemRows = bulkInsert('orderItems', ITEM_COLUMNS, undefined, ITEM_INTEGERS);
+export const upsertItemRows = bulkInsert(
+  'orderItems',
+  ITEM_COLUMNS,
+  updateExcept(ITEM_COLUMNS, ['merchantId', 'id', 'orderId']),
+  ITEM_INTEGERS,
+);
+export const insertShipmentRows = bulkInsert('shipments', SHIPMENT_COLUMNS, undefined, SHIPMENT_INTEGERS);
 
 export function pushOrder(
   values: unknown[],
