@@ -5,7 +5,7 @@
 // bench/memory-probe.mjs, loaded into the server, samples process.memoryUsage() every 20 ms; this
 // prints the peak RSS (VmHWM) after the import and after the lookups, the breakdown (heap, external,
 // array buffers) at the RSS peak, and the RSS at the end, with the machine's load average.
-// Extra server flags for experiments: BENCH_NODE_OPTIONS (added to NODE_OPTIONS); the server's own
+// Extra node flags for experiments: BENCH_NODE_ARGS (on the server's command line); the server's own
 // environment (RETOUR_MAX_MEMORY_MB, RETOUR_IMPORT_CONCURRENCY, …) passes through.
 // Usage: npm run build:server && tsx bench/memory.ts <sqlite|postgres>   (postgres reads TEST_DATABASE_URL)
 import { spawn } from 'node:child_process';
@@ -42,6 +42,11 @@ type Probe = { now: Parts; max: Parts; atPeak: Parts; vmHwm: number };
 const probe = (): Probe => JSON.parse(readFileSync(probeFile, 'utf8')) as Probe;
 const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** CPU seconds the process has used (user + system), from /proc/<pid>/stat. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -51,13 +56,12 @@ async function main() {
   const url = databaseUrl();
   const { apiKey } = await setupMerchant(url);
   rmSync(probeFile, { force: true });
-  const child = spawn(process.execPath, ['apps/server/bin/retour.mjs', 'serve'], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'apps/server/bin/retour.mjs', 'serve'], {
     env: {
       ...process.env,
       RETOUR_RUNTIME: 'build',
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${resolve('bench/memory-probe.mjs')}`, process.env.BENCH_NODE_OPTIONS]
-        .filter(Boolean)
-        .join(' '),
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${resolve('bench/memory-probe.mjs')}`].filter(Boolean).join(' '),
       RETOUR_MEMORY_PROBE_FILE: probeFile,
       DATABASE_URL: url,
       PORT: String(PORT),
@@ -70,13 +74,23 @@ async function main() {
   const pid = child.pid as number;
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 300) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
     const idle = statusMb(pid, 'VmRSS');
-    console.log(`Retour memory on ${dialect}: ${ORDERS.toLocaleString('en')} orders, ${CONCURRENCY} import requests at once; load ${load()}`);
+    console.log(
+      `Retour memory on ${dialect}: ${ORDERS.toLocaleString('en')} orders, ${CONCURRENCY} import requests at once; load ${load()}`,
+    );
+    const cpuStart = cpuSeconds(pid);
     const imported = await loadOrders(base, apiKey, ORDERS, CONCURRENCY);
+    const importCpu = cpuSeconds(pid) - cpuStart;
     const afterImport = { hwm: statusMb(pid, 'VmHWM'), rss: statusMb(pid, 'VmRSS'), probe: probe(), load: load() };
     const lookups = await autocannon({
       url: `${base}/api/portal/${BENCH_SLUG}/lookup`,
@@ -93,12 +107,14 @@ async function main() {
         },
       ],
     } as autocannon.Options);
+    const lookupCpu = cpuSeconds(pid) - cpuStart - importCpu;
     const end = { hwm: statusMb(pid, 'VmHWM'), rss: statusMb(pid, 'VmRSS'), probe: probe(), load: load() };
-    const row = (name: string, p: Parts) =>
-      `| ${name} | ${p.rss} | ${p.heapTotal} | ${p.heapUsed} | ${p.external} | ${p.arrayBuffers} |`;
+    const row = (name: string, p: Parts) => `| ${name} | ${p.rss} | ${p.heapTotal} | ${p.heapUsed} | ${p.external} | ${p.arrayBuffers} |`;
     console.log(
-      `import: ${Math.round(imported.ordersPerSecond).toLocaleString('en')} orders/s (${imported.seconds.toFixed(0)} s), load ${afterImport.load}; ` +
-        `lookups: ${Math.round(lookups.requests.average)} req/s, ${lookups.non2xx + lookups.errors} non-2xx/errors, load ${end.load}`,
+      `import: ${Math.round(imported.ordersPerSecond).toLocaleString('en')} orders/s (${imported.seconds.toFixed(0)} s), ` +
+        `server CPU ${((importCpu / ORDERS) * 1e6).toFixed(0)} µs per order, load ${afterImport.load}; ` +
+        `lookups: ${Math.round(lookups.requests.average)} req/s, server CPU ${((lookupCpu / lookups.requests.total) * 1e6).toFixed(0)} µs per lookup, ` +
+        `${lookups.non2xx + lookups.errors} non-2xx/errors, load ${end.load}`,
     );
     console.log(`\n| ${dialect}, ${ORDERS.toLocaleString('en')} orders (MB) | rss | heapTotal | heapUsed | external | arrayBuffers |`);
     console.log('|---|---:|---:|---:|---:|---:|');
@@ -112,7 +128,23 @@ async function main() {
     );
     writeFileSync(
       resolve(dir, `memory-${dialect}.json`),
-      JSON.stringify({ dialect, orders: ORDERS, concurrency: CONCURRENCY, idle, afterImport, end, imported, at: new Date().toISOString() }, null, 2),
+      JSON.stringify(
+        {
+          dialect,
+          orders: ORDERS,
+          concurrency: CONCURRENCY,
+          nodeArgs,
+          idle,
+          afterImport,
+          end,
+          imported,
+          importCpu,
+          lookupCpu,
+          at: new Date().toISOString(),
+        },
+        null,
+        2,
+      ),
     );
   } finally {
     child.kill('SIGTERM');

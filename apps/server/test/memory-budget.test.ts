@@ -66,6 +66,8 @@ describe('heap limits from RETOUR_MAX_MEMORY_MB', () => {
 
   it('other commands are not re-executed', () => {
     const r = retour(['migrate'], { RETOUR_MAX_MEMORY_MB: '100' });
+    expect(r.status).toBe(1);
     expect(r.stderr).not.toContain('RETOUR_MAX_MEMORY_MB');
+    expect(r.stderr).toContain('SECRET_KEY must be at least 32 characters');
   });
 });
