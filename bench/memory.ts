@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { heapFlagsFor } from '../apps/server/bin/heap-flags.mjs';
 import { loadOrders } from './load.ts';
 import { BENCH_SLUG, orderNumberFor, postalFor, setupMerchant } from './setup.ts';
 
@@ -38,7 +39,8 @@ function databaseUrl(): string {
 }
 
 type Parts = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
-type Probe = { now: Parts; max: Parts; atPeak: Parts; vmHwm: number };
+type Kinds = { vmHwm: number; rssAnon: number; rssFile: number; rssShmem: number };
+type Probe = { now: Parts & Kinds; max: Parts; atPeak: Parts & Kinds };
 const probe = (): Probe => JSON.parse(readFileSync(probeFile, 'utf8')) as Probe;
 const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -57,6 +59,9 @@ async function main() {
   const { apiKey } = await setupMerchant(url);
   rmSync(probeFile, { force: true });
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // Where bin/retour.mjs cannot re-execute itself (Node.js < 22.15), the flags RETOUR_MAX_MEMORY_MB stands for.
+  const budget = process.env.RETOUR_MAX_MEMORY_MB;
+  if (budget && typeof (process as { execve?: unknown }).execve !== 'function') nodeArgs.push(...(heapFlagsFor(budget).flags ?? []));
   const child = spawn(process.execPath, [...nodeArgs, 'apps/server/bin/retour.mjs', 'serve'], {
     env: {
       ...process.env,
@@ -84,7 +89,8 @@ async function main() {
       if (i > 300) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
-    const idle = statusMb(pid, 'VmRSS');
+    await new Promise((r) => setTimeout(r, 600));
+    const idle = probe().now;
     console.log(
       `Retour memory on ${dialect}: ${ORDERS.toLocaleString('en')} orders, ${CONCURRENCY} import requests at once; load ${load()}`,
     );
@@ -109,22 +115,26 @@ async function main() {
     } as autocannon.Options);
     const lookupCpu = cpuSeconds(pid) - cpuStart - importCpu;
     const end = { hwm: statusMb(pid, 'VmHWM'), rss: statusMb(pid, 'VmRSS'), probe: probe(), load: load() };
-    const row = (name: string, p: Parts) => `| ${name} | ${p.rss} | ${p.heapTotal} | ${p.heapUsed} | ${p.external} | ${p.arrayBuffers} |`;
+    const row = (name: string, p: Parts & Partial<Kinds>) =>
+      `| ${name} | ${p.rss} | ${p.rssAnon ?? ''} | ${p.rssFile ?? ''} | ${p.heapTotal} | ${p.heapUsed} | ${p.external} | ${p.arrayBuffers} |`;
     console.log(
       `import: ${Math.round(imported.ordersPerSecond).toLocaleString('en')} orders/s (${imported.seconds.toFixed(0)} s), ` +
         `server CPU ${((importCpu / ORDERS) * 1e6).toFixed(0)} µs per order, load ${afterImport.load}; ` +
         `lookups: ${Math.round(lookups.requests.average)} req/s, server CPU ${((lookupCpu / lookups.requests.total) * 1e6).toFixed(0)} µs per lookup, ` +
         `${lookups.non2xx + lookups.errors} non-2xx/errors, load ${end.load}`,
     );
-    console.log(`\n| ${dialect}, ${ORDERS.toLocaleString('en')} orders (MB) | rss | heapTotal | heapUsed | external | arrayBuffers |`);
-    console.log('|---|---:|---:|---:|---:|---:|');
-    console.log(`| idle after start | ${idle.toFixed(0)} | | | | |`);
+    console.log(`server: ${[...nodeArgs, budget ? `RETOUR_MAX_MEMORY_MB=${budget}` : ''].join(' ').trim() || 'V8 defaults'}`);
+    console.log(
+      `\n| ${dialect}, ${ORDERS.toLocaleString('en')} orders (MB) | rss | anonymous | file-backed | heapTotal | heapUsed | external | arrayBuffers |`,
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(row('idle after start', idle));
     console.log(row('at the RSS peak of the import', afterImport.probe.atPeak));
     console.log(row('highest of each part, import', afterImport.probe.max));
     console.log(row('at the RSS peak, whole run', end.probe.atPeak));
     console.log(row('at the end (after the lookups)', end.probe.now));
     console.log(
-      `\npeak RSS (VmHWM): ${afterImport.hwm.toFixed(0)} MB after the import, ${end.hwm.toFixed(0)} MB after the lookups; RSS at the end ${end.rss.toFixed(0)} MB`,
+      `\npeak RSS (VmHWM) ${afterImport.hwm.toFixed(0)} MB after the import, ${end.hwm.toFixed(0)} MB after the lookups; RSS at the end ${end.rss.toFixed(0)} MB`,
     );
     writeFileSync(
       resolve(dir, `memory-${dialect}.json`),
