@@ -9,7 +9,7 @@
 // environment (RETOUR_MAX_MEMORY_MB, RETOUR_IMPORT_CONCURRENCY, …) passes through.
 // Usage: npm run build:server && tsx bench/memory.ts <sqlite|postgres>   (postgres reads TEST_DATABASE_URL)
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -74,7 +74,8 @@ async function main() {
       SECRET_KEY: 'bench-secret-key-bench-secret-key-0123456789',
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The server's stdout (e.g. BENCH_NODE_ARGS=--trace-gc) goes to bench/results/memory-server-<dialect>.log.
+    stdio: ['ignore', openSync(resolve(dir, `memory-server-${dialect}.log`), 'w'), 'inherit'],
   });
   const pid = child.pid as number;
   try {
