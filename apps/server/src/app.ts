@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
+import { createImportGate, DEFAULT_IMPORT_CONCURRENCY, type ImportGate } from './http/import-gate.ts';
 import { refuseNul } from './http/nul-guard.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { backofficeWebRoutes } from './routes/backoffice-web.ts';
@@ -52,6 +53,10 @@ export interface AppOptions {
   portalDist?: string;
   /** The built back office (default apps/backoffice/dist). */
   backofficeDist?: string;
+  /** Order-import requests at work at once (config RETOUR_IMPORT_CONCURRENCY; default 2); the rest wait. */
+  importConcurrency?: number;
+  /** The import gate itself (tests: a small queue whose state they can watch); overrides importConcurrency. */
+  importGate?: ImportGate;
 }
 
 export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -67,6 +72,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
     frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const importGate = options.importGate ?? createImportGate(options.importConcurrency ?? DEFAULT_IMPORT_CONCURRENCY);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   installErrorHandling(app);
@@ -123,14 +129,14 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(portalPaymentRoutes(ctx));
   await app.register(sessionRoutes(ctx));
   await app.register(uploadRoutes(ctx));
-  await app.register(sendcloudOrderRoutes(ctx), { prefix: '/api/v3' });
+  await app.register(sendcloudOrderRoutes(ctx, importGate), { prefix: '/api/v3' });
   await app.register(portalPhotoRoutes(ctx));
   await app.register(
     async (merchant) => {
       merchant.addHook('onRequest', async (request) => authenticate(ctx, request));
       merchant.addHook('preHandler', async (request) => guardStaffChanges(ctx, request));
       await merchant.register(merchantConfigRoutes(ctx));
-      await merchant.register(merchantOrderRoutes(ctx));
+      await merchant.register(merchantOrderRoutes(ctx, importGate));
       await merchant.register(merchantReturnRoutes(ctx));
       await merchant.register(merchantReportRoutes(ctx));
       await merchant.register(merchantEmailRoutes(ctx));

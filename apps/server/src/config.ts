@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { dialectOf, sqlitePath } from '@retour/db/database';
 import { type ProviderEndpoints, providerEndpoints } from '@retour/integrations/endpoints';
 import type { StorageConfig } from '@retour/integrations/storage/registry';
+import { DEFAULT_IMPORT_CONCURRENCY } from './http/import-gate.ts';
 
 export interface Config {
   databaseUrl: string;
@@ -31,6 +32,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Where shoppers' files (photos) are kept (RETOUR_STORAGE, RETOUR_STORAGE_DIR). */
   storage: StorageConfig;
+  /** Order-import requests at work at once per process (RETOUR_IMPORT_CONCURRENCY); the rest wait (http/import-gate.ts). */
+  importConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (workerId && !/^[\w.:/@-]{1,100}$/.test(workerId))
     throw new ConfigError('RETOUR_WORKER_ID may use letters, digits and . _ : / @ - (up to 100 characters).');
   const processes = processesFrom(env.WEB_CONCURRENCY);
+  const importConcurrency = Number(env.RETOUR_IMPORT_CONCURRENCY?.trim() || DEFAULT_IMPORT_CONCURRENCY);
+  if (!Number.isInteger(importConcurrency) || importConcurrency < 1 || importConcurrency > 64)
+    throw new ConfigError(
+      `RETOUR_IMPORT_CONCURRENCY must be a number of order imports at work at once, from 1 to 64 (got "${env.RETOUR_IMPORT_CONCURRENCY}").`,
+    );
   return {
     databaseUrl,
     port,
@@ -108,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processes,
     shutdownTimeoutMs,
     storage: storageFrom(env, databaseUrl),
+    importConcurrency,
   };
 }
 

@@ -116,6 +116,7 @@ export async function startServer(config: Config, opts: { onReady?: (ctx: Ctx) =
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     trustProxy: config.trustedProxies,
+    importConcurrency: config.importConcurrency,
   });
   const { worker, identity } = await startJobs(ctx, config, 'serve', (error) => app.log.error({ err: error }, 'job worker error'), {
     onOutage: (error) => app.log.warn({ err: error }, 'database unavailable: the job worker backs off until it answers'),

@@ -84,6 +84,8 @@ export const ERROR_STATUS = {
   photo_not_usable: 422,
   photo_not_found: 404,
   storage_unavailable: 503,
+  // Memory (issue #12 item 5): too many order batches at once in this process
+  imports_busy: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -12,18 +12,21 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authOf } from '../http/auth.ts';
 import { idempotent } from '../http/idempotency.ts';
+import type { ImportGate } from '../http/import-gate.ts';
 import { getOrderDetail } from '../use-cases/orders/get-order.ts';
 import { importOrders } from '../use-cases/orders/import-orders.ts';
 import { listMerchantOrders } from '../use-cases/orders/list-orders.ts';
 
 const tags = ['orders'];
 
-export function merchantOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+export function merchantOrderRoutes(ctx: Ctx, importGate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/orders',
       {
         bodyLimit: 16 * 1024 * 1024,
+        // After authentication, before the body is read: at most RETOUR_IMPORT_CONCURRENCY batches at work.
+        onRequest: importGate,
         config: { idempotencyKey: true },
         schema: {
           tags,

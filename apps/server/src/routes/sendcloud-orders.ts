@@ -8,9 +8,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { AppError, fail } from '../errors.ts';
 import { authenticate, authOf } from '../http/auth.ts';
+import type { ImportGate } from '../http/import-gate.ts';
 import { importSendcloudOrders } from '../use-cases/orders/import-sendcloud-orders.ts';
 
-export function sendcloudOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+export function sendcloudOrderRoutes(ctx: Ctx, importGate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization ?? '';
@@ -51,6 +52,8 @@ export function sendcloudOrderRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       '/orders',
       {
         bodyLimit: 16 * 1024 * 1024,
+        // After authentication, before the body is read: at most RETOUR_IMPORT_CONCURRENCY batches at work.
+        onRequest: importGate,
         schema: {
           tags: ['sendcloud'],
           summary: `Sendcloud v3 compatible: create or update up to ${MAX_SENDCLOUD_ORDERS} orders (all or nothing)`,
