@@ -119,6 +119,43 @@ test('a shopper exchanges a size; an out-of-stock size is shown but cannot be ch
   await checkStep(page, info, 'exchange-done');
 });
 
+test('an instant exchange: the review says a reservation; the shopper reserves the value at Mollie and the status page names the deadline', async ({
+  page,
+  request,
+}, info) => {
+  const key = process.env.RETOUR_E2E_MOLLIE_KEY;
+  expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();
+  const connected = await request.fetch(`${baseUrl()}/api/v1/payment-accounts/mollie`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { apiKey: key },
+  });
+  expect(connected.status(), await connected.text()).toBe(200);
+  await putProducts(request, [LINEN]);
+  const slug = await exchangePortal(request, { instant: true, instantHoldDays: 10 });
+  await toExchange(page, request, slug);
+  await page.locator('fieldset.exchange label.option', { hasText: /^L/ }).locator('input').check();
+  await finish(page);
+  await expect(page.getByTestId('instant-exchange-review')).toContainText('10 days');
+  await checkStep(page, info, 'instant-review', { heading: m.reviewTitle });
+  await submitStep(page);
+
+  await expect(page.locator('h1')).toHaveText(m.doneTitle);
+  await expect(page.locator('#pay-heading')).toHaveText(m.holdTitle);
+  await page.getByRole('button', { name: m.holdButton.replace('{amount}', '€49.50') }).click();
+  await expect(page.locator('h1')).toHaveText('Test payment');
+  await expect(page.locator('main')).toContainText('EUR 49.50');
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await expect(page).toHaveURL(/\/r\/swap-[a-z0-9]+\/returns\/ret_\w+\?access=s1\.[\w-]+&payment=pay_\w+$/);
+  // Authorised, not charged: the label comes and the note names the amount and the last day.
+  await expect(page.locator('a', { hasText: m.downloadA4 })).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#pay-heading')).toHaveCount(0);
+  const note = page.getByTestId('instant-exchange');
+  await expect(note).toContainText('€49.50');
+  await expect(note).toContainText(m.instantHoldHeld.split('{amount}')[0] as string);
+  await checkStep(page, info, 'instant-held');
+});
+
 test('an exchange for a dearer product: the difference is paid at Mollie, then the label comes', async ({ page, request }, info) => {
   const key = process.env.RETOUR_E2E_MOLLIE_KEY;
   expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();

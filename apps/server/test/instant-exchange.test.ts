@@ -236,7 +236,15 @@ describe('instant exchange', () => {
     const long = await post({ ...EXCHANGES, instantHoldDays: 22 });
     expect(long.statusCode, long.body).toBe(400);
     expect(long.body).toContain('instantHoldDays');
-    expect((await post(EXCHANGES)).statusCode).toBe(201);
+    const made = await post({ ...EXCHANGES, instantHoldDays: 10 });
+    expect(made.statusCode, made.body).toBe(201);
+    // The shopper's portal states the days before the return is made; without instant it says nothing.
+    const shown = json(await h.app.inject({ method: 'GET', url: `/api/portal/${json(made).slug}` }));
+    expect(shown.exchanges.instantHoldDays).toBe(10);
+    const plain = await post({ ...EXCHANGES, instant: false });
+    expect(json(await h.app.inject({ method: 'GET', url: `/api/portal/${json(plain).slug}` })).exchanges).not.toHaveProperty(
+      'instantHoldDays',
+    );
 
     const bare = await setupShop(h, { exchanges: EXCHANGES });
     expect((await bare.merchant.call('PUT', '/api/v1/products', CATALOGUE)).statusCode).toBe(200);

@@ -55,6 +55,13 @@ export const PublicPortalSchema = z.object({
       bonusCredit: BonusCreditSettingSchema.nullable().describe(
         'Extra credit for choosing an exchange or store credit instead of a refund.',
       ),
+      instantHoldDays: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          "Present when the portal ships exchanges before the return arrives (instant exchange): the days the shopper has, after reserving the new items' value, to hand in the parcel.",
+        ),
     })
     .optional()
     .describe(

@@ -67,6 +67,8 @@ export function PayFee({ slug, ret, access, onUpdate }: Props) {
   }
   const amount = formatMoney(ret.amountDue ?? ret.fee);
   const failed = ret.status === 'payment_failed';
+  // An instant exchange asks for a reservation of the new items' value, not a payment.
+  const hold = ret.instantExchange != null;
   const pay = async () => {
     if (busy) return;
     setBusy(true);
@@ -83,20 +85,20 @@ export function PayFee({ slug, ret, access, onUpdate }: Props) {
   };
   return (
     <section class="section" aria-labelledby="pay-heading">
-      <h2 id="pay-heading">{t('payTitle')}</h2>
+      <h2 id="pay-heading">{hold ? t('holdTitle') : t('payTitle')}</h2>
       {failed && (
         <p class="notice" role="alert">
           {t('paymentFailed')}
         </p>
       )}
-      <p>{t('payText', { amount })}</p>
+      <p>{hold ? t('instantHoldPending', { amount }) : t('payText', { amount })}</p>
       {error && (
         <p class="error-summary" role="alert">
           {error}
         </p>
       )}
       <Button onClick={pay} busy={busy}>
-        {failed ? t('payRetry') : t('payButton', { amount })}
+        {failed ? t('payRetry') : hold ? t('holdButton', { amount }) : t('payButton', { amount })}
       </Button>
     </section>
   );

@@ -248,6 +248,10 @@ const de: Catalogue = {
   timelineKept: 'Artikel, die Sie behalten, werden ohne Rücksendung erstattet',
   timelineExchangeShipped: 'Ihr Umtauschartikel ist unterwegs: {carrier}, Sendungsnummer {number}',
   timelineTrackParcel: 'Sendung verfolgen',
+  instantHoldReview:
+    'Sofortumtausch: Ihr neuer Artikel wird verschickt, sobald Sie seinen Wert auf Ihrem Zahlungsmittel reservieren (es wird nichts abgebucht). Geben Sie Ihr Paket innerhalb von {days, plural, one {# Tag} other {# Tagen}} ab: Dann wird die Reservierung aufgehoben, sonst wird der Betrag abgebucht.',
+  holdTitle: 'Reservieren Sie den Wert Ihres neuen Artikels',
+  holdButton: '{amount} reservieren',
   instantHoldPending:
     'Sofortumtausch: Damit wir Ihren neuen Artikel jetzt senden können, werden {amount} auf Ihrem Zahlungsmittel reserviert. Belastet wird nichts, wenn der Versanddienstleister Ihr Paket rechtzeitig scannt.',
   instantHoldHeld:

@@ -241,6 +241,10 @@ const en = {
   timelineKept: 'Items you keep are refunded without being sent back',
   timelineExchangeShipped: 'Your exchange is on its way: {carrier}, tracking number {number}',
   timelineTrackParcel: 'Track the parcel',
+  instantHoldReview:
+    'Instant exchange: your new item ships as soon as you reserve its value on your payment method (nothing is charged). Hand in your parcel within {days, plural, one {# day} other {# days}}: the reservation is then released; otherwise it is charged.',
+  holdTitle: 'Reserve the value of your new item',
+  holdButton: 'Reserve {amount}',
   instantHoldPending:
     'Instant exchange: to send your new item now, {amount} is reserved on your payment method. Nothing is charged if the carrier scans your parcel in time.',
   instantHoldHeld:

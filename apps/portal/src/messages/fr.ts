@@ -248,6 +248,10 @@ const fr: Catalogue = {
   timelineKept: 'Les articles que vous gardez sont remboursés sans être renvoyés',
   timelineExchangeShipped: 'Votre article d’échange est en route : {carrier}, numéro de suivi {number}',
   timelineTrackParcel: 'Suivre le colis',
+  instantHoldReview:
+    'Échange instantané : votre nouvel article part dès que vous réservez sa valeur sur votre moyen de paiement (rien n’est débité). Déposez votre colis dans {days, plural, one {# jour} other {# jours}} : la réservation est alors levée ; sinon, le montant est débité.',
+  holdTitle: 'Réservez la valeur de votre nouvel article',
+  holdButton: 'Réserver {amount}',
   instantHoldPending:
     'Échange immédiat : pour vous envoyer votre nouvel article dès maintenant, {amount} est réservé sur votre moyen de paiement. Rien n’est débité si le transporteur scanne votre colis à temps.',
   instantHoldHeld:

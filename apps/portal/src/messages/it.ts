@@ -246,6 +246,10 @@ const it: Catalogue = {
   timelineKept: 'Gli articoli che tieni vengono rimborsati senza essere rispediti',
   timelineExchangeShipped: 'Il tuo articolo in cambio è in viaggio: {carrier}, numero di tracciamento {number}',
   timelineTrackParcel: 'Traccia il pacco',
+  instantHoldReview:
+    'Cambio immediato: il nuovo articolo parte appena riservi il suo valore sul tuo metodo di pagamento (non viene addebitato nulla). Consegna il pacco entro {days, plural, one {# giorno} other {# giorni}}: la prenotazione viene poi sbloccata, altrimenti l’importo viene addebitato.',
+  holdTitle: 'Riserva il valore del nuovo articolo',
+  holdButton: 'Riserva {amount}',
   instantHoldPending:
     'Cambio immediato: per spedirti subito il nuovo articolo, {amount} vengono riservati sul tuo metodo di pagamento. Non viene addebitato nulla se il corriere scansiona il pacco in tempo.',
   instantHoldHeld:

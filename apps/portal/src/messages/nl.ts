@@ -242,6 +242,10 @@ const nl: Catalogue = {
   timelineKept: 'Artikelen die je mag houden worden terugbetaald zonder dat je ze terugstuurt',
   timelineExchangeShipped: 'Je ruilartikel is onderweg: {carrier}, trackingnummer {number}',
   timelineTrackParcel: 'Volg het pakket',
+  instantHoldReview:
+    'Directe omruiling: uw nieuwe artikel wordt verzonden zodra u de waarde ervan op uw betaalmiddel reserveert (er wordt niets afgeschreven). Lever uw pakket binnen {days, plural, one {# dag} other {# dagen}} in: dan vervalt de reservering; anders wordt het bedrag afgeschreven.',
+  holdTitle: 'Reserveer de waarde van uw nieuwe artikel',
+  holdButton: '{amount} reserveren',
   instantHoldPending:
     'Directe ruil: om je nieuwe artikel nu te versturen, wordt {amount} gereserveerd op je betaalmiddel. Er wordt niets afgeschreven als de vervoerder je pakket op tijd scant.',
   instantHoldHeld:

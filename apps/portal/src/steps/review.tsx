@@ -132,6 +132,12 @@ export function ReviewStep({ slug, portal, draft, update, errors, setErrors, go,
             <strong>{t(RESOLUTION_TITLES[resolution] ?? 'resolutionRefund')}</strong>
             {resolution === 'refund' && refund && ` · ${t('estimatedRefund', { amount: formatMoney(refund) })}`}
             {resolution === 'exchange' && <ExchangeQuoteView slug={slug} portal={portal} draft={draft} />}
+            {resolution === 'exchange' && portal.exchanges?.instantHoldDays && (
+              <>
+                <br />
+                <span data-testid="instant-exchange-review">{t('instantHoldReview', { days: portal.exchanges.instantHoldDays })}</span>
+              </>
+            )}
             {resolution === 'exchange' && draft.exchangeNote.trim() && (
               <>
                 <br />

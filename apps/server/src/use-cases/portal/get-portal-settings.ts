@@ -1,4 +1,5 @@
 // The public settings of a portal, localised for the shopper.
+import { DEFAULT_INSTANT_HOLD_DAYS } from '@retour/domain/instant-exchange';
 import { photoRequirement } from '@retour/domain/photos';
 import type { PublicPortal } from '@retour/contracts/portal';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
@@ -52,6 +53,7 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
             reasons: settings.exchanges.reasons,
             otherProducts: settings.exchanges.otherProducts,
             bonusCredit: settings.exchanges.bonusCredit ?? null,
+            ...(settings.exchanges.instant ? { instantHoldDays: settings.exchanges.instantHoldDays ?? DEFAULT_INSTANT_HOLD_DAYS } : {}),
           },
         }
       : {}),
