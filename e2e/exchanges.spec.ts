@@ -89,6 +89,18 @@ async function toExchange(page: Page, request: APIRequestContext, slug: string) 
   await expect(page.locator('fieldset.exchange legend')).toHaveText(m.exchangeFor.replace('{item}', 'Linen shirt, red'));
 }
 
+/** The demo merchant's Mollie account: the local Mollie global-setup starts (idempotent). */
+async function connectMollie(request: APIRequestContext) {
+  const key = process.env.RETOUR_E2E_MOLLIE_KEY;
+  expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();
+  const connected = await request.fetch(`${baseUrl()}/api/v1/payment-accounts/mollie`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${apiKey()}` },
+    data: { apiKey: key },
+  });
+  expect(connected.status(), await connected.text()).toBe(200);
+}
+
 async function finish(page: Page) {
   await submitStep(page);
   await expect(page.locator('h1')).toHaveText(m.contactTitle);
@@ -123,14 +135,7 @@ test('an instant exchange: the review says a reservation; the shopper reserves t
   page,
   request,
 }, info) => {
-  const key = process.env.RETOUR_E2E_MOLLIE_KEY;
-  expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();
-  const connected = await request.fetch(`${baseUrl()}/api/v1/payment-accounts/mollie`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${apiKey()}` },
-    data: { apiKey: key },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectMollie(request);
   await putProducts(request, [LINEN]);
   const slug = await exchangePortal(request, { instant: true, instantHoldDays: 10 });
   await toExchange(page, request, slug);
@@ -157,14 +162,7 @@ test('an instant exchange: the review says a reservation; the shopper reserves t
 });
 
 test('an exchange for a dearer product: the difference is paid at Mollie, then the label comes', async ({ page, request }, info) => {
-  const key = process.env.RETOUR_E2E_MOLLIE_KEY;
-  expect(key, 'global-setup starts a local Mollie and names its key').toBeTruthy();
-  const connected = await request.fetch(`${baseUrl()}/api/v1/payment-accounts/mollie`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${apiKey()}` },
-    data: { apiKey: key },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectMollie(request);
   const coat = `Wool coat ${Math.random().toString(36).slice(2, 8)}`;
   await putProducts(request, [
     LINEN,

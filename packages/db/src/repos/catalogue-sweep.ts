@@ -2,7 +2,7 @@
 // did not see is gone from the shop. Split from catalogue.ts, whose rules it follows: a variant a
 // shopper's exchange names stays (without stock), the rest goes.
 import type { Executor } from '../database.ts';
-import type { ProductSource } from './catalogue.ts';
+import { notNamedByExchange, type ProductSource } from './catalogue.ts';
 
 export type RetiredCatalogue = { deletedProducts: number; deletedVariants: number; unavailableVariants: number };
 
@@ -48,17 +48,7 @@ export async function retireProductsNotImportedSince(
     .deleteFrom('productVariants')
     .where('merchantId', '=', merchantId)
     .where('productId', 'in', stale)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('returnExchanges as x')
-            .select('x.id')
-            .where('x.merchantId', '=', merchantId)
-            .whereRef('x.variantId', '=', 'productVariants.id'),
-        ),
-      ),
-    )
+    .where((eb) => notNamedByExchange(eb, merchantId))
     .executeTakeFirst();
   const deletedProducts = await db
     .deleteFrom('products')

@@ -1,10 +1,11 @@
 // The catalogue: products, their variants and each variant's stock per location (migration 0014).
 // A product is written whole (`saveProduct`): its variants are matched on their external id,
 // kept ids stay, missing variants go (with their stock). Callers wrap writes in a transaction.
-import { type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import { newId } from '../ids.ts';
 import { fromJson, toJson } from '../json.ts';
+import type { Database } from '../schema.ts';
 import type { ProductsTable, ProductVariantsTable, VariantStockTable } from '../schema-catalogue.ts';
 
 export type ProductSource = 'shopify' | 'woocommerce' | 'api';
@@ -52,6 +53,19 @@ function toVariant(row: Selectable<ProductVariantsTable>, stock: StockLevel[]): 
   return { ...row, options: fromJson<VariantOption[]>(row.options) ?? [], stock };
 }
 
+/** A variant row no shopper's exchange names: only those may be deleted (the others stay, without stock). */
+export function notNamedByExchange(eb: ExpressionBuilder<Database, 'productVariants'>, merchantId: string) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('returnExchanges as x')
+        .select('x.id')
+        .where('x.merchantId', '=', merchantId)
+        .whereRef('x.variantId', '=', 'productVariants.id'),
+    ),
+  );
+}
+
 /**
  * Variants the shop no longer has: their stock goes, so no shopper can pick them; the variant goes
  * too unless a shopper's exchange names it (the return and its replacement order still read it).
@@ -63,17 +77,7 @@ async function removeVariants(db: Executor, merchantId: string, variantIds: stri
     .deleteFrom('productVariants')
     .where('merchantId', '=', merchantId)
     .where('id', 'in', variantIds)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('returnExchanges as x')
-            .select('x.id')
-            .where('x.merchantId', '=', merchantId)
-            .whereRef('x.variantId', '=', 'productVariants.id'),
-        ),
-      ),
-    )
+    .where((eb) => notNamedByExchange(eb, merchantId))
     .execute();
 }
 
