@@ -7,38 +7,9 @@
 import { expect, test } from '@playwright/test';
 import { admin, checkPage, signIn } from './backoffice-support.ts';
 import { apiKey, baseUrl, chooseItem, findOrder, importOrder, MESSAGES, merchant, submitStep } from './support.ts';
+import { LINEN } from './exchange-catalogue.ts';
 
 const m = MESSAGES.en;
-const eur = (value: string) => ({ value, currency: 'EUR' });
-
-/** The linen shirt the demo orders hold (SKU SK-RED-S, €49.50), as exchanges.spec.ts puts it. */
-const LINEN = {
-  id: 'e2e-linen-shirt-red',
-  title: 'Linen shirt, red',
-  variants: [
-    {
-      id: 'linen-s',
-      sku: 'SK-RED-S',
-      options: [{ name: 'Size', value: 'S' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 2 }],
-    },
-    {
-      id: 'linen-m',
-      sku: 'SK-RED-M',
-      options: [{ name: 'Size', value: 'M' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 0 }],
-    },
-    {
-      id: 'linen-l',
-      sku: 'SK-RED-L',
-      options: [{ name: 'Size', value: 'L' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 5 }],
-    },
-  ],
-};
 
 test('exchanges set on the portal settings page are offered in the portal for the chosen reason', async ({ page, request }) => {
   const put = await request.fetch(`${baseUrl()}/api/v1/products`, {

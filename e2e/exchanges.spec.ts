@@ -3,6 +3,7 @@
 // Mollie before the label. The catalogue comes in through PUT /api/v1/products.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { apiKey, baseUrl, checkStep, chooseItem, findOrder, importOrder, merchant, MESSAGES, submitStep } from './support.ts';
+import { LINEN } from './exchange-catalogue.ts';
 
 const m = MESSAGES.en;
 const eur = (value: string) => ({ value, currency: 'EUR' });
@@ -15,35 +16,6 @@ async function putProducts(request: APIRequestContext, products: unknown[]) {
   });
   expect(res.status(), await res.text()).toBe(200);
 }
-
-/** The linen shirt the demo orders hold (SKU SK-RED-S, €49.50) in three sizes; M is out of stock. */
-const LINEN = {
-  id: 'e2e-linen-shirt-red',
-  title: 'Linen shirt, red',
-  variants: [
-    {
-      id: 'linen-s',
-      sku: 'SK-RED-S',
-      options: [{ name: 'Size', value: 'S' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 2 }],
-    },
-    {
-      id: 'linen-m',
-      sku: 'SK-RED-M',
-      options: [{ name: 'Size', value: 'M' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 0 }],
-    },
-    {
-      id: 'linen-l',
-      sku: 'SK-RED-L',
-      options: [{ name: 'Size', value: 'L' }],
-      price: eur('49.50'),
-      stock: [{ locationId: 'wh', available: 5 }],
-    },
-  ],
-};
 
 async function exchangePortal(
   request: APIRequestContext,
