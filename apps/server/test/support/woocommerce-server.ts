@@ -1,10 +1,7 @@
 // A local server that answers like the WooCommerce REST API v3 (woocommerce.github.io/woocommerce-rest-api-docs)
 // for the calls Retour makes: list orders (page / per_page / orderby / order with X-WP-Total and
-// X-WP-TotalPages), create and delete webhooks, list and create order refunds, list (by `code`) and
-// create coupons (source/includes/wp-api-v3/_coupons.md of woocommerce/woocommerce-rest-api-docs, and
-// WC_REST_Coupons_Controller: `code` mandatory and unique, lower-cased by wc_format_coupon_code;
-// discount_type one of percent / fixed_cart / fixed_product; amount a numeric string; email_restrictions
-// an array of emails; usage_limit an integer); list orders by `parent` and create orders (_orders.md:
+// X-WP-TotalPages), create and delete webhooks, list and create order refunds, list and create
+// coupons (woocommerce-coupons.ts); list orders by `parent` and create orders (_orders.md:
 // parent_id, status one of pending/processing/on-hold/completed/cancelled/refunded/failed/trash,
 // line_items with product_id (+ variation_id) of a known product and quantity > 0, fee_lines with a
 // name and a numeric total — negative for a discount —, set_paid, meta_data; unknown products are
@@ -17,6 +14,7 @@
 // Tests read every request and can queue answers (429 with Retry-After, 5xx, a hanging request).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { couponsAnswer } from './woocommerce-coupons.ts';
 
 export type WooRequest = { method: string; path: string; query: Record<string, string>; headers: IncomingMessage['headers']; body: any };
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
@@ -214,60 +212,8 @@ export async function startWooServer(keys: { consumerKey: string; consumerSecret
       const { secret: _secret, ...shown } = hook;
       return send(res, 200, shown);
     }
-    if (path === 'coupons' && req.method === 'GET') {
-      const code = req.query.code?.toLowerCase();
-      return send(res, 200, code === undefined ? state.coupons : state.coupons.filter((c) => c.code === code));
-    }
-    if (path === 'coupons' && req.method === 'POST') {
-      const b = req.body ?? {};
-      const invalid = (param: string, message: string) =>
-        send(res, 400, {
-          code: 'rest_invalid_param',
-          message: `Invalid parameter(s): ${param}`,
-          data: { status: 400, params: { [param]: message } },
-        });
-      if (typeof b.code !== 'string' || b.code.trim() === '')
-        return send(res, 400, {
-          code: 'rest_missing_callback_param',
-          message: 'Missing parameter(s): code',
-          data: { status: 400, params: ['code'] },
-        });
-      if (b.discount_type !== undefined && !['percent', 'fixed_cart', 'fixed_product'].includes(b.discount_type))
-        return invalid('discount_type', 'discount_type is not one of percent, fixed_cart, and fixed_product.');
-      if (b.amount !== undefined && (typeof b.amount !== 'string' || !/^\d+(\.\d+)?$/.test(b.amount)))
-        return invalid('amount', 'amount is not of type string.');
-      if (
-        b.email_restrictions !== undefined &&
-        !(Array.isArray(b.email_restrictions) && b.email_restrictions.every((e: unknown) => typeof e === 'string'))
-      )
-        return invalid('email_restrictions', 'email_restrictions is not of type array.');
-      if (b.usage_limit !== undefined && b.usage_limit !== null && !Number.isInteger(b.usage_limit))
-        return invalid('usage_limit', 'usage_limit is not of type integer.');
-      const code = b.code.trim().toLowerCase();
-      if (state.coupons.some((c) => c.code === code))
-        return send(res, 400, wooError(400, 'woocommerce_rest_coupon_code_already_exists', 'The coupon code already exists'));
-      const coupon = {
-        id: nextId++,
-        code,
-        amount: Number(b.amount ?? 0).toFixed(2),
-        discount_type: b.discount_type ?? 'fixed_cart',
-        description: b.description ?? '',
-        date_expires: b.date_expires ?? null,
-        date_expires_gmt: b.date_expires ?? null,
-        usage_count: 0,
-        individual_use: b.individual_use === true,
-        usage_limit: b.usage_limit ?? null,
-        email_restrictions: b.email_restrictions ?? [],
-        used_by: [],
-        meta_data: (b.meta_data ?? []).map((m: any, i: number) => ({ id: 7000 + i, ...m })),
-      };
-      state.coupons.push(coupon);
-      if (state.loseNextCouponResponse) {
-        state.loseNextCouponResponse = false;
-        return send(res, 502, { message: 'Bad gateway' });
-      }
-      return send(res, 201, coupon);
-    }
+    const coupons = couponsAnswer(req, path, state, () => nextId++);
+    if (coupons) return send(res, coupons.status, coupons.body);
     const refundMatch = /^orders\/(\d+)\/refunds$/.exec(path);
     if (refundMatch) {
       const orderId = refundMatch[1] as string;

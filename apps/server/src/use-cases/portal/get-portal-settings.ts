@@ -1,5 +1,4 @@
 // The public settings of a portal, localised for the shopper.
-import { DEFAULT_INSTANT_HOLD_DAYS } from '@retour/domain/instant-exchange';
 import { photoRequirement } from '@retour/domain/photos';
 import type { PublicPortal } from '@retour/contracts/portal';
 import { effectiveReasons, reasonLabel, type Language } from '@retour/domain/reasons';
@@ -7,6 +6,7 @@ import type { Ctx } from '../../context.ts';
 import { getRow } from '@retour/db/repos/config';
 import { fail } from '../../errors.ts';
 import { loadEnabledPortal, PORTAL_NOT_FOUND } from '../shared/load-portal.ts';
+import { holdDaysOf } from '../payments/instant-hold.ts';
 import { sanitizeRichText } from '../shared/sanitize.ts';
 import { acceptedLookupPairs, giftResolutions } from '@retour/domain/order-lookup';
 
@@ -53,7 +53,7 @@ export async function getPortalSettings(ctx: Ctx, slug: string, requested: Langu
             reasons: settings.exchanges.reasons,
             otherProducts: settings.exchanges.otherProducts,
             bonusCredit: settings.exchanges.bonusCredit ?? null,
-            ...(settings.exchanges.instant ? { instantHoldDays: settings.exchanges.instantHoldDays ?? DEFAULT_INSTANT_HOLD_DAYS } : {}),
+            ...(settings.exchanges.instant ? { instantHoldDays: holdDaysOf(settings) } : {}),
           },
         }
       : {}),
