@@ -69,6 +69,8 @@ const EVENT: Record<string, MessageKey> = {
   replacement: 'eventReplacement',
   resend_label: 'eventResendLabel',
   exchange_shipped: 'eventExchangeShipped',
+  hold_released: 'eventHoldReleased',
+  hold_captured: 'eventHoldCaptured',
 };
 const TEMPLATE: Record<string, MessageKey> = {
   label_created: 'templateLabelCreated',

@@ -85,7 +85,9 @@ export async function settleInstantHold(ctx: Ctx, merchantId: string, payload: R
           message:
             decision.outcome === 'capture'
               ? `Instant exchange: the parcel was not scanned by ${decision.deadline}, so ${money(decision.capture)} was captured.`
-              : `Instant exchange: ${money(released)} released${decision.capture > 0 ? `, ${money(decision.capture)} owed for the return captured` : ''}.`,
+              : decision.capture > 0
+                ? `Instant exchange: ${money(decision.capture)} captured for what the return owes, the rest (${money(released)}) released.`
+                : `Instant exchange: ${money(released)} released.`,
           data: {
             paymentId: row.id,
             providerPaymentId: row.providerPaymentId,
