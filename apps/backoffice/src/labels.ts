@@ -71,6 +71,8 @@ const EVENT: Record<string, MessageKey> = {
   exchange_shipped: 'eventExchangeShipped',
   hold_released: 'eventHoldReleased',
   hold_captured: 'eventHoldCaptured',
+  hold_refunded: 'eventHoldRefunded',
+  fee_refunded: 'eventFeeRefunded',
 };
 const TEMPLATE: Record<string, MessageKey> = {
   label_created: 'templateLabelCreated',

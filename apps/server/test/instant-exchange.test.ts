@@ -194,6 +194,17 @@ describe('instant exchange', () => {
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.body.amount).toEqual({ value: '29.95', currency: 'EUR' });
     expect(refunds[0]?.headers['idempotency-key']).toBe(paymentId);
+    // Worded as the hold's money given back, never as a return fee — for staff, the shopper and Mollie.
+    expect(refunds[0]?.body.description).toBe('Refund of the instant exchange hold');
+    expect(await entries('fee_refunded')).toHaveLength(0);
+    const [refunded, ...again] = await entries('hold_refunded');
+    expect(again).toHaveLength(0);
+    const re = mollie.payments.get(tr)?.refunds[0]?.id as string;
+    expect(refunded.message).toBe(`Instant exchange: the 29.95 EUR captured from the hold refunded through Mollie (${re}, pending).`);
+    expect((await view()).timeline.map((e: any) => e.type)).toContain('hold_refunded');
+    expect(await mollie.settleRefund(tr, re, 'refunded')).toBe(200);
+    const [followed] = await entries('fee_refund');
+    expect(followed.message).toBe(`Mollie has refunded the instant exchange's captured hold of 29.95 EUR (${re}).`);
   });
 
   it('a dearer exchange scanned in time: the difference is captured, the rest released, once', async () => {

@@ -263,6 +263,7 @@ const fr: Catalogue = {
   instantHoldPartlyCaptured:
     'Échange immédiat : votre colis a été scanné à temps. {captured} ont été débités pour ce que votre retour doit ; le reste de la réservation ({released}) est levé.',
   timelineHoldPartlyCaptured: 'Échange immédiat : {captured} débités, le reste ({released}) levé',
+  timelineHoldRefunded: 'Le montant débité pour votre échange immédiat remboursé',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

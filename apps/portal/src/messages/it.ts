@@ -261,6 +261,7 @@ const it: Catalogue = {
   instantHoldPartlyCaptured:
     'Cambio immediato: il tuo pacco è stato scansionato in tempo. {captured} sono stati addebitati per quanto dovuto per il reso; il resto della riserva ({released}) è stato annullato.',
   timelineHoldPartlyCaptured: 'Cambio immediato: {captured} addebitati, il resto ({released}) annullato',
+  timelineHoldRefunded: 'L’importo addebitato per il tuo cambio immediato è stato rimborsato',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

@@ -257,6 +257,7 @@ const nl: Catalogue = {
   instantHoldPartlyCaptured:
     'Directe ruil: je pakket is op tijd gescand. {captured} is afgeschreven voor wat je retour kost; de rest van de reservering ({released}) is vervallen.',
   timelineHoldPartlyCaptured: 'Directe ruil: {captured} afgeschreven, de rest ({released}) vervallen',
+  timelineHoldRefunded: 'Het afgeschreven bedrag voor je directe ruil terugbetaald',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

@@ -23,6 +23,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   kept: 'timelineKept',
   hold_released: 'timelineHoldReleased',
   hold_captured: 'timelineHoldCaptured',
+  hold_refunded: 'timelineHoldRefunded',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {

@@ -285,6 +285,8 @@ const app: AppCatalogue = {
   eventExchangeShipped: 'Umtauschartikel versandt',
   eventHoldReleased: 'Reservierung des Sofortumtauschs freigegeben',
   eventHoldCaptured: 'Reservierung des Sofortumtauschs eingezogen',
+  eventHoldRefunded: 'Eingezogene Reservierung des Sofortumtauschs erstattet',
+  eventFeeRefunded: 'Rücksendegebühr erstattet',
   holdPartlyCaptured: '{captured} für die Kosten der Rücksendung eingezogen, der Rest ({released}) freigegeben',
   instantExchangeHold: 'Sofortumtausch',
   holdStatePending: '{amount} wartet auf die Autorisierung durch den Kunden',

@@ -300,6 +300,8 @@ const app = {
   eventExchangeShipped: 'Exchange shipped',
   eventHoldReleased: 'Instant exchange hold released',
   eventHoldCaptured: 'Instant exchange hold captured',
+  eventHoldRefunded: 'Captured instant exchange hold refunded',
+  eventFeeRefunded: 'Return fee refunded',
   holdPartlyCaptured: '{captured} captured for what the return owes, the rest ({released}) released',
   instantExchangeHold: 'Instant exchange',
   holdStatePending: '{amount} waiting for the shopper to authorise it',

@@ -285,6 +285,8 @@ const app: AppCatalogue = {
   eventExchangeShipped: 'Article d’échange expédié',
   eventHoldReleased: 'Réservation de l’échange immédiat levée',
   eventHoldCaptured: 'Réservation de l’échange immédiat encaissée',
+  eventHoldRefunded: 'Réservation encaissée de l’échange immédiat remboursée',
+  eventFeeRefunded: 'Frais de retour remboursés',
   holdPartlyCaptured: '{captured} encaissés pour ce que le retour doit, le reste ({released}) levé',
   instantExchangeHold: 'Échange immédiat',
   holdStatePending: '{amount} en attente de l’autorisation du client',

@@ -285,6 +285,8 @@ const app: AppCatalogue = {
   eventExchangeShipped: 'Articolo in cambio spedito',
   eventHoldReleased: 'Riserva del cambio immediato annullata',
   eventHoldCaptured: 'Riserva del cambio immediato incassata',
+  eventHoldRefunded: 'Riserva incassata del cambio immediato rimborsata',
+  eventFeeRefunded: 'Costo del reso rimborsato',
   holdPartlyCaptured: '{captured} incassati per quanto dovuto per il reso, il resto ({released}) annullato',
   instantExchangeHold: 'Cambio immediato',
   holdStatePending: '{amount} in attesa dell’autorizzazione del cliente',

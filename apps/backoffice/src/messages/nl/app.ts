@@ -285,6 +285,8 @@ const app: AppCatalogue = {
   eventExchangeShipped: 'Ruilartikel verzonden',
   eventHoldReleased: 'Reservering directe ruil vrijgegeven',
   eventHoldCaptured: 'Reservering directe ruil afgeschreven',
+  eventHoldRefunded: 'Afgeschreven reservering directe ruil terugbetaald',
+  eventFeeRefunded: 'Retourkosten terugbetaald',
   holdPartlyCaptured: '{captured} afgeschreven voor wat de retour verschuldigd is, de rest ({released}) vrijgegeven',
   instantExchangeHold: 'Directe ruil',
   holdStatePending: '{amount} wacht op autorisatie door de klant',
