@@ -88,6 +88,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   label_reminder: 'templateLabelReminder',
   drop_off_reminder: 'templateDropOffReminder',
   hold_authorised: 'templateHoldAuthorised',
+  exchange_shipped: 'templateExchangeShipped',
   expired: 'templateExpired',
 };
 

@@ -307,6 +307,7 @@ const app: AppCatalogue = {
   templateDropOffReminder: 'Abgabe-Erinnerung (vor Verfall)',
   templateExpired: 'Rücksendung verfallen',
   templateHoldAuthorised: 'Sofortumtausch: Betrag reserviert',
+  templateExchangeShipped: 'Umtauschartikel versandt',
   templateNewReturn: 'Neue Retoure (an das Team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dieses Feld ist ein Pflichtfeld.',

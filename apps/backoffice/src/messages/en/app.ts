@@ -323,6 +323,7 @@ const app = {
   templateDropOffReminder: 'Drop-off reminder (before expiry)',
   templateExpired: 'Return expired',
   templateHoldAuthorised: 'Instant exchange: amount reserved',
+  templateExchangeShipped: 'Exchange shipped',
   templateNewReturn: 'New return (to the team)',
   emailRecipient: '{recipient} ({status})',
   // friendly validation messages

@@ -307,6 +307,7 @@ const app: AppCatalogue = {
   templateDropOffReminder: 'Rappel de dépôt (avant expiration)',
   templateExpired: 'Retour expiré',
   templateHoldAuthorised: 'Échange immédiat : montant réservé',
+  templateExchangeShipped: 'Article d’échange expédié',
   templateNewReturn: 'Nouveau retour (pour l’équipe)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Ce champ est obligatoire.',

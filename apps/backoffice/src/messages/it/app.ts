@@ -307,6 +307,7 @@ const app: AppCatalogue = {
   templateDropOffReminder: 'Promemoria di consegna (prima della scadenza)',
   templateExpired: 'Reso scaduto',
   templateHoldAuthorised: 'Cambio immediato: importo riservato',
+  templateExchangeShipped: 'Articolo in cambio spedito',
   templateNewReturn: 'Nuovo reso (al team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Questo campo è obbligatorio.',

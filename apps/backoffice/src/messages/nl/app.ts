@@ -307,6 +307,7 @@ const app: AppCatalogue = {
   templateDropOffReminder: 'Inleverherinnering (vóór vervallen)',
   templateExpired: 'Retour vervallen',
   templateHoldAuthorised: 'Directe ruil: bedrag gereserveerd',
+  templateExchangeShipped: 'Ruilartikel verzonden',
   templateNewReturn: 'Nieuwe retour (aan het team)',
   emailRecipient: '{recipient} ({status})',
   issueRequired: 'Dit veld is verplicht.',
