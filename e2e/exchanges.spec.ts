@@ -3,6 +3,7 @@
 // Mollie before the label. The catalogue comes in through PUT /api/v1/products.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { apiKey, baseUrl, checkStep, chooseItem, findOrder, importOrder, merchant, MESSAGES, submitStep } from './support.ts';
+import { admin, signIn } from './backoffice-support.ts';
 import { LINEN } from './exchange-catalogue.ts';
 
 const m = MESSAGES.en;
@@ -131,6 +132,58 @@ test('an instant exchange: the review says a reservation; the shopper reserves t
   await expect(note).toContainText('€49.50');
   await expect(note).toContainText(m.instantHoldHeld.split('{amount}')[0] as string);
   await checkStep(page, info, 'instant-held');
+});
+
+test('an instant exchange for a dearer product scanned in time: the status page says what was captured and what released', async ({
+  page,
+  request,
+}, info) => {
+  await connectMollie(request);
+  const coat = `Rain coat ${Math.random().toString(36).slice(2, 8)}`;
+  await putProducts(request, [
+    LINEN,
+    {
+      id: `e2e-${coat}`,
+      title: coat,
+      variants: [
+        {
+          id: 'rain-m',
+          sku: null,
+          options: [{ name: 'Size', value: 'M' }],
+          price: eur('79.50'),
+          stock: [{ locationId: 'wh', available: 1 }],
+        },
+      ],
+    },
+  ]);
+  const slug = await exchangePortal(request, { otherProducts: true, instant: true, instantHoldDays: 10 });
+  await toExchange(page, request, slug);
+  await page.getByLabel(m.exchangeSearch).fill(coat);
+  await page.getByRole('button', { name: m.exchangeSearchButton }).click();
+  await page.locator('fieldset.exchange .exchange-product', { hasText: coat }).locator('label.option input').check();
+  await finish(page);
+  await submitStep(page);
+  await page.getByRole('button', { name: m.holdButton.replace('{amount}', '€79.50') }).click();
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await expect(page.locator('a', { hasText: m.downloadA4 })).toBeVisible({ timeout: 20_000 });
+  const id = /\/returns\/(ret_\w+)/.exec(page.url())?.[1] as string;
+  // The carrier scans the parcel: the €30.00 difference is captured, the rest of the hold released.
+  await merchant(request, 'POST', `/returns/${id}/events`, { at: new Date().toISOString(), status: 'in_transit' });
+  await expect
+    .poll(async () => (await merchant(request, 'GET', `/returns/${id}`)).instantExchange?.state, { timeout: 20_000 })
+    .toBe('released');
+  await page.reload();
+  const partly = (text: string) => text.replace('{captured}', '€30.00').replace('{released}', '€49.50');
+  await expect(page.getByTestId('instant-exchange')).toHaveText(partly(m.instantHoldPartlyCaptured));
+  await expect(page.locator('main')).toContainText(partly(m.timelineHoldPartlyCaptured));
+  await expect(page.locator('main')).not.toContainText(m.instantHoldReleased.split('{amount}')[0] as string);
+  await checkStep(page, info, 'instant-partly-captured');
+  // Staff see the same in the back office: the hold's facts and its timeline entry.
+  await signIn(page);
+  await page.goto(admin(`/returns/${id}`));
+  const staffText = '€30.00 captured for what the return owes, the rest (€49.50) released';
+  await expect(page.getByTestId('instant-exchange-hold')).toHaveText(staffText);
+  await expect(page.locator('.timeline li.tl-hold_released')).toContainText(`Instant exchange hold released — ${staffText}`);
 });
 
 test('an exchange for a dearer product: the difference is paid at Mollie, then the label comes', async ({ page, request }, info) => {

@@ -69,6 +69,10 @@ const EVENT: Record<string, MessageKey> = {
   replacement: 'eventReplacement',
   resend_label: 'eventResendLabel',
   exchange_shipped: 'eventExchangeShipped',
+  hold_released: 'eventHoldReleased',
+  hold_captured: 'eventHoldCaptured',
+  hold_refunded: 'eventHoldRefunded',
+  fee_refunded: 'eventFeeRefunded',
 };
 const TEMPLATE: Record<string, MessageKey> = {
   label_created: 'templateLabelCreated',
@@ -84,6 +88,7 @@ const TEMPLATE: Record<string, MessageKey> = {
   label_reminder: 'templateLabelReminder',
   drop_off_reminder: 'templateDropOffReminder',
   hold_authorised: 'templateHoldAuthorised',
+  exchange_shipped: 'templateExchangeShipped',
   expired: 'templateExpired',
 };
 

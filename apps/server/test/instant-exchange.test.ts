@@ -99,7 +99,13 @@ describe('instant exchange', () => {
     const { ret, tr, view, entries } = await authorisedReturn(shop);
     const shopper = await view();
     expect(shopper.status).toBe('open');
-    expect(shopper.instantExchange).toEqual({ amount: eur('29.95'), deadline: '2026-06-29', state: 'held' });
+    expect(shopper.instantExchange).toEqual({
+      amount: eur('29.95'),
+      deadline: '2026-06-29',
+      state: 'held',
+      captured: null,
+      released: null,
+    });
     expect(await entries('hold_authorised')).toHaveLength(1);
     // Settled after the deadline day ends in the shop's time zone (Amsterdam, summer time).
     const [settle, ...more] = await jobsOf(shop, 'payment.settle_hold');
@@ -133,7 +139,13 @@ describe('instant exchange', () => {
     expect(calls('release-authorization')).toHaveLength(1);
     expect(calls('captures')).toHaveLength(0);
     expect(mollie.payments.get(tr)?.status).toBe('canceled');
-    expect((await view()).instantExchange).toEqual({ amount: eur('29.95'), deadline: '2026-06-29', state: 'released' });
+    expect((await view()).instantExchange).toEqual({
+      amount: eur('29.95'),
+      deadline: '2026-06-29',
+      state: 'released',
+      captured: eur('0.00'),
+      released: eur('29.95'),
+    });
     await settleTwice();
     // The job scheduled for the deadline finds it settled.
     h.clock.set('2026-06-30T08:00:00.000Z');
@@ -163,7 +175,13 @@ describe('instant exchange', () => {
     expect(calls('release-authorization')).toHaveLength(0);
     expect(mollie.payments.get(tr)?.status).toBe('paid');
     expect(await entries('hold_captured')).toHaveLength(1);
-    expect((await view()).instantExchange).toEqual({ amount: eur('29.95'), deadline: '2026-06-29', state: 'captured' });
+    expect((await view()).instantExchange).toEqual({
+      amount: eur('29.95'),
+      deadline: '2026-06-29',
+      state: 'captured',
+      captured: eur('29.95'),
+      released: eur('0.00'),
+    });
     // Mollie reports the payment paid: nothing more happens.
     expect((await webhook(h, shop.merchant.id, tr)).statusCode).toBe(200);
     expect(await jobsOf(shop, 'payment.refund')).toHaveLength(0);
@@ -176,6 +194,17 @@ describe('instant exchange', () => {
     expect(refunds).toHaveLength(1);
     expect(refunds[0]?.body.amount).toEqual({ value: '29.95', currency: 'EUR' });
     expect(refunds[0]?.headers['idempotency-key']).toBe(paymentId);
+    // Worded as the hold's money given back, never as a return fee — for staff, the shopper and Mollie.
+    expect(refunds[0]?.body.description).toBe('Refund of the instant exchange hold');
+    expect(await entries('fee_refunded')).toHaveLength(0);
+    const [refunded, ...again] = await entries('hold_refunded');
+    expect(again).toHaveLength(0);
+    const re = mollie.payments.get(tr)?.refunds[0]?.id as string;
+    expect(refunded.message).toBe(`Instant exchange: the 29.95 EUR captured from the hold refunded through Mollie (${re}, pending).`);
+    expect((await view()).timeline.map((e: any) => e.type)).toContain('hold_refunded');
+    expect(await mollie.settleRefund(tr, re, 'refunded')).toBe(200);
+    const [followed] = await entries('fee_refund');
+    expect(followed.message).toBe(`Mollie has refunded the instant exchange's captured hold of 29.95 EUR (${re}).`);
   });
 
   it('a dearer exchange scanned in time: the difference is captured, the rest released, once', async () => {
@@ -198,7 +227,18 @@ describe('instant exchange', () => {
     const [released, ...more] = await entries('hold_released');
     expect(more).toHaveLength(0);
     expect(released.data).toMatchObject({ captured: '20.00', released: '29.95', deadline: '2026-06-29', scannedOn: '2026-06-29' });
-    expect((await view()).instantExchange.state).toBe('released');
+    // Partly captured: the shopper's view, staff's timeline text and both timelines say what really happened.
+    expect(released.message).toBe('Instant exchange: 20.00 EUR captured for what the return owes, the rest (29.95 EUR) released.');
+    expect(released.hold).toEqual({ captured: eur('20.00'), released: eur('29.95') });
+    const shopper = await view();
+    expect(shopper.instantExchange).toEqual({
+      amount: eur('49.95'),
+      deadline: '2026-06-29',
+      state: 'released',
+      captured: eur('20.00'),
+      released: eur('29.95'),
+    });
+    expect(shopper.timeline.find((e: any) => e.type === 'hold_released')?.hold).toEqual({ captured: eur('20.00'), released: eur('29.95') });
   });
 
   it('cancelled before the scan: the hold is released at once, nothing captured', async () => {

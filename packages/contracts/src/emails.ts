@@ -18,6 +18,7 @@ export const EMAIL_TEMPLATES = [
   'drop_off_reminder',
   'expired',
   'hold_authorised',
+  'exchange_shipped',
 ] as const;
 export const EmailTemplateNameSchema = z.enum(EMAIL_TEMPLATES);
 

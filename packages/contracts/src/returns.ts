@@ -24,6 +24,12 @@ export const TimelineEntrySchema = z.object({
     .object({ carrier: z.string(), trackingNumber: z.string(), trackingUrl: z.string().nullable() })
     .optional()
     .describe('On an `exchange_shipped` entry: the parcel that brings the exchange, with its tracking link when the shop gave one.'),
+  hold: z
+    .object({ captured: MoneySchema, released: MoneySchema })
+    .optional()
+    .describe(
+      "On a `hold_released` / `hold_captured` entry: what of the instant exchange's hold was captured (charged) and what released.",
+    ),
 });
 
 export const ReturnItemViewSchema = z.object({
@@ -100,6 +106,10 @@ export const ReturnViewSchema = z.object({
         .nullable()
         .describe("The last local day (YYYY-MM-DD) on which the carrier's scan releases the hold; null until authorised."),
       state: z.enum(['awaiting_authorisation', 'held', 'released', 'captured']),
+      captured: MoneySchema.nullable().describe(
+        "Once settled: the part charged (all of it when `captured`; on `released`, what the return owed anyway, such as a fee or a dearer exchange's difference). Null before.",
+      ),
+      released: MoneySchema.nullable().describe('Once settled: the part given back to the payment method. Null before.'),
     })
     .optional()
     .describe('An instant exchange: the replacement ships before the return arrives, against a Mollie authorisation.'),

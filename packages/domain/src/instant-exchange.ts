@@ -7,7 +7,8 @@
  * - The deadline is the local day `holdDays` after the authorisation (replacement-order.ts); the
  *   `payment.settle_hold` job runs at the first instant after that day in the portal's time zone.
  * - Scanned by the carrier on or before the deadline → the rest of the hold is released; not
- *   scanned → the whole hold is captured; the return cancelled before any scan → released.
+ *   scanned → the whole hold is captured; the return ended (cancelled, rejected, expired) before
+ *   any scan → released, nothing owed.
  */
 import { localDate } from './calendar.ts';
 import { type InstantExchangeOutcome, MAX_INSTANT_EXCHANGE_DAYS, settleInstantExchange } from './replacement-order.ts';
@@ -45,23 +46,45 @@ export function holdSettlesAt(deadline: string, timezone: string, authorisedAt: 
   throw new Error(`No local midnight after ${deadline} in ${timezone}.`);
 }
 
-/**
- * What to do with the hold now. `scannedOn`: the local day the return was first scanned (null:
- * not yet); `cancelled`: the return was cancelled (or rejected, or expired) before any scan.
- */
-export function settleHold(input: {
-  deadline: string;
-  scannedOn: string | null;
-  today: string;
-  cancelled: boolean;
-}): InstantExchangeOutcome {
-  if (input.scannedOn === null && input.cancelled) return 'release';
-  return settleInstantExchange(input.deadline, input.scannedOn, input.today);
+/** The return statuses that end a return without its parcel: a hold not yet released by a scan goes back at once. */
+export const ENDED_STATUSES = ['cancelled', 'rejected', 'expired'] as const;
+
+/** Whether a return in `status` has ended (cancelled, rejected or expired). */
+export function returnEnded(status: string): boolean {
+  return (ENDED_STATUSES as readonly string[]).includes(status);
 }
 
-/** The amount captured when the hold is settled: all of it, or only what is owed anyway before the rest is released. */
-export function holdCapture(outcome: InstantExchangeOutcome, hold: number, owed: number): number {
+/** The facts a hold is settled on: its deadline, the local day of the first scan (null: none yet), today, the return's status. */
+export type HoldFacts = { deadline: string; scannedOn: string | null; today: string; status: string };
+
+/** The first instant a return moved into a scanned status (its events in any order), or null. */
+export function firstScanAt(events: readonly { status: string | null; at: string }[]): string | null {
+  let first: string | null = null;
+  for (const e of events) {
+    if (e.status === null || !(SCANNED_STATUSES as readonly string[]).includes(e.status)) continue;
+    if (first === null || e.at < first) first = e.at;
+  }
+  return first;
+}
+
+/**
+ * What to do with the hold now: a return ended (cancelled, rejected, expired) before any scan is
+ * released; otherwise a scan by the deadline releases, none by then captures, too early holds.
+ */
+export function settleHold(facts: HoldFacts): InstantExchangeOutcome {
+  if (facts.scannedOn === null && returnEnded(facts.status)) return 'release';
+  return settleInstantExchange(facts.deadline, facts.scannedOn, facts.today);
+}
+
+/**
+ * The amount captured when the hold is settled: all of it, or on release only what the return owes
+ * anyway (`owed`: the fee paid up front, a dearer exchange's difference) — nothing when the return
+ * ended before any scan, since it owes nothing then.
+ */
+export function holdCapture(input: { outcome: InstantExchangeOutcome; hold: number; owed: number; facts: HoldFacts }): number {
+  const { outcome, hold, owed, facts } = input;
   if (outcome === 'capture') return hold;
-  if (outcome === 'release') return Math.min(hold, Math.max(0, owed));
-  return 0;
+  if (outcome === 'hold') return 0;
+  if (facts.scannedOn === null && returnEnded(facts.status)) return 0;
+  return Math.min(hold, Math.max(0, owed));
 }

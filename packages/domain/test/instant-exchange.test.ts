@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../src/calendar.ts';
-import { holdCapture, holdSettlesAt, instantHoldAmount, settleHold } from '../src/instant-exchange.ts';
+import {
+  firstScanAt,
+  type HoldFacts,
+  holdCapture,
+  holdSettlesAt,
+  instantHoldAmount,
+  returnEnded,
+  settleHold,
+} from '../src/instant-exchange.ts';
 import { instantExchangeDeadline } from '../src/replacement-order.ts';
 import { instant, timezone } from './arbitraries.ts';
 
@@ -51,26 +59,71 @@ describe('holdSettlesAt', () => {
   });
 });
 
+const facts = (f: Partial<HoldFacts>): HoldFacts => ({
+  deadline: '2026-12-18',
+  scannedOn: null,
+  today: '2026-12-10',
+  status: 'open',
+  ...f,
+});
+const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2026, 11, 1 + n)).toISOString().slice(0, 10));
+const STATUSES = ['open', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'expired'] as const;
+
+describe('returnEnded', () => {
+  it.each([
+    ['cancelled', true],
+    ['rejected', true],
+    ['expired', true],
+    ['open', false],
+    ['awaiting_payment', false],
+    ['in_transit', false],
+    ['completed', false],
+  ])('%s → %s', (status, ended) => {
+    expect(returnEnded(status)).toBe(ended);
+  });
+});
+
+describe('firstScanAt', () => {
+  it.each([
+    [[], null],
+    [[{ status: 'open', at: '2026-12-01T10:00:00Z' }], null],
+    [
+      [
+        { status: null, at: '2026-12-01T09:00:00Z' },
+        { status: 'delivered', at: '2026-12-03T10:00:00Z' },
+        { status: 'in_transit', at: '2026-12-02T10:00:00Z' },
+      ],
+      '2026-12-02T10:00:00Z',
+    ],
+    [[{ status: 'cancelled', at: '2026-12-02T10:00:00Z' }], null],
+  ])('%j → %s', (events, expected) => {
+    expect(firstScanAt(events)).toBe(expected);
+  });
+});
+
 describe('settleHold', () => {
   it.each([
-    [{ deadline: '2026-12-18', scannedOn: null, today: '2026-12-19', cancelled: false }, 'capture'],
-    [{ deadline: '2026-12-18', scannedOn: null, today: '2026-12-18', cancelled: false }, 'hold'],
-    [{ deadline: '2026-12-18', scannedOn: '2026-12-18', today: '2026-12-19', cancelled: false }, 'release'],
-    [{ deadline: '2026-12-18', scannedOn: '2026-12-19', today: '2026-12-19', cancelled: false }, 'capture'],
-    [{ deadline: '2026-12-18', scannedOn: null, today: '2026-12-10', cancelled: true }, 'release'],
-    [{ deadline: '2026-12-18', scannedOn: null, today: '2026-12-30', cancelled: true }, 'release'],
+    [{ scannedOn: null, today: '2026-12-19' }, 'capture'],
+    [{ scannedOn: null, today: '2026-12-18' }, 'hold'],
+    [{ scannedOn: '2026-12-18', today: '2026-12-19', status: 'in_transit' }, 'release'],
+    [{ scannedOn: '2026-12-19', today: '2026-12-19', status: 'in_transit' }, 'capture'],
+    [{ scannedOn: null, today: '2026-12-10', status: 'cancelled' }, 'release'],
+    [{ scannedOn: null, today: '2026-12-30', status: 'cancelled' }, 'release'],
+    [{ scannedOn: null, today: '2026-12-30', status: 'rejected' }, 'release'],
+    [{ scannedOn: null, today: '2026-12-30', status: 'expired' }, 'release'],
+    [{ scannedOn: null, today: '2026-12-10', status: 'expired' }, 'release'],
+    [{ scannedOn: '2026-12-19', today: '2026-12-20', status: 'cancelled' }, 'capture'],
   ] as const)('%j → %s', (input, expected) => {
-    expect(settleHold(input)).toBe(expected);
+    expect(settleHold(facts(input))).toBe(expected);
   });
 
-  it('a cancelled return is never captured before a scan; a scan in time is never captured', () => {
-    const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2026, 11, 1 + n)).toISOString().slice(0, 10));
+  it('an ended return is never captured before a scan; a scan in time is never captured', () => {
     fc.assert(
-      fc.property(day, fc.option(day, { nil: null }), day, fc.boolean(), (deadline, scannedOn, today, cancelled) => {
-        const outcome = settleHold({ deadline, scannedOn, today, cancelled });
-        if (scannedOn === null && cancelled) expect(outcome).toBe('release');
+      fc.property(day, fc.option(day, { nil: null }), day, fc.constantFrom(...STATUSES), (deadline, scannedOn, today, status) => {
+        const outcome = settleHold({ deadline, scannedOn, today, status });
+        if (scannedOn === null && returnEnded(status)) expect(outcome).toBe('release');
         if (scannedOn !== null && scannedOn <= deadline) expect(outcome).toBe('release');
-        if (scannedOn === null && !cancelled && today > deadline) expect(outcome).toBe('capture');
+        if (scannedOn === null && !returnEnded(status) && today > deadline) expect(outcome).toBe('capture');
       }),
     );
   });
@@ -78,21 +131,39 @@ describe('settleHold', () => {
 
 describe('holdCapture', () => {
   it.each([
-    ['capture', 5000, 295, 5000],
-    ['release', 5000, 295, 295],
-    ['release', 5000, 0, 0],
-    ['release', 200, 295, 200],
-    ['hold', 5000, 295, 0],
-  ] as const)('%s of %i owing %i → capture %i', (outcome, hold, owed, expected) => {
-    expect(holdCapture(outcome, hold, owed)).toBe(expected);
+    ['capture', 5000, 295, {}, 5000],
+    ['release', 5000, 295, { scannedOn: '2026-12-12', status: 'in_transit' }, 295],
+    ['release', 5000, 0, { scannedOn: '2026-12-12', status: 'in_transit' }, 0],
+    ['release', 200, 295, { scannedOn: '2026-12-12', status: 'in_transit' }, 200],
+    ['release', 5000, 295, { status: 'cancelled' }, 0],
+    ['release', 5000, 295, { status: 'rejected' }, 0],
+    ['release', 5000, 295, { status: 'expired' }, 0],
+    ['release', 5000, 295, { scannedOn: '2026-12-12', status: 'cancelled' }, 295],
+    ['hold', 5000, 295, {}, 0],
+  ] as const)('%s of %i owing %i with %j → capture %i', (outcome, hold, owed, f, expected) => {
+    expect(holdCapture({ outcome, hold, owed, facts: facts(f) })).toBe(expected);
   });
 
-  it('never captures more than the hold nor less than owed on release', () => {
+  it('captures all or only what is owed, never more than the hold, and nothing for a return ended before a scan', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 1e7 }), (hold, owed) => {
-        expect(holdCapture('capture', hold, owed)).toBe(hold);
-        expect(holdCapture('release', hold, owed)).toBe(Math.min(hold, owed));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 0, max: 1e7 }),
+        day,
+        fc.option(day, { nil: null }),
+        day,
+        fc.constantFrom(...STATUSES),
+        (hold, owed, deadline, scannedOn, today, status) => {
+          const f = { deadline, scannedOn, today, status };
+          const outcome = settleHold(f);
+          const captured = holdCapture({ outcome, hold, owed, facts: f });
+          expect(captured).toBeGreaterThanOrEqual(0);
+          expect(captured).toBeLessThanOrEqual(hold);
+          if (outcome === 'capture') expect(captured).toBe(hold);
+          if (outcome === 'hold' || (scannedOn === null && returnEnded(status))) expect(captured).toBe(0);
+          else if (outcome === 'release') expect(captured).toBe(Math.min(hold, owed));
+        },
+      ),
     );
   });
 });

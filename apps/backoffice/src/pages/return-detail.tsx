@@ -10,6 +10,7 @@ import { ReturnTimeline, useActorNames } from './return-timeline.tsx';
 import type { Order } from './orders.tsx';
 import { ReturnRulesOutcome } from './return-rules-outcome.tsx';
 import { ReturnPhotos } from './return-photos.tsx';
+import { ReturnHold } from './return-hold.tsx';
 
 const CREDIT_STATE: Record<'recorded' | 'pending' | 'issued' | 'failed', MessageKey> = {
   recorded: 'creditStateRecorded',
@@ -257,6 +258,7 @@ export function ReturnDetailPage(props: { id: string }) {
                   </dd>
                 </>
               )}
+              <ReturnHold ret={ret} />
               {ret.replacements.length > 0 && (
                 <>
                   <dt>{t('replacement')}</dt>

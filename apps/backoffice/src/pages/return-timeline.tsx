@@ -1,10 +1,13 @@
 // The timeline of one return: its events and the emails sent about it, newest first, with who did what.
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api.ts';
-import { formatDate, t } from '../i18n.ts';
+import { formatDate, formatMoney, t } from '../i18n.ts';
 import { actorName as namedActor, emailStatusName, eventName, statusName, templateName } from '../labels.ts';
 import { useSession } from '../session.ts';
+import { partlyCaptured } from './return-hold.tsx';
 import type { Email, MerchantReturn } from './return-model.ts';
+
+type Money = { value: string; currency: string };
 
 type Entry = { at: string; title: string; message?: string | undefined; who: string; kind: string; link?: string | null };
 
@@ -12,6 +15,10 @@ function timelineText(entry: MerchantReturn['timeline'][number]): string {
   const event = eventName(entry.type);
   return entry.status ? t('eventToStatus', { event, status: statusName(entry.status) }) : event;
 }
+
+/** A hold's release that first captured what the return owed, in the user's language. */
+const holdMessage = (hold: { captured: Money; released: Money }) =>
+  t('holdPartlyCaptured', { captured: formatMoney(hold.captured), released: formatMoney(hold.released) });
 
 /** Who did it, in words: user ids become names (owners can list users; staff see themselves). */
 export function useActorNames(): (actor: string) => string {
@@ -45,7 +52,7 @@ export function ReturnTimeline(props: { ret: MerchantReturn; emails: Email[]; ac
             (e): Entry => ({
               at: e.at,
               title: timelineText(e),
-              message: e.message,
+              message: e.type === 'hold_released' && e.hold && partlyCaptured(e.hold) ? holdMessage(e.hold) : e.message,
               who: t('by', { who: actorName(e.actor) }),
               kind: e.type,
               link: e.tracking?.trackingUrl ?? null,

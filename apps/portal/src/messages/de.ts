@@ -260,6 +260,10 @@ const de: Catalogue = {
   instantHoldCaptured: 'Sofortumtausch: Ihr Paket wurde nicht bis {date} gescannt, daher wurden {amount} belastet.',
   timelineHoldReleased: 'Reservierung für Ihren Sofortumtausch freigegeben',
   timelineHoldCaptured: 'Reservierung für Ihren Sofortumtausch belastet',
+  instantHoldPartlyCaptured:
+    'Sofortumtausch: Ihr Paket wurde rechtzeitig gescannt. {captured} wurden für die Kosten Ihrer Rücksendung belastet; der Rest der Reservierung ({released}) ist freigegeben.',
+  timelineHoldPartlyCaptured: 'Sofortumtausch: {captured} belastet, der Rest ({released}) freigegeben',
+  timelineHoldRefunded: 'Der für Ihren Sofortumtausch belastete Betrag wurde erstattet',
   payTitle: 'Rücksendegebühr bezahlen',
   payText: 'Diese Rücksendung kostet {amount}. Bezahlen Sie, um Ihr Rücksendeetikett zu erhalten.',
   payButton: '{amount} bezahlen',

@@ -253,6 +253,10 @@ const en = {
   instantHoldCaptured: 'Instant exchange: your parcel was not scanned by {date}, so {amount} was charged.',
   timelineHoldReleased: 'Reservation for your instant exchange released',
   timelineHoldCaptured: 'Reservation for your instant exchange charged',
+  instantHoldPartlyCaptured:
+    'Instant exchange: your parcel was scanned in time. {captured} was charged for what your return owes; the rest of the reservation ({released}) is released.',
+  timelineHoldPartlyCaptured: 'Instant exchange: {captured} charged, the rest ({released}) released',
+  timelineHoldRefunded: 'The amount charged for your instant exchange refunded',
   payTitle: 'Pay the return fee',
   payText: 'This return costs {amount}. Pay it to get your return label.',
   payButton: 'Pay {amount}',

@@ -260,6 +260,10 @@ const fr: Catalogue = {
   instantHoldCaptured: 'Échange immédiat : votre colis n’a pas été scanné au plus tard le {date}, {amount} a donc été débité.',
   timelineHoldReleased: 'Réservation de votre échange immédiat levée',
   timelineHoldCaptured: 'Réservation de votre échange immédiat débitée',
+  instantHoldPartlyCaptured:
+    'Échange immédiat : votre colis a été scanné à temps. {captured} ont été débités pour ce que votre retour doit ; le reste de la réservation ({released}) est levé.',
+  timelineHoldPartlyCaptured: 'Échange immédiat : {captured} débités, le reste ({released}) levé',
+  timelineHoldRefunded: 'Le montant débité pour votre échange immédiat remboursé',
   payTitle: 'Payer les frais de retour',
   payText: 'Ce retour coûte {amount}. Payez pour obtenir votre étiquette de retour.',
   payButton: 'Payer {amount}',

@@ -258,6 +258,10 @@ const it: Catalogue = {
   instantHoldCaptured: 'Cambio immediato: il tuo pacco non è stato scansionato entro il {date}, quindi sono stati addebitati {amount}.',
   timelineHoldReleased: 'Riserva del tuo cambio immediato annullata',
   timelineHoldCaptured: 'Riserva del tuo cambio immediato addebitata',
+  instantHoldPartlyCaptured:
+    'Cambio immediato: il tuo pacco è stato scansionato in tempo. {captured} sono stati addebitati per quanto dovuto per il reso; il resto della riserva ({released}) è stato annullato.',
+  timelineHoldPartlyCaptured: 'Cambio immediato: {captured} addebitati, il resto ({released}) annullato',
+  timelineHoldRefunded: 'L’importo addebitato per il tuo cambio immediato è stato rimborsato',
   payTitle: 'Paga il costo del reso',
   payText: 'Questo reso costa {amount}. Paga per ricevere l’etichetta di reso.',
   payButton: 'Paga {amount}',

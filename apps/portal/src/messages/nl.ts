@@ -254,6 +254,10 @@ const nl: Catalogue = {
   instantHoldCaptured: 'Directe ruil: je pakket is niet uiterlijk {date} gescand, daarom is {amount} afgeschreven.',
   timelineHoldReleased: 'Reservering voor je directe ruil vervallen',
   timelineHoldCaptured: 'Reservering voor je directe ruil afgeschreven',
+  instantHoldPartlyCaptured:
+    'Directe ruil: je pakket is op tijd gescand. {captured} is afgeschreven voor wat je retour kost; de rest van de reservering ({released}) is vervallen.',
+  timelineHoldPartlyCaptured: 'Directe ruil: {captured} afgeschreven, de rest ({released}) vervallen',
+  timelineHoldRefunded: 'Het afgeschreven bedrag voor je directe ruil terugbetaald',
   payTitle: 'Betaal de retourkosten',
   payText: 'Deze retour kost {amount}. Betaal om je retourlabel te krijgen.',
   payButton: 'Betaal {amount}',

@@ -5,12 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
 import { DropOffCountdown } from '../components/drop-off-countdown.tsx';
-import { InstantExchangeNote } from '../components/instant-exchange.tsx';
+import { InstantExchangeNote, partlyCaptured } from '../components/instant-exchange.tsx';
 import { PayFee } from '../components/payment.tsx';
 import { StoreCredits } from '../components/store-credits.tsx';
 import { StepHeading, Status } from '../components/ui.tsx';
 import { statusErrors } from '../errors.ts';
-import { formatInstant, type MessageKey, t } from '../i18n.ts';
+import { formatInstant, formatMoney, type MessageKey, t } from '../i18n.ts';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   created: 'timelineCreated',
@@ -23,6 +23,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   kept: 'timelineKept',
   hold_released: 'timelineHoldReleased',
   hold_captured: 'timelineHoldCaptured',
+  hold_refunded: 'timelineHoldRefunded',
 };
 
 function eventText(entry: ReturnView['timeline'][number]): string {
@@ -30,6 +31,8 @@ function eventText(entry: ReturnView['timeline'][number]): string {
   if (entry.status) return statusText(entry.status);
   if (entry.type === 'exchange_shipped' && entry.tracking)
     return t('timelineExchangeShipped', { carrier: entry.tracking.carrier, number: entry.tracking.trackingNumber });
+  if (entry.type === 'hold_released' && entry.hold && partlyCaptured(entry.hold))
+    return t('timelineHoldPartlyCaptured', { captured: formatMoney(entry.hold.captured), released: formatMoney(entry.hold.released) });
   if (known) return t(known);
   return entry.message ?? t('timelineUpdate');
 }

@@ -22,6 +22,7 @@ export const PLACEHOLDERS: Record<EmailTemplate, readonly string[]> = {
   drop_off_reminder: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
   expired: [...SHOPPER, 'carrier', 'trackingNumber', 'deadline'],
   hold_authorised: [...SHOPPER, 'amount', 'deadline'],
+  exchange_shipped: [...SHOPPER, 'carrier', 'trackingNumber', 'trackingUrl'],
 };
 
 export type TemplateText = { subject: string; body: string };
@@ -334,6 +335,28 @@ export const DEFAULT_TEMPLATES: Catalogue = {
     it: {
       subject: 'Il tuo cambio per l’ordine {{orderNumber}} parte subito',
       body: 'Ciao {{customerName}},\n\nTi spediamo l’articolo di cambio prima che arrivi il tuo reso {{reference}}. Per questo {{amount}} sono riservati sul tuo metodo di pagamento; non è ancora stato addebitato nulla. Consegna il pacco in modo che il corriere lo scansioni entro il {{deadline}}: la riserva viene allora annullata. Se non viene scansionato entro quel giorno, i {{amount}} vengono addebitati.\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
+    },
+  },
+  exchange_shipped: {
+    en: {
+      subject: 'Your exchange for order {{orderNumber}} is on its way',
+      body: 'Hello {{customerName}},\n\nThe replacement for your return {{reference}} has been shipped with {{carrier}} (tracking number {{trackingNumber}}).\n\nTrack the parcel: {{trackingUrl}}\n\nFollow your return: {{statusUrl}}\n\n{{shopName}}',
+    },
+    nl: {
+      subject: 'Je ruilartikel voor bestelling {{orderNumber}} is onderweg',
+      body: 'Hallo {{customerName}},\n\nHet ruilartikel voor je retour {{reference}} is verzonden met {{carrier}} (trackingnummer {{trackingNumber}}).\n\nVolg het pakket: {{trackingUrl}}\n\nVolg je retour: {{statusUrl}}\n\n{{shopName}}',
+    },
+    fr: {
+      subject: 'Votre article d’échange pour la commande {{orderNumber}} est en route',
+      body: 'Bonjour {{customerName}},\n\nL’article d’échange de votre retour {{reference}} a été expédié avec {{carrier}} (numéro de suivi {{trackingNumber}}).\n\nSuivre le colis : {{trackingUrl}}\n\nSuivez votre retour : {{statusUrl}}\n\n{{shopName}}',
+    },
+    de: {
+      subject: 'Ihr Umtauschartikel zu Bestellung {{orderNumber}} ist unterwegs',
+      body: 'Hallo {{customerName}},\n\nDer Umtauschartikel zu Ihrer Rücksendung {{reference}} wurde mit {{carrier}} versandt (Sendungsnummer {{trackingNumber}}).\n\nPaket verfolgen: {{trackingUrl}}\n\nRücksendung verfolgen: {{statusUrl}}\n\n{{shopName}}',
+    },
+    it: {
+      subject: 'Il tuo articolo in cambio per l’ordine {{orderNumber}} è in viaggio',
+      body: 'Ciao {{customerName}},\n\nL’articolo in cambio per il tuo reso {{reference}} è stato spedito con {{carrier}} (numero di tracciamento {{trackingNumber}}).\n\nSegui il pacco: {{trackingUrl}}\n\nSegui il tuo reso: {{statusUrl}}\n\n{{shopName}}',
     },
   },
 };

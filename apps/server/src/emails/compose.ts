@@ -108,6 +108,10 @@ function values(
     statusUrl: l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
     carrier: l.accountName ?? ((ret.carrier && ctx.carriers.get(ret.carrier)?.info.name) || ret.carrier || ''),
     trackingNumber: ret.trackingNumber ?? '',
+    // The exchange's own parcel (jobs/note-exchange-shipment.ts): its carrier, number and link (else the status page).
+    ...(template === 'exchange_shipped'
+      ? exchangeParcel(payload, l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '')
+      : {}),
     // An expiring return's last day once it counts down (reminder, expiry); otherwise the legal hand-in day.
     deadline: formatDate(
       template === 'hold_authorised' && ret.holdDeadline
@@ -127,6 +131,15 @@ function values(
     replacementOrder: typeof payload.replacementOrder === 'string' ? payload.replacementOrder : '',
     shopUrl:
       typeof payload.shopUrl === 'string' ? payload.shopUrl : l.portal ? statusUrl(ctx.publicUrl, ctx.secret, l.portal.slug, ret) : '',
+  };
+}
+
+/** The exchange_shipped email's parcel: the shop's carrier and tracking number, its tracking link or else `fallback`. */
+function exchangeParcel(payload: Record<string, unknown>, fallback: string) {
+  return {
+    carrier: typeof payload.carrier === 'string' ? payload.carrier : '',
+    trackingNumber: typeof payload.trackingNumber === 'string' ? payload.trackingNumber : '',
+    trackingUrl: typeof payload.trackingUrl === 'string' && payload.trackingUrl ? payload.trackingUrl : fallback,
   };
 }
 
@@ -236,6 +249,7 @@ export function sampleValues(ctx: Ctx, brand: Brand, language: Language): Record
     statusUrl: `${ctx.publicUrl}/r/your-shop/returns/ret_example?access=example`,
     carrier: 'Sandbox Post',
     trackingNumber: 'SBX123456789NL',
+    trackingUrl: 'https://tracking.example.com/SBX123456789NL',
     deadline: formatDate('2026-07-14', language as DocLanguage),
     amount: '29.95 EUR',
     reason: 'The item was worn.',

@@ -1,6 +1,6 @@
 // Renders an email from a template: {{placeholders}} filled in the subject and text body, and an
 // HTML part made from the text body inside a simple layout with the brand's name, colour and
-// logo. Every value is HTML-escaped; the status link becomes a button.
+// logo. Every value is HTML-escaped; the status link becomes a button, a tracking link a link.
 import { PLACEHOLDERS, type EmailTemplate } from './catalogue.ts';
 
 export type Brand = { name: string; logoUrl: string | null; primaryColor: string };
@@ -37,7 +37,9 @@ function paragraphHtml(paragraph: string, values: Record<string, string>, color:
     parts.push(
       name === 'statusUrl' && value
         ? `<a href="${escapeHtml(value)}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:${color};color:#ffffff;text-decoration:none;font-weight:bold">${escapeHtml(value.length > 60 ? `${value.slice(0, 57)}…` : value)}</a>`
-        : escapeHtml(value),
+        : name === 'trackingUrl' && /^https?:\/\//i.test(value)
+          ? `<a href="${escapeHtml(value)}" style="color:${color}">${escapeHtml(value)}</a>`
+          : escapeHtml(value),
     );
     last = m.index + m[0].length;
   }

@@ -1,16 +1,18 @@
-// Job `payment.refund`: gives a paid return fee back through Mollie (the return was cancelled, or
-// the payment arrived when it no longer bought anything), with our payment id as Idempotency-Key
+// Job `payment.refund`: gives a paid return fee (or a captured instant-exchange hold: `hold_refunded`)
+// back through Mollie (the return was cancelled, or the payment arrived when it no longer bought anything), with our payment id as Idempotency-Key
 // so a retried job never refunds twice, and records the refund on the payment and the timeline;
 // `payment.refund_check` (check-fee-refund.ts) then follows it until Mollie says how it ended.
 // Enqueued by `refundFeeOnCancel` (a return.event listener) and by the Mollie webhook.
 import { enqueue } from '@retour/db/repos/outbox';
 import { getPayment, listReturnPayments, updatePayment } from '@retour/db/repos/payments';
+import { getReturn } from '@retour/db/repos/returns';
 import { newId } from '@retour/db/ids';
 import { formatMoneyValue } from '@retour/domain/money';
 import { refundCheckDelay } from '@retour/domain/refund-checks';
 import type { Ctx, ReturnEventListener } from '../context.ts';
 import { changeReturn } from '../use-cases/shared/change-return.ts';
 import { findMollie } from '../use-cases/payments/payment-provider.ts';
+import { isCapturedHold } from '../use-cases/payments/payment-rows.ts';
 import { REFUND_CHECK_TOPIC } from './check-fee-refund.ts';
 
 export async function refundPayment(ctx: Ctx, merchantId: string, payload: Record<string, unknown>): Promise<void> {
@@ -18,10 +20,13 @@ export async function refundPayment(ctx: Ctx, merchantId: string, payload: Recor
   if (!row || row.status !== 'paid' || row.refundId || !row.providerPaymentId) return;
   const mollie = await findMollie(ctx, merchantId);
   if (!mollie) throw new Error('No Mollie account is connected, so the paid return fee cannot be refunded. Connect Mollie again.');
+  // A captured instant-exchange hold is the hold's money given back, not a return fee.
+  const agg = await getReturn(ctx.db, merchantId, row.returnId);
+  const hold = agg ? isCapturedHold(agg.events, row.id) : false;
   const refund = await mollie.createRefund(row.providerPaymentId, {
     amount: row.amount,
     currency: row.currency,
-    description: 'Refund of the return fee',
+    description: hold ? 'Refund of the instant exchange hold' : 'Refund of the return fee',
     idempotencyKey: row.id,
   });
   const amount = `${formatMoneyValue(refund.amount, refund.currency)} ${refund.currency}`;
@@ -40,8 +45,10 @@ export async function refundPayment(ctx: Ctx, merchantId: string, payload: Recor
       event: { type: 'note' },
       timeline: [
         {
-          type: 'fee_refunded',
-          message: `Return fee of ${amount} refunded through Mollie (${refund.id}, ${refund.status}).`,
+          type: hold ? 'hold_refunded' : 'fee_refunded',
+          message: hold
+            ? `Instant exchange: the ${amount} captured from the hold refunded through Mollie (${refund.id}, ${refund.status}).`
+            : `Return fee of ${amount} refunded through Mollie (${refund.id}, ${refund.status}).`,
           data: {
             paymentId: row.id,
             refundId: refund.id,

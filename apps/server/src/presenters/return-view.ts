@@ -1,6 +1,7 @@
 // Builds the return object of api.md from what is stored. Money and quantities are folds over
 // the recorded actions on the timeline, never separately kept totals.
 import { outstandingBonusOf } from '../use-cases/shared/store-credit-change.ts';
+import type { Money } from '@retour/contracts/common';
 import type { MerchantReturn, ReturnView } from '@retour/contracts/returns';
 import { amountDueUpfront, storeCreditProposal } from '@retour/domain/exchanges';
 import { proposeRefund, refundCap, type FeePayment } from '@retour/domain/fees';
@@ -40,6 +41,14 @@ function trackingOf(e: ReturnEventRecord): { tracking?: { carrier: string; track
       trackingUrl: typeof d.trackingUrl === 'string' ? d.trackingUrl : null,
     },
   };
+}
+
+/** What a settled hold (`hold_released` / `hold_captured`, payments/settle-hold.ts) captured and released. */
+function holdOf(e: ReturnEventRecord): { hold?: { captured: Money; released: Money } } {
+  if ((e.type !== 'hold_released' && e.type !== 'hold_captured') || !e.data) return {};
+  const currency = String(e.data.currency ?? '');
+  const money = (value: unknown): Money => ({ value: typeof value === 'string' ? value : '0', currency });
+  return { hold: { captured: money(e.data.captured), released: money(e.data.released) } };
 }
 
 export function moneyFacts(agg: ReturnAggregate) {
@@ -88,6 +97,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
         ...(e.status ? { status: e.status as ReturnStatus } : {}),
         ...(e.message && !keptSome && !STAFF_TEXT_TYPES.has(e.type) ? { message: e.message } : {}),
         ...trackingOf(e),
+        ...holdOf(e),
       };
     });
   const documents = documentFormats(ret);
@@ -154,7 +164,14 @@ function instantExchangeView(agg: ReturnAggregate): NonNullable<ReturnView['inst
     : ret.holdDeadline
       ? 'held'
       : 'awaiting_authorisation';
-  return { amount: moneyOut(ret.holdAmount ?? 0, ret.currency), deadline: ret.holdDeadline ?? null, state };
+  const hold = settled ? holdOf(settled).hold : undefined;
+  return {
+    amount: moneyOut(ret.holdAmount ?? 0, ret.currency),
+    deadline: ret.holdDeadline ?? null,
+    state,
+    captured: hold?.captured ?? null,
+    released: hold?.released ?? null,
+  };
 }
 
 export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantReturn {
@@ -223,6 +240,7 @@ export function toMerchantReturn(agg: ReturnAggregate, extra: Extra): MerchantRe
         ...(e.status ? { status: e.status as ReturnStatus } : {}),
         ...(e.message ? { message: e.message } : {}),
         ...trackingOf(e),
+        ...holdOf(e),
       })),
   };
 }

@@ -22,3 +22,11 @@ export async function isLatest(tx: Executor, row: Pick<PaymentRow, 'merchantId' 
   const [latest] = await listReturnPayments(tx, row.merchantId, row.returnId);
   return latest?.id === row.id;
 }
+
+/** Whether the payment is an instant exchange's hold that was captured (settle-hold.ts noted `hold_captured` for it). */
+export function isCapturedHold(events: readonly { type: string; data: Record<string, unknown> | null }[], paymentId: string): boolean {
+  return events.some((e) => e.type === 'hold_captured' && e.data?.paymentId === paymentId);
+}
+
+/** What a refunded payment paid for, in staff's timeline text. */
+export const refundedWhat = (hold: boolean) => (hold ? "the instant exchange's captured hold" : 'the return fee');

@@ -1,7 +1,7 @@
 // Job `payment.settle_hold` (issue #14 item 4): an instant exchange's authorisation is released or
 // captured, once. Run after the deadline day (scheduled on authorisation), and at once when the
 // return moves on — the carrier's scan, or a cancellation — (settle-hold-listener in composition).
-// The decision is domain/instant-exchange.ts: scanned by the deadline → what the return owes
+// The use case gathers the facts; the decision is domain/instant-exchange.ts: scanned by the deadline → what the return owes
 // anyway (fee, a dearer exchange's difference) is captured and the rest released; not scanned →
 // all captured; cancelled before a scan, or a hold that backs no return → released. Too early to
 // tell → nothing now (the deadline's job decides). Mollie is called first, with our payment id in
@@ -10,7 +10,7 @@ import { getRow } from '@retour/db/repos/config';
 import { getPayment, type PaymentRow, updatePayment } from '@retour/db/repos/payments';
 import { getReturn, type ReturnAggregate } from '@retour/db/repos/returns';
 import { localDate } from '@retour/domain/calendar';
-import { holdCapture, SCANNED_STATUSES, settleHold } from '@retour/domain/instant-exchange';
+import { firstScanAt, type HoldFacts, holdCapture, settleHold } from '@retour/domain/instant-exchange';
 import { formatMoneyValue } from '@retour/domain/money';
 import type { InstantExchangeOutcome } from '@retour/domain/replacement-order';
 import { type PaymentProvider, PaymentProviderError } from '@retour/integrations/payments/port';
@@ -21,14 +21,6 @@ import { holdOwed } from './instant-hold.ts';
 import { HELD, isLatest, RELEASED } from './payment-rows.ts';
 import { findMollie } from './payment-provider.ts';
 
-const ENDED = ['cancelled', 'rejected', 'expired'];
-
-/** The local day of the return's first scan (its first move into a scanned status), if any. */
-function scannedOn(agg: ReturnAggregate, timezone: string): string | null {
-  const first = agg.events.find((e) => e.status !== null && (SCANNED_STATUSES as readonly string[]).includes(e.status));
-  return first ? localDate(new Date(first.at), timezone) : null;
-}
-
 type Decision = { outcome: InstantExchangeOutcome; capture: number; deadline: string | null; scannedOn: string | null };
 
 async function decide(ctx: Ctx, row: PaymentRow, agg: ReturnAggregate): Promise<Decision> {
@@ -37,12 +29,16 @@ async function decide(ctx: Ctx, row: PaymentRow, agg: ReturnAggregate): Promise<
   const backs = ret.holdDeadline && ret.holdAmount === row.amount && portal && (await isLatest(ctx.db, row));
   if (!backs || !ret.holdDeadline || !portal) return { outcome: 'release', capture: 0, deadline: null, scannedOn: null };
   const timezone = portalSettingsOf(portal).timezone;
-  const scanned = scannedOn(agg, timezone);
-  const cancelled = ENDED.includes(ret.status);
-  const outcome = settleHold({ deadline: ret.holdDeadline, scannedOn: scanned, today: localDate(ctx.now(), timezone), cancelled });
-  // A cancelled return owes nothing: all of the hold goes back.
-  const owed = cancelled && scanned === null ? 0 : holdOwed(ret);
-  return { outcome, capture: holdCapture(outcome, row.amount, owed), deadline: ret.holdDeadline, scannedOn: scanned };
+  const scan = firstScanAt(agg.events);
+  const facts: HoldFacts = {
+    deadline: ret.holdDeadline,
+    scannedOn: scan ? localDate(new Date(scan), timezone) : null,
+    today: localDate(ctx.now(), timezone),
+    status: ret.status,
+  };
+  const outcome = settleHold(facts);
+  const capture = holdCapture({ outcome, hold: row.amount, owed: holdOwed(ret), facts });
+  return { outcome, capture, deadline: ret.holdDeadline, scannedOn: facts.scannedOn };
 }
 
 async function release(mollie: PaymentProvider, providerPaymentId: string): Promise<void> {
@@ -89,7 +85,9 @@ export async function settleInstantHold(ctx: Ctx, merchantId: string, payload: R
           message:
             decision.outcome === 'capture'
               ? `Instant exchange: the parcel was not scanned by ${decision.deadline}, so ${money(decision.capture)} was captured.`
-              : `Instant exchange: ${money(released)} released${decision.capture > 0 ? `, ${money(decision.capture)} owed for the return captured` : ''}.`,
+              : decision.capture > 0
+                ? `Instant exchange: ${money(decision.capture)} captured for what the return owes, the rest (${money(released)}) released.`
+                : `Instant exchange: ${money(released)} released.`,
           data: {
             paymentId: row.id,
             providerPaymentId: row.providerPaymentId,
