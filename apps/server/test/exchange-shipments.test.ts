@@ -20,28 +20,9 @@ import { RETURNABLE } from './shopify-mirror-support.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 import { startWooServer, type WooServer, wooOrder } from './support/woocommerce-server.ts';
+import { SIZE_EXCHANGES, teeCatalogue } from './support/exchange-catalogue.ts';
 
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-  replacementTiming: 'on_request',
-};
-/** A T-shirt M and its L by the shop's ids. */
-const catalogue = (productId: string, m: string, l: string, price: string) => ({
-  products: [
-    {
-      id: productId,
-      title: 'T-shirt',
-      variants: [
-        { id: m, sku: 'TS-M', options: [{ name: 'Size', value: 'M' }], price: eur(price), stock: [{ locationId: 'wh', available: 2 }] },
-        { id: l, sku: 'TS-L', options: [{ name: 'Size', value: 'L' }], price: eur(price), stock: [{ locationId: 'wh', available: 3 }] },
-      ],
-    },
-  ],
-});
+const EXCHANGES = { ...SIZE_EXCHANGES, replacementTiming: 'on_request' };
 const wooKeys = {
   consumerKey: 'ck_abababababababababababababababababababab',
   consumerSecret: 'cs_cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd',
@@ -112,7 +93,9 @@ describe('Shopify: a fulfillment of the exchange lines', () => {
     const shop = await setupShop(h, { approval: 'automatic', exchanges: EXCHANGES });
     const m = shop.merchant;
     const { integration, hookKey } = await connectShop(h, fake, m, `shop-${Math.random().toString(36).slice(2, 8)}.myshopify.com`);
-    expect((await m.call('PUT', '/api/v1/products', catalogue('8001', '8101', '8102', '29.95'))).statusCode).toBe(200);
+    expect((await m.call('PUT', '/api/v1/products', teeCatalogue({ product: '8001', m: '8101', l: '8102' }, '29.95'))).statusCode).toBe(
+      200,
+    );
     const payload = orderPayload(h, {
       integration: integration.name,
       externalId: 'gid://shopify/Order/7001',
@@ -219,7 +202,7 @@ describe('WooCommerce: the replacement order gets Shipment Tracking', () => {
   it('order.updated of the replacement with tracking items notes each parcel once; another order does not', async () => {
     const shop = await setupShop(h, { approval: 'automatic', exchanges: EXCHANGES });
     const m = shop.merchant;
-    expect((await m.call('PUT', '/api/v1/products', catalogue('31', '32', '33', '24.75'))).statusCode).toBe(200);
+    expect((await m.call('PUT', '/api/v1/products', teeCatalogue({ product: '31', m: '32', l: '33' }, '24.75'))).statusCode).toBe(200);
     const conn = await m.call('POST', '/api/v1/integrations/woocommerce', { name: 'Woo', siteUrl: woo.siteUrl, ...wooKeys });
     expect(conn.statusCode, conn.body).toBe(201);
     const hookPath = new URL(json(conn).webhookUrl).pathname;

@@ -16,38 +16,9 @@ import { found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
+import { SIZE_EXCHANGES, teeCatalogue } from './support/exchange-catalogue.ts';
 
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-};
-const CATALOGUE = {
-  products: [
-    {
-      id: 'p-tee',
-      title: 'T-shirt',
-      variants: [
-        {
-          id: 'v-m',
-          sku: 'TS-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 2 }],
-        },
-        {
-          id: 'v-l',
-          sku: 'TS-L',
-          options: [{ name: 'Size', value: 'L' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 3 }],
-        },
-      ],
-    },
-  ],
-};
+const CATALOGUE = teeCatalogue({ product: 'p-tee', m: 'v-m', l: 'v-l' }, '29.95');
 const LINK = /http:\/\/retour\.test\/r\/[^/\s]+\/returns\/[^?\s]+\?access=[\w.-]+/;
 
 let h: Harness;
@@ -69,7 +40,7 @@ async function settle() {
 
 /** A German shopper's exchange of a T-shirt M for an L, made in the portal. */
 async function germanExchange() {
-  const shop = await setupShop(h, { approval: 'automatic', exchanges: EXCHANGES });
+  const shop = await setupShop(h, { approval: 'automatic', exchanges: SIZE_EXCHANGES });
   expect((await shop.merchant.call('PUT', '/api/v1/products', CATALOGUE)).statusCode).toBe(200);
   const order = orderPayload(h, { items: [{ externalId: 'li-1', sku: 'TS-M', name: 'T-shirt', quantity: 1, unitPrice: eur('29.95') }] });
   await shop.importOrders(order);

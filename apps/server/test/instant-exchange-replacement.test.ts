@@ -8,44 +8,15 @@ import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { getReturn } from './merchant-helpers.ts';
 import { paymentIdOf, putMollieKey, startMollie, TEST_KEY } from './mollie-helpers.ts';
 import { found, item, postReturn, returnBody } from './portal-helpers.ts';
-import { eur, setupShop } from './support/fixtures.ts';
+import { setupShop } from './support/fixtures.ts';
 import { type Harness, json, newMerchant, startHarness } from './support/harness.ts';
 import type { MollieServer } from './support/mollie-server.ts';
 import { startWooServer, type WooServer, wooOrder } from './support/woocommerce-server.ts';
+import { SIZE_EXCHANGES, teeCatalogue } from './support/exchange-catalogue.ts';
 
 const keys = { consumerKey: 'ck_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', consumerSecret: 'cs_ffffffffffffffffffffffffffffffffffffffff' };
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-};
 /** The T-shirt of wooOrder() (product 31, variation 32 = M at 24.75) with its L (variation 33), by the shop's ids. */
-const CATALOGUE = {
-  products: [
-    {
-      id: '31',
-      title: 'T-shirt',
-      variants: [
-        {
-          id: '32',
-          sku: 'TS-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('24.75'),
-          stock: [{ locationId: 'wh', available: 2 }],
-        },
-        {
-          id: '33',
-          sku: 'TS-L',
-          options: [{ name: 'Size', value: 'L' }],
-          price: eur('24.75'),
-          stock: [{ locationId: 'wh', available: 3 }],
-        },
-      ],
-    },
-  ],
-};
+const CATALOGUE = teeCatalogue({ product: '31', m: '32', l: '33' }, '24.75');
 
 let h: Harness;
 let woo: WooServer;
@@ -72,7 +43,7 @@ async function settle() {
 async function exchangeReturn(id: number, timing: string) {
   const m0 = await newMerchant(h);
   expect((await putMollieKey(h, m0, TEST_KEY)).statusCode).toBe(200);
-  const shop = await setupShop(h, { exchanges: { ...EXCHANGES, replacementTiming: timing, instant: true } }, m0);
+  const shop = await setupShop(h, { exchanges: { ...SIZE_EXCHANGES, replacementTiming: timing, instant: true } }, m0);
   const m = shop.merchant;
   expect((await m.call('PUT', '/api/v1/products', CATALOGUE)).statusCode).toBe(200);
   const conn = await m.call('POST', '/api/v1/integrations/woocommerce', { name: 'Woo', siteUrl: woo.siteUrl, ...keys });

@@ -15,40 +15,11 @@ import { found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 import { startWooServer, type WooServer, wooOrder } from './support/woocommerce-server.ts';
+import { SIZE_EXCHANGES, teeCatalogue } from './support/exchange-catalogue.ts';
 
 const keys = { consumerKey: 'ck_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', consumerSecret: 'cs_ffffffffffffffffffffffffffffffffffffffff' };
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-};
 /** The T-shirt of wooOrder() (product 31, variation 32 = M at 24.75) with its L (variation 33), by the shop's ids. */
-const CATALOGUE = {
-  products: [
-    {
-      id: '31',
-      title: 'T-shirt',
-      variants: [
-        {
-          id: '32',
-          sku: 'TS-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('24.75'),
-          stock: [{ locationId: 'wh', available: 2 }],
-        },
-        {
-          id: '33',
-          sku: 'TS-L',
-          options: [{ name: 'Size', value: 'L' }],
-          price: eur('24.75'),
-          stock: [{ locationId: 'wh', available: 3 }],
-        },
-      ],
-    },
-  ],
-};
+const CATALOGUE = teeCatalogue({ product: '31', m: '32', l: '33' }, '24.75');
 
 let h: Harness;
 let woo: WooServer;
@@ -70,7 +41,7 @@ async function settle() {
 
 /** A WooCommerce shop with the catalogue; order `id` arrives by webhook; the shopper exchanges one M for an L. */
 async function exchangeReturn(id: number, timing: string) {
-  const shop = await setupShop(h, { exchanges: { ...EXCHANGES, replacementTiming: timing } });
+  const shop = await setupShop(h, { exchanges: { ...SIZE_EXCHANGES, replacementTiming: timing } });
   const m = shop.merchant;
   expect((await m.call('PUT', '/api/v1/products', CATALOGUE)).statusCode).toBe(200);
   const conn = await m.call('POST', '/api/v1/integrations/woocommerce', { name: 'Woo', siteUrl: woo.siteUrl, ...keys });

@@ -17,39 +17,10 @@ import { connectShop, type FakeShopify } from './shopify-helpers.ts';
 import { mirrorSteps, RETURNABLE, startMirrorShop } from './shopify-mirror-support.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
 import { type Harness, json } from './support/harness.ts';
+import { SIZE_EXCHANGES, teeCatalogue } from './support/exchange-catalogue.ts';
 
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-};
 /** The T-shirt of Shopify order 7001 (M) and its L, by Shopify's ids (product 8001, variants 8101 / 8102). */
-const CATALOGUE = {
-  products: [
-    {
-      id: '8001',
-      title: 'T-shirt',
-      variants: [
-        {
-          id: '8101',
-          sku: 'TS-M',
-          options: [{ name: 'Size', value: 'M' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 2 }],
-        },
-        {
-          id: '8102',
-          sku: 'TS-L',
-          options: [{ name: 'Size', value: 'L' }],
-          price: eur('29.95'),
-          stock: [{ locationId: 'wh', available: 3 }],
-        },
-      ],
-    },
-  ],
-};
+const CATALOGUE = teeCatalogue({ product: '8001', m: '8101', l: '8102' }, '29.95');
 const L = 'gid://shopify/ProductVariant/8102';
 const EXCHANGE_MUTATIONS = ['returnCreate', 'returnRequest', 'returnProcess', 'fulfillmentOrderReleaseHold'];
 
@@ -81,7 +52,7 @@ const mutations = () => fake.received.filter((r) => r.field && EXCHANGE_MUTATION
 
 /** A Shopify shop with the catalogue and order 7001; the shopper exchanges one M for an L in the portal. */
 async function exchangeReturn(timing: string, beforeReturn: () => void = () => {}) {
-  const s = await setupShop(h, { approval: 'automatic', exchanges: { ...EXCHANGES, replacementTiming: timing } });
+  const s = await setupShop(h, { approval: 'automatic', exchanges: { ...SIZE_EXCHANGES, replacementTiming: timing } });
   const m = s.merchant;
   const { integration } = await connectShop(h, fake, m, `shop-${Math.random().toString(36).slice(2, 8)}.myshopify.com`);
   expect((await m.call('PUT', '/api/v1/products', CATALOGUE)).statusCode).toBe(200);

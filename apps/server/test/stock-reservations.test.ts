@@ -10,6 +10,7 @@ import { importOrder } from './merchant-helpers.ts';
 import { expectError, found, item, postReturn, returnBody } from './portal-helpers.ts';
 import { eur, setupShop, type Shop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
+import { SIZE_EXCHANGES } from './support/exchange-catalogue.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,17 +18,9 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const EXCHANGES = {
-  offered: true,
-  reasons: [],
-  priceBand: { lowerPercent: 100, upperPercent: 100 },
-  otherProducts: false,
-  bonusCredit: null,
-};
-
 /** A shop (approval as given) selling the T-shirt of the order fixture (TS-M) with `large` units of L. */
 async function shopWithLarge(large: number, approval: 'automatic' | 'manual' = 'automatic'): Promise<Shop> {
-  const shop = await setupShop(h, { approval, exchanges: EXCHANGES });
+  const shop = await setupShop(h, { approval, exchanges: SIZE_EXCHANGES });
   const put = await shop.merchant.call('PUT', '/api/v1/products', {
     products: [
       {
