@@ -14,7 +14,7 @@ import { fakeEndpoints } from '../../../packages/integrations/test/support/fake-
 import { statusToken } from '../src/emails/status-link.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { getReturn } from './merchant-helpers.ts';
-import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { found, requestSizeExchange } from './portal-helpers.ts';
 import { connectShop, deliver, type FakeShopify, startFakeShopify } from './shopify-helpers.ts';
 import { RETURNABLE } from './shopify-mirror-support.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
@@ -52,17 +52,7 @@ async function settle() {
 /** The shopper exchanges one M of the order for an L in the portal; the replacement is made at once. */
 async function exchangeInPortal(shop: Awaited<ReturnType<typeof setupShop>>, order: { orderNumber: string; postalCode: string }) {
   const f = await found(h, shop.slug, { orderNumber: order.orderNumber, shippingAddress: { postalCode: order.postalCode } });
-  const tee = item(f, 'TS-M').id;
-  const opts = await h.app.inject({
-    method: 'GET',
-    url: `/api/portal/${shop.slug}/exchange-options?item=${tee}`,
-    headers: { authorization: `Bearer ${f.token}` },
-  });
-  expect(opts.statusCode, opts.body).toBe(200);
-  const large = json(opts).products[0].variants.find((v: any) => v.sku === 'TS-L').id;
-  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
-  const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
-  expect(created.statusCode, created.body).toBe(201);
+  const created = await requestSizeExchange(h, shop.slug, f);
   await settle();
   return json(created).id as string;
 }

@@ -12,7 +12,7 @@ import { noteExchangeShipment } from '../src/jobs/note-exchange-shipment.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { EXCHANGE_SHIPMENT_TOPIC } from '../src/use-cases/exchanges/queue-exchange-shipments.ts';
 import { getReturn } from './merchant-helpers.ts';
-import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { found, requestSizeExchange } from './portal-helpers.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
@@ -45,17 +45,7 @@ async function germanExchange() {
   const order = orderPayload(h, { items: [{ externalId: 'li-1', sku: 'TS-M', name: 'T-shirt', quantity: 1, unitPrice: eur('29.95') }] });
   await shop.importOrders(order);
   const f = await found(h, shop.slug, order);
-  const tee = item(f, 'TS-M').id;
-  const opts = await h.app.inject({
-    method: 'GET',
-    url: `/api/portal/${shop.slug}/exchange-options?item=${tee}`,
-    headers: { authorization: `Bearer ${f.token}` },
-  });
-  expect(opts.statusCode, opts.body).toBe(200);
-  const large = json(opts).products[0].variants.find((v: any) => v.sku === 'TS-L').id;
-  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
-  const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange', language: 'de' }));
-  expect(created.statusCode, created.body).toBe(201);
+  const created = await requestSizeExchange(h, shop.slug, f, { language: 'de' });
   await settle();
   return { shop, order, id: json(created).id as string, reference: json(created).reference as string };
 }

@@ -81,3 +81,22 @@ export function tomorrow(h: Harness, timeZone = 'Europe/Amsterdam'): string {
   const d = new Date(h.clock.now.getTime() + 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
+
+/**
+ * The shopper of a found order asks to exchange one T-shirt M for the L the portal offers (the
+ * exchange tests' catalogue: support/exchange-catalogue.ts); answers the 201 creation.
+ */
+export async function requestSizeExchange(h: Harness, slug: string, f: Found, overrides: Record<string, unknown> = {}) {
+  const tee = item(f, 'TS-M').id;
+  const opts = await h.app.inject({
+    method: 'GET',
+    url: `/api/portal/${slug}/exchange-options?item=${tee}`,
+    headers: { authorization: `Bearer ${f.token}` },
+  });
+  expect(opts.statusCode, opts.body).toBe(200);
+  const large = json(opts).products[0].variants.find((v: { sku: string }) => v.sku === 'TS-L').id;
+  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
+  const created = await postReturn(h, slug, f.token, returnBody(tee, { items, resolution: 'exchange', ...overrides }));
+  expect(created.statusCode, created.body).toBe(201);
+  return created;
+}

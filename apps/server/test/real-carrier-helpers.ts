@@ -30,7 +30,7 @@ export async function startRealCarriers(h: Harness): Promise<RealCarriers> {
   };
 }
 
-async function connect(h: Harness, merchant: Merchant, body: object, services: object[]): Promise<string> {
+async function connect(_h: Harness, merchant: Merchant, body: object, services: object[]): Promise<string> {
   const created = await merchant.call('POST', '/api/v1/carrier-accounts', body);
   expect(created.statusCode, created.body).toBe(201);
   const id: string = json(created).id;

@@ -11,7 +11,7 @@ import { providerEndpoints } from '@retour/integrations/endpoints';
 import { composeEmail } from '../src/emails/compose.ts';
 import { drainJobs } from '../src/jobs/run-jobs.ts';
 import { getReturn, receiveAll } from './merchant-helpers.ts';
-import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { found, requestSizeExchange } from './portal-helpers.ts';
 import { eur, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 import { startWooServer, type WooServer, wooOrder } from './support/woocommerce-server.ts';
@@ -62,17 +62,7 @@ async function exchangeReturn(id: number, timing: string) {
   });
   expect(json(hook)).toEqual({ outcome: 'stored' });
   const f = await found(h, shop.slug, { orderNumber: String(id), shippingAddress: { postalCode: '1015 CV' } });
-  const tee = item(f, 'TS-M').id;
-  const opts = await h.app.inject({
-    method: 'GET',
-    url: `/api/portal/${shop.slug}/exchange-options?item=${tee}`,
-    headers: { authorization: `Bearer ${f.token}` },
-  });
-  expect(opts.statusCode, opts.body).toBe(200);
-  const large = json(opts).products[0].variants.find((v: any) => v.sku === 'TS-L').id;
-  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
-  const created = await postReturn(h, shop.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
-  expect(created.statusCode, created.body).toBe(201);
+  const created = await requestSizeExchange(h, shop.slug, f);
   await settle();
   return { m, id: json(created).id as string };
 }

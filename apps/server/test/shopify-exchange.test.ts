@@ -12,7 +12,7 @@ import { FakeShopifyExchanges } from '../../../packages/integrations/test/suppor
 import { FakeShopifyReturns } from '../../../packages/integrations/test/support/fake-shopify-returns.ts';
 import { composeEmail } from '../src/emails/compose.ts';
 import { getReturn, receiveAll } from './merchant-helpers.ts';
-import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import { found, requestSizeExchange } from './portal-helpers.ts';
 import { connectShop, type FakeShopify } from './shopify-helpers.ts';
 import { mirrorSteps, RETURNABLE, startMirrorShop } from './shopify-mirror-support.ts';
 import { eur, orderPayload, setupShop } from './support/fixtures.ts';
@@ -66,18 +66,8 @@ async function exchangeReturn(timing: string, beforeReturn: () => void = () => {
   });
   await s.importOrders(payload);
   const f = await found(h, s.slug, payload);
-  const tee = item(f, 'TS-M').id;
-  const opts = await h.app.inject({
-    method: 'GET',
-    url: `/api/portal/${s.slug}/exchange-options?item=${tee}`,
-    headers: { authorization: `Bearer ${f.token}` },
-  });
-  expect(opts.statusCode, opts.body).toBe(200);
-  const large = json(opts).products[0].variants.find((v: any) => v.sku === 'TS-L').id;
-  const items = [{ orderItemId: tee, quantity: 1, reason: 'too_small', exchange: { variantId: large } }];
   beforeReturn();
-  const created = await postReturn(h, s.slug, f.token, returnBody(tee, { items, resolution: 'exchange' }));
-  expect(created.statusCode, created.body).toBe(201);
+  const created = await requestSizeExchange(h, s.slug, f);
   await settle();
   return { m, id: json(created).id as string, domain: integration.settings?.shopDomain as string | undefined };
 }
