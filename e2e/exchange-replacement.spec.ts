@@ -14,7 +14,7 @@ import { deliverWooWebhook } from '../apps/server/test/support/woocommerce-deliv
 import { startWooServer, type WooServer } from '../apps/server/test/support/woocommerce-server.ts';
 import { admin, checkPage, signIn } from './backoffice-support.ts';
 import { E2E_SHOPIFY, E2E_SHOPIFY_EXCHANGE } from './shopify-shop.ts';
-import { apiKey, baseUrl, chooseItem, findOrder, MESSAGES, merchant, submitStep } from './support.ts';
+import { apiKey, baseUrl, chooseItem, deliveredOrder, findOrder, MESSAGES, merchant, submitStep } from './support.ts';
 
 const m = MESSAGES.en;
 const eur = (value: string) => ({ value, currency: 'EUR' });
@@ -94,31 +94,13 @@ test('WooCommerce: the replacement order is made once, with the L at full price,
   const now = Date.now();
   const imported = await merchant(request, 'POST', '/orders', {
     orders: [
-      {
+      deliveredOrder({
         integration: integration.name,
         externalId: String(parentId),
         orderNumber,
-        placedAt: new Date(now - 3 * 86_400_000).toISOString(),
-        currency: 'EUR',
-        customer: { name: 'Eva Jansen', email: 'eva@example.com' },
-        shippingAddress: {
-          name: 'Eva Jansen',
-          street: 'Damrak',
-          houseNumber: '1',
-          postalCode: '1012 JS',
-          city: 'Amsterdam',
-          country: 'NL',
-        },
         items: [{ externalId: `${parentId}-1`, sku: `WT-M-${run}`, name: 'Woo tee', quantity: 1, unitPrice: eur('24.75') }],
-        shipments: [
-          {
-            carrier: 'sandbox',
-            trackingNumber: `E2E${run}`,
-            shippedAt: new Date(now - 2 * 86_400_000).toISOString(),
-            deliveredAt: new Date(now - 86_400_000).toISOString(),
-          },
-        ],
-      },
+        trackingNumber: `E2E${run}`,
+      }),
     ],
   });
   expect(imported.failed).toEqual([]);
@@ -263,34 +245,15 @@ test('Shopify: the exchange is one Shopify return with the L as exchange line, t
   expect(products.status(), await products.text()).toBe(200);
   const orderId = `gid://shopify/Order/${990_000 + Math.floor(Math.random() * 9_000)}`;
   const orderNumber = `SH-${run}`;
-  const now = Date.now();
   const imported = await merchant(request, 'POST', '/orders', {
     orders: [
-      {
+      deliveredOrder({
         integration: integration.name,
         externalId: orderId,
         orderNumber,
-        placedAt: new Date(now - 3 * 86_400_000).toISOString(),
-        currency: 'EUR',
-        customer: { name: 'Eva Jansen', email: 'eva@example.com' },
-        shippingAddress: {
-          name: 'Eva Jansen',
-          street: 'Damrak',
-          houseNumber: '1',
-          postalCode: '1012 JS',
-          city: 'Amsterdam',
-          country: 'NL',
-        },
         items: [{ externalId: x.lineItemId, sku: `ST-M-${run}`, name: 'Shopify tee', quantity: 1, unitPrice: eur(x.price) }],
-        shipments: [
-          {
-            carrier: 'sandbox',
-            trackingNumber: `E2ES${run}`,
-            shippedAt: new Date(now - 2 * 86_400_000).toISOString(),
-            deliveredAt: new Date(now - 86_400_000).toISOString(),
-          },
-        ],
-      },
+        trackingNumber: `E2ES${run}`,
+      }),
     ],
   });
   expect(imported.failed).toEqual([]);

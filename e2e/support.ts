@@ -95,40 +95,69 @@ export async function merchant(request: Request, method: 'GET' | 'POST' | 'PATCH
 }
 
 /** Imports one more demo-brand order (NL, delivered yesterday) so a journey has items of its own. */
+type OrderItem = {
+  externalId: string;
+  sku: string;
+  name: string;
+  variant?: string;
+  quantity: number;
+  unitPrice: { value: string; currency: string };
+};
+
+/** An order of Eva Jansen in Amsterdam, placed three days ago and delivered yesterday, as POST /api/v1/orders takes it. */
+export function deliveredOrder(o: {
+  integration: string;
+  externalId: string;
+  orderNumber: string;
+  items: OrderItem[];
+  trackingNumber: string;
+  postalCode?: string;
+  brandId?: string;
+}) {
+  const now = Date.now();
+  return {
+    integration: o.integration,
+    externalId: o.externalId,
+    orderNumber: o.orderNumber,
+    placedAt: new Date(now - 3 * 86_400_000).toISOString(),
+    currency: 'EUR',
+    ...(o.brandId ? { brandId: o.brandId } : {}),
+    customer: { name: 'Eva Jansen', email: 'eva@example.com' },
+    shippingAddress: {
+      name: 'Eva Jansen',
+      street: 'Damrak',
+      houseNumber: '1',
+      postalCode: o.postalCode ?? '1012 JS',
+      city: 'Amsterdam',
+      country: 'NL',
+    },
+    items: o.items,
+    shipments: [
+      {
+        carrier: 'sandbox',
+        trackingNumber: o.trackingNumber,
+        shippedAt: new Date(now - 2 * 86_400_000).toISOString(),
+        deliveredAt: new Date(now - 86_400_000).toISOString(),
+      },
+    ],
+  };
+}
+
 export async function importOrder(request: Request, orderNumber: string, postalCode: string) {
   const brands = await merchant(request, 'GET', '/brands');
   const brandId = brands.data[0].id as string;
-  const now = Date.now();
+  const item = { externalId: `${orderNumber}-1`, sku: 'SK-RED-S', name: 'Linen shirt, red', variant: 'S', quantity: 1 };
   const imported = await merchant(request, 'POST', '/orders', {
     orders: [
-      {
+      deliveredOrder({
         integration: 'e2e',
         externalId: orderNumber,
         orderNumber,
-        placedAt: new Date(now - 3 * 86_400_000).toISOString(),
-        currency: 'EUR',
+        postalCode,
         brandId,
-        customer: { name: 'Eva Jansen', email: 'eva@example.com' },
-        shippingAddress: { name: 'Eva Jansen', street: 'Damrak', houseNumber: '1', postalCode, city: 'Amsterdam', country: 'NL' },
-        items: [
-          {
-            externalId: `${orderNumber}-1`,
-            sku: 'SK-RED-S',
-            name: 'Linen shirt, red',
-            variant: 'S',
-            quantity: 1,
-            unitPrice: { value: '49.50', currency: 'EUR' },
-          },
-        ],
-        shipments: [
-          {
-            carrier: 'sandbox',
-            trackingNumber: `E2E${orderNumber.replace(/\W/g, '')}`,
-            shippedAt: new Date(now - 2 * 86_400_000).toISOString(),
-            deliveredAt: new Date(now - 86_400_000).toISOString(),
-          },
-        ],
-      },
+        items: [{ ...item, unitPrice: { value: '49.50', currency: 'EUR' } }],
+        trackingNumber: `E2E${orderNumber.replace(/\W/g, '')}`,
+      }),
     ],
   });
   expect(imported.failed, 'order import').toEqual([]);
