@@ -2,16 +2,25 @@
 // chosen items, the return still opens with a label for the others; the kept items are marked kept,
 // recorded as received at once (refundable without a shipment, counted in the refund proposal) and
 // the shopper's status page says which to send back. When every item is kept: received at once.
+// A return that waits for staff approval counts its kept items only once approved (open): a
+// rejected one keeps nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paidShop, paymentIdOf, startMollie, webhook } from './mollie-helpers.ts';
 import { found, item, postReturn, returnBody } from './portal-helpers.ts';
+import type { MollieServer } from './support/mollie-server.ts';
 import { eur, orderPayload, type Shop, setupShop } from './support/fixtures.ts';
 import { type Harness, json, startHarness } from './support/harness.ts';
 
 let h: Harness;
+let mollie: MollieServer;
 beforeAll(async () => {
   h = await startHarness();
+  mollie = await startMollie(h);
 });
-afterAll(async () => h.close());
+afterAll(async () => {
+  await mollie.close();
+  await h.close();
+});
 
 async function keepSocks(shop: Shop) {
   const res = await shop.merchant.call('PUT', '/api/v1/return-rules', {
@@ -98,5 +107,61 @@ describe('keep some items', () => {
     expect(ret.status).toBe('open');
     expect(ret.items[0]).toMatchObject({ kept: false, receivedQuantity: 0 });
     expect(ret.timeline.filter((e: { type: string }) => e.type === 'received')).toEqual([]);
+  });
+  it('waiting for approval: nothing kept until staff approve it; a rejected return keeps nothing', async () => {
+    const shop = await setupShop(h, { approval: 'manual' });
+    await keepSocks(shop);
+    const receivedEntries = (ret: Record<string, any>) => ret.timeline.filter((e: { type: string }) => e.type === 'received');
+
+    const refused = await returnOf(shop, ['TS-M', 'JN-32']);
+    let ret = json(await shop.merchant.call('GET', `/api/v1/returns/${refused.id}`));
+    expect(ret.status).toBe('requested');
+    expect(ret.items.map((i: Record<string, unknown>) => [i.sku, i.kept, i.receivedQuantity])).toEqual([
+      ['TS-M', true, 0],
+      ['JN-32', false, 0],
+    ]);
+    expect(receivedEntries(ret)).toEqual([]);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${refused.id}/reject`, { reason: 'Not ours' })).statusCode).toBe(200);
+    ret = json(await shop.merchant.call('GET', `/api/v1/returns/${refused.id}`));
+    expect(ret.status).toBe('rejected');
+    expect(ret.items[0].receivedQuantity).toBe(0);
+    expect(receivedEntries(ret)).toEqual([]);
+
+    const accepted = await returnOf(shop, ['TS-M', 'JN-32']);
+    const approved = await shop.merchant.call('POST', `/api/v1/returns/${accepted.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await shop.merchant.call('POST', `/api/v1/returns/${accepted.id}/approve`)).statusCode).toBe(409);
+    ret = json(await shop.merchant.call('GET', `/api/v1/returns/${accepted.id}`));
+    expect(ret.status).toBe('open');
+    expect(ret.items.map((i: Record<string, unknown>) => [i.sku, i.receivedQuantity])).toEqual([
+      ['TS-M', 1],
+      ['JN-32', 0],
+    ]);
+    expect(receivedEntries(ret)).toHaveLength(1);
+    expect(receivedEntries(ret)[0]).toMatchObject({ message: expect.stringContaining('1 of 2 items kept') });
+    expect(ret.proposedRefund).toEqual(eur('29.95'));
+  });
+  it('waiting for its fee: the kept item counts once the fee is paid and the return opens', async () => {
+    const shop = await paidShop(h);
+    await keepSocks(shop);
+    const created = await returnOf(shop, ['TS-M', 'JN-32']);
+    expect(created.status).toBe('awaiting_payment');
+    const view = async () => json(await shop.merchant.call('GET', `/api/v1/returns/${created.id}`));
+    expect((await view()).items[0].receivedQuantity).toBe(0);
+    const pay = await h.app.inject({
+      method: 'POST',
+      url: `/api/portal/${shop.slug}/returns/${created.id}/payments?access=${created.accessCode}`,
+    });
+    expect(pay.statusCode, pay.body).toBe(201);
+    const payment = paymentIdOf(json(pay).checkoutUrl);
+    mollie.setStatus(payment, 'paid');
+    for (let i = 0; i < 2; i++) expect((await webhook(h, shop.merchant.id, payment)).statusCode).toBe(200);
+    const ret = await view();
+    expect(ret.status).toBe('open');
+    expect(ret.items.map((i: Record<string, unknown>) => [i.sku, i.receivedQuantity])).toEqual([
+      ['TS-M', 1],
+      ['JN-32', 0],
+    ]);
+    expect(ret.timeline.filter((e: { type: string }) => e.type === 'received')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitKept } from '../src/keep-items.ts';
+import { keptCountAsReceived, splitKept } from '../src/keep-items.ts';
 
 type Line = { id: string; quantity: number };
 const line = (id: string, quantity = 1): Line => ({ id, quantity });
@@ -43,5 +43,19 @@ describe('splitKept', () => {
         expect(units(shipped) + units(kept)).toBe(units(all));
       }),
     );
+  });
+});
+
+describe('keptCountAsReceived', () => {
+  it.each([
+    ['requested', false],
+    ['awaiting_payment', false],
+    ['payment_failed', false],
+    ['open', true],
+    ['rejected', false],
+    ['cancelled', false],
+    ['expired', false],
+  ] as const)('a %s return: kept items received now = %s', (status, expected) => {
+    expect(keptCountAsReceived(status)).toBe(expected);
   });
 });

@@ -18,6 +18,7 @@ import type { ProviderPayment } from '@retour/integrations/payments/port';
 import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { changeReturn, type ReturnChange } from '../shared/change-return.ts';
+import { keptOnOpening, opened } from '../shared/kept-on-opening.ts';
 import { openingReminders } from '../shared/opening-reminders.ts';
 import { syncFeeRefund } from './fee-refund-status.ts';
 import { claim, FAILED, FINAL, isLatest } from './payment-rows.ts';
@@ -95,6 +96,7 @@ async function recordPaid(ctx: Ctx, row: PaymentRow, payment: ProviderPayment): 
           },
           dedupeKey: `paid:${row.id}`,
         },
+        ...opened(keptOnOpening(agg)),
       ],
       jobs: agg.ret.carrier ? [{ topic: 'carrier.announce', payload: base, dedupeKey: `announce:${returnId}` }, ...opening.jobs] : [],
     };

@@ -13,6 +13,7 @@ import type { ProviderPayment } from '@retour/integrations/payments/port';
 import type { Ctx } from '../../context.ts';
 import { changeReturn, type ReturnChange } from '../shared/change-return.ts';
 import { portalSettingsOf } from '../shared/load-portal.ts';
+import { keptOnOpening, opened } from '../shared/kept-on-opening.ts';
 import { openingReminders } from '../shared/opening-reminders.ts';
 import { holdDaysOf, SETTLE_HOLD_TOPIC } from './instant-hold.ts';
 import { claim, HELD, isLatest } from './payment-rows.ts';
@@ -52,6 +53,7 @@ export async function recordAuthorised(ctx: Ctx, row: PaymentRow, payment: Provi
           },
           dedupeKey: `hold_authorised:${row.id}`,
         },
+        ...opened(keptOnOpening(agg)),
       ],
       jobs: [
         ...(agg.ret.carrier ? [{ topic: 'carrier.announce', payload: { returnId }, dedupeKey: `announce:${returnId}` }] : []),

@@ -2,6 +2,7 @@
 import { amountDueUpfront } from '@retour/domain/exchanges';
 import type { Ctx } from '../../context.ts';
 import { changeReturn } from '../shared/change-return.ts';
+import { keptOnOpening, opened } from '../shared/kept-on-opening.ts';
 import { openingReminders } from '../shared/opening-reminders.ts';
 
 export async function approveReturn(ctx: Ctx, merchantId: string, returnId: string, actor: string): Promise<void> {
@@ -15,7 +16,7 @@ export async function approveReturn(ctx: Ctx, merchantId: string, returnId: stri
     return {
       event: { type: 'approve', paymentRequired },
       fields: opens && agg.ret.carrier ? { labelStatus: 'pending', ...opening.fields } : {},
-      timeline: [{ type: 'approved' }],
+      timeline: [{ type: 'approved' }, ...opened(opens ? keptOnOpening(agg) : null)],
       jobs: [
         { topic: 'email.request_approved', payload: base, dedupeKey: `email:request_approved:${returnId}` },
         ...(opens && agg.ret.carrier ? [{ topic: 'carrier.announce', payload: { returnId }, dedupeKey: `announce:${returnId}` }] : []),

@@ -3,13 +3,14 @@
 // with (methods, carriers, resolutions, fee, approval, return address, windows) and what the
 // return records (the rule-set version and the outcome staff see).
 import type { PortalSettings } from '@retour/contracts/config';
-import { splitKept } from '@retour/domain/keep-items';
+import { keptCountAsReceived, splitKept } from '@retour/domain/keep-items';
 import type { RuleOutcome } from '@retour/domain/return-rules';
 import type { ReturnStatus } from '@retour/domain/state-machine';
 import type { Executor } from '@retour/db/database';
 import type { OrderAggregate } from '@retour/db/repos/orders';
 import type { NewReturnEvent } from '@retour/db/repos/returns';
 import { fail } from '../../errors.ts';
+import { keptDedupeKey, keptReceiptData } from '../shared/kept-on-opening.ts';
 import type { ReturnChoice } from '../shared/validate-return.ts';
 import { evaluateForOrder, type LoadedRules, outcomeView, settingsUnderRules } from './rule-facts.ts';
 
@@ -69,7 +70,7 @@ export function shippedLines<T extends { item: { id: string } }>(lines: readonly
 /**
  * The items kept by the shopper: the timeline records them as received (so staff refund them),
  * marked as kept. Every item kept: the `keep` change to received. Some kept: a receipt of those
- * items only (no status change); the others travel in the parcel as usual.
+ * items only (no status change), when the return opens at once; the others travel in the parcel.
  */
 export function keptEvent(
   merchantId: string,
@@ -83,7 +84,8 @@ export function keptEvent(
   if (!decision.outcome) return null;
   const keepIds = keptOrderItemIds(decision);
   const all = decision.outcome.keepAll && status === 'received';
-  const some = !decision.outcome.keepAll && items.some((i) => keepIds.has(i.orderItemId));
+  // Some kept: received now only when the return opens at once (else when it opens: kept-on-opening.ts).
+  const some = !decision.outcome.keepAll && keptCountAsReceived(status) && items.some((i) => keepIds.has(i.orderItemId));
   if (!all && !some) return null;
   const rules = decision.outcome.fired.filter((f) => f.itemIds.length > 0).map((f) => f.name);
   const keptItems = all ? items : items.filter((i) => keepIds.has(i.orderItemId));
@@ -98,16 +100,7 @@ export function keptEvent(
       ? `Kept by the shopper (return rule ${rules.join(', ')}): refund without a return shipment`
       : `${keptItems.length} of ${items.length} items kept by the shopper (return rule ${rules.join(', ')}): refunded without a shipment; the others are sent back`,
     actor,
-    dedupeKey: null,
-    data: {
-      kept: true,
-      items: keptItems.map((i) => ({
-        returnItemId: i.id,
-        orderItemId: i.orderItemId,
-        quantity: i.quantity,
-        condition: 'as_new',
-        restocked: false,
-      })),
-    },
+    dedupeKey: all ? null : keptDedupeKey(returnId),
+    data: keptReceiptData(keptItems),
   };
 }
