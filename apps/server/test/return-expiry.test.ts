@@ -69,6 +69,8 @@ describe('return expiry', () => {
     const [reminder] = await jobsOf(shop, 'email.drop_off_reminder');
     expect(reminder?.availableAt).toBe('2026-06-22T07:00:00.000Z'); // 09:00 shop time, 3 days before
     expect(reminder?.dedupeKey).toBe(`email:drop_off_reminder:${ret.id}`);
+    // The creation's own answer already carries the countdown the status page shows.
+    expect(ret.dropOffBy).toEqual({ expiresAt: '2026-06-25T22:00:00.000Z', timezone: 'Europe/Amsterdam' });
     expect((await shopperView(shop.slug, ret)).dropOffBy).toEqual({ expiresAt: '2026-06-25T22:00:00.000Z', timezone: 'Europe/Amsterdam' });
     const staff = json(await shop.merchant.call('GET', `/api/v1/returns/${ret.id}`));
     expect(staff.dropOffBy?.expiresAt).toBe('2026-06-25T22:00:00.000Z');

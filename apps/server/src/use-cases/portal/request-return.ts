@@ -56,5 +56,9 @@ async function requestWith(ctx: Ctx, bundle: PortalConfig, authorization: string
   // otherwise the return is answered as written, without reading it again.
   const agg = created.bookedAfterCommit ? await getReturn(ctx.db, bundle.merchantId, created.returnId) : created.written;
   if (!agg) fail('return_not_found', 'The return could not be read back. Try again.');
-  return toReturnView(agg, { portalSlug: bundle.portal.slug, orderNumber: created.orderNumber }, created.accessCode);
+  return toReturnView(
+    agg,
+    { portalSlug: bundle.portal.slug, orderNumber: created.orderNumber, timezone: bundle.settings.timezone },
+    created.accessCode,
+  );
 }
