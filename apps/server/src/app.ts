@@ -7,7 +7,7 @@ import type { Ctx } from './context.ts';
 import { authenticate } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/error-handler.ts';
 import { createImportGate, DEFAULT_IMPORT_CONCURRENCY, type ImportGate } from './http/import-gate.ts';
-import { refuseNul } from './http/nul-guard.ts';
+import { refuseNulHook } from './http/nul-guard.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { backofficeWebRoutes } from './routes/backoffice-web.ts';
 import { guardStaffChanges } from './http/session-auth.ts';
@@ -76,9 +76,13 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   installErrorHandling(app);
-  app.addHook('preValidation', refuseNul);
+  // Callback hooks, not async ones: no promise per request on the hot paths (issue #12).
+  app.addHook('preValidation', refuseNulHook);
 
-  app.addHook('onResponse', async (request, reply) => {
+  // Without a logger, request.log is Fastify's no-op logger: skip building the line at all.
+  const logRequests = Boolean(options.logger);
+  app.addHook('onResponse', (request, reply, done) => {
+    if (!logRequests) return done();
     request.log.info(
       {
         method: request.method,
@@ -89,9 +93,10 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       },
       'request',
     );
+    done();
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
@@ -107,7 +112,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
         );
       }
     }
-    return payload;
+    done(null, payload);
   });
 
   await registerOpenApi(app, async (options) => {
