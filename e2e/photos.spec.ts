@@ -86,6 +86,10 @@ const photo = async (name: string, color: string) => ({
     .toBuffer(),
 });
 
+/** The natural widths of loaded images (0 for one the page could not show). */
+const loadedWidths = (images: import('@playwright/test').Locator) =>
+  images.evaluateAll((imgs) => imgs.map((i) => (i as unknown as { naturalWidth: number }).naturalWidth));
+
 test('a rule asks for photos and review: the shopper adds them, staff see them and approve', async ({ browser, request }, info) => {
   const m = MESSAGES.en;
   const { orderNumber, postalCode } = await importOrder(request);
@@ -108,6 +112,7 @@ test('a rule asks for photos and review: the shopper adds them, staff see them a
   await expect(vase.locator('.field-error')).toContainText('Add at least 2 photos of this item.');
   await input.setInputFiles([await photo('vase-2.jpg', '#aa5533')]);
   await expect(vase.locator('.photo-list img')).toHaveCount(2);
+  await expect.poll(() => loadedWidths(vase.locator('.photo-list img'))).toEqual([800, 800]);
   await checkStep(page, info, 'items-photos', { heading: m.itemsTitle });
   await submitStep(page);
 
@@ -121,8 +126,17 @@ test('a rule asks for photos and review: the shopper adds them, staff see them a
   await page.locator('#contact-email').fill('eva@example.com');
   await submitStep(page);
   await expect(page.locator('h1')).toHaveText(m.reviewTitle);
+  // The review shows the photos with the item; after sending, so does the status page.
+  const reviewed = page.locator('.summary-list .photo-list img');
+  await expect(reviewed).toHaveCount(2);
+  await expect(page.getByRole('img', { name: 'Photo 2 of Glass vase, blue' })).toBeVisible();
   await page.locator('main form .actions button[type="submit"]').click();
   await expect(page.locator('h1')).toHaveText(m.doneTitleRequested);
+  await page.getByRole('link', { name: m.statusLink }).click();
+  const sent = page.locator('.summary-list .photo-list img');
+  await expect(sent).toHaveCount(2);
+  await expect.poll(() => loadedWidths(sent)).toEqual([800, 800]);
+  await checkStep(page, info, 'status-photos');
   await context.close();
 
   // Staff: the return waits for approval with its two photos, shown from the merchant API.

@@ -118,6 +118,12 @@ export function documentUrl(slug: string, id: string, access: string, doc: 'labe
   return `/api/portal/${slugPath(slug)}/returns/${encodeURIComponent(id)}/${doc}?${query}`;
 }
 
+/** A photo the shopper sent with the return, shown on its status page (the access code opens it). */
+export function shopperPhotoUrl(slug: string, id: string, access: string, photoId: string): string {
+  const query = new URLSearchParams({ access });
+  return `/api/portal/${slugPath(slug)}/returns/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}?${query}`;
+}
+
 export function withdrawalFormUrl(slug: string): string {
   return `/api/portal/${slugPath(slug)}/withdrawal-form?lang=${currentLanguage()}`;
 }

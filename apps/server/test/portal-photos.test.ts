@@ -99,6 +99,17 @@ describe('photo evidence: upload, requirement, staff view', () => {
     expect(meta.exif).toBeUndefined();
     expect(image.rawPayload.includes('ShopperCam')).toBe(false);
 
+    // The shopper sees them on the status page, with the return's access code only.
+    const page = `/api/portal/${shop.slug}/returns/${ret.id}`;
+    const shopper = json(await h.app.inject({ method: 'GET', url: `${page}?access=${ret.accessCode}` }));
+    expect(shopper.items[0].photos.map((p: { id: string }) => p.id).sort()).toEqual([first, second].sort());
+    const own = await h.app.inject({ method: 'GET', url: `${page}/photos/${first}?access=${ret.accessCode}` });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toBe('image/jpeg');
+    expect(own.rawPayload.includes('ShopperCam')).toBe(false);
+    expectError(await h.app.inject({ method: 'GET', url: `${page}/photos/${first}?access=wrong-code` }), 404, 'return_not_found');
+    expectError(await h.app.inject({ method: 'GET', url: `${page}/photos/pho_unknown?access=${ret.accessCode}` }), 404, 'photo_not_found');
+
     // Another merchant cannot read it; the photo cannot be used again by another return.
     const other = await photoShop();
     expectError(await other.merchant.call('GET', photo.url), 404, 'photo_not_found');

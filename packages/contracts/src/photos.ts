@@ -45,3 +45,5 @@ export const ReturnPhotoSchema = z.object({
 export type ReturnPhoto = z.infer<typeof ReturnPhotoSchema>;
 
 export const ReturnPhotoParamsSchema = z.object({ id: z.string().min(1).max(100), photoId: z.string().min(1).max(100) });
+/** The shopper's own photo on the status page: the portal, the return and the photo. */
+export const ShopperPhotoParamsSchema = ReturnPhotoParamsSchema.extend({ slug: z.string().min(1).max(63) });

@@ -41,6 +41,10 @@ export const ReturnItemViewSchema = z.object({
   comment: z.string().nullable(),
   condition: z.enum(ITEM_CONDITIONS).nullable().describe('The condition the shopper stated (null: not asked).'),
   kept: z.boolean().describe('A return rule lets the shopper keep it: refunded without a shipment, not in the parcel.'),
+  photos: z
+    .array(z.object({ id: z.string() }))
+    .optional()
+    .describe("The shopper's photos of this item (GET /api/portal/{slug}/returns/{id}/photos/{photoId}?access=… on the status page)."),
 });
 
 /** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */

@@ -101,6 +101,21 @@ export function ReviewStep({ slug, portal, draft, update, errors, setErrors, go,
               <br />
               <span class="muted">{reasons.get(line.reason) ?? line.reason}</span>
               {line.comment.trim() && <span class="muted">{` – ${t('quoted', { text: line.comment.trim() })}`}</span>}
+              {line.photos && line.photos.length > 0 && (
+                <ul class="photo-list">
+                  {line.photos.map((photo, index) => (
+                    <li key={photo.id}>
+                      <img
+                        class="thumb"
+                        src={photo.preview}
+                        alt={t('photoAlt', { index: index + 1, name: item.name })}
+                        width={48}
+                        height={48}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

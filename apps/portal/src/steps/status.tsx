@@ -2,7 +2,7 @@
 // its documents, and its timeline.
 import type { ReturnView } from '@retour/contracts/returns';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../api.ts';
+import { ApiError, api, shopperPhotoUrl } from '../api.ts';
 import { ReturnDocuments, statusText, useLabelPolling, WhatNext } from '../components/documents.tsx';
 import { DropOffCountdown } from '../components/drop-off-countdown.tsx';
 import { InstantExchangeNote, partlyCaptured } from '../components/instant-exchange.tsx';
@@ -76,6 +76,21 @@ export function StatusPage({ slug, id, access, lang }: Props) {
           <li key={item.orderItemId} data-kept={item.kept ? 'true' : undefined}>
             {t('quantityTimes', { count: item.quantity, name: item.name })}
             {ret.items.some((i) => i.kept) && <span class="muted"> · {item.kept ? t('itemKept') : t('itemSendBack')}</span>}
+            {item.photos && item.photos.length > 0 && (
+              <ul class="photo-list">
+                {item.photos.map((photo, index) => (
+                  <li key={photo.id}>
+                    <img
+                      class="thumb"
+                      src={shopperPhotoUrl(slug, ret.id, access, photo.id)}
+                      alt={t('photoAlt', { index: index + 1, name: item.name })}
+                      width={64}
+                      height={64}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>

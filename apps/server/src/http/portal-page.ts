@@ -111,7 +111,8 @@ export function portalCsp(frameAncestors: readonly string[]): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' https: data:",
+    // blob: the shopper's own photos, previewed from the chosen file before and after upload.
+    "img-src 'self' https: data: blob:",
     "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",

@@ -117,6 +117,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       comment: i.comment,
       condition: (i.condition ?? null) as ReturnView['items'][number]['condition'],
       kept: i.kept === 1,
+      ...(extra.photos ? { photos: extra.photos.filter((p) => p.orderItemId === i.orderItemId).map((p) => ({ id: p.id })) } : {}),
     })),
     method: ret.method as ReturnView['method'],
     carrier: ret.carrier,

@@ -2,12 +2,15 @@
 // of an item (the file itself as the body, any declared type: the content decides) and may take
 // one back before submitting. The photo ids go with the return (items[].photoIds).
 import { ErrorSchema } from '@retour/contracts/common';
-import { PhotoParamsSchema, PhotoUploadQuerySchema, UploadedPhotoSchema } from '@retour/contracts/photos';
+import { PhotoParamsSchema, PhotoUploadQuerySchema, ShopperPhotoParamsSchema, UploadedPhotoSchema } from '@retour/contracts/photos';
+import { AccessQuerySchema } from '@retour/contracts/returns';
 import { PortalParamsSchema } from '@retour/contracts/portal';
 import { MAX_PHOTO_BYTES } from '@retour/domain/photos';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import { getShopperPhoto } from '../use-cases/portal/get-shopper-photo.ts';
 import { removePhoto } from '../use-cases/photos/remove-photo.ts';
 import { uploadPhoto } from '../use-cases/photos/upload-photo.ts';
 
@@ -64,6 +67,28 @@ export function portalPhotoRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       async (req, reply) => {
         await removePhoto(ctx, req.params.slug, req.headers.authorization, req.params.photoId);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/portal/:slug/returns/:id/photos/:photoId',
+      {
+        schema: {
+          tags: ['portal'],
+          summary: 'A photo the shopper sent with the return (JPEG, without metadata; with the access code)',
+          params: ShopperPhotoParamsSchema,
+          querystring: AccessQuerySchema,
+          response: { 404: ErrorSchema, 503: ErrorSchema },
+        },
+      },
+      async (req, reply) => {
+        const photo = await getShopperPhoto(ctx, req.params.slug, req.params.id, req.query.access, req.params.photoId);
+        return (reply as FastifyReply)
+          .type(photo.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'")
+          .header('cache-control', 'private, max-age=3600')
+          .send(photo.data);
       },
     );
   };
