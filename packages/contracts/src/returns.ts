@@ -44,7 +44,7 @@ export const ReturnItemViewSchema = z.object({
   photos: z
     .array(z.object({ id: z.string() }))
     .optional()
-    .describe("The shopper's photos of this item (GET /api/portal/{slug}/returns/{id}/photos/{photoId}?access=… on the status page)."),
+    .describe("The shopper's photos of this item, when there are any (GET /api/portal/{slug}/returns/{id}/photos/{photoId}?access=…)."),
 });
 
 /** Store credit given on a return; in a connected shop a gift card (Shopify) or coupon (WooCommerce). */

@@ -73,6 +73,12 @@ export function moneyFacts(agg: ReturnAggregate) {
   };
 }
 
+/** The shopper's photos of one item, when there are any (the status page shows them). */
+function itemPhotos(photos: readonly PhotoRow[] | undefined, orderItemId: string) {
+  const own = (photos ?? []).filter((p) => p.orderItemId === orderItemId).map((p) => ({ id: p.id }));
+  return own.length > 0 ? { photos: own } : {};
+}
+
 type Extra = {
   portalSlug: string | null;
   orderNumber: string;
@@ -117,7 +123,7 @@ export function toReturnView(agg: ReturnAggregate, extra: Extra, accessCode?: st
       comment: i.comment,
       condition: (i.condition ?? null) as ReturnView['items'][number]['condition'],
       kept: i.kept === 1,
-      ...(extra.photos ? { photos: extra.photos.filter((p) => p.orderItemId === i.orderItemId).map((p) => ({ id: p.id })) } : {}),
+      ...itemPhotos(extra.photos, i.orderItemId),
     })),
     method: ret.method as ReturnView['method'],
     carrier: ret.carrier,
