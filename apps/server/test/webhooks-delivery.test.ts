@@ -45,6 +45,23 @@ const deliveries = async (m: Merchant, endpointId: string, query = '') => {
 const ALL = ['return.created', 'return.status_changed', 'return.received', 'refund.created'];
 
 describe('outgoing webhooks', () => {
+  it('an endpoint gets no event from before it was created, however late the fan-out runs', async () => {
+    const shop = await setupShop(h);
+    const m = shop.merchant;
+    const earlier = await newReturn(shop); // its return.event job not run yet
+    h.clock.advance(1_000);
+    const late = await addEndpoint(m, '/late', ALL);
+    await drainAll(h);
+    expect(rx.to('/late')).toEqual([]);
+    expect((await deliveries(m, late.id)).data).toEqual([]);
+    h.clock.advance(1_000);
+    const later = await newReturn(shop);
+    await drainAll(h);
+    const bodies = rx.to('/late').map((r) => JSON.parse(r.body).data.return.id);
+    expect(bodies).toEqual([later]);
+    expect(bodies).not.toContain(earlier);
+  });
+
   it('announces created, approved, received and refunded returns to subscribed, enabled endpoints only', async () => {
     const shop = await setupShop(h, { approval: 'manual' });
     const m = shop.merchant;

@@ -21,3 +21,16 @@ export function outgoingEventsOf(change: {
   if (change.event === 'refund') out.push('refund.created');
   return out;
 }
+
+/**
+ * The event types an endpoint receives of one event: those it subscribes to — and none of an event
+ * that happened before the endpoint was created (a fan-out that runs late, e.g. after a restart,
+ * must not send an endpoint the history from before it existed). ISO instants compare as strings.
+ */
+export function typesForEndpoint(
+  endpoint: { createdAt: string; events: readonly string[] },
+  event: { at: string; types: readonly OutgoingEventType[] },
+): OutgoingEventType[] {
+  if (event.at < endpoint.createdAt) return [];
+  return event.types.filter((t) => endpoint.events.includes(t));
+}

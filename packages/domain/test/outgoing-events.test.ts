@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outgoingEventsOf } from '../src/outgoing-events.ts';
+import { outgoingEventsOf, typesForEndpoint } from '../src/outgoing-events.ts';
 import { RETURN_EVENT_TYPES, RETURN_STATUSES, type ReturnEvent, type ReturnStatus, transition } from '../src/state-machine.ts';
 
 describe('outgoing events of a change', () => {
@@ -38,5 +38,22 @@ describe('outgoing events of a change', () => {
         expect(events.includes('return.created')).toBe(false);
       }),
     );
+  });
+});
+
+describe('typesForEndpoint', () => {
+  const endpoint = { createdAt: '2026-06-15T10:00:00.000Z', events: ['return.created', 'refund.created'] };
+  it.each([
+    [
+      'an event after the endpoint: its subscribed types',
+      '2026-06-15T10:00:01.000Z',
+      ['return.created', 'return.status_changed'],
+      ['return.created'],
+    ],
+    ['an event at the same instant counts', '2026-06-15T10:00:00.000Z', ['refund.created'], ['refund.created']],
+    ['an event from before the endpoint existed: nothing', '2026-06-15T09:59:59.999Z', ['return.created'], []],
+    ['no subscribed type: nothing', '2026-06-16T00:00:00.000Z', ['return.received'], []],
+  ] as const)('%s', (_name, at, types, expected) => {
+    expect(typesForEndpoint(endpoint, { at, types })).toEqual(expected);
   });
 });

@@ -1,8 +1,9 @@
 // Listener of `return.event`: one delivery row per enabled endpoint subscribed to each of the
 // event's types, with the exact JSON body to send, and one `webhook.deliver` job per delivery —
 // in one transaction. The delivery's event id (`${event.id}:${type}`) is unique per endpoint, so
-// a retried fan-out adds nothing twice.
-import type { OutgoingEventType } from '@retour/domain/outgoing-events';
+// a retried fan-out adds nothing twice. An endpoint gets no event from before it was created
+// (domain typesForEndpoint), however late the fan-out runs.
+import { type OutgoingEventType, typesForEndpoint } from '@retour/domain/outgoing-events';
 import { newId } from '@retour/db/ids';
 import { fromJson } from '@retour/db/json';
 import { insertWebhookDelivery, listWebhookEndpoints } from '@retour/db/repos/webhooks';
@@ -34,7 +35,10 @@ export function webhookBodyOf(event: ReturnDomainEvent, type: OutgoingEventType,
 export async function fanOutWebhooks(ctx: Ctx, merchantId: string, event: ReturnDomainEvent): Promise<void> {
   const endpoints = await listWebhookEndpoints(ctx.db, merchantId, true);
   const wanted = endpoints
-    .map((endpoint) => ({ endpoint, types: event.types.filter((t) => (fromJson<string[]>(endpoint.events) ?? []).includes(t)) }))
+    .map((endpoint) => ({
+      endpoint,
+      types: typesForEndpoint({ createdAt: endpoint.createdAt, events: fromJson<string[]>(endpoint.events) ?? [] }, event),
+    }))
     .filter((e) => e.types.length > 0);
   if (wanted.length === 0) return;
   const loaded = await loadMerchantReturn(ctx.db, merchantId, event.returnId).catch((error: unknown) => {
