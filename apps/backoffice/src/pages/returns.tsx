@@ -1,5 +1,5 @@
 // The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Answer, type CallOptions, call, formatDate, query, routeUrl } from '../api.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { METHODS, methodName, oneOf, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
@@ -115,7 +115,10 @@ export function ReturnsPage() {
   const [portals, setPortals] = useState<{ slug: string }[]>([]);
   const [carriers, setCarriers] = useState<{ code: string; name: string }[]>([]);
 
+  // Only the answer to the latest load is shown: an earlier one (other filters) arriving late is dropped.
+  const latest = useRef(0);
   const load = async () => {
+    const mine = ++latest.current;
     setLoading(true);
     setError(null);
     try {
@@ -123,14 +126,15 @@ export function ReturnsPage() {
         call('GET /api/v1/returns', { query: apiQuery(tab, applied) }),
         call('GET /api/v1/returns/counts').catch(() => ({ counts: {} })),
       ]);
+      if (mine !== latest.current) return;
       setRows(page.data);
       setCursor(page.nextCursor);
       setCounts(c.counts);
       setSelected(new Set());
     } catch (e) {
-      setError(e);
+      if (mine === latest.current) setError(e);
     } finally {
-      setLoading(false);
+      if (mine === latest.current) setLoading(false);
     }
   };
 
@@ -151,8 +155,10 @@ export function ReturnsPage() {
 
   const more = async () => {
     if (!cursor) return;
+    const mine = latest.current;
     try {
       const page = await call('GET /api/v1/returns', { query: apiQuery(tab, applied, cursor) });
+      if (mine !== latest.current) return;
       setRows((r) => [...r, ...page.data]);
       setCursor(page.nextCursor);
     } catch (e) {
