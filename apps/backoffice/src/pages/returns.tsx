@@ -1,9 +1,10 @@
 // The returns overview: stage tabs with counts, search, filters, sort, bulk actions, "Load more".
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Answer, type CallOptions, call, formatDate, query, routeUrl } from '../api.ts';
-import { type MessageKey, t } from '../i18n.ts';
-import { METHODS, methodName, oneOf, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
+import { type Answer, call, formatDate, query, routeUrl } from '../api.ts';
+import { t } from '../i18n.ts';
+import { METHODS, methodName, RESOLUTIONS, resolutionName, statusName } from '../labels.ts';
 import { navigate, useRoute } from '../router.ts';
+import { apiQuery, EMPTY, exportQuery, type Filters, fromSearch, TABS } from './returns-query.ts';
 import { CheckboxField, SelectField } from '../form-kit.tsx';
 import { Alert, errorText, Field, Link, PageTitle, StatusBadge } from '../ui.tsx';
 
@@ -21,83 +22,6 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
 }
 
 export type ReturnRow = Answer<'GET /api/v1/returns'>['data'][number];
-type ReturnQuery = NonNullable<CallOptions<'GET /api/v1/returns'>['query']>;
-
-const TABS: { key: string; label: MessageKey; statuses: string; count: string[] }[] = [
-  { key: 'requested', label: 'tabRequested', statuses: 'requested', count: ['requested'] },
-  {
-    key: 'open',
-    label: 'tabOpen',
-    statuses: 'open,awaiting_payment,payment_failed',
-    count: ['open', 'awaiting_payment', 'payment_failed'],
-  },
-  { key: 'in_transit', label: 'tabInTransit', statuses: 'in_transit', count: ['in_transit'] },
-  { key: 'delivered', label: 'tabDelivered', statuses: 'delivered', count: ['delivered'] },
-  { key: 'received', label: 'tabReceived', statuses: 'received', count: ['received'] },
-  { key: 'completed', label: 'tabCompleted', statuses: 'completed', count: ['completed'] },
-  { key: 'closed', label: 'tabClosed', statuses: 'rejected,cancelled,expired', count: ['rejected', 'cancelled', 'expired'] },
-  { key: 'all', label: 'tabAll', statuses: '', count: [] },
-];
-
-const FILTERS = [
-  'portal',
-  'reason',
-  'method',
-  'carrier',
-  'country',
-  'resolution',
-  'kept',
-  'hasPhotos',
-  'createdFrom',
-  'createdTo',
-] as const;
-type Filters = Record<(typeof FILTERS)[number] | 'q' | 'sort', string>;
-const EMPTY: Filters = {
-  q: '',
-  sort: '-createdAt',
-  portal: '',
-  reason: '',
-  method: '',
-  carrier: '',
-  country: '',
-  resolution: '',
-  kept: '',
-  hasPhotos: '',
-  createdFrom: '',
-  createdTo: '',
-};
-
-function fromSearch(search: URLSearchParams): Filters {
-  const f = { ...EMPTY };
-  for (const k of Object.keys(f) as (keyof Filters)[]) f[k] = search.get(k) ?? f[k];
-  return f;
-}
-
-/** The export takes the list's filters, without its paging. */
-function exportQuery({ limit: _limit, cursor: _cursor, ...filters }: ReturnQuery) {
-  return filters;
-}
-
-function apiQuery(tab: string, f: Filters, cursor?: string): ReturnQuery {
-  const statuses = TABS.find((x) => x.key === tab)?.statuses ?? '';
-  return {
-    status: statuses || undefined,
-    q: f.q.trim() || undefined,
-    portal: f.portal || undefined,
-    reason: f.reason || undefined,
-    method: oneOf(METHODS, f.method),
-    carrier: f.carrier || undefined,
-    country: f.country.trim().toUpperCase() || undefined,
-    resolution: oneOf(RESOLUTIONS, f.resolution),
-    kept: oneOf(['exchange', 'store_credit'], f.kept),
-    hasPhotos: oneOf(['true', 'false'], f.hasPhotos),
-    createdFrom: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00`).toISOString() : undefined,
-    createdTo: f.createdTo ? new Date(`${f.createdTo}T23:59:59`).toISOString() : undefined,
-    sort: oneOf(['createdAt', '-createdAt'], f.sort),
-    limit: 50,
-    cursor,
-  };
-}
 
 export function ReturnsPage() {
   const { search } = useRoute();

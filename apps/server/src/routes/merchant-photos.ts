@@ -5,6 +5,7 @@ import { ReturnPhotoParamsSchema } from '@retour/contracts/photos';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
+import { sendPhoto } from '../http/send-photo.ts';
 import { authOf } from '../http/auth.ts';
 import { getReturnPhoto } from '../use-cases/returns/get-return-photo.ts';
 
@@ -21,13 +22,7 @@ export function merchantPhotoRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const photo = await getReturnPhoto(ctx, authOf(req).merchantId, req.params.id, req.params.photoId);
-        return (reply as FastifyReply)
-          .type(photo.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'")
-          .header('cache-control', 'private, max-age=3600')
-          .send(photo.data);
+        return sendPhoto(reply as FastifyReply, await getReturnPhoto(ctx, authOf(req).merchantId, req.params.id, req.params.photoId));
       },
     );
   };

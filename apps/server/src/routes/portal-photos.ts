@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import { sendPhoto } from '../http/send-photo.ts';
 import { getShopperPhoto } from '../use-cases/portal/get-shopper-photo.ts';
 import { removePhoto } from '../use-cases/photos/remove-photo.ts';
 import { uploadPhoto } from '../use-cases/photos/upload-photo.ts';
@@ -82,13 +83,10 @@ export function portalPhotoRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const photo = await getShopperPhoto(ctx, req.params.slug, req.params.id, req.query.access, req.params.photoId);
-        return (reply as FastifyReply)
-          .type(photo.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'")
-          .header('cache-control', 'private, max-age=3600')
-          .send(photo.data);
+        return sendPhoto(
+          reply as FastifyReply,
+          await getShopperPhoto(ctx, req.params.slug, req.params.id, req.query.access, req.params.photoId),
+        );
       },
     );
   };
